@@ -1,0 +1,33 @@
+# Copyright (C) 2026 The clusapi developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Samba-style wrapper around waf. `make` bootstraps (once), configures
+# (once) and builds; `make test` does the same and runs every test.
+
+WAF = buildtools/waf
+
+.PHONY: all build bootstrap configured test demo bench clean distclean
+
+all: build
+
+bootstrap:
+	@buildtools/bootstrap
+
+configured: bootstrap
+	@test -f build/c4che/_cache.py || $(WAF) configure
+
+build: configured
+	@$(WAF) build
+
+test: build
+	@torture/run_tests
+
+demo: build
+	@torture/demo
+
+clean:
+	@$(WAF) clean
+
+distclean:
+	@$(WAF) distclean
+	rm -rf bin

@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+# Copyright (C) 2026 The clusapi developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The clusapi build: PIDL output from librpc/idl, libclusapi, clusctl,
+# clusapid and the tests. ./configure && make && make test.
+
+import os
+
+APPNAME = 'clusapi'
+VERSION = '0.1.0'
+
+top = '.'
+out = 'build'
+
+# pkg-config name, waf use-name, Debian package that ships it
+PKGS = [
+    ('talloc', 'TALLOC', 'libtalloc-dev'),
+    ('tevent', 'TEVENT', 'libtevent-dev'),
+    ('tdb', 'TDB', 'libtdb-dev'),
+    ('popt', 'POPT', 'libpopt-dev'),
+    ('jansson', 'JANSSON', 'libjansson-dev'),
+    ('cmocka', 'CMOCKA', 'libcmocka-dev'),
+    ('ndr', 'NDR', 'samba-dev'),
+    ('ndr_standard', 'NDR_STANDARD', 'samba-dev'),
+    ('dcerpc', 'DCERPC', 'samba-dev'),
+    ('samba-credentials', 'SAMBA_CREDENTIALS', 'samba-dev'),
+    ('samba-hostconfig', 'SAMBA_HOSTCONFIG', 'samba-dev'),
+    ('samba-util', 'SAMBA_UTIL', 'samba-dev'),
+]
+
+# Samba's public libraries that have no .pc file: library, a symbol
+# to link against, waf use-name, Debian package.
+LIBS = [
+    ('dcerpc-server-core', 'dcesrv_init_context', 'DCESRV_CORE',
+     'samba-dev'),
+    ('samba-errors', 'win_errstr', 'SAMBA_ERRORS', 'samba-dev'),
+    ('tevent-util', 'tevent_req_is_nterror', 'TEVENT_UTIL', 'samba-dev'),
+]
+
+USE_NDR = ['TALLOC', 'TEVENT', 'NDR', 'NDR_STANDARD', 'SAMBA_UTIL',
+           'SAMBA_ERRORS']
+USE_CLIENT = USE_NDR + ['DCERPC', 'SAMBA_CREDENTIALS', 'SAMBA_HOSTCONFIG',
+                        'TEVENT_UTIL']
+USE_SERVER = USE_NDR + ['DCERPC', 'DCESRV_CORE', 'SAMBA_HOSTCONFIG', 'TDB',
+                        'TEVENT_UTIL', 'DL']
+
+
+def options(opt):
+    opt.load('compiler_c')
+    opt.add_option('--enable-sanitizers', action='store_true',
+                   default=False, help='build with ASan and UBSan')
+    opt.add_option('--enable-debug', action='store_true', default=False,
+                   help='build with -O0')
+
+
+def configure(conf):
+    conf.load('compiler_c')
+    conf.load('pidl', tooldir='buildtools')
+
+    for pkg, use, deb in PKGS:
+        if not conf.check_cfg(package=pkg, args=['--cflags', '--libs'],
+                              uselib_store=use, mandatory=False):
+            conf.fatal('pkg-config %s not found: apt-get install %s '
+                       '(or run buildtools/bootstrap)' % (pkg, deb))
+    for lib, sym, use, deb in LIBS:
+        if not conf.check_cc(lib=lib, uselib_store=use, mandatory=False,
+                             use=['TALLOC'],
+                             fragment='char %s(void);\n'
+                                      'int main(void) { return %s() != 0; }'
+                                      % (sym, sym),
+                             msg='Checking for lib%s' % lib):
+            conf.fatal('lib%s not found: apt-get install %s' % (lib, deb))
+    conf.check_cc(lib='dl', uselib_store='DL')
+
+    flags = ['-Wall', '-Werror', '-g', '-fPIC']
+    flags += ['-O0'] if conf.options.enable_debug else ['-O2']
+    ldflags = ['-Wl,--no-undefined']
+    if conf.options.enable_sanitizers:
+        san = ['-fsanitize=address,undefined', '-fno-omit-frame-pointer',
+               '-fno-sanitize-recover=undefined']
+        flags += san
+        ldflags = san
+    conf.env.append_value('CFLAGS', flags)
+    conf.env.append_value('LINKFLAGS', ldflags)
+    conf.env.SANITIZERS = conf.options.enable_sanitizers
+    conf.env.OPNUMS_TSV = os.path.join(conf.path.abspath(), '..', 'shared',
+                                       'reference', 'clusapi-opnums.tsv')
+
+
+def unit_tests(bld, subdir, use):
+    """One cmocka program per torture/unit/SUBDIR/test_*.c."""
+    for src in bld.path.ant_glob('torture/unit/%s/test_*.c' % subdir):
+        name = os.path.splitext(src.name)[0]
+        bld.program(source=[src], target='unit/' + name, use=use,
+                    includes=['.', 'source'], install_path=None)
+
+
+def build(bld):
+    from pidl import pidl_idl
+
+    for idl in bld.path.ant_glob('librpc/idl/*.idl'):
+        pidl_idl(bld, idl.name)
+
+    # NDR marshalling and client stubs for every IDL of ours.
+    gen = bld.path.get_bld().make_node('librpc/gen_ndr')
+    ndr_src = []
+    for idl in bld.path.ant_glob('librpc/idl/*.idl'):
+        base = os.path.splitext(idl.name)[0]
+        ndr_src += [gen.make_node('ndr_%s.c' % base),
+                    gen.make_node('ndr_%s_c.c' % base)]
+    bld.objects(source=ndr_src, target='clusapi_ndr', use=USE_CLIENT,
+                includes=['.'], export_includes=['.'])
+
+    model = bld.path.ant_glob('source/server/model/*.c')
+    if model:
+        bld.objects(source=model, target='clusmodel',
+                    use=['TALLOC', 'TEVENT', 'TDB'],
+                    includes=['.', 'source'], export_includes=['source'])
+
+    unit_tests(bld, 'ndr', ['clusapi_ndr', 'CMOCKA'] + USE_CLIENT)
+    if model:
+        unit_tests(bld, 'model', ['clusmodel', 'CMOCKA', 'TALLOC',
+                                  'TEVENT', 'TDB'])
+
+    for f in ['source/wscript_build']:
+        if bld.path.find_node(f):
+            bld.recurse(os.path.dirname(f))
+
+    bld.add_post_fun(link_bin)
+
+
+def link_bin(bld):
+    """Binaries land in bin/ (symlinks into the build tree), as in Samba."""
+    bindir = bld.path.make_node('bin')
+    bindir.mkdir()
+    for tg in bld.get_all_task_gen():
+        if not getattr(tg, 'link_task', None):
+            continue
+        if 'cprogram' not in tg.features and 'cshlib' not in tg.features:
+            continue
+        out = tg.link_task.outputs[0]
+        dst = bindir.make_node(os.path.relpath(out.abspath(),
+                                               bld.bldnode.abspath()))
+        dst.parent.mkdir()
+        path = dst.abspath()
+        if os.path.islink(path) or os.path.exists(path):
+            if os.path.realpath(path) == out.abspath():
+                continue
+            os.unlink(path)
+        os.symlink(out.abspath(), path)
