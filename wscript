@@ -116,7 +116,8 @@ def build(bld):
     if model:
         bld.objects(source=model, target='clusmodel',
                     use=['TALLOC', 'TEVENT', 'TDB'],
-                    includes=['.', 'source'], export_includes=['source'])
+                    includes=['.', 'source'],
+                    export_includes=['source', 'source/server/model'])
 
     unit_tests(bld, 'ndr', ['clusapi_ndr', 'CMOCKA'] + USE_CLIENT)
     if model:

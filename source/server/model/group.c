@@ -1,0 +1,1011 @@
+/*
+ * clusapi - cluster model: groups
+ *
+ * Copyright (C) 2026 The clusapi developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ */
+
+#include <string.h>
+
+#include "model_private.h"
+
+struct clus_group *group_new(struct clus_txn *t, const char *name,
+			     const char *id)
+{
+	struct clus_group *g = talloc_zero(t->m, struct clus_group);
+
+	if (g == NULL) {
+		return NULL;
+	}
+	g->obj.kind = CLUS_KIND_GROUP;
+	g->name = talloc_strdup(g, name);
+	g->id = talloc_strdup(g, id);
+	g->description = talloc_strdup(g, "");
+	g->props.props = talloc_zero_array(g, struct clus_prop, 1);
+	g->deps.tokens = talloc_zero_array(g, struct clus_deptoken, 1);
+	g->preferred = talloc_zero_array(g, struct clus_node *, 1);
+	if (g->name == NULL || g->id == NULL || g->description == NULL ||
+	    g->props.props == NULL || g->deps.tokens == NULL ||
+	    g->preferred == NULL) {
+		talloc_free(g);
+		return NULL;
+	}
+	g->state = CM_GROUP_OFFLINE;
+	g->persistent_state = CM_GROUP_OFFLINE;
+	g->group_type = CM_GROUP_TYPE_UNKNOWN;
+	g->priority = 2000;	/* Windows' default: medium */
+	txn_free_on_undo(t, g);
+	return g;
+}
+
+void group_link(struct clus_txn *t, struct clus_group *g)
+{
+	struct clus_model *m = t->m;
+
+	if (!t->no_store) {
+		g->obj.seq = clus_next_seq(t);
+	}
+	txn_list_append(t, &m->groups, &g->link);
+	txn_hash_add(t, m->group_names, g->name, g);
+	txn_hash_add(t, m->group_ids, g->id, g);
+	txn_dirty(t, &g->obj);
+}
+
+struct clus_group *clus_group_by_name(struct clus_model *m, const char *name)
+{
+	return clus_hash_get(m->group_names, name);
+}
+
+struct clus_group *clus_group_by_id(struct clus_model *m, const char *id)
+{
+	return clus_hash_get(m->group_ids, id);
+}
+
+uint32_t clus_group_lookup(struct clus_model *m, const char *name,
+			   struct clus_group **group)
+{
+	struct clus_group *g = clus_group_by_name(m, name);
+
+	if (g == NULL) {
+		g = clus_group_by_id(m, name);
+	}
+	*group = g;
+	return g != NULL ? CM_ERROR_SUCCESS : CM_ERROR_GROUP_NOT_FOUND;
+}
+
+uint32_t clus_model_num_groups(struct clus_model *m)
+{
+	return m->groups.count;
+}
+
+struct clus_group *clus_group_first(struct clus_model *m)
+{
+	return CLUS_ITEM(m->groups.first, struct clus_group, link);
+}
+
+struct clus_group *clus_group_next(struct clus_group *group)
+{
+	return CLUS_ITEM(group->link.next, struct clus_group, link);
+}
+
+struct clus_resource *clus_group_first_resource(struct clus_group *group)
+{
+	return CLUS_ITEM(group->resources.first, struct clus_resource,
+			 group_link);
+}
+
+struct clus_resource *clus_group_next_resource(struct clus_resource *res)
+{
+	return CLUS_ITEM(res->group_link.next, struct clus_resource,
+			 group_link);
+}
+
+bool clus_group_is_pending(const struct clus_group *group)
+{
+	return group->op != NULL;
+}
+
+bool clus_group_node_is_possible(const struct clus_group *group,
+				 const struct clus_node *node)
+{
+	struct clus_link *l;
+
+	for (l = group->resources.first; l != NULL; l = l->next) {
+		const struct clus_resource *r = CLUS_ITEM(
+			l, struct clus_resource, group_link);
+
+		if (!clus_resource_is_possible_owner(r, node)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * MS-CMRP 3.1.4.2.46: Failed beats Pending beats PartialOnline; all
+ * Online is Online, none Online is Offline.  While an operation runs the
+ * group is Pending even between steps (all resources Offline halfway
+ * through a move), so a client polling for "not Pending" never sees a
+ * move as finished before it is.  An empty group shows its persistent
+ * state.
+ */
+uint32_t group_derive_state(const struct clus_group *g)
+{
+	uint32_t n = 0, online = 0, failed = 0, pending = 0;
+	struct clus_link *l;
+
+	if (g->op != NULL) {
+		return CM_GROUP_PENDING;
+	}
+	for (l = g->resources.first; l != NULL; l = l->next) {
+		const struct clus_resource *r = CLUS_ITEM(
+			l, struct clus_resource, group_link);
+
+		n++;
+		switch (r->state) {
+		case CM_RES_ONLINE:
+			online++;
+			break;
+		case CM_RES_FAILED:
+			failed++;
+			break;
+		case CM_RES_ONLINE_PENDING:
+		case CM_RES_OFFLINE_PENDING:
+			pending++;
+			break;
+		}
+	}
+	if (failed > 0) {
+		return CM_GROUP_FAILED;
+	}
+	if (pending > 0) {
+		return CM_GROUP_PENDING;
+	}
+	if (n == 0) {
+		return g->persistent_state == CM_GROUP_ONLINE ?
+			CM_GROUP_ONLINE : CM_GROUP_OFFLINE;
+	}
+	if (online == n) {
+		return CM_GROUP_ONLINE;
+	}
+	if (online == 0) {
+		return CM_GROUP_OFFLINE;
+	}
+	return CM_GROUP_PARTIAL_ONLINE;
+}
+
+void group_update_state(struct clus_txn *t, struct clus_group *g)
+{
+	uint32_t state = group_derive_state(g);
+
+	if (state == g->state) {
+		return;
+	}
+	TXN_SET(t, g->state, state);
+	TXN_SET(t, g->state_seq, g->state_seq + 1);
+	txn_dirty(t, &g->obj);
+	notify_group(t, g, CM_CHANGE_GROUP_STATE, CM_CHANGE_GROUP_STATE_V2);
+}
+
+void group_set_owner(struct clus_txn *t, struct clus_group *g,
+		     struct clus_node *owner)
+{
+	struct clus_node *old = g->owner;
+
+	if (old == owner) {
+		return;
+	}
+	TXN_SET(t, g->owner, owner);
+	TXN_SET(t, g->state_seq, g->state_seq + 1);
+	txn_dirty(t, &g->obj);
+	/* v1 has no owner event: the owner is part of the group state */
+	notify_group(t, g, CM_CHANGE_GROUP_STATE,
+		     CM_CHANGE_GROUP_OWNER_NODE_V2);
+	if (old != NULL) {
+		notify_node(t, old, 0, CM_CHANGE_NODE_GROUP_LOST_V2);
+	}
+	notify_node(t, owner, 0, CM_CHANGE_NODE_GROUP_GAINED_V2);
+}
+
+/* Windows: a group's name may be neither another group's name nor id */
+uint32_t group_check_name(struct clus_model *m, const char *name,
+			  const struct clus_group *self)
+{
+	struct clus_group *other;
+
+	if (!clus_name_valid(name)) {
+		return CM_ERROR_INVALID_NAME;
+	}
+	other = clus_group_by_name(m, name);
+	if (other != NULL && other != self) {
+		return CM_ERROR_OBJECT_ALREADY_EXISTS;
+	}
+	other = clus_group_by_id(m, name);
+	if (other != NULL && other != self) {
+		return CM_ERROR_OBJECT_ALREADY_EXISTS;
+	}
+	return CM_ERROR_SUCCESS;
+}
+
+uint32_t clus_group_create(struct clus_model *m, const char *name,
+			   uint32_t group_type, struct clus_group **group)
+{
+	struct clus_node *owner = clus_model_local_node(m);
+	struct clus_txn *t;
+	struct clus_group *g;
+	char *id;
+	uint32_t err;
+
+	err = group_check_name(m, name, NULL);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	id = clus_new_guid(t);
+	g = (id != NULL) ? group_new(t, name, id) : NULL;
+	if (g == NULL) {
+		txn_cancel(t);
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	g->owner = owner;
+	g->group_type = group_type;
+	group_link(t, g);
+	notify_group(t, g, CM_CHANGE_GROUP_ADDED, 0);
+	notify_cluster(t, 0, CM_CHANGE_CLUSTER_GROUP_ADDED_V2, g->name, g->id);
+	notify_node(t, owner, 0, CM_CHANGE_NODE_GROUP_GAINED_V2);
+	err = txn_commit(t);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	*group = g;
+	return CM_ERROR_SUCCESS;
+}
+
+static void group_drop_dependents(struct clus_txn *t, struct clus_group *g)
+{
+	struct clus_model *m = t->m;
+	struct clus_group *o;
+
+	for (o = clus_group_first(m); o != NULL; o = clus_group_next(o)) {
+		struct clus_depexpr n;
+
+		if (o == g || !depexpr_refers(&o->deps, &g->obj)) {
+			continue;
+		}
+		if (!depexpr_without(o, &o->deps, &g->obj, &n)) {
+			t->oom = true;
+			continue;
+		}
+		txn_set_depexpr(t, &o->deps, &n);
+		txn_dirty(t, &o->obj);
+	}
+}
+
+uint32_t clus_group_delete(struct clus_model *m, struct clus_group *g,
+			   bool force)
+{
+	struct clus_resource *quorum = clus_model_quorum_resource(m);
+	struct clus_resource *r, *next;
+	struct clus_txn *t;
+
+	if (g->op != NULL) {
+		return CM_ERROR_CLUSTER_GROUP_MOVING;
+	}
+	for (r = clus_group_first_resource(g); r != NULL;
+	     r = clus_group_next_resource(r)) {
+		if ((r->flags & CM_RES_FLAG_CORE) || r == quorum) {
+			return CM_ERROR_CORE_RESOURCE;
+		}
+	}
+	if (g->resources.count > 0 && !force) {
+		return CM_ERROR_DIR_NOT_EMPTY;
+	}
+
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	/* force: the resources go with it (stopping is instant here) */
+	for (r = clus_group_first_resource(g); r != NULL; r = next) {
+		next = clus_group_next_resource(r);
+		resource_unlink_deleted(t, r);
+	}
+	if (g->groupset != NULL) {
+		groupset_remove_member(t, g->groupset, g);
+	}
+	group_drop_dependents(t, g);
+	notify_group(t, g, CM_CHANGE_GROUP_DELETED,
+		     CM_CHANGE_GROUP_DELETED_V2);
+	notify_node(t, g->owner, 0, CM_CHANGE_NODE_GROUP_LOST_V2);
+	txn_list_remove(t, &m->groups, &g->link);
+	txn_hash_del(t, m->group_names, g->name, g);
+	txn_hash_del(t, m->group_ids, g->id, g);
+	txn_delete_object(t, &g->obj);
+	group_wake_on_commit(t, g, CM_ERROR_GROUP_NOT_FOUND);
+	txn_free_on_commit(t, g);
+	return txn_commit(t);
+}
+
+uint32_t clus_group_rename(struct clus_model *m, struct clus_group *g,
+			   const char *name)
+{
+	struct clus_txn *t;
+	uint32_t err;
+
+	err = group_check_name(m, name, g);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	if (strcmp(g->name, name) == 0) {
+		return CM_ERROR_SUCCESS;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	txn_hash_del(t, m->group_names, g->name, g);
+	txn_set_str(t, g, &g->name, name);
+	txn_hash_add(t, m->group_names, g->name, g);
+	txn_dirty(t, &g->obj);
+	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
+		     CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
+	return txn_commit(t);
+}
+
+uint32_t clus_group_set_preferred_owners(struct clus_model *m,
+					 struct clus_group *g,
+					 struct clus_node **nodes,
+					 uint32_t num_nodes)
+{
+	struct clus_node **list;
+	struct clus_txn *t;
+	uint32_t i, j;
+
+	for (i = 0; i < num_nodes; i++) {
+		if (nodes[i] == NULL) {
+			return CM_ERROR_CLUSTER_NODE_NOT_FOUND;
+		}
+		for (j = 0; j < i; j++) {
+			if (nodes[j] == nodes[i]) {
+				return CM_ERROR_INVALID_PARAMETER;
+			}
+		}
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	list = talloc_zero_array(g, struct clus_node *, num_nodes + 1);
+	if (list == NULL) {
+		txn_cancel(t);
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	if (num_nodes > 0) {
+		memcpy(list, nodes, num_nodes * sizeof(nodes[0]));
+	}
+	txn_set_array(t, &g->preferred, list, &g->num_preferred, num_nodes);
+	txn_dirty(t, &g->obj);
+	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
+		     CM_CHANGE_GROUP_PREFERRED_OWNERS_V2);
+	return txn_commit(t);
+}
+
+void group_remove_node_refs(struct clus_txn *t, struct clus_group *g,
+			    struct clus_node *node)
+{
+	struct clus_node **list;
+	uint32_t i, n = 0;
+	bool found = false;
+
+	if (g->op != NULL) {
+		struct clus_group_op *op = g->op;
+
+		if (op->target == node) {
+			TXN_SET(t, op->target, NULL);
+			txn_dirty(t, &g->obj);
+		}
+		if (op->source == node) {
+			TXN_SET(t, op->source, NULL);
+		}
+		if (op->drain_node == node) {
+			TXN_SET(t, op->drain_node, NULL);
+			txn_dirty(t, &g->obj);
+		}
+	}
+	for (i = 0; i < g->num_preferred; i++) {
+		if (g->preferred[i] == node) {
+			found = true;
+		}
+	}
+	if (!found) {
+		return;
+	}
+	list = talloc_zero_array(g, struct clus_node *, g->num_preferred);
+	if (list == NULL) {
+		t->oom = true;
+		return;
+	}
+	for (i = 0; i < g->num_preferred; i++) {
+		if (g->preferred[i] != node) {
+			list[n++] = g->preferred[i];
+		}
+	}
+	txn_set_array(t, &g->preferred, list, &g->num_preferred, n);
+	txn_dirty(t, &g->obj);
+}
+
+static uint32_t group_set_u32(struct clus_model *m, struct clus_group *g,
+			      uint32_t *field, uint32_t value)
+{
+	struct clus_txn *t;
+
+	if (*field == value) {
+		return CM_ERROR_SUCCESS;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	TXN_SET(t, *field, value);
+	txn_dirty(t, &g->obj);
+	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
+		     CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
+	return txn_commit(t);
+}
+
+uint32_t clus_group_set_priority(struct clus_model *m,
+				 struct clus_group *g, uint32_t priority)
+{
+	return group_set_u32(m, g, &g->priority, priority);
+}
+
+uint32_t clus_group_set_type(struct clus_model *m, struct clus_group *g,
+			     uint32_t group_type)
+{
+	return group_set_u32(m, g, &g->group_type, group_type);
+}
+
+uint32_t clus_group_set_description(struct clus_model *m,
+				    struct clus_group *g,
+				    const char *description)
+{
+	struct clus_txn *t = txn_begin(m);
+
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	txn_set_str(t, g, &g->description, description);
+	txn_dirty(t, &g->obj);
+	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
+		     CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
+	return txn_commit(t);
+}
+
+uint32_t clus_group_set_prop(struct clus_model *m, struct clus_group *g,
+			     const char *name, uint32_t type,
+			     const uint8_t *data, uint32_t len)
+{
+	struct clus_txn *t;
+	uint32_t err;
+
+	if (name == NULL || name[0] == '\0') {
+		return CM_ERROR_INVALID_PARAMETER;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	err = txn_proplist_set(t, g, &g->props, name, type, data, len);
+	if (err != CM_ERROR_SUCCESS) {
+		txn_cancel(t);
+		return err;
+	}
+	txn_dirty(t, &g->obj);
+	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
+		     CM_CHANGE_GROUP_PRIVATE_PROPERTY_V2);
+	return txn_commit(t);
+}
+
+uint32_t clus_group_del_prop(struct clus_model *m, struct clus_group *g,
+			     const char *name)
+{
+	struct clus_txn *t = txn_begin(m);
+	uint32_t err;
+
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	err = txn_proplist_del(t, g, &g->props, name);
+	if (err != CM_ERROR_SUCCESS) {
+		txn_cancel(t);
+		return err;
+	}
+	txn_dirty(t, &g->obj);
+	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
+		     CM_CHANGE_GROUP_PRIVATE_PROPERTY_V2);
+	return txn_commit(t);
+}
+
+/* Refusal for a request that needs a settled group */
+static uint32_t group_busy_error(const struct clus_group *g)
+{
+	switch (g->op->kind) {
+	case CLUS_OP_MOVE:
+	case CLUS_OP_FAILOVER:
+	case CLUS_OP_RESTORE:
+		return CM_ERROR_CLUSTER_GROUP_MOVING;
+	}
+	return CM_ERROR_GROUP_NOT_AVAILABLE;
+}
+
+/* May resources of @g be brought online where it is now? */
+static uint32_t group_owner_can_start(const struct clus_group *g)
+{
+	if (g->owner->state == CM_NODE_PAUSED) {
+		return CM_ERROR_CLUSTER_NODE_PAUSED;
+	}
+	if (g->owner->state != CM_NODE_UP) {
+		return CM_ERROR_HOST_NODE_NOT_AVAILABLE;
+	}
+	return CM_ERROR_SUCCESS;
+}
+
+uint32_t clus_group_online(struct clus_model *m, struct clus_group *g)
+{
+	struct clus_resource *r;
+	struct clus_txn *t;
+	bool all_online = true;
+	uint32_t err;
+
+	if (g->op != NULL) {
+		return group_busy_error(g);
+	}
+	for (r = clus_group_first_resource(g); r != NULL;
+	     r = clus_group_next_resource(r)) {
+		if (r->state != CM_RES_ONLINE) {
+			all_online = false;
+		}
+	}
+	if (!all_online) {
+		err = group_owner_can_start(g);
+		if (err != CM_ERROR_SUCCESS) {
+			return err;
+		}
+	}
+
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	if (g->persistent_state != CM_GROUP_ONLINE) {
+		TXN_SET(t, g->persistent_state, CM_GROUP_ONLINE);
+		txn_dirty(t, &g->obj);
+	}
+	for (r = clus_group_first_resource(g); r != NULL;
+	     r = clus_group_next_resource(r)) {
+		if (r->persistent_state != CM_RES_ONLINE) {
+			TXN_SET(t, r->persistent_state, CM_RES_ONLINE);
+			txn_dirty(t, &r->obj);
+		}
+		TXN_SET(t, r->goal, CLUS_GOAL_ONLINE);
+	}
+	if (all_online) {
+		group_update_state(t, g);
+		return txn_commit(t);
+	}
+	if (op_start(t, g, CLUS_OP_ONLINE, CLUS_PHASE_STARTING, NULL,
+		     0) == NULL) {
+		txn_cancel(t);
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	op_first_wave(t, g);
+	err = txn_commit(t);
+	return err != CM_ERROR_SUCCESS ? err : CM_ERROR_IO_PENDING;
+}
+
+uint32_t clus_group_offline(struct clus_model *m, struct clus_group *g)
+{
+	struct clus_resource *r;
+	struct clus_txn *t;
+	bool all_offline = true;
+	uint32_t err;
+
+	if (g->op != NULL) {
+		return group_busy_error(g);
+	}
+	for (r = clus_group_first_resource(g); r != NULL;
+	     r = clus_group_next_resource(r)) {
+		if (r->state != CM_RES_OFFLINE) {
+			all_offline = false;
+		}
+	}
+
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	if (g->persistent_state != CM_GROUP_OFFLINE) {
+		TXN_SET(t, g->persistent_state, CM_GROUP_OFFLINE);
+		txn_dirty(t, &g->obj);
+	}
+	for (r = clus_group_first_resource(g); r != NULL;
+	     r = clus_group_next_resource(r)) {
+		if (r->persistent_state != CM_RES_OFFLINE) {
+			TXN_SET(t, r->persistent_state, CM_RES_OFFLINE);
+			txn_dirty(t, &r->obj);
+		}
+		TXN_SET(t, r->goal, CLUS_GOAL_OFFLINE);
+	}
+	if (all_offline) {
+		group_update_state(t, g);
+		return txn_commit(t);
+	}
+	if (op_start(t, g, CLUS_OP_OFFLINE, CLUS_PHASE_STOPPING, NULL,
+		     0) == NULL) {
+		txn_cancel(t);
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	op_first_wave(t, g);
+	err = txn_commit(t);
+	return err != CM_ERROR_SUCCESS ? err : CM_ERROR_IO_PENDING;
+}
+
+/*
+ * Candidates are Up (not paused), possible owners of every resource and
+ * not @exclude.  @prefer wins if it is a candidate, then the preferred
+ * owners in their order, then the other nodes in creation order.
+ */
+struct clus_node *group_pick_node(struct clus_model *m,
+				  const struct clus_group *g,
+				  const struct clus_node *exclude,
+				  const struct clus_node *prefer)
+{
+	struct clus_node *n;
+	uint32_t i;
+
+#define CANDIDATE(x) ((x) != NULL && (x) != exclude && node_is_up(x) && \
+		      clus_group_node_is_possible(g, (x)))
+
+	if (CANDIDATE(prefer)) {
+		return clus_discard_const(prefer);
+	}
+	for (i = 0; i < g->num_preferred; i++) {
+		if (CANDIDATE(g->preferred[i])) {
+			return g->preferred[i];
+		}
+	}
+	for (n = clus_node_first(m); n != NULL; n = clus_node_next(n)) {
+		if (CANDIDATE(n)) {
+			return n;
+		}
+	}
+	return NULL;
+#undef CANDIDATE
+}
+
+struct clus_node *clus_group_best_node(struct clus_model *m,
+				       struct clus_group *group)
+{
+	return group_pick_node(m, group, group->owner, NULL);
+}
+
+uint32_t clus_group_move(struct clus_model *m, struct clus_group *g,
+			 struct clus_node *target, uint32_t flags)
+{
+	struct clus_node *dest;
+	struct clus_txn *t;
+	uint32_t err;
+
+	if (target != NULL && target == g->owner) {
+		/* MS-CMRP 3.1.4.2.53: MUST succeed, nothing to do */
+		return CM_ERROR_SUCCESS;
+	}
+	if (g->op != NULL) {
+		return CM_ERROR_CLUSTER_GROUP_MOVING;
+	}
+	if (target == NULL) {
+		dest = clus_group_best_node(m, g);
+		if (dest == NULL) {
+			return CM_ERROR_HOST_NODE_NOT_AVAILABLE;
+		}
+	} else {
+		if (target->state == CM_NODE_PAUSED) {
+			return CM_ERROR_CLUSTER_NODE_PAUSED;
+		}
+		if (target->state != CM_NODE_UP) {
+			return CM_ERROR_HOST_NODE_NOT_AVAILABLE;
+		}
+		if (!clus_group_node_is_possible(g, target)) {
+			return CM_ERROR_HOST_NODE_NOT_GROUP_OWNER;
+		}
+		dest = target;
+	}
+
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	if (op_start(t, g, CLUS_OP_MOVE, CLUS_PHASE_STOPPING, dest,
+		     flags) == NULL) {
+		txn_cancel(t);
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	op_first_wave(t, g);
+	err = txn_commit(t);
+	return err != CM_ERROR_SUCCESS ? err : CM_ERROR_IO_PENDING;
+}
+
+uint32_t clus_group_cancel_operation(struct clus_model *m,
+				     struct clus_group *g, uint32_t flags)
+{
+	struct clus_group_op *op = g->op;
+	struct clus_resource *r;
+	struct clus_txn *t;
+	uint32_t err;
+
+	if (flags != 0) {
+		return CM_ERROR_INVALID_PARAMETER;
+	}
+	if (op == NULL) {
+		return CM_ERROR_INVALID_STATE;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	/*
+	 * Nothing new starts: resources already pending finish their step,
+	 * then a cancelled move brings the group back to its persistent
+	 * state on whichever node owns it at that moment; a cancelled
+	 * online or offline just stops.
+	 */
+	if (op->kind != CLUS_OP_MOVE && op->kind != CLUS_OP_FAILOVER) {
+		for (r = clus_group_first_resource(g); r != NULL;
+		     r = clus_group_next_resource(r)) {
+			TXN_SET(t, r->goal, CLUS_GOAL_NONE);
+		}
+	} else {
+		/*
+		 * Past the hand-over the move already is a restore on the
+		 * new owner; before it, stop taking resources down.
+		 */
+		for (r = clus_group_first_resource(g);
+		     op->phase == CLUS_PHASE_STOPPING && r != NULL;
+		     r = clus_group_next_resource(r)) {
+			TXN_SET(t, r->goal, CLUS_GOAL_NONE);
+		}
+		TXN_SET(t, op->kind, CLUS_OP_RESTORE);
+		TXN_SET(t, op->target, NULL);
+		TXN_SET(t, op->flags, 0);
+		if (op->drain_node != NULL) {
+			node_drain_done(t, op->drain_node, false);
+			TXN_SET(t, op->drain_node, NULL);
+		}
+	}
+	txn_dirty(t, &g->obj);
+	err = txn_commit(t);
+	return err != CM_ERROR_SUCCESS ? err : CM_ERROR_IO_PENDING;
+}
+
+static struct clus_object *group_dep_resolve(void *private_data,
+					     const char *name)
+{
+	struct clus_model *m = private_data;
+	struct clus_group *g = clus_group_by_name(m, name);
+	struct clus_groupset *s;
+
+	if (g != NULL) {
+		return &g->obj;
+	}
+	s = clus_groupset_by_name(m, name);
+	return s != NULL ? &s->obj : NULL;
+}
+
+static uint32_t group_set_deps(struct clus_model *m, struct clus_group *g,
+			       struct clus_depexpr *n)
+{
+	struct clus_txn *t;
+
+	if (depexpr_refers(n, &g->obj)) {
+		talloc_free(n->tokens);
+		return CM_ERROR_CIRCULAR_DEPENDENCY;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		talloc_free(n->tokens);
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	txn_set_depexpr(t, &g->deps, n);
+	txn_dirty(t, &g->obj);
+	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
+		     CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
+	return txn_commit(t);
+}
+
+uint32_t clus_group_set_dependency_expression(struct clus_model *m,
+					      struct clus_group *g,
+					      const char *expression)
+{
+	struct clus_depexpr n;
+	uint32_t err;
+
+	err = depexpr_parse(g, expression, group_dep_resolve, m, &n);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	return group_set_deps(m, g, &n);
+}
+
+uint32_t clus_group_remove_dependency(struct clus_model *m,
+				      struct clus_group *g,
+				      struct clus_group *provider)
+{
+	struct clus_depexpr n;
+
+	if (!depexpr_refers(&g->deps, &provider->obj)) {
+		return CM_ERROR_DEPENDENCY_NOT_FOUND;
+	}
+	if (!depexpr_without(g, &g->deps, &provider->obj, &n)) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	return group_set_deps(m, g, &n);
+}
+
+uint32_t clus_group_add_groupset_dependency(struct clus_model *m,
+					    struct clus_group *g,
+					    struct clus_groupset *provider)
+{
+	struct clus_depexpr n;
+
+	if (depexpr_refers(&g->deps, &provider->obj)) {
+		return CM_ERROR_DEPENDENCY_ALREADY_EXISTS;
+	}
+	if (!depexpr_append_and(g, &g->deps, &provider->obj, &n)) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	return group_set_deps(m, g, &n);
+}
+
+uint32_t clus_group_remove_groupset_dependency(struct clus_model *m,
+					       struct clus_group *g,
+					       struct clus_groupset *provider)
+{
+	struct clus_depexpr n;
+
+	if (!depexpr_refers(&g->deps, &provider->obj)) {
+		return CM_ERROR_DEPENDENCY_NOT_FOUND;
+	}
+	if (!depexpr_without(g, &g->deps, &provider->obj, &n)) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	return group_set_deps(m, g, &n);
+}
+
+/* ------------------------------------------------------------------ */
+/* Waiting for a group to settle                                        */
+
+struct clus_group_waiter {
+	struct clus_group_waiter *prev, *next;
+	struct clus_group *group;
+	struct tevent_req *req;
+	uint32_t result;
+};
+
+static void group_wake_action(void *a, void *b)
+{
+	group_waiters_wake(a, (uint32_t)(uintptr_t)b);
+}
+
+void group_wake_on_commit(struct clus_txn *t, struct clus_group *g,
+			  uint32_t result)
+{
+	txn_on_commit(t, group_wake_action, g, (void *)(uintptr_t)result);
+}
+
+void group_waiters_wake(struct clus_group *g, uint32_t result)
+{
+	while (g->waiters != NULL) {
+		struct clus_group_waiter *w = g->waiters;
+
+		g->waiters = w->next;
+		if (w->next != NULL) {
+			w->next->prev = NULL;
+		}
+		w->prev = w->next = NULL;
+		w->group = NULL;
+		w->result = result;
+		tevent_req_done(w->req);
+	}
+}
+
+static void group_wait_cleanup(struct tevent_req *req,
+			       enum tevent_req_state req_state)
+{
+	struct clus_group_waiter *w = tevent_req_data(
+		req, struct clus_group_waiter);
+	struct clus_group *g = w->group;
+
+	(void)req_state;
+	if (g == NULL) {
+		return;
+	}
+	if (w->prev != NULL) {
+		w->prev->next = w->next;
+	} else {
+		g->waiters = w->next;
+	}
+	if (w->next != NULL) {
+		w->next->prev = w->prev;
+	}
+	w->prev = w->next = NULL;
+	w->group = NULL;
+}
+
+static int group_destructor(struct clus_group *g)
+{
+	group_waiters_wake(g, CM_ERROR_GROUP_NOT_FOUND);
+	return 0;
+}
+
+struct tevent_req *clus_group_wait_send(TALLOC_CTX *mem_ctx,
+					struct tevent_context *ev,
+					struct clus_model *m,
+					struct clus_group *g)
+{
+	struct tevent_req *req;
+	struct clus_group_waiter *w;
+
+	(void)m;
+	req = tevent_req_create(mem_ctx, &w, struct clus_group_waiter);
+	if (req == NULL) {
+		return NULL;
+	}
+	w->req = req;
+	if (g->op == NULL) {
+		w->result = CM_ERROR_SUCCESS;
+		tevent_req_done(req);
+		return tevent_req_post(req, ev);
+	}
+	tevent_req_defer_callback(req, ev);
+	w->group = g;
+	w->next = g->waiters;
+	if (w->next != NULL) {
+		w->next->prev = w;
+	}
+	g->waiters = w;
+	talloc_set_destructor(g, group_destructor);
+	tevent_req_set_cleanup_fn(req, group_wait_cleanup);
+	return req;
+}
+
+uint32_t clus_group_wait_recv(struct tevent_req *req)
+{
+	struct clus_group_waiter *w = tevent_req_data(
+		req, struct clus_group_waiter);
+	enum tevent_req_state state;
+	uint64_t err;
+	uint32_t result = w->result;
+
+	if (tevent_req_is_error(req, &state, &err)) {
+		tevent_req_received(req);
+		return state == TEVENT_REQ_TIMED_OUT ? CM_ERROR_IO_PENDING :
+			CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	tevent_req_received(req);
+	return result;
+}

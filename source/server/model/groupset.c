@@ -1,0 +1,408 @@
+/*
+ * clusapi - cluster model: group sets
+ *
+ * Copyright (C) 2026 The clusapi developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ */
+
+/*
+ * Group sets (Windows Server 2016) name a collection of groups with
+ * startup settings and dependencies between sets.  The model stores and
+ * reports them; start-up ordering across sets is not simulated.  A group
+ * belongs to at most one set; the set's record lists its members.
+ */
+
+#include <string.h>
+
+#include "model_private.h"
+
+struct clus_groupset *groupset_new(struct clus_txn *t, const char *name,
+				   const char *id)
+{
+	struct clus_groupset *s = talloc_zero(t->m, struct clus_groupset);
+
+	if (s == NULL) {
+		return NULL;
+	}
+	s->obj.kind = CLUS_KIND_GROUPSET;
+	s->name = talloc_strdup(s, name);
+	s->id = talloc_strdup(s, id);
+	s->members = talloc_zero_array(s, struct clus_group *, 1);
+	s->deps.tokens = talloc_zero_array(s, struct clus_deptoken, 1);
+	if (s->name == NULL || s->id == NULL || s->members == NULL ||
+	    s->deps.tokens == NULL) {
+		talloc_free(s);
+		return NULL;
+	}
+	/* Windows' defaults: start when the providers are Online */
+	s->startup_delay_trigger = 1;
+	s->startup_count = 4294967295u;
+	s->startup_delay = 20;
+	txn_free_on_undo(t, s);
+	return s;
+}
+
+void groupset_link(struct clus_txn *t, struct clus_groupset *s)
+{
+	struct clus_model *m = t->m;
+
+	if (!t->no_store) {
+		s->obj.seq = clus_next_seq(t);
+	}
+	txn_list_append(t, &m->groupsets, &s->link);
+	txn_hash_add(t, m->groupset_names, s->name, s);
+	txn_hash_add(t, m->groupset_ids, s->id, s);
+	txn_dirty(t, &s->obj);
+}
+
+struct clus_groupset *clus_groupset_by_name(struct clus_model *m,
+					    const char *name)
+{
+	return clus_hash_get(m->groupset_names, name);
+}
+
+struct clus_groupset *clus_groupset_by_id(struct clus_model *m,
+					  const char *id)
+{
+	return clus_hash_get(m->groupset_ids, id);
+}
+
+uint32_t clus_groupset_lookup(struct clus_model *m, const char *name,
+			      struct clus_groupset **set)
+{
+	struct clus_groupset *s = clus_groupset_by_name(m, name);
+
+	if (s == NULL) {
+		s = clus_groupset_by_id(m, name);
+	}
+	*set = s;
+	return s != NULL ? CM_ERROR_SUCCESS : CM_ERROR_GROUPSET_NOT_FOUND;
+}
+
+uint32_t clus_model_num_groupsets(struct clus_model *m)
+{
+	return m->groupsets.count;
+}
+
+struct clus_groupset *clus_groupset_first(struct clus_model *m)
+{
+	return CLUS_ITEM(m->groupsets.first, struct clus_groupset, link);
+}
+
+struct clus_groupset *clus_groupset_next(struct clus_groupset *set)
+{
+	return CLUS_ITEM(set->link.next, struct clus_groupset, link);
+}
+
+uint32_t clus_groupset_create(struct clus_model *m, const char *name,
+			      struct clus_groupset **set)
+{
+	struct clus_groupset *s;
+	struct clus_txn *t;
+	uint32_t err;
+	char *id;
+
+	if (!clus_name_valid(name)) {
+		return CM_ERROR_INVALID_NAME;
+	}
+	if (clus_groupset_by_name(m, name) != NULL ||
+	    clus_groupset_by_id(m, name) != NULL) {
+		return CM_ERROR_OBJECT_ALREADY_EXISTS;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	id = clus_new_guid(t);
+	s = (id != NULL) ? groupset_new(t, name, id) : NULL;
+	if (s == NULL) {
+		txn_cancel(t);
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	groupset_link(t, s);
+	notify_groupset(t, s, CM_CHANGE_GROUPSET_COMMON_PROPERTY_V2);
+	err = txn_commit(t);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	*set = s;
+	return CM_ERROR_SUCCESS;
+}
+
+uint32_t clus_groupset_delete(struct clus_model *m, struct clus_groupset *s)
+{
+	struct clus_txn *t;
+	struct clus_groupset *o;
+	struct clus_group *g;
+
+	if (s->num_members > 0) {
+		return CM_ERROR_DIR_NOT_EMPTY;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	/* Nobody may keep depending on a set that is gone */
+	for (o = clus_groupset_first(m); o != NULL; o = clus_groupset_next(o)) {
+		struct clus_depexpr n;
+
+		if (o == s || !depexpr_refers(&o->deps, &s->obj)) {
+			continue;
+		}
+		if (!depexpr_without(o, &o->deps, &s->obj, &n)) {
+			txn_cancel(t);
+			return CM_ERROR_NOT_ENOUGH_MEMORY;
+		}
+		txn_set_depexpr(t, &o->deps, &n);
+		txn_dirty(t, &o->obj);
+	}
+	for (g = clus_group_first(m); g != NULL; g = clus_group_next(g)) {
+		struct clus_depexpr n;
+
+		if (!depexpr_refers(&g->deps, &s->obj)) {
+			continue;
+		}
+		if (!depexpr_without(g, &g->deps, &s->obj, &n)) {
+			txn_cancel(t);
+			return CM_ERROR_NOT_ENOUGH_MEMORY;
+		}
+		txn_set_depexpr(t, &g->deps, &n);
+		txn_dirty(t, &g->obj);
+	}
+	notify_groupset(t, s, CM_CHANGE_GROUPSET_DELETED_V2);
+	txn_list_remove(t, &m->groupsets, &s->link);
+	txn_hash_del(t, m->groupset_names, s->name, s);
+	txn_hash_del(t, m->groupset_ids, s->id, s);
+	txn_delete_object(t, &s->obj);
+	txn_free_on_commit(t, s);
+	return txn_commit(t);
+}
+
+static void groupset_add_member(struct clus_txn *t, struct clus_groupset *s,
+				struct clus_group *g)
+{
+	struct clus_group **list;
+
+	list = talloc_zero_array(s, struct clus_group *, s->num_members + 2);
+	if (list == NULL) {
+		t->oom = true;
+		return;
+	}
+	if (s->num_members > 0) {
+		memcpy(list, s->members, s->num_members * sizeof(list[0]));
+	}
+	list[s->num_members] = g;
+	txn_set_array(t, &s->members, list, &s->num_members,
+		      s->num_members + 1);
+	TXN_SET(t, g->groupset, s);
+	txn_dirty(t, &s->obj);
+	notify_groupset(t, s, CM_CHANGE_GROUPSET_GROUP_ADDED);
+}
+
+void groupset_remove_member(struct clus_txn *t, struct clus_groupset *s,
+			    struct clus_group *g)
+{
+	struct clus_group **list;
+	uint32_t i, n = 0;
+
+	list = talloc_zero_array(s, struct clus_group *, s->num_members + 1);
+	if (list == NULL) {
+		t->oom = true;
+		return;
+	}
+	for (i = 0; i < s->num_members; i++) {
+		if (s->members[i] != g) {
+			list[n++] = s->members[i];
+		}
+	}
+	txn_set_array(t, &s->members, list, &s->num_members, n);
+	TXN_SET(t, g->groupset, NULL);
+	txn_dirty(t, &s->obj);
+	notify_groupset(t, s, CM_CHANGE_GROUPSET_GROUP_REMOVED);
+}
+
+uint32_t clus_groupset_add_group(struct clus_model *m,
+				 struct clus_groupset *s,
+				 struct clus_group *g)
+{
+	struct clus_txn *t;
+
+	if (g->groupset == s) {
+		return CM_ERROR_OBJECT_ALREADY_EXISTS;
+	}
+	if (g->groupset != NULL) {
+		return CM_ERROR_INVALID_STATE;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	groupset_add_member(t, s, g);
+	return txn_commit(t);
+}
+
+uint32_t clus_groupset_remove_group(struct clus_model *m,
+				    struct clus_group *g)
+{
+	struct clus_txn *t;
+
+	if (g->groupset == NULL) {
+		return CM_ERROR_INVALID_STATE;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	groupset_remove_member(t, g->groupset, g);
+	return txn_commit(t);
+}
+
+uint32_t clus_groupset_move_group(struct clus_model *m,
+				  struct clus_groupset *s,
+				  struct clus_group *g)
+{
+	struct clus_txn *t;
+
+	if (g->groupset == s) {
+		return CM_ERROR_SUCCESS;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	if (g->groupset != NULL) {
+		groupset_remove_member(t, g->groupset, g);
+	}
+	groupset_add_member(t, s, g);
+	return txn_commit(t);
+}
+
+uint32_t clus_groupset_set_startup(struct clus_model *m,
+				   struct clus_groupset *s,
+				   uint32_t delay_trigger, uint32_t count,
+				   uint32_t delay, bool is_global)
+{
+	struct clus_txn *t = txn_begin(m);
+
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	TXN_SET(t, s->startup_delay_trigger, delay_trigger);
+	TXN_SET(t, s->startup_count, count);
+	TXN_SET(t, s->startup_delay, delay);
+	TXN_SET(t, s->is_global, is_global);
+	txn_dirty(t, &s->obj);
+	notify_groupset(t, s, CM_CHANGE_GROUPSET_COMMON_PROPERTY_V2);
+	return txn_commit(t);
+}
+
+struct clus_object *groupset_resolve(void *private_data, const char *name)
+{
+	struct clus_groupset *s = clus_groupset_by_name(private_data, name);
+
+	return s != NULL ? &s->obj : NULL;
+}
+
+static bool groupset_reaches(const struct clus_groupset *from,
+			     const struct clus_groupset *to, unsigned depth)
+{
+	uint32_t i;
+
+	if (from == to || depth > 64) {
+		return true;
+	}
+	for (i = 0; i < from->deps.num_tokens; i++) {
+		const struct clus_deptoken *tk = &from->deps.tokens[i];
+
+		if (tk->kind == CM_DEP_REF &&
+		    groupset_reaches(clus_container_of(
+					     tk->ref, struct clus_groupset,
+					     obj), to, depth + 1)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static uint32_t groupset_set_deps(struct clus_model *m,
+				  struct clus_groupset *s,
+				  struct clus_depexpr *n)
+{
+	struct clus_txn *t;
+	uint32_t i;
+
+	for (i = 0; i < n->num_tokens; i++) {
+		if (n->tokens[i].kind == CM_DEP_REF &&
+		    groupset_reaches(clus_container_of(n->tokens[i].ref,
+						       struct clus_groupset,
+						       obj), s, 0)) {
+			talloc_free(n->tokens);
+			return CM_ERROR_CIRCULAR_DEPENDENCY;
+		}
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		talloc_free(n->tokens);
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	txn_set_depexpr(t, &s->deps, n);
+	txn_dirty(t, &s->obj);
+	notify_groupset(t, s, CM_CHANGE_GROUPSET_DEPENDENCIES_V2);
+	return txn_commit(t);
+}
+
+uint32_t clus_groupset_add_dependency(struct clus_model *m,
+				      struct clus_groupset *s,
+				      struct clus_groupset *provider)
+{
+	struct clus_depexpr n;
+
+	if (depexpr_refers(&s->deps, &provider->obj)) {
+		return CM_ERROR_DEPENDENCY_ALREADY_EXISTS;
+	}
+	if (!depexpr_append_and(s, &s->deps, &provider->obj, &n)) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	return groupset_set_deps(m, s, &n);
+}
+
+uint32_t clus_groupset_remove_dependency(struct clus_model *m,
+					 struct clus_groupset *s,
+					 struct clus_groupset *provider)
+{
+	struct clus_depexpr n;
+
+	if (!depexpr_refers(&s->deps, &provider->obj)) {
+		return CM_ERROR_DEPENDENCY_NOT_FOUND;
+	}
+	if (!depexpr_without(s, &s->deps, &provider->obj, &n)) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	return groupset_set_deps(m, s, &n);
+}
+
+uint32_t clus_groupset_set_dependency_expression(struct clus_model *m,
+						 struct clus_groupset *s,
+						 const char *expression)
+{
+	struct clus_depexpr n;
+	uint32_t err;
+
+	err = depexpr_parse(s, expression, groupset_resolve, m, &n);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	return groupset_set_deps(m, s, &n);
+}

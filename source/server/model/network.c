@@ -1,0 +1,278 @@
+/*
+ * clusapi - cluster model: networks and network interfaces
+ *
+ * Copyright (C) 2026 The clusapi developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ */
+
+#include <string.h>
+
+#include "model_private.h"
+
+struct clus_network *network_new(struct clus_txn *t, const char *name,
+				 const char *id)
+{
+	struct clus_network *n = talloc_zero(t->m, struct clus_network);
+
+	if (n == NULL) {
+		return NULL;
+	}
+	n->obj.kind = CLUS_KIND_NETWORK;
+	n->name = talloc_strdup(n, name);
+	n->id = talloc_strdup(n, id);
+	n->description = talloc_strdup(n, "");
+	n->address = talloc_strdup(n, "");
+	n->address_mask = talloc_strdup(n, "");
+	if (n->name == NULL || n->id == NULL || n->description == NULL ||
+	    n->address == NULL || n->address_mask == NULL) {
+		talloc_free(n);
+		return NULL;
+	}
+	n->state = CM_NETWORK_UP;
+	n->role = CM_NETWORK_ROLE_INTERNAL_AND_CLIENT;
+	txn_free_on_undo(t, n);
+	return n;
+}
+
+void network_link(struct clus_txn *t, struct clus_network *n)
+{
+	struct clus_model *m = t->m;
+
+	if (!t->no_store) {
+		n->obj.seq = clus_next_seq(t);
+	}
+	txn_list_append(t, &m->networks, &n->link);
+	txn_hash_add(t, m->network_names, n->name, n);
+	txn_hash_add(t, m->network_ids, n->id, n);
+	txn_dirty(t, &n->obj);
+}
+
+struct clus_network *clus_network_by_name(struct clus_model *m,
+					  const char *name)
+{
+	return clus_hash_get(m->network_names, name);
+}
+
+struct clus_network *clus_network_by_id(struct clus_model *m, const char *id)
+{
+	return clus_hash_get(m->network_ids, id);
+}
+
+uint32_t clus_network_lookup(struct clus_model *m, const char *name,
+			     struct clus_network **net)
+{
+	struct clus_network *n = clus_network_by_name(m, name);
+
+	if (n == NULL) {
+		n = clus_network_by_id(m, name);
+	}
+	*net = n;
+	return n != NULL ? CM_ERROR_SUCCESS :
+		CM_ERROR_CLUSTER_NETWORK_NOT_FOUND;
+}
+
+uint32_t clus_model_num_networks(struct clus_model *m)
+{
+	return m->networks.count;
+}
+
+struct clus_network *clus_network_first(struct clus_model *m)
+{
+	return CLUS_ITEM(m->networks.first, struct clus_network, link);
+}
+
+struct clus_network *clus_network_next(struct clus_network *net)
+{
+	return CLUS_ITEM(net->link.next, struct clus_network, link);
+}
+
+uint32_t clus_network_rename(struct clus_model *m, struct clus_network *net,
+			     const char *name)
+{
+	struct clus_network *o;
+	struct clus_txn *t;
+
+	if (!clus_name_valid(name)) {
+		return CM_ERROR_INVALID_NAME;
+	}
+	o = clus_network_by_name(m, name);
+	if (o != NULL && o != net) {
+		return CM_ERROR_OBJECT_ALREADY_EXISTS;
+	}
+	if (strcmp(net->name, name) == 0) {
+		return CM_ERROR_SUCCESS;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	txn_hash_del(t, m->network_names, net->name, net);
+	txn_set_str(t, net, &net->name, name);
+	txn_hash_add(t, m->network_names, net->name, net);
+	txn_dirty(t, &net->obj);
+	notify_network(t, net, CM_CHANGE_NETWORK_PROPERTY,
+		       CM_CHANGE_NETWORK_COMMON_PROPERTY_V2);
+	return txn_commit(t);
+}
+
+static bool network_is_internal(const struct clus_network *n)
+{
+	return (n->role & CM_NETWORK_ROLE_INTERNAL) != 0;
+}
+
+uint32_t clus_network_set_priority_order(struct clus_model *m,
+					 struct clus_network **nets,
+					 uint32_t num_nets)
+{
+	struct clus_network *n;
+	struct clus_txn *t;
+	uint32_t internal = 0;
+	uint32_t i, j;
+
+	for (n = clus_network_first(m); n != NULL; n = clus_network_next(n)) {
+		if (network_is_internal(n)) {
+			internal++;
+		}
+	}
+	if (num_nets != internal) {
+		return CM_ERROR_INVALID_PARAMETER;
+	}
+	for (i = 0; i < num_nets; i++) {
+		if (nets[i] == NULL || !network_is_internal(nets[i])) {
+			return CM_ERROR_INVALID_PARAMETER;
+		}
+		for (j = 0; j < i; j++) {
+			if (nets[j] == nets[i]) {
+				return CM_ERROR_INVALID_PARAMETER;
+			}
+		}
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	for (i = 0; i < num_nets; i++) {
+		if (nets[i]->priority != i + 1) {
+			TXN_SET(t, nets[i]->priority, i + 1);
+			txn_dirty(t, &nets[i]->obj);
+			notify_network(t, nets[i], CM_CHANGE_NETWORK_PROPERTY,
+				       CM_CHANGE_NETWORK_COMMON_PROPERTY_V2);
+		}
+	}
+	return txn_commit(t);
+}
+
+struct clus_netif *netif_new(struct clus_txn *t, const char *name,
+			     const char *id)
+{
+	struct clus_netif *ni = talloc_zero(t->m, struct clus_netif);
+
+	if (ni == NULL) {
+		return NULL;
+	}
+	ni->obj.kind = CLUS_KIND_NETIF;
+	ni->name = talloc_strdup(ni, name);
+	ni->id = talloc_strdup(ni, id);
+	ni->description = talloc_strdup(ni, "");
+	ni->adapter = talloc_strdup(ni, "Ethernet");
+	ni->address = talloc_strdup(ni, "");
+	if (ni->name == NULL || ni->id == NULL || ni->description == NULL ||
+	    ni->adapter == NULL || ni->address == NULL) {
+		talloc_free(ni);
+		return NULL;
+	}
+	ni->state = CM_NETIF_UP;
+	txn_free_on_undo(t, ni);
+	return ni;
+}
+
+void netif_link(struct clus_txn *t, struct clus_netif *ni)
+{
+	struct clus_model *m = t->m;
+
+	if (!t->no_store) {
+		ni->obj.seq = clus_next_seq(t);
+	}
+	txn_list_append(t, &m->netifs, &ni->link);
+	txn_hash_add(t, m->netif_names, ni->name, ni);
+	txn_hash_add(t, m->netif_ids, ni->id, ni);
+	txn_dirty(t, &ni->obj);
+}
+
+void netif_delete(struct clus_txn *t, struct clus_netif *ni)
+{
+	struct clus_model *m = t->m;
+
+	notify_netif(t, ni, CM_CHANGE_NETINTERFACE_DELETED,
+		     CM_CHANGE_NETINTERFACE_DELETED_V2);
+	txn_list_remove(t, &m->netifs, &ni->link);
+	txn_hash_del(t, m->netif_names, ni->name, ni);
+	txn_hash_del(t, m->netif_ids, ni->id, ni);
+	txn_delete_object(t, &ni->obj);
+	txn_free_on_commit(t, ni);
+}
+
+struct clus_netif *clus_netif_by_name(struct clus_model *m, const char *name)
+{
+	return clus_hash_get(m->netif_names, name);
+}
+
+struct clus_netif *clus_netif_by_id(struct clus_model *m, const char *id)
+{
+	return clus_hash_get(m->netif_ids, id);
+}
+
+uint32_t clus_netif_lookup(struct clus_model *m, const char *name,
+			   struct clus_netif **netif)
+{
+	struct clus_netif *ni = clus_netif_by_name(m, name);
+
+	if (ni == NULL) {
+		ni = clus_netif_by_id(m, name);
+	}
+	*netif = ni;
+	return ni != NULL ? CM_ERROR_SUCCESS :
+		CM_ERROR_CLUSTER_NETINTERFACE_NOT_FOUND;
+}
+
+uint32_t clus_netif_find(struct clus_model *m, struct clus_node *node,
+			 struct clus_network *net, struct clus_netif **netif)
+{
+	struct clus_netif *ni;
+
+	for (ni = clus_netif_first(m); ni != NULL; ni = clus_netif_next(ni)) {
+		if (ni->node == node && ni->network == net) {
+			*netif = ni;
+			return CM_ERROR_SUCCESS;
+		}
+	}
+	*netif = NULL;
+	return CM_ERROR_CLUSTER_NETINTERFACE_NOT_FOUND;
+}
+
+uint32_t clus_model_num_netifs(struct clus_model *m)
+{
+	return m->netifs.count;
+}
+
+struct clus_netif *clus_netif_first(struct clus_model *m)
+{
+	return CLUS_ITEM(m->netifs.first, struct clus_netif, link);
+}
+
+struct clus_netif *clus_netif_next(struct clus_netif *netif)
+{
+	return CLUS_ITEM(netif->link.next, struct clus_netif, link);
+}

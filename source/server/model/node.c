@@ -1,0 +1,418 @@
+/*
+ * clusapi - cluster model: nodes (pause, drain, resume, evict, up/down)
+ *
+ * Copyright (C) 2026 The clusapi developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ */
+
+#include <string.h>
+
+#include "model_private.h"
+
+struct clus_node *node_new(struct clus_txn *t, const char *name,
+			   const char *id)
+{
+	struct clus_node *node = talloc_zero(t->m, struct clus_node);
+
+	if (node == NULL) {
+		return NULL;
+	}
+	node->obj.kind = CLUS_KIND_NODE;
+	node->name = talloc_strdup(node, name);
+	node->id = talloc_strdup(node, id);
+	node->instance_id = talloc_strdup(node, "");
+	node->drain_target_id = talloc_strdup(node, "");
+	node->state = CM_NODE_UP;
+	if (node->name == NULL || node->id == NULL ||
+	    node->instance_id == NULL || node->drain_target_id == NULL) {
+		talloc_free(node);
+		return NULL;
+	}
+	txn_free_on_undo(t, node);
+	return node;
+}
+
+void node_link(struct clus_txn *t, struct clus_node *node)
+{
+	struct clus_model *m = t->m;
+
+	if (!t->no_store) {
+		node->obj.seq = clus_next_seq(t);
+	}
+	txn_list_append(t, &m->nodes, &node->link);
+	txn_hash_add(t, m->node_names, node->name, node);
+	txn_hash_add(t, m->node_ids, node->id, node);
+	txn_dirty(t, &node->obj);
+}
+
+struct clus_node *clus_node_by_name(struct clus_model *m, const char *name)
+{
+	return clus_hash_get(m->node_names, name);
+}
+
+struct clus_node *clus_node_by_id(struct clus_model *m, const char *id)
+{
+	return clus_hash_get(m->node_ids, id);
+}
+
+uint32_t clus_node_lookup(struct clus_model *m, const char *name,
+			  struct clus_node **node)
+{
+	struct clus_node *n = clus_node_by_name(m, name);
+
+	if (n == NULL) {
+		n = clus_node_by_id(m, name);
+	}
+	*node = n;
+	return n != NULL ? CM_ERROR_SUCCESS : CM_ERROR_CLUSTER_NODE_NOT_FOUND;
+}
+
+uint32_t clus_model_num_nodes(struct clus_model *m)
+{
+	return m->nodes.count;
+}
+
+struct clus_node *clus_node_first(struct clus_model *m)
+{
+	return CLUS_ITEM(m->nodes.first, struct clus_node, link);
+}
+
+struct clus_node *clus_node_next(struct clus_node *node)
+{
+	return CLUS_ITEM(node->link.next, struct clus_node, link);
+}
+
+bool node_is_up(const struct clus_node *node)
+{
+	return node != NULL && node->state == CM_NODE_UP;
+}
+
+static uint32_t netif_state_for(const struct clus_node *node)
+{
+	if (node->state == CM_NODE_UP || node->state == CM_NODE_PAUSED) {
+		return CM_NETIF_UP;
+	}
+	return CM_NETIF_UNAVAILABLE;
+}
+
+void node_set_state_internal(struct clus_txn *t, struct clus_node *node,
+			     uint32_t state)
+{
+	struct clus_netif *ni;
+
+	if (node->state == state) {
+		return;
+	}
+	TXN_SET(t, node->state, state);
+	TXN_SET(t, node->state_seq, node->state_seq + 1);
+	txn_dirty(t, &node->obj);
+	notify_node(t, node, CM_CHANGE_NODE_STATE, CM_CHANGE_NODE_STATE_V2);
+
+	/* A down node's interfaces are unavailable, as Windows shows them */
+	for (ni = clus_netif_first(t->m); ni != NULL;
+	     ni = clus_netif_next(ni)) {
+		uint32_t ns;
+
+		if (ni->node != node) {
+			continue;
+		}
+		ns = netif_state_for(node);
+		if (ni->state == ns) {
+			continue;
+		}
+		TXN_SET(t, ni->state, ns);
+		txn_dirty(t, &ni->obj);
+		notify_netif(t, ni, CM_CHANGE_NETINTERFACE_STATE,
+			     CM_CHANGE_NETINTERFACE_STATE_V2);
+	}
+}
+
+static void node_set_drain_status(struct clus_txn *t, struct clus_node *node,
+				  uint32_t status)
+{
+	if (node->drain_status == status) {
+		return;
+	}
+	TXN_SET(t, node->drain_status, status);
+	txn_dirty(t, &node->obj);
+	notify_node(t, node, CM_CHANGE_NODE_PROPERTY,
+		    CM_CHANGE_NODE_COMMON_PROPERTY_V2);
+}
+
+void node_drain_done(struct clus_txn *t, struct clus_node *node, bool ok)
+{
+	if (node->drain_pending == 0) {
+		return;
+	}
+	TXN_SET(t, node->drain_pending, node->drain_pending - 1);
+	if (!ok) {
+		TXN_SET(t, node->drain_failed, node->drain_failed + 1);
+	}
+	if (node->drain_pending == 0) {
+		node_set_drain_status(t, node, node->drain_failed > 0 ?
+				      CM_DRAIN_FAILED : CM_DRAIN_COMPLETED);
+	}
+}
+
+static void node_drain_start(struct clus_txn *t, struct clus_node *node,
+			     struct clus_node *target)
+{
+	struct clus_model *m = t->m;
+	struct clus_group *g;
+	uint32_t pending = 0;
+	uint32_t failed = 0;
+
+	txn_set_str(t, node, &node->drain_target_id,
+		    target != NULL ? target->id : "");
+	node_set_drain_status(t, node, CM_DRAIN_IN_PROGRESS);
+
+	for (g = clus_group_first(m); g != NULL; g = clus_group_next(g)) {
+		struct clus_node *dest = NULL;
+		struct clus_group_op *op;
+
+		if (g->owner != node) {
+			continue;
+		}
+		if (g->op != NULL) {
+			/* busy; it stays unless its own op takes it away */
+			failed++;
+			continue;
+		}
+		if (target != NULL && clus_group_node_is_possible(g, target)) {
+			dest = target;
+		} else {
+			dest = group_pick_node(m, g, node, NULL);
+		}
+		if (dest == NULL) {
+			failed++;
+			continue;
+		}
+		op = op_start(t, g, CLUS_OP_MOVE, CLUS_PHASE_STOPPING, dest, 0);
+		if (op == NULL) {
+			failed++;
+			continue;
+		}
+		TXN_SET(t, op->drain_node, node);
+		op_first_wave(t, g);
+		pending++;
+	}
+
+	TXN_SET(t, node->drain_pending, pending);
+	TXN_SET(t, node->drain_failed, failed);
+	if (pending == 0) {
+		node_set_drain_status(t, node, failed > 0 ? CM_DRAIN_FAILED :
+				      CM_DRAIN_COMPLETED);
+	}
+}
+
+uint32_t clus_node_pause(struct clus_model *m, struct clus_node *node,
+			 bool drain, struct clus_node *drain_target)
+{
+	struct clus_txn *t;
+
+	if (node->state == CM_NODE_PAUSED && !drain) {
+		return CM_ERROR_SUCCESS;
+	}
+	if (node->state != CM_NODE_UP && node->state != CM_NODE_PAUSED) {
+		return CM_ERROR_CLUSTER_NODE_DOWN;
+	}
+	if (drain && drain_target != NULL) {
+		if (drain_target == node) {
+			return CM_ERROR_INVALID_PARAMETER;
+		}
+		if (drain_target->state == CM_NODE_PAUSED) {
+			return CM_ERROR_CLUSTER_NODE_PAUSED;
+		}
+		if (drain_target->state != CM_NODE_UP) {
+			return CM_ERROR_HOST_NODE_NOT_AVAILABLE;
+		}
+	}
+
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	node_set_state_internal(t, node, CM_NODE_PAUSED);
+	if (drain) {
+		node_drain_start(t, node, drain_target);
+	}
+	return txn_commit(t);
+}
+
+uint32_t clus_node_resume(struct clus_model *m, struct clus_node *node,
+			  bool failback)
+{
+	struct clus_txn *t;
+	struct clus_group *g;
+
+	if (node->state != CM_NODE_PAUSED) {
+		return CM_ERROR_CLUSTER_NODE_NOT_PAUSED;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	node_set_state_internal(t, node, CM_NODE_UP);
+
+	for (g = clus_group_first(m); failback && g != NULL;
+	     g = clus_group_next(g)) {
+		if (g->op != NULL || g->owner == node ||
+		    g->num_preferred == 0 || g->preferred[0] != node ||
+		    !clus_group_node_is_possible(g, node)) {
+			continue;
+		}
+		if (op_start(t, g, CLUS_OP_MOVE, CLUS_PHASE_STOPPING, node,
+			     0) != NULL) {
+			op_first_wave(t, g);
+		}
+	}
+	return txn_commit(t);
+}
+
+/* Fail over everything @node owned; @node is already marked down */
+static void node_failover_groups(struct clus_txn *t, struct clus_node *node)
+{
+	struct clus_group *g;
+
+	for (g = clus_group_first(t->m); g != NULL; g = clus_group_next(g)) {
+		struct clus_node *prefer = NULL;
+
+		if (g->owner != node) {
+			continue;
+		}
+		/* A move that was under way keeps its destination */
+		if (g->op != NULL && g->op->target != node) {
+			prefer = g->op->target;
+		}
+		group_failover(t, g, prefer);
+	}
+}
+
+static void node_recover_stranded(struct clus_txn *t)
+{
+	struct clus_group *g;
+
+	for (g = clus_group_first(t->m); g != NULL; g = clus_group_next(g)) {
+		if (g->op != NULL || g->owner->state == CM_NODE_UP ||
+		    g->owner->state == CM_NODE_PAUSED) {
+			continue;
+		}
+		group_failover(t, g, NULL);
+	}
+}
+
+uint32_t clus_node_set_state(struct clus_model *m, struct clus_node *node,
+			     uint32_t state)
+{
+	struct clus_txn *t;
+
+	switch (state) {
+	case CM_NODE_DOWN:
+		if (node->state == CM_NODE_DOWN) {
+			return CM_ERROR_CLUSTER_NODE_ALREADY_DOWN;
+		}
+		break;
+	case CM_NODE_UP:
+		if (node->state == CM_NODE_UP ||
+		    node->state == CM_NODE_PAUSED) {
+			return CM_ERROR_CLUSTER_NODE_ALREADY_UP;
+		}
+		break;
+	case CM_NODE_JOINING:
+		if (node->state != CM_NODE_DOWN) {
+			return CM_ERROR_INVALID_STATE;
+		}
+		break;
+	default:
+		return CM_ERROR_INVALID_PARAMETER;
+	}
+
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	node_set_state_internal(t, node, state);
+	if (state == CM_NODE_DOWN) {
+		node_failover_groups(t, node);
+	} else if (state == CM_NODE_UP) {
+		node_recover_stranded(t);
+	}
+	return txn_commit(t);
+}
+
+uint32_t clus_node_evict(struct clus_model *m, struct clus_node *node)
+{
+	struct clus_txn *t;
+	struct clus_node *heir = NULL;
+	struct clus_node *n;
+	struct clus_group *g;
+	struct clus_resource *r;
+	struct clus_netif *ni, *next_ni;
+
+	/* Someone must inherit the groups: prefer an Up node */
+	for (n = clus_node_first(m); n != NULL; n = clus_node_next(n)) {
+		if (n == node) {
+			continue;
+		}
+		if (heir == NULL || (n->state == CM_NODE_UP &&
+				     heir->state != CM_NODE_UP)) {
+			heir = n;
+		}
+	}
+	if (heir == NULL) {
+		return CM_ERROR_CLUSTER_EVICT_INVALID_REQUEST;
+	}
+
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	if (node->state != CM_NODE_DOWN) {
+		node_set_state_internal(t, node, CM_NODE_DOWN);
+		node_failover_groups(t, node);
+	}
+
+	for (g = clus_group_first(m); g != NULL; g = clus_group_next(g)) {
+		if (g->owner == node) {
+			/* nowhere to run: it stays Failed, on a real node */
+			group_set_owner(t, g, heir);
+			group_update_state(t, g);
+		}
+		group_remove_node_refs(t, g, node);
+	}
+	for (r = clus_resource_first(m); r != NULL; r = clus_resource_next(r)) {
+		resource_remove_node_refs(t, r, node);
+	}
+	for (ni = clus_netif_first(m); ni != NULL; ni = next_ni) {
+		next_ni = clus_netif_next(ni);
+		if (ni->node == node) {
+			netif_delete(t, ni);
+		}
+	}
+	if (strcmp(m->cluster->local_node_id, node->id) == 0) {
+		txn_set_str(t, m->cluster, &m->cluster->local_node_id,
+			    heir->id);
+		txn_dirty(t, &m->cluster->obj);
+	}
+
+	notify_node(t, node, CM_CHANGE_NODE_DELETED,
+		    CM_CHANGE_NODE_DELETED_V2);
+	txn_list_remove(t, &m->nodes, &node->link);
+	txn_hash_del(t, m->node_names, node->name, node);
+	txn_hash_del(t, m->node_ids, node->id, node);
+	txn_delete_object(t, &node->obj);
+	txn_free_on_commit(t, node);
+	return txn_commit(t);
+}

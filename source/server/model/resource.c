@@ -1,0 +1,932 @@
+/*
+ * clusapi - cluster model: resources
+ *
+ * Copyright (C) 2026 The clusapi developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ */
+
+#include <string.h>
+#include <strings.h>
+
+#include "model_private.h"
+
+struct clus_resource *resource_new(struct clus_txn *t, const char *name,
+				   const char *id)
+{
+	struct clus_resource *r = talloc_zero(t->m, struct clus_resource);
+
+	if (r == NULL) {
+		return NULL;
+	}
+	r->obj.kind = CLUS_KIND_RESOURCE;
+	r->name = talloc_strdup(r, name);
+	r->id = talloc_strdup(r, id);
+	r->description = talloc_strdup(r, "");
+	r->props.props = talloc_zero_array(r, struct clus_prop, 1);
+	r->deps.tokens = talloc_zero_array(r, struct clus_deptoken, 1);
+	r->possible = talloc_zero_array(r, struct clus_node *, 1);
+	if (r->name == NULL || r->id == NULL || r->description == NULL ||
+	    r->props.props == NULL || r->deps.tokens == NULL ||
+	    r->possible == NULL) {
+		talloc_free(r);
+		return NULL;
+	}
+	r->state = CM_RES_OFFLINE;
+	r->persistent_state = CM_RES_OFFLINE;
+	txn_free_on_undo(t, r);
+	return r;
+}
+
+void resource_link(struct clus_txn *t, struct clus_resource *r,
+		   struct clus_group *g)
+{
+	struct clus_model *m = t->m;
+
+	if (!t->no_store) {
+		r->obj.seq = clus_next_seq(t);
+	}
+	r->group = g;
+	txn_list_append(t, &m->resources, &r->link);
+	txn_list_append(t, &g->resources, &r->group_link);
+	txn_hash_add(t, m->res_names, r->name, r);
+	txn_hash_add(t, m->res_ids, r->id, r);
+	txn_dirty(t, &r->obj);
+}
+
+void resource_unlink_deleted(struct clus_txn *t, struct clus_resource *r)
+{
+	struct clus_model *m = t->m;
+
+	notify_resource(t, r, CM_CHANGE_RESOURCE_DELETED,
+			CM_CHANGE_RESOURCE_DELETED_V2);
+	txn_list_remove(t, &r->group->resources, &r->group_link);
+	txn_list_remove(t, &m->resources, &r->link);
+	txn_hash_del(t, m->res_names, r->name, r);
+	txn_hash_del(t, m->res_ids, r->id, r);
+	txn_delete_object(t, &r->obj);
+	txn_free_on_commit(t, r);
+}
+
+struct clus_resource *clus_resource_by_name(struct clus_model *m,
+					    const char *name)
+{
+	return clus_hash_get(m->res_names, name);
+}
+
+struct clus_resource *clus_resource_by_id(struct clus_model *m,
+					  const char *id)
+{
+	return clus_hash_get(m->res_ids, id);
+}
+
+uint32_t clus_resource_lookup(struct clus_model *m, const char *name,
+			      struct clus_resource **res)
+{
+	struct clus_resource *r = clus_resource_by_name(m, name);
+
+	if (r == NULL) {
+		r = clus_resource_by_id(m, name);
+	}
+	*res = r;
+	return r != NULL ? CM_ERROR_SUCCESS : CM_ERROR_RESOURCE_NOT_FOUND;
+}
+
+uint32_t clus_model_num_resources(struct clus_model *m)
+{
+	return m->resources.count;
+}
+
+struct clus_resource *clus_resource_first(struct clus_model *m)
+{
+	return CLUS_ITEM(m->resources.first, struct clus_resource, link);
+}
+
+struct clus_resource *clus_resource_next(struct clus_resource *res)
+{
+	return CLUS_ITEM(res->link.next, struct clus_resource, link);
+}
+
+void res_set_state(struct clus_txn *t, struct clus_resource *r,
+		   uint32_t state)
+{
+	if (r->state == state) {
+		return;
+	}
+	TXN_SET(t, r->state, state);
+	TXN_SET(t, r->state_seq, r->state_seq + 1);
+	txn_dirty(t, &r->obj);
+	notify_resource(t, r, CM_CHANGE_RESOURCE_STATE,
+			CM_CHANGE_RESOURCE_STATE_V2);
+}
+
+bool res_is_stopped(const struct clus_resource *r)
+{
+	return r->state == CM_RES_OFFLINE || r->state == CM_RES_FAILED;
+}
+
+bool res_dependents_stopped(const struct clus_resource *r)
+{
+	struct clus_link *l;
+
+	for (l = r->group->resources.first; l != NULL; l = l->next) {
+		const struct clus_resource *o = CLUS_ITEM(
+			l, struct clus_resource, group_link);
+
+		if (o != r && depexpr_refers(&o->deps, &r->obj) &&
+		    !res_is_stopped(o)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Only AND is enforced: every provider named must be Online */
+bool res_providers_online(const struct clus_resource *r)
+{
+	uint32_t i;
+
+	for (i = 0; i < r->deps.num_tokens; i++) {
+		const struct clus_deptoken *tk = &r->deps.tokens[i];
+
+		if (tk->kind != CM_DEP_REF) {
+			continue;
+		}
+		if (clus_container_of(tk->ref, struct clus_resource,
+				      obj)->state != CM_RES_ONLINE) {
+			return false;
+		}
+	}
+	return true;
+}
+
+bool clus_resource_is_possible_owner(const struct clus_resource *res,
+				     const struct clus_node *node)
+{
+	uint32_t i;
+
+	for (i = 0; i < res->num_possible; i++) {
+		if (res->possible[i] == node) {
+			return true;
+		}
+	}
+	return false;
+}
+
+void resource_remove_node_refs(struct clus_txn *t, struct clus_resource *r,
+			       struct clus_node *node)
+{
+	struct clus_node **list;
+	uint32_t i, n = 0;
+
+	if (!clus_resource_is_possible_owner(r, node)) {
+		return;
+	}
+	list = talloc_zero_array(r, struct clus_node *, r->num_possible);
+	if (list == NULL) {
+		t->oom = true;
+		return;
+	}
+	for (i = 0; i < r->num_possible; i++) {
+		if (r->possible[i] != node) {
+			list[n++] = r->possible[i];
+		}
+	}
+	txn_set_array(t, &r->possible, list, &r->num_possible, n);
+	txn_dirty(t, &r->obj);
+}
+
+/* Resolver for expressions: resources of the same group only */
+struct clus_object *resource_resolve_in_group(void *private_data,
+					      const char *name)
+{
+	struct clus_resource *self = private_data;
+	struct clus_link *l;
+
+	for (l = self->group->resources.first; l != NULL; l = l->next) {
+		struct clus_resource *o = CLUS_ITEM(l, struct clus_resource,
+						    group_link);
+
+		if (strcasecmp(o->name, name) == 0) {
+			return &o->obj;
+		}
+	}
+	return NULL;
+}
+
+static uint32_t resource_check_name(struct clus_model *m, const char *name,
+				    const struct clus_resource *self)
+{
+	struct clus_resource *o;
+
+	if (!clus_name_valid(name)) {
+		return CM_ERROR_INVALID_NAME;
+	}
+	o = clus_resource_by_name(m, name);
+	if (o != NULL && o != self) {
+		return CM_ERROR_OBJECT_ALREADY_EXISTS;
+	}
+	o = clus_resource_by_id(m, name);
+	if (o != NULL && o != self) {
+		return CM_ERROR_OBJECT_ALREADY_EXISTS;
+	}
+	return CM_ERROR_SUCCESS;
+}
+
+uint32_t clus_resource_create(struct clus_model *m, struct clus_group *g,
+			      const char *name, const char *type_name,
+			      uint32_t create_flags,
+			      struct clus_resource **res)
+{
+	struct clus_restype *type;
+	struct clus_resource *r;
+	struct clus_node *n;
+	struct clus_txn *t;
+	uint32_t i = 0;
+	uint32_t err;
+	char *id;
+
+	err = resource_check_name(m, name, NULL);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	err = clus_restype_lookup(m, type_name, &type);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	id = clus_new_guid(t);
+	r = (id != NULL) ? resource_new(t, name, id) : NULL;
+	if (r == NULL) {
+		txn_cancel(t);
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	r->type = type;
+	r->create_flags = create_flags;
+	/* MS-CMRP: possible owners start as every configured node */
+	talloc_free(r->possible);
+	r->possible = talloc_zero_array(r, struct clus_node *,
+					m->nodes.count + 1);
+	if (r->possible == NULL) {
+		txn_cancel(t);
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	for (n = clus_node_first(m); n != NULL; n = clus_node_next(n)) {
+		r->possible[i++] = n;
+	}
+	r->num_possible = i;
+	resource_link(t, r, g);
+	notify_resource(t, r, CM_CHANGE_RESOURCE_ADDED, 0);
+	notify_group(t, g, 0, CM_CHANGE_GROUP_RESOURCE_ADDED_V2);
+	group_update_state(t, g);
+	err = txn_commit(t);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	*res = r;
+	return CM_ERROR_SUCCESS;
+}
+
+static uint32_t group_busy(const struct clus_group *g)
+{
+	if (g->op == NULL) {
+		return CM_ERROR_SUCCESS;
+	}
+	switch (g->op->kind) {
+	case CLUS_OP_MOVE:
+	case CLUS_OP_FAILOVER:
+	case CLUS_OP_RESTORE:
+		return CM_ERROR_CLUSTER_GROUP_MOVING;
+	}
+	return CM_ERROR_GROUP_NOT_AVAILABLE;
+}
+
+/* Remove @r from the expressions of the resources that depend on it */
+static void resource_drop_dependents(struct clus_txn *t,
+				     struct clus_resource *r)
+{
+	struct clus_link *l;
+
+	for (l = r->group->resources.first; l != NULL; l = l->next) {
+		struct clus_resource *o = CLUS_ITEM(l, struct clus_resource,
+						    group_link);
+		struct clus_depexpr n;
+
+		if (o == r || !depexpr_refers(&o->deps, &r->obj)) {
+			continue;
+		}
+		if (!depexpr_without(o, &o->deps, &r->obj, &n)) {
+			t->oom = true;
+			continue;
+		}
+		txn_set_depexpr(t, &o->deps, &n);
+		txn_dirty(t, &o->obj);
+		notify_resource(t, o, CM_CHANGE_RESOURCE_PROPERTY,
+				CM_CHANGE_RESOURCE_DEPENDENCIES_V2);
+	}
+}
+
+uint32_t clus_resource_delete(struct clus_model *m, struct clus_resource *r)
+{
+	struct clus_group *g = r->group;
+	struct clus_txn *t;
+	uint32_t err;
+
+	if ((r->flags & CM_RES_FLAG_CORE) ||
+	    r == clus_model_quorum_resource(m)) {
+		return CM_ERROR_CORE_RESOURCE;
+	}
+	if (!res_is_stopped(r)) {
+		return CM_ERROR_RESOURCE_ONLINE;
+	}
+	err = group_busy(g);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	resource_drop_dependents(t, r);
+	resource_unlink_deleted(t, r);
+	group_update_state(t, g);
+	return txn_commit(t);
+}
+
+uint32_t clus_resource_rename(struct clus_model *m, struct clus_resource *r,
+			      const char *name)
+{
+	struct clus_txn *t;
+	uint32_t err;
+
+	err = resource_check_name(m, name, r);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	if (strcmp(r->name, name) == 0) {
+		return CM_ERROR_SUCCESS;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	txn_hash_del(t, m->res_names, r->name, r);
+	txn_set_str(t, r, &r->name, name);
+	txn_hash_add(t, m->res_names, r->name, r);
+	txn_dirty(t, &r->obj);
+	notify_resource(t, r, CM_CHANGE_RESOURCE_PROPERTY,
+			CM_CHANGE_RESOURCE_COMMON_PROPERTY_V2);
+	return txn_commit(t);
+}
+
+/* Mark @r and, recursively, its providers to come online */
+static void resource_goal_online(struct clus_txn *t, struct clus_resource *r,
+				 unsigned depth)
+{
+	uint32_t i;
+
+	if (r->goal == CLUS_GOAL_ONLINE || depth > 64) {
+		return;
+	}
+	TXN_SET(t, r->goal, CLUS_GOAL_ONLINE);
+	if (r->persistent_state != CM_RES_ONLINE) {
+		TXN_SET(t, r->persistent_state, CM_RES_ONLINE);
+		txn_dirty(t, &r->obj);
+	}
+	for (i = 0; i < r->deps.num_tokens; i++) {
+		if (r->deps.tokens[i].kind == CM_DEP_REF) {
+			resource_goal_online(
+				t, clus_container_of(r->deps.tokens[i].ref,
+						     struct clus_resource, obj),
+				depth + 1);
+		}
+	}
+}
+
+/* Mark @r and, recursively, its dependents to go offline */
+static void resource_goal_offline(struct clus_txn *t,
+				  struct clus_resource *r, unsigned depth)
+{
+	struct clus_link *l;
+
+	if (r->goal == CLUS_GOAL_OFFLINE || depth > 64) {
+		return;
+	}
+	TXN_SET(t, r->goal, CLUS_GOAL_OFFLINE);
+	if (r->persistent_state != CM_RES_OFFLINE) {
+		TXN_SET(t, r->persistent_state, CM_RES_OFFLINE);
+		txn_dirty(t, &r->obj);
+	}
+	for (l = r->group->resources.first; l != NULL; l = l->next) {
+		struct clus_resource *o = CLUS_ITEM(l, struct clus_resource,
+						    group_link);
+
+		if (depexpr_refers(&o->deps, &r->obj)) {
+			resource_goal_offline(t, o, depth + 1);
+		}
+	}
+}
+
+static void group_clear_goals(struct clus_txn *t, struct clus_group *g)
+{
+	struct clus_link *l;
+
+	for (l = g->resources.first; l != NULL; l = l->next) {
+		struct clus_resource *o = CLUS_ITEM(l, struct clus_resource,
+						    group_link);
+
+		TXN_SET(t, o->goal, CLUS_GOAL_NONE);
+	}
+}
+
+uint32_t clus_resource_online(struct clus_model *m, struct clus_resource *r)
+{
+	struct clus_group *g = r->group;
+	struct clus_txn *t;
+	uint32_t err;
+
+	err = group_busy(g);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	if (r->state != CM_RES_ONLINE) {
+		if (g->owner->state == CM_NODE_PAUSED) {
+			return CM_ERROR_CLUSTER_NODE_PAUSED;
+		}
+		if (g->owner->state != CM_NODE_UP) {
+			return CM_ERROR_HOST_NODE_NOT_AVAILABLE;
+		}
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	group_clear_goals(t, g);
+	resource_goal_online(t, r, 0);
+	if (r->state == CM_RES_ONLINE) {
+		return txn_commit(t);
+	}
+	if (op_start(t, g, CLUS_OP_ONLINE, CLUS_PHASE_STARTING, NULL,
+		     0) == NULL) {
+		txn_cancel(t);
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	op_first_wave(t, g);
+	err = txn_commit(t);
+	return err != CM_ERROR_SUCCESS ? err : CM_ERROR_IO_PENDING;
+}
+
+uint32_t clus_resource_offline(struct clus_model *m, struct clus_resource *r)
+{
+	struct clus_group *g = r->group;
+	struct clus_txn *t;
+	uint32_t err;
+
+	err = group_busy(g);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	group_clear_goals(t, g);
+	resource_goal_offline(t, r, 0);
+	if (r->state == CM_RES_OFFLINE && res_dependents_stopped(r)) {
+		return txn_commit(t);
+	}
+	if (op_start(t, g, CLUS_OP_OFFLINE, CLUS_PHASE_STOPPING, NULL,
+		     0) == NULL) {
+		txn_cancel(t);
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	op_first_wave(t, g);
+	err = txn_commit(t);
+	return err != CM_ERROR_SUCCESS ? err : CM_ERROR_IO_PENDING;
+}
+
+uint32_t clus_resource_fail(struct clus_model *m, struct clus_resource *r)
+{
+	struct clus_txn *t;
+
+	if (r->state != CM_RES_ONLINE && r->state != CM_RES_ONLINE_PENDING) {
+		return CM_ERROR_RESOURCE_NOT_ONLINE;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	res_set_state(t, r, CM_RES_FAILED);
+	group_update_state(t, r->group);
+	return txn_commit(t);
+}
+
+bool clus_resource_depends_on(const struct clus_resource *res,
+			      const struct clus_resource *provider)
+{
+	return depexpr_refers(&res->deps, &provider->obj);
+}
+
+/* Does @from depend, directly or not, on @to? */
+static bool resource_reaches(const struct clus_resource *from,
+			     const struct clus_resource *to, unsigned depth)
+{
+	uint32_t i;
+
+	if (from == to) {
+		return true;
+	}
+	if (depth > 64) {
+		return true;	/* treat absurd depth as a cycle */
+	}
+	for (i = 0; i < from->deps.num_tokens; i++) {
+		const struct clus_deptoken *tk = &from->deps.tokens[i];
+
+		if (tk->kind == CM_DEP_REF &&
+		    resource_reaches(clus_container_of(
+					     tk->ref, struct clus_resource,
+					     obj), to, depth + 1)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+uint32_t clus_resource_can_depend(struct clus_model *m,
+				  struct clus_resource *r,
+				  struct clus_resource *provider)
+{
+	(void)m;
+	if (provider->group != r->group) {
+		return CM_ERROR_DEPENDENCY_NOT_ALLOWED;
+	}
+	if (resource_reaches(provider, r, 0)) {
+		return CM_ERROR_CIRCULAR_DEPENDENCY;
+	}
+	return CM_ERROR_SUCCESS;
+}
+
+static uint32_t resource_set_deps(struct clus_model *m,
+				  struct clus_resource *r,
+				  struct clus_depexpr *n)
+{
+	struct clus_txn *t = txn_begin(m);
+
+	if (t == NULL) {
+		talloc_free(n->tokens);
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	txn_set_depexpr(t, &r->deps, n);
+	txn_dirty(t, &r->obj);
+	notify_resource(t, r, CM_CHANGE_RESOURCE_PROPERTY,
+			CM_CHANGE_RESOURCE_DEPENDENCIES_V2);
+	return txn_commit(t);
+}
+
+uint32_t clus_resource_add_dependency(struct clus_model *m,
+				      struct clus_resource *r,
+				      struct clus_resource *provider)
+{
+	struct clus_depexpr n;
+	uint32_t err;
+
+	if (clus_resource_depends_on(r, provider)) {
+		return CM_ERROR_DEPENDENCY_ALREADY_EXISTS;
+	}
+	err = clus_resource_can_depend(m, r, provider);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	if (!depexpr_append_and(r, &r->deps, &provider->obj, &n)) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	return resource_set_deps(m, r, &n);
+}
+
+uint32_t clus_resource_remove_dependency(struct clus_model *m,
+					 struct clus_resource *r,
+					 struct clus_resource *provider)
+{
+	struct clus_depexpr n;
+
+	if (!clus_resource_depends_on(r, provider)) {
+		return CM_ERROR_DEPENDENCY_NOT_FOUND;
+	}
+	if (!depexpr_without(r, &r->deps, &provider->obj, &n)) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	return resource_set_deps(m, r, &n);
+}
+
+uint32_t clus_resource_set_dependency_expression(struct clus_model *m,
+						 struct clus_resource *r,
+						 const char *expression)
+{
+	struct clus_depexpr n;
+	uint32_t err;
+	uint32_t i;
+
+	err = depexpr_parse(r, expression, resource_resolve_in_group, r, &n);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	for (i = 0; i < n.num_tokens; i++) {
+		struct clus_resource *p;
+
+		if (n.tokens[i].kind != CM_DEP_REF) {
+			continue;
+		}
+		p = clus_container_of(n.tokens[i].ref, struct clus_resource,
+				      obj);
+		if (resource_reaches(p, r, 0)) {
+			talloc_free(n.tokens);
+			return CM_ERROR_CIRCULAR_DEPENDENCY;
+		}
+	}
+	return resource_set_deps(m, r, &n);
+}
+
+char *clus_resource_dependency_expression(TALLOC_CTX *mem_ctx,
+					  const struct clus_resource *res)
+{
+	return depexpr_render(mem_ctx, &res->deps, false);
+}
+
+uint32_t clus_resource_add_possible_owner(struct clus_model *m,
+					  struct clus_resource *r,
+					  struct clus_node *node)
+{
+	struct clus_node **list;
+	struct clus_txn *t;
+
+	if (clus_resource_is_possible_owner(r, node)) {
+		return CM_ERROR_OBJECT_ALREADY_EXISTS;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	list = talloc_zero_array(r, struct clus_node *, r->num_possible + 1);
+	if (list == NULL) {
+		txn_cancel(t);
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	if (r->num_possible > 0) {
+		memcpy(list, r->possible,
+		       r->num_possible * sizeof(r->possible[0]));
+	}
+	list[r->num_possible] = node;
+	txn_set_array(t, &r->possible, list, &r->num_possible,
+		      r->num_possible + 1);
+	txn_dirty(t, &r->obj);
+	notify_resource(t, r, CM_CHANGE_RESOURCE_PROPERTY,
+			CM_CHANGE_RESOURCE_POSSIBLE_OWNERS_V2);
+	return txn_commit(t);
+}
+
+uint32_t clus_resource_remove_possible_owner(struct clus_model *m,
+					     struct clus_resource *r,
+					     struct clus_node *node)
+{
+	struct clus_txn *t;
+
+	if (!clus_resource_is_possible_owner(r, node)) {
+		return CM_ERROR_CLUSTER_NODE_NOT_FOUND;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	resource_remove_node_refs(t, r, node);
+	notify_resource(t, r, CM_CHANGE_RESOURCE_PROPERTY,
+			CM_CHANGE_RESOURCE_POSSIBLE_OWNERS_V2);
+	return txn_commit(t);
+}
+
+/* Collect @r and every resource tied to it by a dependency, either way */
+static bool resource_component(struct clus_resource *r,
+			       struct clus_resource ***set, uint32_t *num)
+{
+	struct clus_link *l;
+	uint32_t i;
+
+	for (i = 0; i < *num; i++) {
+		if ((*set)[i] == r) {
+			return true;
+		}
+	}
+	*set = talloc_realloc(NULL, *set, struct clus_resource *, *num + 1);
+	if (*set == NULL) {
+		return false;
+	}
+	(*set)[(*num)++] = r;
+	for (l = r->group->resources.first; l != NULL; l = l->next) {
+		struct clus_resource *o = CLUS_ITEM(l, struct clus_resource,
+						    group_link);
+
+		if (o == r) {
+			continue;
+		}
+		if (depexpr_refers(&o->deps, &r->obj) ||
+		    depexpr_refers(&r->deps, &o->obj)) {
+			if (!resource_component(o, set, num)) {
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
+uint32_t clus_resource_change_group(struct clus_model *m,
+				    struct clus_resource *r,
+				    struct clus_group *g)
+{
+	struct clus_group *old = r->group;
+	struct clus_resource **set = NULL;
+	struct clus_txn *t;
+	uint32_t num = 0;
+	uint32_t i;
+	uint32_t err;
+
+	if (old == g) {
+		return CM_ERROR_SUCCESS;
+	}
+	err = group_busy(old);
+	if (err == CM_ERROR_SUCCESS) {
+		err = group_busy(g);
+	}
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	if (!resource_component(r, &set, &num)) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	for (i = 0; i < num; i++) {
+		/* running resources cannot jump between nodes */
+		if (old->owner != g->owner && !res_is_stopped(set[i])) {
+			talloc_free(set);
+			return CM_ERROR_INVALID_STATE;
+		}
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		talloc_free(set);
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	for (i = 0; i < num; i++) {
+		struct clus_resource *x = set[i];
+
+		txn_list_remove(t, &old->resources, &x->group_link);
+		txn_list_append(t, &g->resources, &x->group_link);
+		TXN_SET(t, x->group, g);
+		txn_dirty(t, &x->obj);
+		notify_resource(t, x, CM_CHANGE_RESOURCE_PROPERTY,
+				CM_CHANGE_RESOURCE_OWNER_GROUP_V2);
+	}
+	talloc_free(set);
+	notify_group(t, old, 0, CM_CHANGE_GROUP_RESOURCE_LOST_V2);
+	notify_group(t, g, 0, CM_CHANGE_GROUP_RESOURCE_GAINED_V2);
+	group_update_state(t, old);
+	group_update_state(t, g);
+	return txn_commit(t);
+}
+
+static const char *resource_dns_name(const struct clus_resource *r)
+{
+	const char *s = clus_prop_get_sz(&r->props, "DnsName");
+
+	if (s == NULL) {
+		s = clus_prop_get_sz(&r->props, "Name");
+	}
+	return s != NULL ? s : r->name;
+}
+
+static bool is_network_name(const struct clus_resource *r)
+{
+	return strcasecmp(r->type->name, "Network Name") == 0 ||
+		strcasecmp(r->type->name, "Distributed Network Name") == 0;
+}
+
+static const struct clus_resource *resource_find_netname(
+	const struct clus_resource *r, unsigned depth)
+{
+	uint32_t i;
+
+	if (is_network_name(r)) {
+		return r;
+	}
+	if (depth > 64) {
+		return NULL;
+	}
+	for (i = 0; i < r->deps.num_tokens; i++) {
+		const struct clus_resource *p;
+
+		if (r->deps.tokens[i].kind != CM_DEP_REF) {
+			continue;
+		}
+		p = resource_find_netname(
+			clus_container_of(r->deps.tokens[i].ref,
+					  struct clus_resource, obj),
+			depth + 1);
+		if (p != NULL) {
+			return p;
+		}
+	}
+	return NULL;
+}
+
+const char *clus_resource_network_name(struct clus_model *m,
+				       const struct clus_resource *res)
+{
+	const struct clus_resource *nn = resource_find_netname(res, 0);
+	struct clus_link *l;
+
+	if (nn != NULL) {
+		return resource_dns_name(nn);
+	}
+	for (l = res->group->resources.first; l != NULL; l = l->next) {
+		const struct clus_resource *o = CLUS_ITEM(
+			l, struct clus_resource, group_link);
+
+		if (is_network_name(o)) {
+			return resource_dns_name(o);
+		}
+	}
+	return m->cluster->name;
+}
+
+uint32_t clus_resource_set_description(struct clus_model *m,
+				       struct clus_resource *r,
+				       const char *description)
+{
+	struct clus_txn *t = txn_begin(m);
+
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	txn_set_str(t, r, &r->description, description);
+	txn_dirty(t, &r->obj);
+	notify_resource(t, r, CM_CHANGE_RESOURCE_PROPERTY,
+			CM_CHANGE_RESOURCE_COMMON_PROPERTY_V2);
+	return txn_commit(t);
+}
+
+uint32_t clus_resource_set_prop(struct clus_model *m,
+				struct clus_resource *r, const char *name,
+				uint32_t type, const uint8_t *data,
+				uint32_t len)
+{
+	struct clus_txn *t;
+	uint32_t err;
+
+	if (name == NULL || name[0] == '\0') {
+		return CM_ERROR_INVALID_PARAMETER;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	err = txn_proplist_set(t, r, &r->props, name, type, data, len);
+	if (err != CM_ERROR_SUCCESS) {
+		txn_cancel(t);
+		return err;
+	}
+	txn_dirty(t, &r->obj);
+	notify_resource(t, r, CM_CHANGE_RESOURCE_PROPERTY,
+			CM_CHANGE_RESOURCE_PRIVATE_PROPERTY_V2);
+	return txn_commit(t);
+}
+
+uint32_t clus_resource_del_prop(struct clus_model *m,
+				struct clus_resource *r, const char *name)
+{
+	struct clus_txn *t = txn_begin(m);
+	uint32_t err;
+
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	err = txn_proplist_del(t, r, &r->props, name);
+	if (err != CM_ERROR_SUCCESS) {
+		txn_cancel(t);
+		return err;
+	}
+	txn_dirty(t, &r->obj);
+	notify_resource(t, r, CM_CHANGE_RESOURCE_PROPERTY,
+			CM_CHANGE_RESOURCE_PRIVATE_PROPERTY_V2);
+	return txn_commit(t);
+}

@@ -1,0 +1,162 @@
+/*
+ * clusapi - cluster model: resource types
+ *
+ * Copyright (C) 2026 The clusapi developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ */
+
+#include "model_private.h"
+
+struct clus_restype *restype_new(struct clus_txn *t, const char *name)
+{
+	struct clus_restype *rt = talloc_zero(t->m, struct clus_restype);
+
+	if (rt == NULL) {
+		return NULL;
+	}
+	rt->obj.kind = CLUS_KIND_RESTYPE;
+	rt->name = talloc_strdup(rt, name);
+	rt->display_name = talloc_strdup(rt, name);
+	rt->dll_name = talloc_strdup(rt, "clusres.dll");
+	if (rt->name == NULL || rt->display_name == NULL ||
+	    rt->dll_name == NULL) {
+		talloc_free(rt);
+		return NULL;
+	}
+	/* Windows' defaults for LooksAlive/IsAlive polling */
+	rt->looks_alive_ms = 5000;
+	rt->is_alive_ms = 60000;
+	txn_free_on_undo(t, rt);
+	return rt;
+}
+
+void restype_link(struct clus_txn *t, struct clus_restype *rt)
+{
+	struct clus_model *m = t->m;
+
+	if (!t->no_store) {
+		rt->obj.seq = clus_next_seq(t);
+	}
+	txn_list_append(t, &m->restypes, &rt->link);
+	txn_hash_add(t, m->restype_names, rt->name, rt);
+	txn_dirty(t, &rt->obj);
+}
+
+struct clus_restype *clus_restype_by_name(struct clus_model *m,
+					  const char *name)
+{
+	return clus_hash_get(m->restype_names, name);
+}
+
+uint32_t clus_restype_lookup(struct clus_model *m, const char *name,
+			     struct clus_restype **type)
+{
+	*type = clus_restype_by_name(m, name);
+	return *type != NULL ? CM_ERROR_SUCCESS :
+		CM_ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND;
+}
+
+uint32_t clus_model_num_restypes(struct clus_model *m)
+{
+	return m->restypes.count;
+}
+
+struct clus_restype *clus_restype_first(struct clus_model *m)
+{
+	return CLUS_ITEM(m->restypes.first, struct clus_restype, link);
+}
+
+struct clus_restype *clus_restype_next(struct clus_restype *type)
+{
+	return CLUS_ITEM(type->link.next, struct clus_restype, link);
+}
+
+uint32_t clus_restype_num_resources(struct clus_model *m,
+				    const struct clus_restype *type)
+{
+	struct clus_resource *r;
+	uint32_t n = 0;
+
+	for (r = clus_resource_first(m); r != NULL; r = clus_resource_next(r)) {
+		if (r->type == type) {
+			n++;
+		}
+	}
+	return n;
+}
+
+uint32_t clus_restype_create(struct clus_model *m, const char *name,
+			     const char *display_name, const char *dll_name,
+			     uint32_t looks_alive_ms, uint32_t is_alive_ms,
+			     struct clus_restype **type)
+{
+	struct clus_restype *rt;
+	struct clus_txn *t;
+	uint32_t err;
+
+	if (!clus_name_valid(name)) {
+		return CM_ERROR_INVALID_NAME;
+	}
+	if (clus_restype_by_name(m, name) != NULL) {
+		return CM_ERROR_ALREADY_EXISTS;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	rt = restype_new(t, name);
+	if (rt == NULL) {
+		txn_cancel(t);
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	if (display_name != NULL && display_name[0] != '\0') {
+		txn_set_str(t, rt, &rt->display_name, display_name);
+	}
+	if (dll_name != NULL && dll_name[0] != '\0') {
+		txn_set_str(t, rt, &rt->dll_name, dll_name);
+	}
+	rt->looks_alive_ms = looks_alive_ms;
+	rt->is_alive_ms = is_alive_ms;
+	restype_link(t, rt);
+	notify_restype(t, rt, CM_CHANGE_RESOURCE_TYPE_ADDED, 0);
+	notify_cluster(t, 0, CM_CHANGE_CLUSTER_RESOURCE_TYPE_ADDED_V2,
+		       rt->name, rt->name);
+	err = txn_commit(t);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	*type = rt;
+	return CM_ERROR_SUCCESS;
+}
+
+uint32_t clus_restype_delete(struct clus_model *m, struct clus_restype *rt)
+{
+	struct clus_txn *t;
+
+	if (clus_restype_num_resources(m, rt) > 0) {
+		return CM_ERROR_DIR_NOT_EMPTY;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	notify_restype(t, rt, CM_CHANGE_RESOURCE_TYPE_DELETED,
+		       CM_CHANGE_RESOURCE_TYPE_DELETED_V2);
+	txn_list_remove(t, &m->restypes, &rt->link);
+	txn_hash_del(t, m->restype_names, rt->name, rt);
+	txn_delete_object(t, &rt->obj);
+	txn_free_on_commit(t, rt);
+	return txn_commit(t);
+}
