@@ -119,7 +119,19 @@ def build(bld):
                     includes=['.', 'source'],
                     export_includes=['source', 'source/server/model'])
 
+    # clusapid: the daemon core, the endpoint mapper and the RPC handlers
+    # (add 'clusmodel' to use once the handlers call the model).
+    server = bld.path.ant_glob(
+        ['source/server/log.c'] +
+        ['source/server/%s/*.c' % d
+         for d in ('daemon', 'transport', 'dcesrv', 'epm', 'rpc')])
+    bld.program(source=server, target='clusapid',
+                use=['clusapi_ndr', 'POPT'] + USE_SERVER,
+                includes=['.', 'source'],
+                defines=['CLUSAPI_VERSION="%s"' % VERSION])
+
     unit_tests(bld, 'ndr', ['clusapi_ndr', 'CMOCKA'] + USE_CLIENT)
+    unit_tests(bld, 'server', ['clusapi_ndr', 'CMOCKA'] + USE_CLIENT)
     if model:
         unit_tests(bld, 'model', ['clusmodel', 'CMOCKA', 'TALLOC',
                                   'TEVENT', 'TDB'])

@@ -1,0 +1,154 @@
+/*
+ * clusapid: the server context and the API for RPC handlers
+ *
+ * Copyright (C) 2026 The clusapi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One struct clusrv_context lives for the daemon's lifetime: the tevent
+ * loop, Samba's loadparm and dcesrv contexts, the options and the cluster
+ * model. Handlers reach it, and the identity of their caller, from the
+ * dcesrv_call_state they are given:
+ *
+ *	struct clusrv_context *srv = clusrv_call_server(dce_call);
+ *
+ *	if (!clusrv_call_may_write(dce_call)) {
+ *		return WERR_ACCESS_DENIED;
+ *	}
+ *
+ * Registering an interface (from clusrv_rpc_register()):
+ *
+ *	#include "server/dcesrv/pidl_server.h"
+ *	... static dcesrv_ApiXxx() implementations ...
+ *	#include "librpc/gen_ndr/ndr_clusapi_s.c"
+ *
+ *	NTSTATUS clusrv_rpc_register(struct clusrv_context *srv)
+ *	{
+ *		return clusrv_register_interface(srv,
+ *						 &dcesrv_clusapi_interface);
+ *	}
+ */
+
+#ifndef CLUSAPI_SERVER_SERVER_H
+#define CLUSAPI_SERVER_SERVER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <talloc.h>
+#include <tevent.h>
+#include <core/ntstatus.h>
+
+struct loadparm_context;
+struct dcesrv_context;
+struct dcesrv_interface;
+struct dcesrv_call_state;
+struct dcesrv_handle;
+struct policy_handle;
+struct auth_session_info;
+struct clus_model;
+struct clusrv_listener;
+
+/*
+ * What callers without authentication (every ncacn_ip_tcp caller) may do:
+ * nothing (calls fail with access denied), read (open, enumerate, query)
+ * or everything, as an administrator would.
+ */
+enum clusrv_anonymous {
+	CLUSRV_ANONYMOUS_NONE,
+	CLUSRV_ANONYMOUS_READ,
+	CLUSRV_ANONYMOUS_FULL,
+};
+
+struct clusrv_options {
+	bool foreground;
+	const char *state_dir;		/* store, pid file, endpoints */
+	const char *config_file;	/* initial cluster; NULL: default */
+	const char *log_file;		/* NULL: stderr */
+	const char *listen_addr;	/* IPv4 or IPv6 literal */
+	int tcp_port;			/* 0: any free port */
+	int epm_port;			/* 0: any free port, -1: no epm */
+	enum clusrv_anonymous anonymous;
+	unsigned int move_delay_ms;	/* how long a group move takes */
+	unsigned int max_connections;
+	int debug_level;		/* 0..10 */
+	const char *np_socket_dir;	/* ncacn_np proxy sockets (later) */
+};
+
+struct clusrv_context {
+	struct tevent_context *ev;
+	struct loadparm_context *lp_ctx;
+	struct dcesrv_context *dce_ctx;
+	struct clusrv_options opts;
+
+	/* The cluster model; filled in by the model's initialisation. */
+	struct clus_model *model;
+
+	/* The session every unauthenticated caller gets (S-1-5-7). */
+	struct auth_session_info *anonymous_session;
+
+	/*
+	 * The dcesrv endpoints: the one the ClusAPI interfaces are
+	 * registered on ("ncacn_ip_tcp:[PORT]") and the endpoint mapper's.
+	 */
+	const char *tcp_endpoint;
+	const char *epm_endpoint;
+	struct clusrv_listener *tcp_listener;
+	struct clusrv_listener *epm_listener;
+
+	unsigned int num_connections;
+	bool stopping;
+};
+
+/*
+ * Who is calling. Anonymous over ncacn_ip_tcp; over ncacn_np the
+ * identity smbd passes in the named-pipe-auth handshake.
+ */
+struct clusrv_identity {
+	bool is_authenticated;
+	bool is_admin;
+	const char *account_name;
+	const char *domain_name;
+	const struct auth_session_info *session_info;
+};
+
+/*
+ * Registers the ClusAPI interfaces (and sets up what they need, such as
+ * the model) once the transports know their endpoints. Implemented by
+ * the RPC handlers in source/server/rpc/.
+ */
+NTSTATUS clusrv_rpc_register(struct clusrv_context *srv);
+
+/*
+ * Register IFACE on every endpoint clusapid serves ClusAPI on (today
+ * ncacn_ip_tcp, later also ncacn_np); the endpoint mapper lists it.
+ */
+NTSTATUS clusrv_register_interface(struct clusrv_context *srv,
+				   const struct dcesrv_interface *iface);
+
+/* The server and the caller's identity, from inside a handler */
+struct clusrv_context *clusrv_call_server(struct dcesrv_call_state *dce_call);
+const struct clusrv_identity *clusrv_call_identity(
+	struct dcesrv_call_state *dce_call);
+
+/*
+ * Access checks for handlers: reading (open, enumerate, query) and
+ * writing (any change). Anonymous callers get what --anonymous allows;
+ * authenticated callers may read, administrators may also write.
+ */
+bool clusrv_call_may_read(struct dcesrv_call_state *dce_call);
+bool clusrv_call_may_write(struct dcesrv_call_state *dce_call);
+
+/*
+ * Context handles. clusrv_handle_new() creates a handle of HANDLE_TYPE
+ * owning DATA (talloc_steal'd; may be NULL). clusrv_handle_find()
+ * looks up the handle the client passed: it returns NULL for the
+ * all-zero handle, an unknown handle, or one of another type (unlike
+ * dcesrv_handle_lookup(), it never creates a handle). Close a handle
+ * with TALLOC_FREE() and ZERO the wire handle returned to the client.
+ */
+struct dcesrv_handle *clusrv_handle_new(struct dcesrv_call_state *dce_call,
+					uint8_t handle_type, void *data);
+struct dcesrv_handle *clusrv_handle_find(struct dcesrv_call_state *dce_call,
+					 const struct policy_handle *ph,
+					 uint8_t handle_type);
+
+#endif /* CLUSAPI_SERVER_SERVER_H */
