@@ -6,7 +6,7 @@
 
 WAF = buildtools/waf
 
-.PHONY: all build bootstrap configured test demo bench clean distclean
+.PHONY: all build bootstrap configured test demo bench install clean distclean
 
 all: build
 
@@ -18,6 +18,11 @@ configured: bootstrap
 
 build: configured
 	@$(WAF) build
+
+# libclusapi, its header and clusapi.pc, clusctl (waf's --prefix,
+# DESTDIR=... for staging)
+install: build
+	@$(WAF) install $(if $(DESTDIR),--destdir=$(DESTDIR))
 
 test: build
 	@torture/run_tests

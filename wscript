@@ -96,6 +96,53 @@ def unit_tests(bld, subdir, use):
                     includes=['.', 'source'], install_path=None)
 
 
+def client(bld):
+    """libclusapi, clusctl and their unit tests (source/lib, source/client).
+
+    libclusapi is built with -fvisibility=hidden and a version script, so
+    only its clusapi_* interface is exported; the PIDL code stays inside.
+    The unit tests link the same sources as objects, so they run from the
+    build tree without an rpath.
+    """
+    lib = bld.path.ant_glob('source/lib/*.c')
+    if not lib:
+        return
+    vers = bld.path.find_node('source/lib/libclusapi.vers')
+    bld.shlib(source=lib, target='clusapi', vnum=VERSION,
+              use=['clusapi_ndr'] + USE_CLIENT,
+              includes=['.', 'source'],
+              cflags=['-fvisibility=hidden'],
+              ldflags=['-Wl,--version-script=' + vers.abspath()],
+              install_path='${LIBDIR}')
+    bld.objects(source=lib, target='clusapi_objs',
+                use=['clusapi_ndr'] + USE_CLIENT,
+                includes=['.', 'source'])
+    bld.install_files('${PREFIX}/include', ['source/lib/libclusapi.h'])
+    bld(features='subst', source='source/lib/clusapi.pc.in',
+        target='clusapi.pc', install_path='${LIBDIR}/pkgconfig',
+        PREFIX=bld.env.PREFIX, LIBDIR=bld.env.LIBDIR,
+        INCLUDEDIR=bld.env.PREFIX + '/include', VERSION=VERSION)
+
+    use_cli = ['POPT', 'JANSSON', 'TALLOC', 'TEVENT', 'SAMBA_UTIL',
+               'SAMBA_ERRORS', 'SAMBA_CREDENTIALS', 'SAMBA_HOSTCONFIG']
+    bld.objects(source=['source/client/cmdline.c',
+                        'source/client/output.c'],
+                target='clusctl_core', use=use_cli,
+                includes=['.', 'source'])
+    # bin/clusctl finds libclusapi.so.0 next to it in the build tree,
+    # and in LIBDIR once installed.
+    rpath = ['$ORIGIN',
+             '$ORIGIN/' + os.path.relpath(bld.env.LIBDIR, bld.env.BINDIR)]
+    bld.program(source=['source/client/clusctl.c'], target='clusctl',
+                use=['clusctl_core', 'clusapi'] + use_cli,
+                includes=['.', 'source'], rpath=rpath,
+                defines=['CLUSAPI_VERSION="%s"' % VERSION],
+                install_path='${BINDIR}')
+
+    unit_tests(bld, 'client', ['clusctl_core', 'clusapi_objs', 'CMOCKA'] +
+               use_cli + USE_CLIENT)
+
+
 def build(bld):
     from pidl import pidl_idl
 
@@ -129,6 +176,8 @@ def build(bld):
                 use=['clusapi_ndr', 'POPT'] + USE_SERVER,
                 includes=['.', 'source'],
                 defines=['CLUSAPI_VERSION="%s"' % VERSION])
+
+    client(bld)
 
     unit_tests(bld, 'ndr', ['clusapi_ndr', 'CMOCKA'] + USE_CLIENT)
     unit_tests(bld, 'server', ['clusapi_ndr', 'CMOCKA'] + USE_CLIENT)

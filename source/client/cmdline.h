@@ -1,0 +1,116 @@
+/*
+ * clusctl - command line parsing
+ *
+ * Copyright (C) 2026 The clusapi developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ */
+
+#ifndef __CLUSCTL_CMDLINE_H__
+#define __CLUSCTL_CMDLINE_H__
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <talloc.h>
+
+struct cli_credentials;
+struct loadparm_context;
+
+/* exit codes */
+#define CLUSCTL_EXIT_OK		0
+#define CLUSCTL_EXIT_FAILED	1	/* the operation failed */
+#define CLUSCTL_EXIT_USAGE	2	/* bad command line */
+#define CLUSCTL_EXIT_TIMEOUT	3	/* --wait=SECONDS ran out */
+
+enum clusctl_command {
+	CLUSCTL_CMD_NONE = 0,
+	CLUSCTL_CMD_CLUSTER_SHOW,
+	CLUSCTL_CMD_NODE_LIST,
+	CLUSCTL_CMD_NODE_SHOW,
+	CLUSCTL_CMD_NODE_PAUSE,
+	CLUSCTL_CMD_NODE_RESUME,
+	CLUSCTL_CMD_GROUP_LIST,
+	CLUSCTL_CMD_GROUP_SHOW,
+	CLUSCTL_CMD_GROUP_MOVE,
+	CLUSCTL_CMD_GROUP_ONLINE,
+	CLUSCTL_CMD_GROUP_OFFLINE,
+	CLUSCTL_CMD_RESOURCE_LIST,
+	CLUSCTL_CMD_RESOURCE_SHOW,
+};
+
+enum clusctl_kerberos {
+	CLUSCTL_KERBEROS_DEFAULT = 0,
+	CLUSCTL_KERBEROS_DESIRED,
+	CLUSCTL_KERBEROS_REQUIRED,
+	CLUSCTL_KERBEROS_OFF,
+};
+
+struct clusctl_options {
+	/* Samba-style connection options */
+	const char *user;		/* -U [DOMAIN/]USER[%PASS] */
+	const char *workgroup;		/* -W */
+	const char *authfile;		/* -A */
+	const char *configfile;		/* -s */
+	enum clusctl_kerberos kerberos;	/* -k, --use-kerberos */
+	bool no_pass;			/* -N */
+	const char **lp_options;	/* --option name=value, NULL-ended */
+	int debuglevel;			/* -d, -1: not given */
+	bool json;			/* --json */
+
+	/* what to do */
+	const char *target;
+	enum clusctl_command command;
+	const char *name;		/* node, group or resource */
+	const char *node;		/* group move: the target node */
+
+	/* command options */
+	bool drain;			/* node pause --drain */
+	const char *drain_target;	/* node pause --drain-target=NODE */
+	bool failback;			/* node resume --failback */
+	bool wait;			/* --wait[=SECONDS] */
+	uint32_t wait_ms;		/* 0: no limit */
+	bool cancel_on_timeout;		/* --cancel-on-timeout */
+	uint32_t poll_interval_ms;	/* --poll-interval=SECONDS; 0: 5 s */
+	bool no_notify;			/* --no-notify */
+	const char *group;		/* resource list --group=NAME */
+
+	bool help;			/* -h: usage printed, exit 0 */
+	bool version;			/* -V */
+};
+
+/*
+ * Parse argv.  Returns CLUSCTL_EXIT_OK and *popts, or CLUSCTL_EXIT_USAGE
+ * and *error: one line saying what is wrong.  With -h/--help or
+ * -V/--version, (*popts)->help or ->version is set and *usage (if not
+ * NULL) holds the text to print.
+ */
+int clusctl_parse(TALLOC_CTX *mem_ctx, int argc, const char **argv,
+		  struct clusctl_options **popts, char **error,
+		  char **usage);
+
+/* "Seconds" as clusctl takes them: "5", "0.5"; false if not one */
+bool clusctl_parse_seconds(const char *s, uint32_t *ms);
+
+/*
+ * The loadparm context and credentials the options ask for: the config
+ * file (-s, else the default smb.conf if there is one), --option and -d;
+ * -U, -W, -A, -k, -N.  Without -U, -A or -N the user comes from the
+ * environment ($USER, $PASSWD) as in Samba's tools, and the password is
+ * asked for on the terminal if needed.
+ */
+int clusctl_setup(TALLOC_CTX *mem_ctx, const struct clusctl_options *opts,
+		  struct loadparm_context **lp_ctx,
+		  struct cli_credentials **creds, char **error);
+
+#endif /* __CLUSCTL_CMDLINE_H__ */

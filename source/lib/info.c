@@ -1,0 +1,753 @@
+/*
+ * libclusapi - show and list nodes, groups and resources; cluster info
+ *
+ * Copyright (C) 2026 The clusapi developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ */
+
+#include <stdlib.h>
+#include "lib/clusapi_private.h"
+
+/* ---- one object ------------------------------------------------- */
+
+struct clusapi_object_info_state {
+	struct tevent_context *ev;
+	struct clusapi_conn *conn;
+	bool details;
+	struct clusapi_object_info *info;
+	struct policy_handle handle;
+	unsigned pending;
+};
+
+static void clusapi_object_info_opened(struct tevent_req *subreq);
+static void clusapi_object_info_got_state(struct tevent_req *subreq);
+static void clusapi_object_info_got_id(struct tevent_req *subreq);
+static void clusapi_object_info_got_type(struct tevent_req *subreq);
+static void clusapi_object_info_got_resources(struct tevent_req *subreq);
+static void clusapi_object_info_got_nodes(struct tevent_req *subreq);
+static void clusapi_object_info_got_groups(struct tevent_req *subreq);
+static void clusapi_object_info_closed(struct tevent_req *subreq);
+
+struct tevent_req *clusapi_object_info_send(TALLOC_CTX *mem_ctx,
+					    struct tevent_context *ev,
+					    struct clusapi_conn *conn,
+					    enum clusapi_object_type type,
+					    const char *name, bool details)
+{
+	struct tevent_req *req, *subreq;
+	struct clusapi_object_info_state *state;
+	struct clusapi_object_info *info;
+
+	req = tevent_req_create(mem_ctx, &state,
+				struct clusapi_object_info_state);
+	if (req == NULL) {
+		return NULL;
+	}
+	state->ev = ev;
+	state->conn = conn;
+	state->details = details;
+
+	if (name == NULL || type == CLUSAPI_OBJECT_CLUSTER) {
+		tevent_req_nterror(req, NT_STATUS_INVALID_PARAMETER);
+		return tevent_req_post(req, ev);
+	}
+
+	info = talloc_zero(state, struct clusapi_object_info);
+	if (tevent_req_nomem(info, req)) {
+		return tevent_req_post(req, ev);
+	}
+	state->info = info;
+	info->type = type;
+	info->state = CLUSAPI_STATE_UNKNOWN;
+	info->status = NT_STATUS_OK;
+	info->werr = WERR_OK;
+	info->name = talloc_strdup(info, name);
+	if (tevent_req_nomem(info->name, req)) {
+		return tevent_req_post(req, ev);
+	}
+
+	subreq = clusapi_open_send(state, ev, conn, type, name);
+	if (tevent_req_nomem(subreq, req)) {
+		return tevent_req_post(req, ev);
+	}
+	tevent_req_set_callback(subreq, clusapi_object_info_opened, req);
+	return req;
+}
+
+/* Keep the first failure */
+static void clusapi_object_info_failed(struct clusapi_object_info *info,
+				       const char *call, NTSTATUS status,
+				       WERROR werr)
+{
+	if (info->failed_call != NULL) {
+		return;
+	}
+	if (NT_STATUS_IS_OK(status) && W_ERROR_IS_OK(werr)) {
+		return;
+	}
+	info->failed_call = call;
+	info->status = status;
+	info->werr = werr;
+}
+
+static void clusapi_object_info_send_one(struct tevent_req *req,
+					 struct tevent_req *subreq,
+					 tevent_req_fn fn)
+{
+	struct clusapi_object_info_state *state = tevent_req_data(
+		req, struct clusapi_object_info_state);
+
+	if (tevent_req_nomem(subreq, req)) {
+		return;
+	}
+	tevent_req_set_callback(subreq, fn, req);
+	state->pending += 1;
+}
+
+static void clusapi_object_info_opened(struct tevent_req *subreq)
+{
+	struct tevent_req *req = tevent_req_callback_data(
+		subreq, struct tevent_req);
+	struct clusapi_object_info_state *state = tevent_req_data(
+		req, struct clusapi_object_info_state);
+	struct clusapi_object_info *info = state->info;
+	struct clusapi_conn *conn = state->conn;
+	struct tevent_context *ev = state->ev;
+	const char *call = "ApiOpenNode";
+	WERROR werr = WERR_OK;
+	NTSTATUS status;
+
+	status = clusapi_open_recv(subreq, &state->handle, &werr);
+	TALLOC_FREE(subreq);
+	if (info->type == CLUSAPI_OBJECT_GROUP) {
+		call = "ApiOpenGroup";
+	} else if (info->type == CLUSAPI_OBJECT_RESOURCE) {
+		call = "ApiOpenResource";
+	}
+	if (!NT_STATUS_IS_OK(status) || !W_ERROR_IS_OK(werr)) {
+		clusapi_object_info_failed(info, call, status, werr);
+		tevent_req_done(req);
+		return;
+	}
+
+	clusapi_object_info_send_one(
+		req, clusapi_get_state_send(state, ev, conn, info->type,
+					    &state->handle),
+		clusapi_object_info_got_state);
+	clusapi_object_info_send_one(
+		req, clusapi_get_id_send(state, ev, conn, info->type,
+					 &state->handle),
+		clusapi_object_info_got_id);
+	if (info->type == CLUSAPI_OBJECT_RESOURCE) {
+		clusapi_object_info_send_one(
+			req, clusapi_get_resource_type_send(state, ev, conn,
+							    &state->handle),
+			clusapi_object_info_got_type);
+	}
+	if (state->details && info->type == CLUSAPI_OBJECT_NODE) {
+		clusapi_object_info_send_one(
+			req, clusapi_enum_send(state, ev, conn,
+					       CLUSAPI_OBJECT_NODE,
+					       &state->handle,
+					       CLUSAPI_NODE_ENUM_GROUPS),
+			clusapi_object_info_got_groups);
+	}
+	if (state->details && info->type == CLUSAPI_OBJECT_GROUP) {
+		clusapi_object_info_send_one(
+			req, clusapi_enum_send(state, ev, conn,
+					       CLUSAPI_OBJECT_GROUP,
+					       &state->handle,
+					       CLUSAPI_GROUP_ENUM_CONTAINS),
+			clusapi_object_info_got_resources);
+		clusapi_object_info_send_one(
+			req, clusapi_enum_send(state, ev, conn,
+					       CLUSAPI_OBJECT_GROUP,
+					       &state->handle,
+					       CLUSAPI_GROUP_ENUM_NODES),
+			clusapi_object_info_got_nodes);
+	}
+	if (state->details && info->type == CLUSAPI_OBJECT_RESOURCE) {
+		clusapi_object_info_send_one(
+			req, clusapi_enum_send(state, ev, conn,
+					       CLUSAPI_OBJECT_RESOURCE,
+					       &state->handle,
+					       CLUSAPI_RESOURCE_ENUM_DEPENDS),
+			clusapi_object_info_got_resources);
+		clusapi_object_info_send_one(
+			req, clusapi_enum_send(state, ev, conn,
+					       CLUSAPI_OBJECT_RESOURCE,
+					       &state->handle,
+					       CLUSAPI_RESOURCE_ENUM_NODES),
+			clusapi_object_info_got_nodes);
+	}
+}
+
+/* One of the queries came back: close the object after the last one */
+static void clusapi_object_info_one_done(struct tevent_req *req)
+{
+	struct clusapi_object_info_state *state = tevent_req_data(
+		req, struct clusapi_object_info_state);
+	struct tevent_req *subreq;
+
+	state->pending -= 1;
+	if (state->pending > 0) {
+		return;
+	}
+	subreq = clusapi_close_send(state, state->ev, state->conn,
+				    state->info->type, &state->handle);
+	if (tevent_req_nomem(subreq, req)) {
+		return;
+	}
+	tevent_req_set_callback(subreq, clusapi_object_info_closed, req);
+}
+
+static void clusapi_object_info_got_state(struct tevent_req *subreq)
+{
+	struct tevent_req *req = tevent_req_callback_data(
+		subreq, struct tevent_req);
+	struct clusapi_object_info_state *state = tevent_req_data(
+		req, struct clusapi_object_info_state);
+	struct clusapi_object_info *info = state->info;
+	static const char *calls[] = {
+		[CLUSAPI_OBJECT_CLUSTER] = "ApiGetClusterState",
+		[CLUSAPI_OBJECT_NODE] = "ApiGetNodeState",
+		[CLUSAPI_OBJECT_GROUP] = "ApiGetGroupState",
+		[CLUSAPI_OBJECT_RESOURCE] = "ApiGetResourceState",
+	};
+	char *owner = NULL, *group = NULL;
+	WERROR werr = WERR_OK;
+	NTSTATUS status;
+
+	status = clusapi_get_state_recv(subreq, info, &info->state, &owner,
+					&group, &werr);
+	TALLOC_FREE(subreq);
+	info->owner_node = owner;
+	info->group = group;
+	clusapi_object_info_failed(info, calls[info->type], status, werr);
+	clusapi_object_info_one_done(req);
+}
+
+static void clusapi_object_info_got_id(struct tevent_req *subreq)
+{
+	struct tevent_req *req = tevent_req_callback_data(
+		subreq, struct tevent_req);
+	struct clusapi_object_info_state *state = tevent_req_data(
+		req, struct clusapi_object_info_state);
+	struct clusapi_object_info *info = state->info;
+	static const char *calls[] = {
+		[CLUSAPI_OBJECT_CLUSTER] = "ApiGetClusterId",
+		[CLUSAPI_OBJECT_NODE] = "ApiGetNodeId",
+		[CLUSAPI_OBJECT_GROUP] = "ApiGetGroupId",
+		[CLUSAPI_OBJECT_RESOURCE] = "ApiGetResourceId",
+	};
+	char *id = NULL;
+	WERROR werr = WERR_OK;
+	NTSTATUS status;
+
+	status = clusapi_get_id_recv(subreq, info, &id, &werr);
+	TALLOC_FREE(subreq);
+	info->id = id;
+	clusapi_object_info_failed(info, calls[info->type], status, werr);
+	clusapi_object_info_one_done(req);
+}
+
+static void clusapi_object_info_got_type(struct tevent_req *subreq)
+{
+	struct tevent_req *req = tevent_req_callback_data(
+		subreq, struct tevent_req);
+	struct clusapi_object_info_state *state = tevent_req_data(
+		req, struct clusapi_object_info_state);
+	struct clusapi_object_info *info = state->info;
+	char *type = NULL;
+	WERROR werr = WERR_OK;
+	NTSTATUS status;
+
+	status = clusapi_get_resource_type_recv(subreq, info, &type, &werr);
+	TALLOC_FREE(subreq);
+	info->resource_type = type;
+	clusapi_object_info_failed(info, "ApiGetResourceType", status, werr);
+	clusapi_object_info_one_done(req);
+}
+
+static const char *enum_call(enum clusapi_object_type type)
+{
+	switch (type) {
+	case CLUSAPI_OBJECT_NODE:
+		return "ApiCreateNodeEnum";
+	case CLUSAPI_OBJECT_GROUP:
+		return "ApiCreateGroupResourceEnum";
+	default:
+		break;
+	}
+	return "ApiCreateResEnum";
+}
+
+static void clusapi_object_info_got_resources(struct tevent_req *subreq)
+{
+	struct tevent_req *req = tevent_req_callback_data(
+		subreq, struct tevent_req);
+	struct clusapi_object_info_state *state = tevent_req_data(
+		req, struct clusapi_object_info_state);
+	struct clusapi_object_info *info = state->info;
+	WERROR werr = WERR_OK;
+	NTSTATUS status;
+
+	status = clusapi_enum_recv(subreq, info, &info->resources,
+				   &info->num_resources, &werr);
+	TALLOC_FREE(subreq);
+	clusapi_object_info_failed(info, enum_call(info->type), status, werr);
+	clusapi_object_info_one_done(req);
+}
+
+static void clusapi_object_info_got_nodes(struct tevent_req *subreq)
+{
+	struct tevent_req *req = tevent_req_callback_data(
+		subreq, struct tevent_req);
+	struct clusapi_object_info_state *state = tevent_req_data(
+		req, struct clusapi_object_info_state);
+	struct clusapi_object_info *info = state->info;
+	WERROR werr = WERR_OK;
+	NTSTATUS status;
+
+	status = clusapi_enum_recv(subreq, info, &info->nodes,
+				   &info->num_nodes, &werr);
+	TALLOC_FREE(subreq);
+	clusapi_object_info_failed(info, enum_call(info->type), status, werr);
+	clusapi_object_info_one_done(req);
+}
+
+static void clusapi_object_info_got_groups(struct tevent_req *subreq)
+{
+	struct tevent_req *req = tevent_req_callback_data(
+		subreq, struct tevent_req);
+	struct clusapi_object_info_state *state = tevent_req_data(
+		req, struct clusapi_object_info_state);
+	struct clusapi_object_info *info = state->info;
+	WERROR werr = WERR_OK;
+	NTSTATUS status;
+
+	status = clusapi_enum_recv(subreq, info, &info->groups,
+				   &info->num_groups, &werr);
+	TALLOC_FREE(subreq);
+	clusapi_object_info_failed(info, enum_call(info->type), status, werr);
+	clusapi_object_info_one_done(req);
+}
+
+static void clusapi_object_info_closed(struct tevent_req *subreq)
+{
+	struct tevent_req *req = tevent_req_callback_data(
+		subreq, struct tevent_req);
+	WERROR werr;
+
+	(void)clusapi_close_recv(subreq, &werr);
+	TALLOC_FREE(subreq);
+	tevent_req_done(req);
+}
+
+NTSTATUS clusapi_object_info_recv(struct tevent_req *req,
+				  TALLOC_CTX *mem_ctx,
+				  struct clusapi_object_info **pinfo,
+				  WERROR *werr)
+{
+	struct clusapi_object_info_state *state = tevent_req_data(
+		req, struct clusapi_object_info_state);
+	struct clusapi_object_info *info = state->info;
+	NTSTATUS status;
+
+	if (tevent_req_is_nterror(req, &status)) {
+		tevent_req_received(req);
+		return status;
+	}
+	status = info->status;
+	*werr = info->werr;
+	*pinfo = talloc_move(mem_ctx, &state->info);
+	tevent_req_received(req);
+	return status;
+}
+
+/* ---- lists ------------------------------------------------------ */
+
+struct clusapi_list_state {
+	struct tevent_context *ev;
+	struct clusapi_conn *conn;
+	enum clusapi_object_type type;
+	const char *group;
+	struct policy_handle hgroup;
+	char **names;
+	uint32_t count;
+	struct clusapi_object_info *objects;
+	uint32_t pending;
+	WERROR werr;
+};
+
+static void clusapi_list_group_opened(struct tevent_req *subreq);
+static void clusapi_list_enumerated(struct tevent_req *subreq);
+static void clusapi_list_group_closed(struct tevent_req *subreq);
+static void clusapi_list_query(struct tevent_req *req);
+static void clusapi_list_got_one(struct tevent_req *subreq);
+
+struct tevent_req *clusapi_list_send(TALLOC_CTX *mem_ctx,
+				     struct tevent_context *ev,
+				     struct clusapi_conn *conn,
+				     enum clusapi_object_type type,
+				     const char *group)
+{
+	struct tevent_req *req, *subreq;
+	struct clusapi_list_state *state;
+	uint32_t enum_type;
+
+	req = tevent_req_create(mem_ctx, &state, struct clusapi_list_state);
+	if (req == NULL) {
+		return NULL;
+	}
+	state->ev = ev;
+	state->conn = conn;
+	state->type = type;
+	state->werr = WERR_OK;
+
+	switch (type) {
+	case CLUSAPI_OBJECT_NODE:
+		enum_type = CLUSAPI_ENUM_NODE;
+		break;
+	case CLUSAPI_OBJECT_GROUP:
+		enum_type = CLUSAPI_ENUM_GROUP;
+		break;
+	case CLUSAPI_OBJECT_RESOURCE:
+		enum_type = CLUSAPI_ENUM_RESOURCE;
+		break;
+	default:
+		tevent_req_nterror(req, NT_STATUS_INVALID_PARAMETER);
+		return tevent_req_post(req, ev);
+	}
+	if (group != NULL && type != CLUSAPI_OBJECT_RESOURCE) {
+		tevent_req_nterror(req, NT_STATUS_INVALID_PARAMETER);
+		return tevent_req_post(req, ev);
+	}
+
+	if (group != NULL) {
+		state->group = talloc_strdup(state, group);
+		if (tevent_req_nomem(state->group, req)) {
+			return tevent_req_post(req, ev);
+		}
+		subreq = clusapi_open_send(state, ev, conn,
+					   CLUSAPI_OBJECT_GROUP, group);
+		if (tevent_req_nomem(subreq, req)) {
+			return tevent_req_post(req, ev);
+		}
+		tevent_req_set_callback(subreq, clusapi_list_group_opened,
+					req);
+		return req;
+	}
+
+	subreq = clusapi_enum_send(state, ev, conn, CLUSAPI_OBJECT_CLUSTER,
+				   NULL, enum_type);
+	if (tevent_req_nomem(subreq, req)) {
+		return tevent_req_post(req, ev);
+	}
+	tevent_req_set_callback(subreq, clusapi_list_enumerated, req);
+	return req;
+}
+
+static void clusapi_list_group_opened(struct tevent_req *subreq)
+{
+	struct tevent_req *req = tevent_req_callback_data(
+		subreq, struct tevent_req);
+	struct clusapi_list_state *state = tevent_req_data(
+		req, struct clusapi_list_state);
+	NTSTATUS status;
+
+	status = clusapi_open_recv(subreq, &state->hgroup, &state->werr);
+	TALLOC_FREE(subreq);
+	if (tevent_req_nterror(req, status)) {
+		return;
+	}
+	if (!W_ERROR_IS_OK(state->werr)) {
+		tevent_req_done(req);
+		return;
+	}
+	subreq = clusapi_enum_send(state, state->ev, state->conn,
+				   CLUSAPI_OBJECT_GROUP, &state->hgroup,
+				   CLUSAPI_GROUP_ENUM_CONTAINS);
+	if (tevent_req_nomem(subreq, req)) {
+		return;
+	}
+	tevent_req_set_callback(subreq, clusapi_list_enumerated, req);
+}
+
+static void clusapi_list_enumerated(struct tevent_req *subreq)
+{
+	struct tevent_req *req = tevent_req_callback_data(
+		subreq, struct tevent_req);
+	struct clusapi_list_state *state = tevent_req_data(
+		req, struct clusapi_list_state);
+	NTSTATUS status;
+
+	status = clusapi_enum_recv(subreq, state, &state->names,
+				   &state->count, &state->werr);
+	TALLOC_FREE(subreq);
+	if (tevent_req_nterror(req, status)) {
+		return;
+	}
+	if (!clusapi_handle_is_set(&state->hgroup)) {
+		clusapi_list_query(req);
+		return;
+	}
+	subreq = clusapi_close_send(state, state->ev, state->conn,
+				    CLUSAPI_OBJECT_GROUP, &state->hgroup);
+	if (tevent_req_nomem(subreq, req)) {
+		return;
+	}
+	tevent_req_set_callback(subreq, clusapi_list_group_closed, req);
+}
+
+static void clusapi_list_group_closed(struct tevent_req *subreq)
+{
+	struct tevent_req *req = tevent_req_callback_data(
+		subreq, struct tevent_req);
+	WERROR werr;
+
+	(void)clusapi_close_recv(subreq, &werr);
+	TALLOC_FREE(subreq);
+	clusapi_list_query(req);
+}
+
+/* All objects at once: libdcerpc queues the calls on the connection */
+static void clusapi_list_query(struct tevent_req *req)
+{
+	struct clusapi_list_state *state = tevent_req_data(
+		req, struct clusapi_list_state);
+	struct tevent_req *subreq;
+	uint32_t i;
+
+	if (!W_ERROR_IS_OK(state->werr) || state->count == 0) {
+		tevent_req_done(req);
+		return;
+	}
+	state->objects = talloc_zero_array(state, struct clusapi_object_info,
+					   state->count);
+	if (tevent_req_nomem(state->objects, req)) {
+		return;
+	}
+	for (i = 0; i < state->count; i++) {
+		subreq = clusapi_object_info_send(state, state->ev,
+						  state->conn, state->type,
+						  state->names[i], false);
+		if (tevent_req_nomem(subreq, req)) {
+			return;
+		}
+		tevent_req_set_callback(subreq, clusapi_list_got_one, req);
+		state->pending += 1;
+	}
+}
+
+static void clusapi_list_got_one(struct tevent_req *subreq)
+{
+	struct tevent_req *req = tevent_req_callback_data(
+		subreq, struct tevent_req);
+	struct clusapi_list_state *state = tevent_req_data(
+		req, struct clusapi_list_state);
+	struct clusapi_object_info *info = NULL;
+	uint32_t idx = state->count - state->pending;
+	WERROR werr;
+	NTSTATUS status;
+
+	status = clusapi_object_info_recv(subreq, state->objects, &info,
+					  &werr);
+	TALLOC_FREE(subreq);
+	if (info == NULL) {
+		/* no answer at all (out of memory): give up */
+		if (NT_STATUS_IS_OK(status)) {
+			status = NT_STATUS_INTERNAL_ERROR;
+		}
+		tevent_req_nterror(req, status);
+		return;
+	}
+	/* the order is restored by sorting */
+	state->objects[idx] = *info;
+	talloc_steal(state->objects, info);
+	state->pending -= 1;
+	if (state->pending == 0) {
+		tevent_req_done(req);
+	}
+}
+
+static int clusapi_object_info_cmp(const void *a, const void *b)
+{
+	const struct clusapi_object_info *x = a, *y = b;
+
+	return strcasecmp(x->name, y->name);
+}
+
+NTSTATUS clusapi_list_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
+			   struct clusapi_object_info **objects,
+			   uint32_t *count, WERROR *werr)
+{
+	struct clusapi_list_state *state = tevent_req_data(
+		req, struct clusapi_list_state);
+	NTSTATUS status;
+
+	if (tevent_req_is_nterror(req, &status)) {
+		tevent_req_received(req);
+		return status;
+	}
+	*werr = state->werr;
+	*count = 0;
+	*objects = NULL;
+	if (state->objects != NULL) {
+		qsort(state->objects, state->count,
+		      sizeof(struct clusapi_object_info),
+		      clusapi_object_info_cmp);
+		*objects = talloc_move(mem_ctx, &state->objects);
+		*count = state->count;
+	}
+	tevent_req_received(req);
+	return NT_STATUS_OK;
+}
+
+/* ---- the cluster ------------------------------------------------ */
+
+struct clusapi_cluster_info_state {
+	struct clusapi_cluster_info *info;
+	const char *name;
+	const char *node;
+	const char *vendor;
+	const char *csd;
+	struct CLUSTER_OPERATIONAL_VERSION_INFO *opver;
+	WERROR rpc_status;
+	WERROR name_werr;
+	unsigned pending;
+};
+
+static void clusapi_cluster_info_got_name(struct tevent_req *subreq);
+static void clusapi_cluster_info_got_version(struct tevent_req *subreq);
+
+struct tevent_req *clusapi_cluster_info_send(TALLOC_CTX *mem_ctx,
+					     struct tevent_context *ev,
+					     struct clusapi_conn *conn)
+{
+	struct tevent_req *req, *subreq;
+	struct clusapi_cluster_info_state *state;
+	struct clusapi_cluster_info *info;
+
+	req = tevent_req_create(mem_ctx, &state,
+				struct clusapi_cluster_info_state);
+	if (req == NULL) {
+		return NULL;
+	}
+	info = talloc_zero(state, struct clusapi_cluster_info);
+	if (tevent_req_nomem(info, req)) {
+		return tevent_req_post(req, ev);
+	}
+	state->info = info;
+
+	subreq = dcerpc_ApiGetClusterName_send(state, ev, conn->h,
+					       &state->name, &state->node);
+	if (tevent_req_nomem(subreq, req)) {
+		return tevent_req_post(req, ev);
+	}
+	tevent_req_set_callback(subreq, clusapi_cluster_info_got_name, req);
+	state->pending += 1;
+
+	subreq = dcerpc_ApiGetClusterVersion2_send(
+		state, ev, conn->h, &info->major, &info->minor, &info->build,
+		&state->vendor, &state->csd, &state->opver,
+		&state->rpc_status);
+	if (tevent_req_nomem(subreq, req)) {
+		return tevent_req_post(req, ev);
+	}
+	tevent_req_set_callback(subreq, clusapi_cluster_info_got_version,
+				req);
+	state->pending += 1;
+	return req;
+}
+
+static void clusapi_cluster_info_got_name(struct tevent_req *subreq)
+{
+	struct tevent_req *req = tevent_req_callback_data(
+		subreq, struct tevent_req);
+	struct clusapi_cluster_info_state *state = tevent_req_data(
+		req, struct clusapi_cluster_info_state);
+	struct clusapi_cluster_info *info = state->info;
+	NTSTATUS status;
+
+	status = dcerpc_ApiGetClusterName_recv(subreq, state,
+					       &state->name_werr);
+	TALLOC_FREE(subreq);
+	if (tevent_req_nterror(req, status)) {
+		return;
+	}
+	if (state->name != NULL) {
+		info->name = talloc_strdup(info, state->name);
+	}
+	if (state->node != NULL) {
+		info->node = talloc_strdup(info, state->node);
+	}
+	state->pending -= 1;
+	if (state->pending == 0) {
+		tevent_req_done(req);
+	}
+}
+
+static void clusapi_cluster_info_got_version(struct tevent_req *subreq)
+{
+	struct tevent_req *req = tevent_req_callback_data(
+		subreq, struct tevent_req);
+	struct clusapi_cluster_info_state *state = tevent_req_data(
+		req, struct clusapi_cluster_info_state);
+	struct clusapi_cluster_info *info = state->info;
+	NTSTATUS status;
+
+	status = dcerpc_ApiGetClusterVersion2_recv(subreq, state,
+						   &info->version_werr);
+	TALLOC_FREE(subreq);
+	if (!NT_STATUS_IS_OK(status)) {
+		/* a fault here does not hide the name */
+		info->version_werr = WERR_RPC_S_CALL_FAILED;
+	}
+	if (state->vendor != NULL) {
+		info->vendor = talloc_strdup(info, state->vendor);
+	}
+	if (state->csd != NULL) {
+		info->csd_version = talloc_strdup(info, state->csd);
+	}
+	if (state->opver != NULL) {
+		info->highest_version = state->opver->dwClusterHighestVersion;
+		info->lowest_version = state->opver->dwClusterLowestVersion;
+		info->flags = state->opver->dwFlags;
+	}
+	state->pending -= 1;
+	if (state->pending == 0) {
+		tevent_req_done(req);
+	}
+}
+
+NTSTATUS clusapi_cluster_info_recv(struct tevent_req *req,
+				   TALLOC_CTX *mem_ctx,
+				   struct clusapi_cluster_info **info,
+				   WERROR *werr)
+{
+	struct clusapi_cluster_info_state *state = tevent_req_data(
+		req, struct clusapi_cluster_info_state);
+	NTSTATUS status;
+
+	if (tevent_req_is_nterror(req, &status)) {
+		tevent_req_received(req);
+		return status;
+	}
+	*werr = state->name_werr;
+	*info = talloc_move(mem_ctx, &state->info);
+	tevent_req_received(req);
+	return NT_STATUS_OK;
+}
