@@ -29,7 +29,8 @@
  *   Group" (also a group set of that name), resources "Cluster Name"
  *   and "Network Name", network "Cluster Network 1", interface
  *   "node1 - Ethernet" (the name of the Windows test cluster's node,
- *   kept as NodeA's second interface), resource types "Physical Disk"
+ *   kept as NodeB's second interface: smbtorture evicts the node it is
+ *   connected to, NodeA, before it opens this one), resource types "Physical Disk"
  *   and "Storage Pool", root value "ClusterInstanceID".
  * - "Application Group", owned by NodeA, for the 4.2 move example.
  * - Resource types as Windows Server 2016 lists them, without MSMQ and
@@ -135,7 +136,7 @@ const char clus_default_cluster_config[] =
 "node = NodeA\n"
 "network = Cluster Network 1\n"
 "address = 192.168.100.11\n"
-"[netif node1 - Ethernet]\n"
+"[netif NodeA - Ethernet 2]\n"
 "node = NodeA\n"
 "network = Cluster Network 2\n"
 "adapter = Ethernet 2\n"
@@ -144,7 +145,7 @@ const char clus_default_cluster_config[] =
 "node = NodeB\n"
 "network = Cluster Network 1\n"
 "address = 192.168.100.12\n"
-"[netif NodeB - Ethernet 2]\n"
+"[netif node1 - Ethernet]\n"
 "node = NodeB\n"
 "network = Cluster Network 2\n"
 "adapter = Ethernet 2\n"

@@ -154,7 +154,7 @@ static void test_types_networks(void **state)
 
 	assert_err(clus_netif_lookup(f->m, "node1 - Ethernet", &ni),
 		   CM_ERROR_SUCCESS);
-	assert_string_equal(ni->node->name, "NodeA");
+	assert_string_equal(ni->node->name, "NodeB");
 	assert_int_equal(ni->state, CM_NETIF_UP);
 	assert_err(clus_netif_lookup(f->m, "NodeB - Ethernet", &ni),
 		   CM_ERROR_SUCCESS);

@@ -132,7 +132,7 @@ static void test_failover(void **state)
 	assert_int_equal(groups_on(f->m, a), 0);
 	assert_ptr_equal(app->owner, b);
 	assert_int_equal(app->state, CM_GROUP_PENDING);
-	assert_err(clus_netif_lookup(f->m, "node1 - Ethernet", &ni),
+	assert_err(clus_netif_lookup(f->m, "NodeA - Ethernet 2", &ni),
 		   CM_ERROR_SUCCESS);
 	assert_int_equal(ni->state, CM_NETIF_UNAVAILABLE);
 	tfix_wait_all(f);
@@ -193,7 +193,7 @@ static void test_evict(void **state)
 	assert_null(clus_node_by_name(f->m, "NodeA"));
 	assert_int_equal(clus_model_num_nodes(f->m), 2);
 	assert_int_equal(clus_model_num_netifs(f->m), 4);
-	assert_err(clus_netif_lookup(f->m, "node1 - Ethernet", &ni),
+	assert_err(clus_netif_lookup(f->m, "NodeA - Ethernet 2", &ni),
 		   CM_ERROR_CLUSTER_NETINTERFACE_NOT_FOUND);
 	/* the server now "runs" on a remaining node */
 	assert_ptr_equal(clus_model_local_node(f->m), b);
