@@ -166,14 +166,14 @@ def build(bld):
                     includes=['.', 'source'],
                     export_includes=['source', 'source/server/model'])
 
-    # clusapid: the daemon core, the endpoint mapper and the RPC handlers
-    # (add 'clusmodel' to use once the handlers call the model).
+    # clusapid: the daemon core, the endpoint mapper, the RPC handlers
+    # and the cluster model behind them.
     server = bld.path.ant_glob(
         ['source/server/log.c'] +
         ['source/server/%s/*.c' % d
          for d in ('daemon', 'transport', 'dcesrv', 'epm', 'rpc')])
     bld.program(source=server, target='clusapid',
-                use=['clusapi_ndr', 'POPT'] + USE_SERVER,
+                use=['clusapi_ndr', 'clusmodel', 'POPT', 'TDB'] + USE_SERVER,
                 includes=['.', 'source'],
                 defines=['CLUSAPI_VERSION="%s"' % VERSION])
 

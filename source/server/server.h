@@ -67,7 +67,7 @@ struct clusrv_options {
 	int tcp_port;			/* 0: any free port */
 	int epm_port;			/* 0: any free port, -1: no epm */
 	enum clusrv_anonymous anonymous;
-	unsigned int move_delay_ms;	/* how long a group move takes */
+	unsigned int move_delay_ms;	/* each Pending step of a move */
 	unsigned int max_connections;
 	int debug_level;		/* 0..10 */
 	const char *np_socket_dir;	/* ncacn_np proxy sockets (later) */

@@ -39,7 +39,7 @@
 #define DEFAULT_STATE_DIR "/var/lib/clusapid"
 #define DEFAULT_LISTEN "0.0.0.0"
 #define DEFAULT_EPM_PORT 135
-#define DEFAULT_MOVE_DELAY_MS 2000
+#define DEFAULT_MOVE_DELAY_MS 500
 #define DEFAULT_MAX_CONNECTIONS 1024
 
 #define PID_FILE "clusapid.pid"
@@ -143,7 +143,9 @@ static int parse_options(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 		  "What unauthenticated callers may do: none, read or full "
 		  "(default read)", "POLICY" },
 		{ "move-delay-ms", 0, POPT_ARG_STRING, &move_delay, 0,
-		  "How long a group move takes (default 2000)", "MS" },
+		  "How long each resource stays Online/OfflinePending in "
+		  "a simulated move, online or offline (default 500)",
+		  "MS" },
 		{ "max-connections", 0, POPT_ARG_STRING, &max_conns, 0,
 		  "Connections served at once (default 1024)", "N" },
 		{ "debuglevel", 'd', POPT_ARG_STRING, &debug_level, 0,

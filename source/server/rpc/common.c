@@ -1,0 +1,246 @@
+/*
+ * clusapid: handles, access checks and conversions the handlers share
+ *
+ * Copyright (C) 2026 The clusapi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "server/rpc/rpc_private.h"
+#include <charset.h>
+
+struct clus_model *clusrv_model(struct dcesrv_call_state *dce_call)
+{
+	return clusrv_call_server(dce_call)->model;
+}
+
+WERROR clusrv_grant_access(struct dcesrv_call_state *dce_call,
+			   uint32_t desired, uint32_t *granted)
+{
+	uint32_t allowed = 0;
+
+	if (clusrv_call_may_read(dce_call)) {
+		allowed |= CLUSAPI_READ_ACCESS;
+	}
+	if (clusrv_call_may_write(dce_call)) {
+		allowed |= CLUSAPI_CHANGE_ACCESS;
+	}
+	if (desired & MAXIMUM_ALLOWED) {
+		*granted = allowed;
+		return allowed != 0 ? WERR_OK : WERR_ACCESS_DENIED;
+	}
+	/* Asking for more than the caller has is refused, as on Windows */
+	desired &= CLUSAPI_ALL_ACCESS;
+	if (desired == 0) {
+		desired = CLUSAPI_READ_ACCESS;
+	}
+	if ((desired & allowed) != desired) {
+		*granted = 0;
+		return WERR_ACCESS_DENIED;
+	}
+	*granted = desired;
+	return WERR_OK;
+}
+
+WERROR clusrv_check_write(struct dcesrv_call_state *dce_call)
+{
+	if (!clusrv_call_may_write(dce_call)) {
+		DBG_NOTICE("%s: write refused for this caller\n",
+			   ndr_table_clusapi.calls[
+				   dce_call->pkt.u.request.opnum].name);
+		return WERR_ACCESS_DENIED;
+	}
+	return WERR_OK;
+}
+
+WERROR clusrv_handle_open(struct dcesrv_call_state *dce_call,
+			  enum clusrv_htype type, const char *id,
+			  uint32_t access, struct policy_handle *out,
+			  struct clusrv_handle **ph)
+{
+	struct clusrv_handle *data;
+	struct dcesrv_handle *h;
+
+	NDR_ZERO_STRUCTP(out);
+
+	data = talloc_zero(dce_call, struct clusrv_handle);
+	if (data == NULL) {
+		return WERR_NOT_ENOUGH_MEMORY;
+	}
+	data->type = type;
+	data->access = access;
+	data->id = talloc_strdup(data, id);
+	if (data->id == NULL) {
+		TALLOC_FREE(data);
+		return WERR_NOT_ENOUGH_MEMORY;
+	}
+	h = clusrv_handle_new(dce_call, type, data);
+	if (h == NULL) {
+		TALLOC_FREE(data);
+		return WERR_NOT_ENOUGH_MEMORY;
+	}
+	*out = h->wire_handle;
+	if (ph != NULL) {
+		*ph = data;
+	}
+	return WERR_OK;
+}
+
+struct clusrv_handle *clusrv_handle_get(struct dcesrv_call_state *dce_call,
+					const struct policy_handle *h,
+					enum clusrv_htype type)
+{
+	struct dcesrv_handle *dh;
+
+	if (h == NULL) {
+		return NULL;
+	}
+	dh = clusrv_handle_find(dce_call, h, type);
+	if (dh == NULL) {
+		return NULL;
+	}
+	return talloc_get_type(dh->data, struct clusrv_handle);
+}
+
+WERROR clusrv_handle_close(struct dcesrv_call_state *dce_call,
+			   struct policy_handle *h, enum clusrv_htype type)
+{
+	struct dcesrv_handle *dh;
+
+	if (h == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	dh = clusrv_handle_find(dce_call, h, type);
+	if (dh == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	TALLOC_FREE(dh);
+	NDR_ZERO_STRUCTP(h);
+	return WERR_OK;
+}
+
+WERROR clusrv_cluster_check_handle(struct dcesrv_call_state *dce_call,
+				   const struct policy_handle *h)
+{
+	if (clusrv_handle_get(dce_call, h, CLUSRV_H_CLUSTER) == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	return WERR_OK;
+}
+
+/*
+ * One lookup per family; the not-found code is what Windows returns
+ * for an object deleted behind an open handle.
+ */
+#define CLUSRV_FROM_HANDLE(fn, htype, ctype, by_id, notfound)		\
+WERROR fn(struct dcesrv_call_state *dce_call,				\
+	  const struct policy_handle *h, ctype **pobj)			\
+{									\
+	struct clusrv_handle *d = clusrv_handle_get(dce_call, h, htype);\
+	ctype *obj;							\
+									\
+	*pobj = NULL;							\
+	if (d == NULL) {						\
+		return WERR_INVALID_HANDLE;				\
+	}								\
+	obj = by_id(clusrv_model(dce_call), d->id);			\
+	if (obj == NULL) {						\
+		return W_ERROR(notfound);				\
+	}								\
+	*pobj = obj;							\
+	return WERR_OK;							\
+}
+
+CLUSRV_FROM_HANDLE(clusrv_node_from_handle, CLUSRV_H_NODE,
+		   struct clus_node, clus_node_by_id,
+		   CM_ERROR_CLUSTER_NODE_NOT_FOUND)
+CLUSRV_FROM_HANDLE(clusrv_group_from_handle, CLUSRV_H_GROUP,
+		   struct clus_group, clus_group_by_id,
+		   CM_ERROR_GROUP_NOT_FOUND)
+CLUSRV_FROM_HANDLE(clusrv_resource_from_handle, CLUSRV_H_RESOURCE,
+		   struct clus_resource, clus_resource_by_id,
+		   CM_ERROR_RESOURCE_NOT_FOUND)
+CLUSRV_FROM_HANDLE(clusrv_network_from_handle, CLUSRV_H_NETWORK,
+		   struct clus_network, clus_network_by_id,
+		   CM_ERROR_CLUSTER_NETWORK_NOT_FOUND)
+CLUSRV_FROM_HANDLE(clusrv_netif_from_handle, CLUSRV_H_NETIF,
+		   struct clus_netif, clus_netif_by_id,
+		   CM_ERROR_CLUSTER_NETINTERFACE_NOT_FOUND)
+CLUSRV_FROM_HANDLE(clusrv_groupset_from_handle, CLUSRV_H_GROUPSET,
+		   struct clus_groupset, clus_groupset_by_id,
+		   CM_ERROR_GROUPSET_NOT_FOUND)
+
+WERROR clusrv_enum_add(struct ENUM_LIST *list, uint32_t type,
+		       const char *name)
+{
+	struct ENUM_ENTRY *e;
+
+	e = talloc_realloc(list, list->Entry, struct ENUM_ENTRY,
+			   list->EntryCount + 1);
+	if (e == NULL) {
+		return WERR_NOT_ENOUGH_MEMORY;
+	}
+	list->Entry = e;
+	e = &list->Entry[list->EntryCount];
+	e->Type = type;
+	e->Name = talloc_strdup(list->Entry, name);
+	if (e->Name == NULL) {
+		return WERR_NOT_ENOUGH_MEMORY;
+	}
+	list->EntryCount += 1;
+	return WERR_OK;
+}
+
+static bool clusrv_type_is_string(uint32_t type)
+{
+	return type == CM_REG_SZ || type == CM_REG_EXPAND_SZ ||
+	       type == CM_REG_MULTI_SZ;
+}
+
+static WERROR clusrv_convert(TALLOC_CTX *mem_ctx, uint32_t type,
+			     charset_t from, charset_t to,
+			     const uint8_t *data, uint32_t len,
+			     uint8_t **out, uint32_t *out_len)
+{
+	void *conv = NULL;
+	size_t conv_len = 0;
+
+	*out = NULL;
+	*out_len = 0;
+	if (len == 0) {
+		return WERR_OK;
+	}
+	if (!clusrv_type_is_string(type)) {
+		*out = talloc_memdup(mem_ctx, data, len);
+		if (*out == NULL) {
+			return WERR_NOT_ENOUGH_MEMORY;
+		}
+		*out_len = len;
+		return WERR_OK;
+	}
+	if (!convert_string_talloc(mem_ctx, from, to, data, len,
+				   &conv, &conv_len)) {
+		return WERR_INVALID_DATA;
+	}
+	*out = conv;
+	*out_len = conv_len;
+	return WERR_OK;
+}
+
+WERROR clusrv_value_to_wire(TALLOC_CTX *mem_ctx, uint32_t type,
+			    const uint8_t *data, uint32_t len,
+			    uint8_t **out, uint32_t *out_len)
+{
+	return clusrv_convert(mem_ctx, type, CH_UTF8, CH_UTF16LE,
+			      data, len, out, out_len);
+}
+
+WERROR clusrv_value_from_wire(TALLOC_CTX *mem_ctx, uint32_t type,
+			      const uint8_t *data, uint32_t len,
+			      uint8_t **out, uint32_t *out_len)
+{
+	if (clusrv_type_is_string(type) && (len % 2) != 0) {
+		return WERR_INVALID_PARAMETER;
+	}
+	return clusrv_convert(mem_ctx, type, CH_UTF16LE, CH_UTF8,
+			      data, len, out, out_len);
+}
