@@ -1,0 +1,68 @@
+# Copyright (C) 2026 The clusapi developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Sourced by the suites: start and stop a clusapid on free loopback
+# ports in a state directory of the suite's own.
+#
+#   clusapid_start DIR [clusapid options...]
+#	starts bin/clusapid in the foreground mode in the background,
+#	waits for DIR/endpoints and sets CLUSAPID_PID, CLUSAPID_PORT
+#	(ncacn_ip_tcp) and CLUSAPID_EPM_PORT; returns 1 with the log on
+#	stderr when the daemon does not come up.
+#   clusapid_stop
+#	SIGTERM, then SIGKILL after 10 s; returns the daemon's exit code.
+
+CLUSAPID_BIN=${CLUSAPID_BIN:-bin/clusapid}
+
+clusapid_start() {
+	_dir=$1
+	shift
+	rm -f "$_dir/endpoints"
+	${CLUSAPID_WRAPPER:-} "$CLUSAPID_BIN" --foreground --state-dir "$_dir" \
+		--listen 127.0.0.1 --tcp-port 0 --epm-port 0 "$@" \
+		>>"$_dir/clusapid.log" 2>&1 &
+	CLUSAPID_PID=$!
+	# generous: valgrind takes seconds to start on a loaded machine
+	_i=0
+	while [ $_i -lt 600 ]; do
+		if [ -s "$_dir/endpoints" ] &&
+		   grep -q '^epm ' "$_dir/endpoints"; then
+			break
+		fi
+		if ! kill -0 "$CLUSAPID_PID" 2>/dev/null; then
+			echo "clusapid exited at start:" >&2
+			cat "$_dir/clusapid.log" >&2
+			return 1
+		fi
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	CLUSAPID_PORT=$(sed -n 's/^clusapi ncacn_ip_tcp:.*\[\([0-9]*\)\]$/\1/p' \
+		"$_dir/endpoints")
+	CLUSAPID_EPM_PORT=$(sed -n 's/^epm ncacn_ip_tcp:.*\[\([0-9]*\)\]$/\1/p' \
+		"$_dir/endpoints")
+	if [ -z "$CLUSAPID_PORT" ]; then
+		echo "clusapid did not write its endpoints in 60 s" >&2
+		cat "$_dir/clusapid.log" >&2
+		return 1
+	fi
+	return 0
+}
+
+clusapid_stop() {
+	[ -n "${CLUSAPID_PID:-}" ] || return 0
+	kill -TERM "$CLUSAPID_PID" 2>/dev/null
+	_i=0
+	while kill -0 "$CLUSAPID_PID" 2>/dev/null && [ $_i -lt 100 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	if kill -0 "$CLUSAPID_PID" 2>/dev/null; then
+		echo "clusapid ignored SIGTERM for 10 s: killing it" >&2
+		kill -KILL "$CLUSAPID_PID" 2>/dev/null
+	fi
+	wait "$CLUSAPID_PID"
+	_rc=$?
+	CLUSAPID_PID=
+	return $_rc
+}

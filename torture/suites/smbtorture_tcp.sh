@@ -1,0 +1,138 @@
+#!/bin/sh
+# Copyright (C) 2026 The clusapi developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Samba's own smbtorture rpc.clusapi suite, written against Windows,
+# against clusapid over ncacn_ip_tcp; the traffic is captured and must
+# hold no packet Wireshark's dissector calls malformed, and the daemon
+# must stop cleanly afterwards. Prints a cmocka-style summary for
+# torture/run_tests.
+#
+# CLUSAPID_WRAPPER (e.g. "valgrind --error-exitcode=99 ...") runs the
+# daemon under a checker; its exit code then decides the clean stop.
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 1
+. torture/lib/clusapid.sh
+
+EXPECTED_TESTS=72
+# smbtorture skips this one itself ("skipping SetQuorumResource test")
+EXPECTED_SKIPS="resource.SetQuorumResource"
+
+tmp=$(mktemp -d /tmp/clusapi-smbtorture.XXXXXX)
+dumpcap_pid=
+cleanup() {
+	[ -n "$dumpcap_pid" ] && kill "$dumpcap_pid" 2>/dev/null
+	clusapid_stop >/dev/null 2>&1
+	if [ -n "${KEEP_TMP:-}" ]; then
+		echo "kept $tmp"
+	else
+		rm -rf "$tmp"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+
+passed=0
+failed=0
+ok() {
+	echo "PASS: $*"
+	passed=$((passed + 1))
+}
+fail() {
+	echo "FAIL: $*"
+	failed=$((failed + 1))
+}
+summary() {
+	echo "[  PASSED  ] $passed test(s)."
+	[ "$failed" -eq 0 ] || echo "[  FAILED  ] $failed test(s)."
+	[ "$failed" -eq 0 ]
+	exit
+}
+
+mkdir "$tmp/state"
+# A pause settles one transition after ApiPauseNode (see
+# source/server/rpc/srv_node.c); smbtorture's ResumeNode, a few calls
+# later, must still see it settling, also on a loaded machine.
+if ! clusapid_start "$tmp/state" --anonymous full --move-delay-ms 1000; then
+	fail "clusapid start"
+	summary
+fi
+binding="ncacn_ip_tcp:127.0.0.1[$CLUSAPID_PORT]"
+
+# dumpcap writes the pcapng header as soon as it captures
+dumpcap -q -i lo -f "tcp port $CLUSAPID_PORT" -w "$tmp/clusapi.pcapng" \
+	>"$tmp/dumpcap.log" 2>&1 &
+dumpcap_pid=$!
+i=0
+while [ ! -s "$tmp/clusapi.pcapng" ] && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+[ -s "$tmp/clusapi.pcapng" ] || fail "dumpcap did not start: $(cat \
+	"$tmp/dumpcap.log")"
+
+echo "smbtorture $binding -U% --dangerous rpc.clusapi"
+smbtorture "$binding" -U% --dangerous rpc.clusapi >"$tmp/smbtorture.out" 2>&1
+rc=$?
+
+ntests=$(grep -c '^test: ' "$tmp/smbtorture.out")
+nsuccess=$(grep -c '^success: ' "$tmp/smbtorture.out")
+skips=$(sed -n 's/^skip: \([^ ]*\).*/\1/p' "$tmp/smbtorture.out" | sort |
+	tr '\n' ' ' | sed 's/ $//')
+grep -E '^(failure|error|skip): ' "$tmp/smbtorture.out" |
+	sed 's/ \[$//'
+if grep -qE '^(failure|error): ' "$tmp/smbtorture.out"; then
+	# show smbtorture's reasons, not only the names
+	sed -n '/^\(failure\|error\): /,/^\]/p' "$tmp/smbtorture.out"
+fi
+nskips=$(echo "$EXPECTED_SKIPS" | wc -w)
+echo "smbtorture: $nsuccess of $ntests tests succeeded, skipped: ${skips:-none}" \
+     "(exit $rc)"
+if [ "$ntests" -eq "$EXPECTED_TESTS" ] &&
+   [ "$nsuccess" -eq $((EXPECTED_TESTS - nskips)) ] &&
+   [ "$skips" = "$EXPECTED_SKIPS" ] && [ $rc -eq 0 ]; then
+	ok "smbtorture rpc.clusapi: $nsuccess passed, $nskips skipped by" \
+	   "smbtorture itself ($skips), of $EXPECTED_TESTS"
+else
+	fail "smbtorture rpc.clusapi: $nsuccess succeeded of $ntests ran," \
+	     "skipped '$skips' (expected '$EXPECTED_SKIPS'), exit $rc"
+fi
+
+# let the last segments reach the capture before stopping it
+sleep 0.5
+kill -INT "$dumpcap_pid" 2>/dev/null
+wait "$dumpcap_pid"
+dumpcap_pid=
+
+# Wireshark's DCE/RPC dissector, told the port is DCE/RPC
+dissect() {
+	tshark -n -r "$tmp/clusapi.pcapng" \
+		-d "tcp.port==$CLUSAPID_PORT,dcerpc" -Y "$1" \
+		-T fields -e frame.number 2>>"$tmp/tshark.log" | wc -l
+}
+: >"$tmp/tshark.log"
+ncalls=$(dissect 'clusapi')
+nbad=$(dissect '_ws.malformed || _ws.expert.severity >= error')
+# tshark warns on stderr when run as root; anything else is an error
+grep -v '^Running as user' "$tmp/tshark.log" >"$tmp/tshark.err"
+if [ -s "$tmp/tshark.err" ]; then
+	fail "tshark: $(head -1 "$tmp/tshark.err")"
+elif [ "$ncalls" -gt 0 ] && [ "$nbad" -eq 0 ]; then
+	ok "tshark: $ncalls clusapi packets, none malformed"
+else
+	fail "tshark: $ncalls clusapi packets, $nbad malformed or in error"
+	tshark -n -r "$tmp/clusapi.pcapng" \
+		-d "tcp.port==$CLUSAPID_PORT,dcerpc" \
+		-Y '_ws.malformed || _ws.expert.severity >= error' | head -20
+fi
+
+if clusapid_stop; then
+	ok "clusapid stopped cleanly on SIGTERM"
+else
+	fail "clusapid exit code $? on SIGTERM (a checker's error code" \
+	     "if it ran under one); log:"
+	tail -50 "$tmp/state/clusapid.log"
+fi
+
+summary
