@@ -280,10 +280,13 @@ static void clusapi_group_op_got_state(struct tevent_req *subreq)
 		    !clusapi_name_equal(owner, state->target)) {
 			break;
 		}
-		if (gstate == CLUSAPI_GROUP_PENDING && state->opts.wait) {
-			/* on its way there: wait for it, moving nothing */
-			clusapi_group_op_wait(req);
-			return;
+		if (gstate == CLUSAPI_GROUP_PENDING) {
+			/*
+			 * Settling here or moving away from here: only the
+			 * server knows, ask it (ERROR_SUCCESS or
+			 * ERROR_CLUSTER_GROUP_MOVING).
+			 */
+			break;
 		}
 		clusapi_group_op_end(req, CLUSAPI_OUTCOME_ALREADY);
 		return;

@@ -711,8 +711,14 @@ uint32_t clus_group_move(struct clus_model *m, struct clus_group *g,
 	struct clus_txn *t;
 	uint32_t err;
 
-	if (target != NULL && target == g->owner) {
-		/* MS-CMRP 3.1.4.2.53: MUST succeed, nothing to do */
+	if (target != NULL && target == g->owner &&
+	    (g->op == NULL || g->op->target == NULL ||
+	     g->op->target == g->owner)) {
+		/*
+		 * MS-CMRP 3.1.4.2.53: MUST succeed, nothing to do. Not while
+		 * the group is moving away from its owner: that is a move
+		 * in progress (below).
+		 */
 		return CM_ERROR_SUCCESS;
 	}
 	if (g->op != NULL) {
