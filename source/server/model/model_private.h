@@ -372,6 +372,9 @@ void op_settle_after_load(struct clus_txn *t, struct clus_group *g,
 struct clus_regkey *regkey_new(struct clus_txn *t, struct clus_regkey *parent,
 			       const char *name);
 void regkey_link(struct clus_txn *t, struct clus_regkey *key);
+uint32_t txn_regkey_delete(struct clus_txn *t, struct clus_regkey *key);
+uint32_t txn_regkey_delete_value(struct clus_txn *t, struct clus_regkey *key,
+				 const char *name);
 uint32_t regkey_create_path(struct clus_txn *t, struct clus_regkey *parent,
 			    const char *subpath, struct clus_regkey **key,
 			    bool *created);

@@ -295,31 +295,46 @@ uint32_t clus_regkey_create(struct clus_model *m, struct clus_regkey *parent,
 	return CM_ERROR_SUCCESS;
 }
 
-uint32_t clus_regkey_delete(struct clus_model *m, struct clus_regkey *key)
+/* Unlink @key, which has no subkeys, from its parent and the store */
+uint32_t txn_regkey_delete(struct clus_txn *t, struct clus_regkey *key)
 {
 	struct clus_regkey *parent = key->parent;
 	struct clus_regkey **list;
-	struct clus_txn *t;
 	uint32_t n;
 
-	/* RegDeleteKey semantics: no root, no key with subkeys */
 	if (parent == NULL || key->num_subkeys > 0) {
+		return CM_ERROR_ACCESS_DENIED;
+	}
+	if (!regkey_children_with(parent, NULL, key, &list, &n)) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	txn_set_array(t, &parent->subkeys, list, &parent->num_subkeys, n);
+	notify_regkey(t, key, CM_CHANGE_REGISTRY_NAME,
+		      CM_CHANGE_REGISTRY_NAME_V2);
+	txn_hash_del(t, t->m->regkey_paths, key->path, key);
+	txn_delete_object(t, &key->obj);
+	txn_free_on_commit(t, key);
+	return CM_ERROR_SUCCESS;
+}
+
+uint32_t clus_regkey_delete(struct clus_model *m, struct clus_regkey *key)
+{
+	struct clus_txn *t;
+	uint32_t err;
+
+	/* RegDeleteKey semantics: no root, no key with subkeys */
+	if (key->parent == NULL || key->num_subkeys > 0) {
 		return CM_ERROR_ACCESS_DENIED;
 	}
 	t = txn_begin(m);
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	if (!regkey_children_with(parent, NULL, key, &list, &n)) {
+	err = txn_regkey_delete(t, key);
+	if (err != CM_ERROR_SUCCESS) {
 		txn_cancel(t);
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
+		return err;
 	}
-	txn_set_array(t, &parent->subkeys, list, &parent->num_subkeys, n);
-	notify_regkey(t, key, CM_CHANGE_REGISTRY_NAME,
-		      CM_CHANGE_REGISTRY_NAME_V2);
-	txn_hash_del(t, m->regkey_paths, key->path, key);
-	txn_delete_object(t, &key->obj);
-	txn_free_on_commit(t, key);
 	return txn_commit(t);
 }
 
@@ -365,6 +380,22 @@ uint32_t clus_regkey_set_value(struct clus_model *m, struct clus_regkey *key,
 	return txn_commit(t);
 }
 
+uint32_t txn_regkey_delete_value(struct clus_txn *t, struct clus_regkey *key,
+				 const char *name)
+{
+	uint32_t err;
+
+	err = txn_proplist_del(t, key, &key->values, name != NULL ? name : "");
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	TXN_SET(t, key->last_write, clus_nttime_now());
+	txn_dirty(t, &key->obj);
+	notify_regkey(t, key, CM_CHANGE_REGISTRY_VALUE,
+		      CM_CHANGE_REGISTRY_VALUE_V2);
+	return CM_ERROR_SUCCESS;
+}
+
 uint32_t clus_regkey_delete_value(struct clus_model *m,
 				  struct clus_regkey *key, const char *name)
 {
@@ -374,15 +405,11 @@ uint32_t clus_regkey_delete_value(struct clus_model *m,
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	err = txn_proplist_del(t, key, &key->values, name != NULL ? name : "");
+	err = txn_regkey_delete_value(t, key, name);
 	if (err != CM_ERROR_SUCCESS) {
 		txn_cancel(t);
 		return err;
 	}
-	TXN_SET(t, key->last_write, clus_nttime_now());
-	txn_dirty(t, &key->obj);
-	notify_regkey(t, key, CM_CHANGE_REGISTRY_VALUE,
-		      CM_CHANGE_REGISTRY_VALUE_V2);
 	return txn_commit(t);
 }
 

@@ -6,14 +6,15 @@
  * Copyright (C) 2026 The clusapi developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * NOT YET IMPLEMENTED. A batch must apply as one transaction, and the
- * model has no multi-command registry transaction yet; rather than
- * apply a batch half, these refuse with ERROR_CALL_NOT_IMPLEMENTED and
- * change nothing. Handles are still checked, so a bad handle gets
- * ERROR_INVALID_HANDLE as on Windows.
+ * ApiExecuteBatch applies a CLUSTER_REG_BATCH_UPDATE (MS-CMRP
+ * 2.2.3.17) in one model transaction. The read batches and batch
+ * notification ports are NOT YET IMPLEMENTED: they refuse with
+ * ERROR_CALL_NOT_IMPLEMENTED and change nothing (handles are still
+ * checked, so a bad one gets ERROR_INVALID_HANDLE as on Windows).
  */
 
 #include "server/rpc/rpc_private.h"
+#include <charset.h>
 
 static WERROR batch_key(struct dcesrv_call_state *dce_call,
 			const struct policy_handle *h)
@@ -25,11 +26,107 @@ static WERROR batch_key(struct dcesrv_call_state *dce_call,
 	return WERR_CALL_NOT_IMPLEMENTED;
 }
 
+/* The commands of a CLUSTER_REG_BATCH_UPDATE in the model's form */
+static WERROR batch_parse(TALLOC_CTX *mem_ctx, const uint8_t *data,
+			  uint32_t len, struct clus_regbatch_cmd **pcmds,
+			  uint32_t *pnum)
+{
+	DATA_BLOB blob = data_blob_const(data, len);
+	struct CLUSTER_REG_BATCH_UPDATE upd;
+	struct clus_regbatch_cmd *cmds = NULL;
+	struct ndr_pull *ndr;
+	enum ndr_err_code ndr_err;
+	uint32_t num = 0;
+	WERROR werr;
+
+	ndr_err = ndr_pull_struct_blob_all(&blob, mem_ctx, &upd,
+			(ndr_pull_flags_fn_t)ndr_pull_CLUSTER_REG_BATCH_UPDATE);
+	if (!NDR_ERR_CODE_IS_SUCCESS(ndr_err) || upd.VersionNumber != 1) {
+		return WERR_INVALID_PARAMETER;
+	}
+	ndr = ndr_pull_init_blob(&upd.Commands, mem_ctx);
+	if (ndr == NULL) {
+		return WERR_NOT_ENOUGH_MEMORY;
+	}
+	while (ndr->offset < ndr->data_size) {
+		struct BATCH_UPDATE_COMMAND c;
+		struct clus_regbatch_cmd *cmd;
+		char *name = NULL;
+		size_t name_len = 0;
+		uint8_t *value = NULL;
+		uint32_t value_len = 0;
+
+		ndr_err = ndr_pull_BATCH_UPDATE_COMMAND(ndr, NDR_SCALARS, &c);
+		if (!NDR_ERR_CODE_IS_SUCCESS(ndr_err) ||
+		    (c.NameLength % 2) != 0) {
+			return WERR_INVALID_PARAMETER;
+		}
+		if (c.NameLength > 0 &&
+		    !convert_string_talloc(mem_ctx, CH_UTF16LE, CH_UTF8,
+					   c.Name, c.NameLength, &name,
+					   &name_len)) {
+			return WERR_INVALID_PARAMETER;
+		}
+		werr = clusrv_value_from_wire(mem_ctx, c.ValueType, c.Data,
+					      c.DataLength, &value,
+					      &value_len);
+		if (c.CommandType == CLUSREG_SET_VALUE &&
+		    !W_ERROR_IS_OK(werr)) {
+			return werr;
+		}
+		cmds = talloc_realloc(mem_ctx, cmds, struct clus_regbatch_cmd,
+				      num + 1);
+		if (cmds == NULL) {
+			return WERR_NOT_ENOUGH_MEMORY;
+		}
+		cmd = &cmds[num++];
+		*cmd = (struct clus_regbatch_cmd) {
+			.command = c.CommandType,
+			.type = c.ValueType,
+			/* the name was sent with its terminator */
+			.name = name != NULL ?
+				talloc_strndup(cmds, name, name_len) : "",
+			.data = W_ERROR_IS_OK(werr) ? value : c.Data,
+			.len = W_ERROR_IS_OK(werr) ? value_len : c.DataLength,
+		};
+		if (cmd->name == NULL) {
+			return WERR_NOT_ENOUGH_MEMORY;
+		}
+	}
+	*pcmds = cmds;
+	*pnum = num;
+	return WERR_OK;
+}
+
 WERROR dcesrv_ApiExecuteBatch(struct dcesrv_call_state *dce_call,
 			      TALLOC_CTX *mem_ctx, struct ApiExecuteBatch *r)
 {
+	struct clus_model *m = clusrv_model(dce_call);
+	struct clusrv_handle *h = clusrv_handle_get(dce_call, &r->in.hKey,
+						    CLUSRV_H_KEY);
+	struct clus_regbatch_cmd *cmds = NULL;
+	struct clus_regkey *key;
+	uint32_t num = 0;
+	WERROR werr;
+
 	*r->out.pdwFailedCommand = -1;
-	return batch_key(dce_call, &r->in.hKey);
+	if (h == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	key = clus_regkey_by_path(m, h->id);
+	if (key == NULL) {
+		return WERR_KEY_DELETED;
+	}
+	werr = clusrv_check_write(dce_call);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	werr = batch_parse(mem_ctx, r->in.lpData, r->in.cbData, &cmds, &num);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	return W_ERROR(clus_regkey_batch(m, key, cmds, num,
+					 r->out.pdwFailedCommand));
 }
 
 WERROR dcesrv_ApiExecuteReadBatch(struct dcesrv_call_state *dce_call,
