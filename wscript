@@ -169,9 +169,11 @@ def build(bld):
     # clusapid: the daemon core, the endpoint mapper, the RPC handlers
     # and the cluster model behind them.
     server = bld.path.ant_glob(
-        ['source/server/log.c'] +
+        ['source/server/log.c',
+         'source/server/rpc/clusapi_srv.c', 'source/server/rpc/common.c',
+         'source/server/rpc/srv_*.c'] +
         ['source/server/%s/*.c' % d
-         for d in ('daemon', 'transport', 'dcesrv', 'epm', 'rpc')])
+         for d in ('daemon', 'transport', 'dcesrv', 'epm')])
     bld.program(source=server, target='clusapid',
                 use=['clusapi_ndr', 'clusmodel', 'POPT', 'TDB'] + USE_SERVER,
                 includes=['.', 'source'],
