@@ -89,11 +89,14 @@ def configure(conf):
 
 
 def unit_tests(bld, subdir, use):
-    """One cmocka program per torture/unit/SUBDIR/test_*.c."""
+    """One cmocka program per torture/unit/SUBDIR/test_*.c; the other .c
+    files of SUBDIR are helpers linked into each of them."""
+    helpers = bld.path.ant_glob('torture/unit/%s/*.c' % subdir,
+                                excl=['**/test_*.c'])
     for src in bld.path.ant_glob('torture/unit/%s/test_*.c' % subdir):
         name = os.path.splitext(src.name)[0]
-        bld.program(source=[src], target='unit/' + name, use=use,
-                    includes=['.', 'source'], install_path=None)
+        bld.program(source=[src] + helpers, target='unit/' + name,
+                    use=use, includes=['.', 'source'], install_path=None)
 
 
 def client(bld):

@@ -62,11 +62,8 @@
 #include <credentials.h>
 
 #include "librpc/gen_ndr/ndr_epm_c.h"
+#include "clusapid_proc.h"
 
-/* Generous bounds: the machine may be loaded; these are not timings. */
-#define START_TIMEOUT_MS 60000
-#define STOP_TIMEOUT_MS 30000
-#define POLL_MS 20
 
 #define EPM_MAP_STATUS_NOT_REGISTERED 0x16c9a0d6
 
@@ -96,39 +93,6 @@ struct daemon_env {
 	struct tevent_context *ev;
 	struct loadparm_context *lp_ctx;
 };
-
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static void sleep_ms(int ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	nanosleep(&ts, NULL);
-}
-
-static char *read_file(TALLOC_CTX *mem_ctx, const char *path)
-{
-	char *buf = talloc_strdup(mem_ctx, "");
-	char chunk[4096];
-	size_t n;
-	FILE *f;
-
-	f = fopen(path, "r");
-	if (f == NULL) {
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		buf = talloc_strndup_append(buf, chunk, n);
-	}
-	fclose(f);
-	return buf;
-}
 
 static int write_proc(const char *path, const char *text)
 {
@@ -188,69 +152,6 @@ static bool enter_private_netns(void)
 	return ok;
 }
 
-/* Run clusapid with ARGV (NULL-terminated); stderr to STDERR_PATH. */
-static pid_t spawn(const char *bin, const char *stderr_path,
-		   const char **argv, bool die_with_us)
-{
-	pid_t pid = fork();
-	int fd;
-
-	if (pid != 0) {
-		return pid;
-	}
-	if (die_with_us) {
-		prctl(PR_SET_PDEATHSIG, SIGKILL);
-	}
-	fd = open(stderr_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	if (fd != -1) {
-		dup2(fd, STDOUT_FILENO);
-		dup2(fd, STDERR_FILENO);
-		close(fd);
-	}
-	execv(bin, (char *const *)argv);
-	fprintf(stderr, "exec %s: %s\n", bin, strerror(errno));
-	_exit(127);
-}
-
-/* Wait for PID to exit within TIMEOUT_MS; returns the wait status or -1 */
-static int wait_exit(pid_t pid, int timeout_ms)
-{
-	int64_t end = now_ms() + timeout_ms;
-	int status;
-	pid_t ret;
-
-	do {
-		ret = waitpid(pid, &status, WNOHANG);
-		if (ret == pid) {
-			return status;
-		}
-		if (ret == -1 && errno != EINTR) {
-			return -1;
-		}
-		sleep_ms(POLL_MS);
-	} while (now_ms() < end);
-	return -1;
-}
-
-/*
- * Stop a daemon of ours. Only a child that still runs is signalled
- * (the detached daemon is our child too: we are its subreaper), so a
- * stale pid never hits another process.
- */
-static void stop_daemon(pid_t *pid)
-{
-	if (*pid <= 0 || waitpid(*pid, NULL, WNOHANG) != 0) {
-		*pid = -1;
-		return;
-	}
-	kill(*pid, SIGTERM);
-	if (wait_exit(*pid, STOP_TIMEOUT_MS) == -1) {
-		kill(*pid, SIGKILL);
-		waitpid(*pid, NULL, 0);
-	}
-	*pid = -1;
-}
-
 static int count_lines(const char *text)
 {
 	int n = 0;
@@ -259,69 +160,6 @@ static int count_lines(const char *text)
 		n += *text == '\n';
 	}
 	return n;
-}
-
-static uint16_t endpoint_port(const char *endpoints, const char *role)
-{
-	char *key = talloc_asprintf(NULL, "%s ncacn_ip_tcp:", role);
-	const char *line = strstr(endpoints, key);
-	const char *bracket;
-
-	talloc_free(key);
-	if (line == NULL) {
-		return 0;
-	}
-	bracket = strchr(line, '[');
-	return bracket != NULL ? atoi(bracket + 1) : 0;
-}
-
-/*
- * Poll for <dir>/endpoints, failing early when the daemon dies. The
- * daemon writes the file atomically once it accepts connections.
- */
-static char *wait_endpoints(TALLOC_CTX *mem_ctx, const char *dir,
-			    pid_t *pid, const char *stderr_path)
-{
-	char *path = talloc_asprintf(mem_ctx, "%s/endpoints", dir);
-	int64_t end = now_ms() + START_TIMEOUT_MS;
-	char *content;
-	int status;
-
-	do {
-		content = read_file(mem_ctx, path);
-		if (content != NULL) {
-			return content;
-		}
-		if (waitpid(*pid, &status, WNOHANG) == *pid) {
-			char *log = read_file(mem_ctx, stderr_path);
-
-			*pid = -1;
-			print_error("clusapid exited (status 0x%x) before "
-				    "serving:\n%s", status, log ? log : "");
-			return NULL;
-		}
-		sleep_ms(POLL_MS);
-	} while (now_ms() < end);
-	print_error("no %s after %d ms\n", path, START_TIMEOUT_MS);
-	return NULL;
-}
-
-static char *find_clusapid(TALLOC_CTX *mem_ctx)
-{
-	char exe[PATH_MAX];
-	const char *env = getenv("CLUSAPID");
-	ssize_t n;
-
-	if (env != NULL) {
-		return talloc_strdup(mem_ctx, env);
-	}
-	/* build/unit/test_epm_lookup -> build/clusapid */
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n <= 0) {
-		return NULL;
-	}
-	exe[n] = '\0';
-	return talloc_asprintf(mem_ctx, "%s/../clusapid", dirname(exe));
 }
 
 static int group_teardown(void **state);
@@ -340,7 +178,7 @@ static int group_setup(void **state)
 	env->pid = -1;
 	env->detached_pid = -1;
 
-	env->bin = find_clusapid(env);
+	env->bin = tproc_find_clusapid(env);
 	assert_non_null(env->bin);
 	assert_int_equal(access(env->bin, X_OK), 0);
 
@@ -379,17 +217,17 @@ static int group_setup(void **state)
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
 
 	*state = env;
-	env->pid = spawn(env->bin, stderr_path, argv, true);
+	env->pid = tproc_spawn(env->bin, stderr_path, argv, true);
 	assert_true(env->pid > 0);
 
-	endpoints = wait_endpoints(env, env->dir, &env->pid, stderr_path);
+	endpoints = tproc_wait_endpoints(env, env->dir, &env->pid, stderr_path);
 	if (endpoints == NULL) {
 		/* cmocka skips the group teardown when the setup fails */
 		group_teardown(state);
 		return -1;
 	}
-	env->tcp_port = endpoint_port(endpoints, "clusapi");
-	env->epm_port = endpoint_port(endpoints, "epm");
+	env->tcp_port = tproc_endpoint_port(endpoints, "clusapi");
+	env->epm_port = tproc_endpoint_port(endpoints, "epm");
 
 	env->ev = tevent_context_init(env);
 	assert_non_null(env->ev);
@@ -414,15 +252,15 @@ static int group_teardown(void **state)
 	if (env == NULL) {
 		return 0;
 	}
-	stop_daemon(&env->pid);
+	tproc_stop_daemon(&env->pid);
 	if (env->detached_pid <= 0 && env->detached_dir != NULL) {
 		char *path = talloc_asprintf(env, "%s/clusapid.pid",
 					     env->detached_dir);
-		char *content = read_file(env, path);
+		char *content = tproc_read_file(env, path);
 
 		env->detached_pid = content != NULL ? atoi(content) : -1;
 	}
-	stop_daemon(&env->detached_pid);
+	tproc_stop_daemon(&env->detached_pid);
 	if (env->dir != NULL) {
 		nftw(env->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	}
@@ -816,9 +654,9 @@ static void test_second_instance_refused(void **state)
 	pid_t pid;
 	int status;
 
-	pid = spawn(env->bin, stderr_path, argv, true);
+	pid = tproc_spawn(env->bin, stderr_path, argv, true);
 	assert_true(pid > 0);
-	status = wait_exit(pid, START_TIMEOUT_MS);
+	status = tproc_wait_exit(pid, START_TIMEOUT_MS);
 	if (status == -1) {
 		kill(pid, SIGKILL);
 		waitpid(pid, NULL, 0);
@@ -827,7 +665,7 @@ static void test_second_instance_refused(void **state)
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), 1);
 
-	err = read_file(env, stderr_path);
+	err = tproc_read_file(env, stderr_path);
 	assert_non_null(err);
 	assert_non_null(strstr(err, "already running"));
 	assert_int_equal(count_lines(err), 1);
@@ -866,9 +704,9 @@ static void test_detached_start(void **state)
 	argv[i++] = "none";
 	argv[i++] = NULL;
 
-	pid = spawn(env->bin, stderr_path, argv, false);
+	pid = tproc_spawn(env->bin, stderr_path, argv, false);
 	assert_true(pid > 0);
-	status = wait_exit(pid, START_TIMEOUT_MS);
+	status = tproc_wait_exit(pid, START_TIMEOUT_MS);
 	if (status == -1) {
 		kill(pid, SIGKILL);
 		waitpid(pid, NULL, 0);
@@ -876,25 +714,25 @@ static void test_detached_start(void **state)
 	}
 
 	/* Known before any assertion, so that the teardown stops it */
-	content = read_file(env, pid_path);
+	content = tproc_read_file(env, pid_path);
 	env->detached_pid = content != NULL ? atoi(content) : -1;
 
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		content = read_file(env, stderr_path);
+		content = tproc_read_file(env, stderr_path);
 		fail_msg("clusapid failed to start (status 0x%x):\n%s",
 			 status, content != NULL ? content : "");
 	}
 	assert_true(env->detached_pid > 0);
 	assert_int_not_equal(env->detached_pid, pid);
 
-	content = read_file(env, talloc_asprintf(env, "%s/endpoints",
+	content = tproc_read_file(env, talloc_asprintf(env, "%s/endpoints",
 						 env->detached_dir));
 	assert_non_null(content);
-	assert_int_not_equal(endpoint_port(content, "clusapi"), 0);
+	assert_int_not_equal(tproc_endpoint_port(content, "clusapi"), 0);
 
 	/* We are its subreaper: it is our child now. */
 	assert_int_equal(kill(env->detached_pid, SIGTERM), 0);
-	status = wait_exit(env->detached_pid, STOP_TIMEOUT_MS);
+	status = tproc_wait_exit(env->detached_pid, STOP_TIMEOUT_MS);
 	assert_int_not_equal(status, -1);
 	env->detached_pid = -1;
 	assert_true(WIFEXITED(status));
@@ -909,7 +747,7 @@ static void test_sigterm(void **state)
 	int status;
 
 	assert_int_equal(kill(env->pid, SIGTERM), 0);
-	status = wait_exit(env->pid, STOP_TIMEOUT_MS);
+	status = tproc_wait_exit(env->pid, STOP_TIMEOUT_MS);
 	assert_int_not_equal(status, -1);
 	env->pid = -1;
 	assert_true(WIFEXITED(status));

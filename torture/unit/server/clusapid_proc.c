@@ -1,0 +1,186 @@
+/*
+ * clusapi torture: run a clusapid of our own from a cmocka test
+ *
+ * Copyright (C) 2026 The clusapi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "clusapid_proc.h"
+
+int64_t tproc_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void tproc_sleep_ms(int ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+char *tproc_read_file(TALLOC_CTX *mem_ctx, const char *path)
+{
+	char *buf = talloc_strdup(mem_ctx, "");
+	char chunk[4096];
+	size_t n;
+	FILE *f;
+
+	f = fopen(path, "r");
+	if (f == NULL) {
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		buf = talloc_strndup_append(buf, chunk, n);
+	}
+	fclose(f);
+	return buf;
+}
+
+/* Run clusapid with ARGV (NULL-terminated); stderr to STDERR_PATH. */
+pid_t tproc_spawn(const char *bin, const char *stderr_path,
+		   const char **argv, bool die_with_us)
+{
+	pid_t pid = fork();
+	int fd;
+
+	if (pid != 0) {
+		return pid;
+	}
+	if (die_with_us) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+	}
+	fd = open(stderr_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd != -1) {
+		dup2(fd, STDOUT_FILENO);
+		dup2(fd, STDERR_FILENO);
+		close(fd);
+	}
+	execv(bin, (char *const *)argv);
+	fprintf(stderr, "exec %s: %s\n", bin, strerror(errno));
+	_exit(127);
+}
+
+/* Wait for PID to exit within TIMEOUT_MS; returns the wait status or -1 */
+int tproc_wait_exit(pid_t pid, int timeout_ms)
+{
+	int64_t end = tproc_now_ms() + timeout_ms;
+	int status;
+	pid_t ret;
+
+	do {
+		ret = waitpid(pid, &status, WNOHANG);
+		if (ret == pid) {
+			return status;
+		}
+		if (ret == -1 && errno != EINTR) {
+			return -1;
+		}
+		tproc_sleep_ms(POLL_MS);
+	} while (tproc_now_ms() < end);
+	return -1;
+}
+
+/*
+ * Stop a daemon of ours. Only a child that still runs is signalled
+ * (the detached daemon is our child too: we are its subreaper), so a
+ * stale pid never hits another process.
+ */
+void tproc_stop_daemon(pid_t *pid)
+{
+	if (*pid <= 0 || waitpid(*pid, NULL, WNOHANG) != 0) {
+		*pid = -1;
+		return;
+	}
+	kill(*pid, SIGTERM);
+	if (tproc_wait_exit(*pid, STOP_TIMEOUT_MS) == -1) {
+		kill(*pid, SIGKILL);
+		waitpid(*pid, NULL, 0);
+	}
+	*pid = -1;
+}
+
+uint16_t tproc_endpoint_port(const char *endpoints, const char *role)
+{
+	char *key = talloc_asprintf(NULL, "%s ncacn_ip_tcp:", role);
+	const char *line = strstr(endpoints, key);
+	const char *bracket;
+
+	talloc_free(key);
+	if (line == NULL) {
+		return 0;
+	}
+	bracket = strchr(line, '[');
+	return bracket != NULL ? atoi(bracket + 1) : 0;
+}
+
+/*
+ * Poll for <dir>/endpoints, failing early when the daemon dies. The
+ * daemon writes the file atomically once it accepts connections.
+ */
+char *tproc_wait_endpoints(TALLOC_CTX *mem_ctx, const char *dir,
+			    pid_t *pid, const char *stderr_path)
+{
+	char *path = talloc_asprintf(mem_ctx, "%s/endpoints", dir);
+	int64_t end = tproc_now_ms() + START_TIMEOUT_MS;
+	char *content;
+	int status;
+
+	do {
+		content = tproc_read_file(mem_ctx, path);
+		if (content != NULL) {
+			return content;
+		}
+		if (waitpid(*pid, &status, WNOHANG) == *pid) {
+			char *log = tproc_read_file(mem_ctx, stderr_path);
+
+			*pid = -1;
+			print_error("clusapid exited (status 0x%x) before "
+				    "serving:\n%s", status, log ? log : "");
+			return NULL;
+		}
+		tproc_sleep_ms(POLL_MS);
+	} while (tproc_now_ms() < end);
+	print_error("no %s after %d ms\n", path, START_TIMEOUT_MS);
+	return NULL;
+}
+
+char *tproc_find_clusapid(TALLOC_CTX *mem_ctx)
+{
+	char exe[PATH_MAX];
+	const char *env = getenv("CLUSAPID");
+	ssize_t n;
+
+	if (env != NULL) {
+		return talloc_strdup(mem_ctx, env);
+	}
+	/* build/unit/test_epm_lookup -> build/clusapid */
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0) {
+		return NULL;
+	}
+	exe[n] = '\0';
+	return talloc_asprintf(mem_ctx, "%s/../clusapid", dirname(exe));
+}
+

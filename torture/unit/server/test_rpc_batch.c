@@ -1,0 +1,239 @@
+/*
+ * clusapi torture: registry batches over RPC against a clusapid of our
+ * own (ApiExecuteBatch, ApiExecuteReadBatch(Ex))
+ *
+ * Copyright (C) 2026 The clusapi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <talloc.h>
+#include <tevent.h>
+#include <ndr.h>
+#include <dcerpc.h>
+#include <param.h>
+#include <credentials.h>
+#include <core/werror.h>
+
+#include "librpc/gen_ndr/ndr_clusapi.h"
+#include "librpc/gen_ndr/ndr_clusapi_c.h"
+#include "clusapid_proc.h"
+
+struct env {
+	char *dir;
+	pid_t pid;
+	struct tevent_context *ev;
+	struct loadparm_context *lp_ctx;
+	struct dcerpc_pipe *p;
+	struct policy_handle root;
+};
+
+static int setup(void **state)
+{
+	struct env *env = talloc_zero(NULL, struct env);
+	const char *argv[] = {
+		"clusapid", "--foreground", "--state-dir", NULL,
+		"--listen", "127.0.0.1", "--tcp-port", "0", "--epm-port", "0",
+		"--anonymous", "full", NULL,
+	};
+	struct cli_credentials *anon;
+	char *endpoints, *log, *binding;
+	WERROR status, rpc_status;
+	NTSTATUS nt;
+
+	assert_non_null(env);
+	env->dir = talloc_strdup(env, "/tmp/clusapi-batch-XXXXXX");
+	assert_non_null(mkdtemp(env->dir));
+	argv[3] = env->dir;
+	log = talloc_asprintf(env, "%s/log", env->dir);
+	env->pid = tproc_spawn(tproc_find_clusapid(env), log, argv, true);
+	endpoints = tproc_wait_endpoints(env, env->dir, &env->pid, log);
+	assert_non_null(endpoints);
+
+	env->ev = tevent_context_init(env);
+	env->lp_ctx = loadparm_init(env);
+	anon = cli_credentials_init_anon(env);
+	binding = talloc_asprintf(env, "ncacn_ip_tcp:127.0.0.1[%u]",
+			(unsigned int)tproc_endpoint_port(endpoints, "clusapi"));
+	nt = dcerpc_pipe_connect(env, &env->p, binding, &ndr_table_clusapi,
+				 anon, env->ev, env->lp_ctx);
+	assert_true(NT_STATUS_IS_OK(nt));
+	nt = dcerpc_ApiGetRootKey(env->p->binding_handle, env,
+				  0x02000000, &status, &rpc_status,
+				  &env->root);
+	assert_true(NT_STATUS_IS_OK(nt));
+	assert_true(W_ERROR_IS_OK(status));
+	*state = env;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct env *env = *state;
+	char *cmd;
+
+	TALLOC_FREE(env->p);
+	tproc_stop_daemon(&env->pid);
+	cmd = talloc_asprintf(env, "rm -rf '%s'", env->dir);
+	assert_int_equal(system(cmd), 0);
+	talloc_free(env);
+	return 0;
+}
+
+/* One BATCH_UPDATE_COMMAND, as a client builds it (UTF-16 name) */
+static void add_cmd(struct ndr_push *ndr, uint32_t command, uint32_t type,
+		    const char *name, const void *data, uint32_t len)
+{
+	struct BATCH_UPDATE_COMMAND c = {
+		.CommandType = command,
+		.ValueType = type,
+		.Data = discard_const_p(uint8_t, data),
+		.DataLength = len,
+	};
+	size_t wlen = 0;
+	void *wname = NULL;
+
+	assert_true(convert_string_talloc(ndr, CH_UTF8, CH_UTF16LE, name,
+					  strlen(name) + 1, &wname, &wlen));
+	c.Name = wname;
+	c.NameLength = wlen;
+	assert_int_equal(ndr_push_BATCH_UPDATE_COMMAND(ndr, NDR_SCALARS, &c),
+			 NDR_ERR_SUCCESS);
+}
+
+static struct ndr_push *new_batch(TALLOC_CTX *mem_ctx)
+{
+	struct ndr_push *ndr = ndr_push_init_ctx(mem_ctx);
+
+	assert_non_null(ndr);
+	ndr->flags |= LIBNDR_FLAG_NOALIGN;
+	assert_int_equal(ndr_push_uint32(ndr, NDR_SCALARS, 1),
+			 NDR_ERR_SUCCESS);
+	return ndr;
+}
+
+static WERROR execute(struct env *env, struct ndr_push *ndr, int32_t *failed)
+{
+	WERROR result, rpc_status;
+	NTSTATUS nt;
+
+	nt = dcerpc_ApiExecuteBatch(env->p->binding_handle, env, env->root,
+				    ndr->offset, ndr->data, failed,
+				    &rpc_status, &result);
+	assert_true(NT_STATUS_IS_OK(nt));
+	return result;
+}
+
+static void test_execute_then_read(void **state)
+{
+	struct env *env = *state;
+	static const uint8_t fast[] = { 'f', 0, 'a', 0, 's', 0, 't', 0, 0, 0 };
+	static const uint8_t seven[] = { 7, 0, 0, 0 };
+	struct ndr_push *ndr = new_batch(env);
+	struct CLUSTER_REG_BATCH_UPDATE upd;
+	struct BATCH_UPDATE_COMMAND c;
+	struct ndr_pull *pull;
+	WERROR result, rpc_status;
+	uint8_t *out = NULL;
+	uint32_t out_len = 0;
+	int32_t failed = 99;
+	DATA_BLOB blob;
+
+	add_cmd(ndr, CLUSREG_CREATE_KEY, 0, "App\\Settings", NULL, 0);
+	add_cmd(ndr, CLUSREG_SET_VALUE, 1, "Mode", fast, sizeof(fast));
+	add_cmd(ndr, CLUSREG_SET_VALUE, 4, "Level", seven, sizeof(seven));
+	assert_true(W_ERROR_IS_OK(execute(env, ndr, &failed)));
+	assert_int_equal(failed, -1);
+
+	ndr = new_batch(env);
+	add_cmd(ndr, CLUSREG_READ_KEY, 0, "App\\Settings", NULL, 0);
+	add_cmd(ndr, CLUSREG_READ_VALUE, 0, "Mode", NULL, 0);
+	add_cmd(ndr, CLUSREG_READ_VALUE, 0, "Missing", NULL, 0);
+	assert_true(NT_STATUS_IS_OK(dcerpc_ApiExecuteReadBatch(
+		env->p->binding_handle, env, env->root, ndr->offset,
+		ndr->data, &out_len, &out, &rpc_status, &result)));
+	assert_true(W_ERROR_IS_OK(result));
+
+	blob = data_blob_const(out, out_len);
+	assert_int_equal(ndr_pull_struct_blob_all(&blob, env, &upd,
+		(ndr_pull_flags_fn_t)ndr_pull_CLUSTER_REG_BATCH_UPDATE),
+		NDR_ERR_SUCCESS);
+	assert_int_equal(upd.VersionNumber, 1);
+	pull = ndr_pull_init_blob(&upd.Commands, env);
+	assert_int_equal(ndr_pull_BATCH_UPDATE_COMMAND(pull, NDR_SCALARS, &c),
+			 NDR_ERR_SUCCESS);
+	assert_int_equal(c.CommandType, CLUSREG_READ_KEY);
+	assert_int_equal(ndr_pull_BATCH_UPDATE_COMMAND(pull, NDR_SCALARS, &c),
+			 NDR_ERR_SUCCESS);
+	assert_int_equal(c.CommandType, CLUSREG_READ_VALUE);
+	assert_int_equal(c.ValueType, 1);
+	assert_int_equal(c.DataLength, sizeof(fast));
+	assert_memory_equal(c.Data, fast, sizeof(fast));
+	assert_int_equal(ndr_pull_BATCH_UPDATE_COMMAND(pull, NDR_SCALARS, &c),
+			 NDR_ERR_SUCCESS);
+	assert_int_equal(c.CommandType, CLUSREG_READ_ERROR);
+	assert_int_equal(c.DataLength, 4);
+	assert_int_equal(c.Data[0], 2);		/* ERROR_FILE_NOT_FOUND */
+	assert_int_equal(pull->offset, pull->data_size);
+}
+
+static void test_failed_condition_changes_nothing(void **state)
+{
+	struct env *env = *state;
+	static const uint8_t one[] = { 1, 0, 0, 0 };
+	struct ndr_push *ndr = new_batch(env);
+	struct policy_handle key;
+	WERROR status, rpc_status;
+	int32_t failed = -1;
+
+	add_cmd(ndr, CLUSREG_CREATE_KEY, 0, "Never", NULL, 0);
+	add_cmd(ndr, CLUSREG_SET_VALUE, 4, "x", one, sizeof(one));
+	add_cmd(ndr, CLUSREG_CONDITION_NOT_EXISTS, 0, "x", NULL, 0);
+	assert_false(W_ERROR_IS_OK(execute(env, ndr, &failed)));
+	assert_int_equal(failed, 2);
+
+	assert_true(NT_STATUS_IS_OK(dcerpc_ApiOpenKey(
+		env->p->binding_handle, env, env->root, "Never",
+		0x02000000, &status, &rpc_status, &key)));
+	assert_true(W_ERROR_EQUAL(status, WERR_FILE_NOT_FOUND));
+}
+
+static void test_malformed_batch(void **state)
+{
+	struct env *env = *state;
+	static const uint8_t junk[] = { 1, 0, 0, 0, 1, 0, 0, 0, 0xff };
+	WERROR result, rpc_status;
+	int32_t failed = 0;
+
+	assert_true(NT_STATUS_IS_OK(dcerpc_ApiExecuteBatch(
+		env->p->binding_handle, env, env->root, sizeof(junk),
+		discard_const_p(uint8_t, junk), &failed, &rpc_status,
+		&result)));
+	assert_true(W_ERROR_EQUAL(result, WERR_INVALID_PARAMETER));
+	assert_int_equal(failed, -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_execute_then_read, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_failed_condition_changes_nothing, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(test_malformed_batch, setup,
+						teardown),
+	};
+
+	return cmocka_run_group_tests_name("rpc_batch", tests, NULL, NULL);
+}
