@@ -548,6 +548,70 @@ static WERROR host_node(struct dcesrv_call_state *dce_call,
 	return clusrv_node_from_handle(dce_call, h, &node);
 }
 
+/* The object of @type behind @h (restypes are named, not handles) */
+static WERROR ctl_lookup(struct dcesrv_call_state *dce_call,
+			 struct ctl_target *t, const struct policy_handle *h,
+			 const char *restype)
+{
+	switch (t->type) {
+	case CTL_RESOURCE:
+		return clusrv_resource_from_handle(dce_call, h, &t->u.res);
+	case CTL_RESTYPE: {
+		WERROR werr = clusrv_cluster_check_handle(dce_call, h);
+
+		if (!W_ERROR_IS_OK(werr)) {
+			return werr;
+		}
+		return W_ERROR(clus_restype_lookup(
+			t->m, restype != NULL ? restype : "", &t->u.restype));
+	}
+	case CTL_GROUP:
+		return clusrv_group_from_handle(dce_call, h, &t->u.group);
+	case CTL_NODE:
+		return clusrv_node_from_handle(dce_call, h, &t->u.node);
+	case CTL_NETWORK:
+		return clusrv_network_from_handle(dce_call, h, &t->u.net);
+	case CTL_NETIF:
+		return clusrv_netif_from_handle(dce_call, h, &t->u.netif);
+	case CTL_CLUSTER:
+		return clusrv_cluster_check_handle(dce_call, h);
+	case CTL_GROUPSET:
+		return clusrv_groupset_from_handle(dce_call, h, &t->u.set);
+	}
+	return WERR_INVALID_HANDLE;
+}
+
+/*
+ * Every Api*Control: @hnode is the host node of the Node* variants
+ * (NULL for the others), checked and then ignored, as all nodes answer
+ * alike here.
+ */
+static WERROR object_control(struct dcesrv_call_state *dce_call,
+			     TALLOC_CTX *mem_ctx, enum ctl_object type,
+			     const struct policy_handle *h,
+			     const char *restype,
+			     const struct policy_handle *hnode,
+			     const struct ctl_io *io)
+{
+	struct ctl_target t = {
+		.type = type, .m = clusrv_model(dce_call),
+	};
+	WERROR werr = WERR_OK;
+
+	*io->returned = 0;
+	*io->required = 0;
+	if (hnode != NULL) {
+		werr = host_node(dce_call, hnode);
+	}
+	if (W_ERROR_IS_OK(werr)) {
+		werr = ctl_lookup(dce_call, &t, h, restype);
+	}
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	return ctl_run(dce_call, mem_ctx, &t, io);
+}
+
 #define CTL_IO(r) { \
 	.code = (r)->in.dwControlCode, \
 	.in = (r)->in.lpInBuffer, \
@@ -558,31 +622,14 @@ static WERROR host_node(struct dcesrv_call_state *dce_call,
 	.required = (r)->out.lpcbRequired, \
 }
 
-static WERROR resource_control(struct dcesrv_call_state *dce_call,
-			       TALLOC_CTX *mem_ctx,
-			       const struct policy_handle *h,
-			       const struct ctl_io *io)
-{
-	struct ctl_target t = {
-		.type = CTL_RESOURCE, .m = clusrv_model(dce_call),
-	};
-	WERROR werr = clusrv_resource_from_handle(dce_call, h, &t.u.res);
-
-	*io->returned = 0;
-	*io->required = 0;
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return ctl_run(dce_call, mem_ctx, &t, io);
-}
-
 WERROR dcesrv_ApiResourceControl(struct dcesrv_call_state *dce_call,
 				 TALLOC_CTX *mem_ctx,
 				 struct ApiResourceControl *r)
 {
 	struct ctl_io io = CTL_IO(r);
 
-	return resource_control(dce_call, mem_ctx, &r->in.hResource, &io);
+	return object_control(dce_call, mem_ctx, CTL_RESOURCE,
+			      &r->in.hResource, NULL, NULL, &io);
 }
 
 WERROR dcesrv_ApiNodeResourceControl(struct dcesrv_call_state *dce_call,
@@ -590,37 +637,9 @@ WERROR dcesrv_ApiNodeResourceControl(struct dcesrv_call_state *dce_call,
 				     struct ApiNodeResourceControl *r)
 {
 	struct ctl_io io = CTL_IO(r);
-	WERROR werr = host_node(dce_call, &r->in.hNode);
 
-	*r->out.lpBytesReturned = 0;
-	*r->out.lpcbRequired = 0;
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return resource_control(dce_call, mem_ctx, &r->in.hResource, &io);
-}
-
-static WERROR restype_control(struct dcesrv_call_state *dce_call,
-			      TALLOC_CTX *mem_ctx,
-			      const struct policy_handle *hcluster,
-			      const char *name, const struct ctl_io *io)
-{
-	struct ctl_target t = {
-		.type = CTL_RESTYPE, .m = clusrv_model(dce_call),
-	};
-	WERROR werr = clusrv_cluster_check_handle(dce_call, hcluster);
-
-	*io->returned = 0;
-	*io->required = 0;
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	werr = W_ERROR(clus_restype_lookup(t.m, name != NULL ? name : "",
-					   &t.u.restype));
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return ctl_run(dce_call, mem_ctx, &t, io);
+	return object_control(dce_call, mem_ctx, CTL_RESOURCE,
+			      &r->in.hResource, NULL, &r->in.hNode, &io);
 }
 
 WERROR dcesrv_ApiResourceTypeControl(struct dcesrv_call_state *dce_call,
@@ -629,8 +648,9 @@ WERROR dcesrv_ApiResourceTypeControl(struct dcesrv_call_state *dce_call,
 {
 	struct ctl_io io = CTL_IO(r);
 
-	return restype_control(dce_call, mem_ctx, &r->in.hCluster,
-			       r->in.lpszResourceTypeName, &io);
+	return object_control(dce_call, mem_ctx, CTL_RESTYPE,
+			      &r->in.hCluster, r->in.lpszResourceTypeName,
+			      NULL, &io);
 }
 
 WERROR dcesrv_ApiNodeResourceTypeControl(struct dcesrv_call_state *dce_call,
@@ -638,32 +658,10 @@ WERROR dcesrv_ApiNodeResourceTypeControl(struct dcesrv_call_state *dce_call,
 					 struct ApiNodeResourceTypeControl *r)
 {
 	struct ctl_io io = CTL_IO(r);
-	WERROR werr = host_node(dce_call, &r->in.hNode);
 
-	*r->out.lpBytesReturned = 0;
-	*r->out.lpcbRequired = 0;
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return restype_control(dce_call, mem_ctx, &r->in.hCluster,
-			       r->in.lpszResourceTypeName, &io);
-}
-
-static WERROR group_control(struct dcesrv_call_state *dce_call,
-			    TALLOC_CTX *mem_ctx, const struct policy_handle *h,
-			    const struct ctl_io *io)
-{
-	struct ctl_target t = {
-		.type = CTL_GROUP, .m = clusrv_model(dce_call),
-	};
-	WERROR werr = clusrv_group_from_handle(dce_call, h, &t.u.group);
-
-	*io->returned = 0;
-	*io->required = 0;
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return ctl_run(dce_call, mem_ctx, &t, io);
+	return object_control(dce_call, mem_ctx, CTL_RESTYPE,
+			      &r->in.hCluster, r->in.lpszResourceTypeName,
+			      &r->in.hNode, &io);
 }
 
 WERROR dcesrv_ApiGroupControl(struct dcesrv_call_state *dce_call,
@@ -671,7 +669,8 @@ WERROR dcesrv_ApiGroupControl(struct dcesrv_call_state *dce_call,
 {
 	struct ctl_io io = CTL_IO(r);
 
-	return group_control(dce_call, mem_ctx, &r->in.hGroup, &io);
+	return object_control(dce_call, mem_ctx, CTL_GROUP, &r->in.hGroup,
+			      NULL, NULL, &io);
 }
 
 WERROR dcesrv_ApiNodeGroupControl(struct dcesrv_call_state *dce_call,
@@ -679,31 +678,9 @@ WERROR dcesrv_ApiNodeGroupControl(struct dcesrv_call_state *dce_call,
 				  struct ApiNodeGroupControl *r)
 {
 	struct ctl_io io = CTL_IO(r);
-	WERROR werr = host_node(dce_call, &r->in.hNode);
 
-	*r->out.lpBytesReturned = 0;
-	*r->out.lpcbRequired = 0;
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return group_control(dce_call, mem_ctx, &r->in.hGroup, &io);
-}
-
-static WERROR node_control(struct dcesrv_call_state *dce_call,
-			   TALLOC_CTX *mem_ctx, const struct policy_handle *h,
-			   const struct ctl_io *io)
-{
-	struct ctl_target t = {
-		.type = CTL_NODE, .m = clusrv_model(dce_call),
-	};
-	WERROR werr = clusrv_node_from_handle(dce_call, h, &t.u.node);
-
-	*io->returned = 0;
-	*io->required = 0;
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return ctl_run(dce_call, mem_ctx, &t, io);
+	return object_control(dce_call, mem_ctx, CTL_GROUP, &r->in.hGroup,
+			      NULL, &r->in.hNode, &io);
 }
 
 WERROR dcesrv_ApiNodeControl(struct dcesrv_call_state *dce_call,
@@ -711,7 +688,8 @@ WERROR dcesrv_ApiNodeControl(struct dcesrv_call_state *dce_call,
 {
 	struct ctl_io io = CTL_IO(r);
 
-	return node_control(dce_call, mem_ctx, &r->in.hNode, &io);
+	return object_control(dce_call, mem_ctx, CTL_NODE, &r->in.hNode,
+			      NULL, NULL, &io);
 }
 
 WERROR dcesrv_ApiNodeNodeControl(struct dcesrv_call_state *dce_call,
@@ -719,32 +697,9 @@ WERROR dcesrv_ApiNodeNodeControl(struct dcesrv_call_state *dce_call,
 				 struct ApiNodeNodeControl *r)
 {
 	struct ctl_io io = CTL_IO(r);
-	WERROR werr = host_node(dce_call, &r->in.hHostNode);
 
-	*r->out.lpBytesReturned = 0;
-	*r->out.lpcbRequired = 0;
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return node_control(dce_call, mem_ctx, &r->in.hNode, &io);
-}
-
-static WERROR network_control(struct dcesrv_call_state *dce_call,
-			      TALLOC_CTX *mem_ctx,
-			      const struct policy_handle *h,
-			      const struct ctl_io *io)
-{
-	struct ctl_target t = {
-		.type = CTL_NETWORK, .m = clusrv_model(dce_call),
-	};
-	WERROR werr = clusrv_network_from_handle(dce_call, h, &t.u.net);
-
-	*io->returned = 0;
-	*io->required = 0;
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return ctl_run(dce_call, mem_ctx, &t, io);
+	return object_control(dce_call, mem_ctx, CTL_NODE, &r->in.hNode,
+			      NULL, &r->in.hHostNode, &io);
 }
 
 WERROR dcesrv_ApiNetworkControl(struct dcesrv_call_state *dce_call,
@@ -753,7 +708,8 @@ WERROR dcesrv_ApiNetworkControl(struct dcesrv_call_state *dce_call,
 {
 	struct ctl_io io = CTL_IO(r);
 
-	return network_control(dce_call, mem_ctx, &r->in.hNetwork, &io);
+	return object_control(dce_call, mem_ctx, CTL_NETWORK,
+			      &r->in.hNetwork, NULL, NULL, &io);
 }
 
 WERROR dcesrv_ApiNodeNetworkControl(struct dcesrv_call_state *dce_call,
@@ -761,31 +717,9 @@ WERROR dcesrv_ApiNodeNetworkControl(struct dcesrv_call_state *dce_call,
 				    struct ApiNodeNetworkControl *r)
 {
 	struct ctl_io io = CTL_IO(r);
-	WERROR werr = host_node(dce_call, &r->in.hNode);
 
-	*r->out.lpBytesReturned = 0;
-	*r->out.lpcbRequired = 0;
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return network_control(dce_call, mem_ctx, &r->in.hNetwork, &io);
-}
-
-static WERROR netif_control(struct dcesrv_call_state *dce_call,
-			    TALLOC_CTX *mem_ctx, const struct policy_handle *h,
-			    const struct ctl_io *io)
-{
-	struct ctl_target t = {
-		.type = CTL_NETIF, .m = clusrv_model(dce_call),
-	};
-	WERROR werr = clusrv_netif_from_handle(dce_call, h, &t.u.netif);
-
-	*io->returned = 0;
-	*io->required = 0;
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return ctl_run(dce_call, mem_ctx, &t, io);
+	return object_control(dce_call, mem_ctx, CTL_NETWORK,
+			      &r->in.hNetwork, NULL, &r->in.hNode, &io);
 }
 
 WERROR dcesrv_ApiNetInterfaceControl(struct dcesrv_call_state *dce_call,
@@ -794,7 +728,8 @@ WERROR dcesrv_ApiNetInterfaceControl(struct dcesrv_call_state *dce_call,
 {
 	struct ctl_io io = CTL_IO(r);
 
-	return netif_control(dce_call, mem_ctx, &r->in.hNetInterface, &io);
+	return object_control(dce_call, mem_ctx, CTL_NETIF,
+			      &r->in.hNetInterface, NULL, NULL, &io);
 }
 
 WERROR dcesrv_ApiNodeNetInterfaceControl(struct dcesrv_call_state *dce_call,
@@ -802,32 +737,9 @@ WERROR dcesrv_ApiNodeNetInterfaceControl(struct dcesrv_call_state *dce_call,
 					 struct ApiNodeNetInterfaceControl *r)
 {
 	struct ctl_io io = CTL_IO(r);
-	WERROR werr = host_node(dce_call, &r->in.hNode);
 
-	*r->out.lpBytesReturned = 0;
-	*r->out.lpcbRequired = 0;
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return netif_control(dce_call, mem_ctx, &r->in.hNetInterface, &io);
-}
-
-static WERROR cluster_control(struct dcesrv_call_state *dce_call,
-			      TALLOC_CTX *mem_ctx,
-			      const struct policy_handle *h,
-			      const struct ctl_io *io)
-{
-	struct ctl_target t = {
-		.type = CTL_CLUSTER, .m = clusrv_model(dce_call),
-	};
-	WERROR werr = clusrv_cluster_check_handle(dce_call, h);
-
-	*io->returned = 0;
-	*io->required = 0;
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return ctl_run(dce_call, mem_ctx, &t, io);
+	return object_control(dce_call, mem_ctx, CTL_NETIF,
+			      &r->in.hNetInterface, NULL, &r->in.hNode, &io);
 }
 
 WERROR dcesrv_ApiClusterControl(struct dcesrv_call_state *dce_call,
@@ -836,7 +748,8 @@ WERROR dcesrv_ApiClusterControl(struct dcesrv_call_state *dce_call,
 {
 	struct ctl_io io = CTL_IO(r);
 
-	return cluster_control(dce_call, mem_ctx, &r->in.hCluster, &io);
+	return object_control(dce_call, mem_ctx, CTL_CLUSTER,
+			      &r->in.hCluster, NULL, NULL, &io);
 }
 
 WERROR dcesrv_ApiNodeClusterControl(struct dcesrv_call_state *dce_call,
@@ -844,32 +757,9 @@ WERROR dcesrv_ApiNodeClusterControl(struct dcesrv_call_state *dce_call,
 				    struct ApiNodeClusterControl *r)
 {
 	struct ctl_io io = CTL_IO(r);
-	WERROR werr = host_node(dce_call, &r->in.hHostNode);
 
-	*r->out.lpBytesReturned = 0;
-	*r->out.lpcbRequired = 0;
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return cluster_control(dce_call, mem_ctx, &r->in.hCluster, &io);
-}
-
-static WERROR groupset_control(struct dcesrv_call_state *dce_call,
-			       TALLOC_CTX *mem_ctx,
-			       const struct policy_handle *h,
-			       const struct ctl_io *io)
-{
-	struct ctl_target t = {
-		.type = CTL_GROUPSET, .m = clusrv_model(dce_call),
-	};
-	WERROR werr = clusrv_groupset_from_handle(dce_call, h, &t.u.set);
-
-	*io->returned = 0;
-	*io->required = 0;
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return ctl_run(dce_call, mem_ctx, &t, io);
+	return object_control(dce_call, mem_ctx, CTL_CLUSTER,
+			      &r->in.hCluster, NULL, &r->in.hHostNode, &io);
 }
 
 WERROR dcesrv_ApiGroupSetControl(struct dcesrv_call_state *dce_call,
@@ -878,7 +768,8 @@ WERROR dcesrv_ApiGroupSetControl(struct dcesrv_call_state *dce_call,
 {
 	struct ctl_io io = CTL_IO(r);
 
-	return groupset_control(dce_call, mem_ctx, &r->in.hGroupSet, &io);
+	return object_control(dce_call, mem_ctx, CTL_GROUPSET,
+			      &r->in.hGroupSet, NULL, NULL, &io);
 }
 
 WERROR dcesrv_ApiNodeGroupSetControl(struct dcesrv_call_state *dce_call,
@@ -886,14 +777,9 @@ WERROR dcesrv_ApiNodeGroupSetControl(struct dcesrv_call_state *dce_call,
 				     struct ApiNodeGroupSetControl *r)
 {
 	struct ctl_io io = CTL_IO(r);
-	WERROR werr = host_node(dce_call, &r->in.hNode);
 
-	*r->out.lpBytesReturned = 0;
-	*r->out.lpcbRequired = 0;
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return groupset_control(dce_call, mem_ctx, &r->in.hGroupSet, &io);
+	return object_control(dce_call, mem_ctx, CTL_GROUPSET,
+			      &r->in.hGroupSet, NULL, &r->in.hNode, &io);
 }
 
 /* "Reserved for future use" (MS-CMRP 3.1.4.2.186) */
