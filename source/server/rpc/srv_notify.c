@@ -1,361 +1,644 @@
 /*
- * clusapid: notification ports, version 1 (ApiCreateNotify ...) and
- * version 2 (ApiCreateNotifyV2 ...)
+ * clusapid: notification ports (version 1 and 2)
  *
  * Copyright (C) 2026 The clusapi developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The model queues the events; a port lives as long as its handle
- * (it is the handle's priv), so it goes when the client closes it or
- * its association group ends. ApiGetNotify(V2) block: they are
- * answered asynchronously when an event is queued or the port is
- * unblocked or closed. The wait hangs off dce_call, so a client that
- * drops the connection takes its wait with it.
+ * A port is the model's clus_notify_port, talloc'd on the handle's
+ * data: ApiCloseNotify, or the association group going away, frees it,
+ * and freeing it completes the GetNotify calls waiting on it.
+ *
+ * The GetNotify calls block (MS-CMRP 3.1.4.2.66): they go asynchronous
+ * on clus_notify_wait_send() and answer from its callback.  The wait
+ * hangs off the dce_call, never off the port, and the callback looks
+ * the handle up again, because the port may have been closed from the
+ * other connection of the association group meanwhile.
+ *
+ * The dcesrv core keeps a connection whose client went away for as long
+ * as a call on it is pending.  Nothing would ever end such a wait, so a
+ * timer checks for a terminated connection and answers the call, which
+ * lets the core free the connection.
  */
 
 #include "server/rpc/rpc_private.h"
 
-struct notify_handle {
+/* Events handed out by one GetNotifyV2 or GetNotifyAsync call at most */
+#define NOTIFY_BATCH_MAX 256
+
+/* How often a waiting call checks whether its client is still there */
+#define NOTIFY_CONN_CHECK_SECS 1
+
+struct clusrv_notify {
 	struct clus_notify_port *port;
+	uint32_t version;
+	uint32_t dropped_seen;	/* lost events already reported */
 };
 
-static int notify_handle_destructor(struct notify_handle *nh)
-{
-	/* pending ApiGetNotify calls complete with "closed" */
-	clus_notify_port_close(nh->port);
-	return 0;
-}
+enum notify_call {
+	NOTIFY_CALL_V1,		/* ApiGetNotify */
+	NOTIFY_CALL_V2,		/* ApiGetNotifyV2 */
+	NOTIFY_CALL_ASYNC,	/* ApiGetNotifyAsync */
+};
 
-static void create_port(struct dcesrv_call_state *dce_call, uint32_t version,
-			WERROR *status, struct policy_handle *out)
+static WERROR notify_open(struct dcesrv_call_state *dce_call,
+			  uint32_t version, struct policy_handle *out)
 {
 	struct clusrv_handle *h = NULL;
-	struct notify_handle *nh;
+	struct clusrv_notify *n;
 	uint32_t access = 0;
+	uint32_t err;
+	WERROR werr;
 
 	NDR_ZERO_STRUCTP(out);
-	*status = clusrv_grant_access(dce_call, MAXIMUM_ALLOWED, &access);
-	if (!W_ERROR_IS_OK(*status)) {
-		return;
+	werr = clusrv_grant_access(dce_call, CLUSAPI_READ_ACCESS, &access);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
 	}
-	*status = clusrv_handle_open(dce_call, CLUSRV_H_NOTIFY, "", access,
-				     out, &h);
-	if (!W_ERROR_IS_OK(*status)) {
-		return;
+	werr = clusrv_handle_open(dce_call, CLUSRV_H_NOTIFY, "", access, out,
+				  &h);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
 	}
-	nh = talloc_zero(h, struct notify_handle);
-	if (nh == NULL) {
-		goto nomem;
-	}
-	*status = W_ERROR(clus_notify_port_create(nh, clusrv_model(dce_call),
-						  version, &nh->port));
-	if (!W_ERROR_IS_OK(*status)) {
+	n = talloc_zero(h, struct clusrv_notify);
+	if (n == NULL) {
 		clusrv_handle_close(dce_call, out, CLUSRV_H_NOTIFY);
-		return;
+		return WERR_NOT_ENOUGH_MEMORY;
 	}
-	talloc_set_destructor(nh, notify_handle_destructor);
-	h->priv = nh;
-	return;
-nomem:
-	clusrv_handle_close(dce_call, out, CLUSRV_H_NOTIFY);
-	*status = WERR_NOT_ENOUGH_MEMORY;
+	n->version = version;
+	err = clus_notify_port_create(n, clusrv_model(dce_call), version,
+				      &n->port);
+	if (err != CM_ERROR_SUCCESS) {
+		clusrv_handle_close(dce_call, out, CLUSRV_H_NOTIFY);
+		return W_ERROR(err);
+	}
+	h->priv = n;
+	DBG_DEBUG("notification port v%u opened\n", version);
+	return WERR_OK;
+}
+
+/* The port behind @h; NULL when @h is not an open port of @version */
+static struct clusrv_notify *notify_get(struct dcesrv_call_state *dce_call,
+					const struct policy_handle *h,
+					uint32_t version)
+{
+	struct clusrv_handle *d = clusrv_handle_get(dce_call, h,
+						    CLUSRV_H_NOTIFY);
+	struct clusrv_notify *n;
+
+	if (d == NULL || d->priv == NULL) {
+		return NULL;
+	}
+	n = talloc_get_type_abort(d->priv, struct clusrv_notify);
+	/* a v1 call on a v2 port (or back) names no port it could use */
+	if (version != 0 && n->version != version) {
+		return NULL;
+	}
+	return n;
 }
 
 void dcesrv_ApiCreateNotify(struct dcesrv_call_state *dce_call,
 			    TALLOC_CTX *mem_ctx, struct ApiCreateNotify *r)
 {
-	create_port(dce_call, 1, r->out.Status, r->out.hNotify);
+	*r->out.rpc_status = WERR_OK;
+	*r->out.Status = notify_open(dce_call, 1, r->out.hNotify);
 }
 
 void dcesrv_ApiCreateNotifyV2(struct dcesrv_call_state *dce_call,
 			      TALLOC_CTX *mem_ctx,
 			      struct ApiCreateNotifyV2 *r)
 {
-	create_port(dce_call, 2, r->out.rpc_error, r->out.hNotify);
+	*r->out.rpc_status = WERR_OK;
+	*r->out.rpc_error = notify_open(dce_call, 2, r->out.hNotify);
 }
 
 WERROR dcesrv_ApiCloseNotify(struct dcesrv_call_state *dce_call,
 			     TALLOC_CTX *mem_ctx, struct ApiCloseNotify *r)
 {
-	WERROR werr = clusrv_handle_close(dce_call, r->in.Notify,
-					  CLUSRV_H_NOTIFY);
+	struct clusrv_notify *n = notify_get(dce_call, r->in.Notify, 0);
+	WERROR werr;
 
+	if (n != NULL) {
+		/* waiting calls end now, undelivered events are dropped */
+		clus_notify_port_close(n->port);
+	}
+	werr = clusrv_handle_close(dce_call, r->in.Notify, CLUSRV_H_NOTIFY);
 	*r->out.Notify = *r->in.Notify;
 	return werr;
-}
-
-static struct clus_notify_port *port_of(struct dcesrv_call_state *dce_call,
-					const struct policy_handle *h,
-					uint32_t version)
-{
-	struct clusrv_handle *d = clusrv_handle_get(dce_call, h,
-						    CLUSRV_H_NOTIFY);
-	struct notify_handle *nh;
-
-	if (d == NULL || d->priv == NULL) {
-		return NULL;
-	}
-	nh = talloc_get_type_abort(d->priv, struct notify_handle);
-	if (version != 0 && clus_notify_port_version(nh->port) != version) {
-		return NULL;
-	}
-	return nh->port;
-}
-
-/* The object behind any object handle, as the notification filters see
- * it: its CM_OBJ_* type and id (a registry key: its path) */
-static WERROR object_of(struct dcesrv_call_state *dce_call,
-			const struct policy_handle *h, uint32_t *type,
-			const char **id)
-{
-	static const struct {
-		enum clusrv_htype htype;
-		uint32_t objtype;
-	} map[] = {
-		{ CLUSRV_H_CLUSTER, CM_OBJ_CLUSTER },
-		{ CLUSRV_H_NODE, CM_OBJ_NODE },
-		{ CLUSRV_H_GROUP, CM_OBJ_GROUP },
-		{ CLUSRV_H_RESOURCE, CM_OBJ_RESOURCE },
-		{ CLUSRV_H_NETWORK, CM_OBJ_NETWORK },
-		{ CLUSRV_H_NETIF, CM_OBJ_NETINTERFACE },
-		{ CLUSRV_H_KEY, CM_OBJ_REGISTRY },
-		{ CLUSRV_H_GROUPSET, CM_OBJ_GROUPSET },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
-		struct clusrv_handle *d = clusrv_handle_get(dce_call, h,
-							    map[i].htype);
-
-		if (d == NULL) {
-			continue;
-		}
-		*type = map[i].objtype;
-		*id = map[i].htype == CLUSRV_H_CLUSTER ? NULL : d->id;
-		return WERR_OK;
-	}
-	return WERR_INVALID_HANDLE;
-}
-
-/* Every v1 ApiAddNotify<Object> and ApiReAddNotify<Object> */
-static WERROR add_v1(struct dcesrv_call_state *dce_call,
-		     const struct policy_handle *hnotify,
-		     const struct policy_handle *hobject, uint32_t filter,
-		     uint32_t key, bool readd, uint32_t state_seq,
-		     uint32_t *out_seq, bool subtree)
-{
-	struct clus_notify_port *port = port_of(dce_call, hnotify, 1);
-	const char *id = NULL;
-	uint32_t type = 0;
-	WERROR werr;
-
-	if (out_seq != NULL) {
-		*out_seq = 0;
-	}
-	if (port == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	werr = object_of(dce_call, hobject, &type, &id);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	if (readd) {
-		return W_ERROR(clus_notify_readd_v1(port, type, id, filter,
-						    key, state_seq));
-	}
-	return W_ERROR(clus_notify_add_v1(port, type, id, filter, key,
-					  subtree, out_seq));
-}
-
-WERROR dcesrv_ApiAddNotifyCluster(struct dcesrv_call_state *dce_call,
-				  TALLOC_CTX *mem_ctx,
-				  struct ApiAddNotifyCluster *r)
-{
-	return add_v1(dce_call, &r->in.hNotify, &r->in.hCluster,
-		      r->in.dwFilter, r->in.dwNotifyKey, false, 0, NULL,
-		      false);
-}
-
-WERROR dcesrv_ApiAddNotifyNode(struct dcesrv_call_state *dce_call,
-			       TALLOC_CTX *mem_ctx, struct ApiAddNotifyNode *r)
-{
-	return add_v1(dce_call, &r->in.hNotify, &r->in.hNode,
-		      r->in.dwFilter, r->in.dwNotifyKey, false, 0,
-		      r->out.dwStateSequence, false);
-}
-
-WERROR dcesrv_ApiAddNotifyGroup(struct dcesrv_call_state *dce_call,
-				TALLOC_CTX *mem_ctx,
-				struct ApiAddNotifyGroup *r)
-{
-	return add_v1(dce_call, &r->in.hNotify, &r->in.hGroup,
-		      r->in.dwFilter, r->in.dwNotifyKey, false, 0,
-		      r->out.dwStateSequence, false);
-}
-
-WERROR dcesrv_ApiAddNotifyResource(struct dcesrv_call_state *dce_call,
-				   TALLOC_CTX *mem_ctx,
-				   struct ApiAddNotifyResource *r)
-{
-	return add_v1(dce_call, &r->in.hNotify, &r->in.hResource,
-		      r->in.dwFilter, r->in.dwNotifyKey, false, 0,
-		      r->out.dwStateSequence, false);
-}
-
-WERROR dcesrv_ApiAddNotifyKey(struct dcesrv_call_state *dce_call,
-			      TALLOC_CTX *mem_ctx, struct ApiAddNotifyKey *r)
-{
-	return add_v1(dce_call, &r->in.hNotify, &r->in.hKey, r->in.Filter,
-		      r->in.dwNotifyKey, false, 0, NULL,
-		      r->in.WatchSubTree);
-}
-
-WERROR dcesrv_ApiAddNotifyNetwork(struct dcesrv_call_state *dce_call,
-				  TALLOC_CTX *mem_ctx,
-				  struct ApiAddNotifyNetwork *r)
-{
-	return add_v1(dce_call, &r->in.hNotify, &r->in.hNetwork,
-		      r->in.dwFilter, r->in.dwNotifyKey, false, 0,
-		      r->out.dwStateSequence, false);
-}
-
-WERROR dcesrv_ApiAddNotifyNetInterface(struct dcesrv_call_state *dce_call,
-				       TALLOC_CTX *mem_ctx,
-				       struct ApiAddNotifyNetInterface *r)
-{
-	return add_v1(dce_call, &r->in.hNotify, &r->in.hNetInterface,
-		      r->in.dwFilter, r->in.dwNotifyKey, false, 0,
-		      r->out.dwStateSequence, false);
-}
-
-WERROR dcesrv_ApiReAddNotifyNode(struct dcesrv_call_state *dce_call,
-				 TALLOC_CTX *mem_ctx,
-				 struct ApiReAddNotifyNode *r)
-{
-	return add_v1(dce_call, &r->in.hNotify, &r->in.hNode,
-		      r->in.dwFilter, r->in.dwNotifyKey, true,
-		      r->in.StateSequence, NULL, false);
-}
-
-WERROR dcesrv_ApiReAddNotifyGroup(struct dcesrv_call_state *dce_call,
-				  TALLOC_CTX *mem_ctx,
-				  struct ApiReAddNotifyGroup *r)
-{
-	return add_v1(dce_call, &r->in.hNotify, &r->in.hGroup,
-		      r->in.dwFilter, r->in.dwNotifyKey, true,
-		      r->in.StateSequence, NULL, false);
-}
-
-WERROR dcesrv_ApiReAddNotifyResource(struct dcesrv_call_state *dce_call,
-				     TALLOC_CTX *mem_ctx,
-				     struct ApiReAddNotifyResource *r)
-{
-	return add_v1(dce_call, &r->in.hNotify, &r->in.hResource,
-		      r->in.dwFilter, r->in.dwNotifyKey, true,
-		      r->in.StateSequence, NULL, false);
-}
-
-WERROR dcesrv_ApiReAddNotifyNetwork(struct dcesrv_call_state *dce_call,
-				    TALLOC_CTX *mem_ctx,
-				    struct ApiReAddNotifyNetwork *r)
-{
-	return add_v1(dce_call, &r->in.hNotify, &r->in.hNetwork,
-		      r->in.dwFilter, r->in.dwNotifyKey, true,
-		      r->in.StateSequence, NULL, false);
-}
-
-WERROR dcesrv_ApiReAddNotifyNetInterface(struct dcesrv_call_state *dce_call,
-					 TALLOC_CTX *mem_ctx,
-					 struct ApiReAddNotifyNetInterface *r)
-{
-	return add_v1(dce_call, &r->in.hNotify, &r->in.hNetInterface,
-		      r->in.dwFilter, r->in.dwNotifyKey, true,
-		      r->in.StateSequence, NULL, false);
-}
-
-WERROR dcesrv_ApiAddNotifyV2(struct dcesrv_call_state *dce_call,
-			     TALLOC_CTX *mem_ctx, struct ApiAddNotifyV2 *r)
-{
-	struct clus_notify_port *port = port_of(dce_call, &r->in.hNotify, 2);
-	const char *id = NULL;
-	uint32_t type = 0;
-	WERROR werr;
-
-	if (port == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	werr = object_of(dce_call, &r->in.hObject, &type, &id);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	/* the handle names the object only when the client says so */
-	if (!r->in.isTargetedAtObject) {
-		id = NULL;
-	} else if (type != r->in.filter.dwObjectType) {
-		return WERR_INVALID_PARAMETER;
-	}
-	return W_ERROR(clus_notify_add_v2(port, r->in.filter.dwObjectType,
-					  r->in.filter.FilterFlags, id,
-					  r->in.dwNotifyKey,
-					  r->in.dwVersion));
-}
-
-WERROR dcesrv_ApiAddNotifyResourceTypeV2(struct dcesrv_call_state *dce_call,
-					 TALLOC_CTX *mem_ctx,
-					 struct ApiAddNotifyResourceTypeV2 *r)
-{
-	struct clus_notify_port *port = port_of(dce_call, &r->in.hNotify, 2);
-	struct clus_restype *type = NULL;
-	WERROR werr;
-
-	if (port == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	werr = W_ERROR(clus_restype_lookup(clusrv_model(dce_call),
-					   r->in.resTypeName != NULL ?
-					   r->in.resTypeName : "", &type));
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return W_ERROR(clus_notify_add_v2(port, CM_OBJ_RESOURCE_TYPE,
-					  r->in.filter, type->name,
-					  r->in.dwNotifyKey,
-					  r->in.dwVersion));
 }
 
 WERROR dcesrv_ApiUnblockGetNotifyCall(struct dcesrv_call_state *dce_call,
 				      TALLOC_CTX *mem_ctx,
 				      struct ApiUnblockGetNotifyCall *r)
 {
-	struct clus_notify_port *port = port_of(dce_call, &r->in.hNotify, 0);
+	struct clusrv_notify *n = notify_get(dce_call, &r->in.hNotify, 0);
 
-	if (port == NULL) {
+	if (n == NULL) {
 		return WERR_INVALID_HANDLE;
 	}
-	clus_notify_port_unblock(port);
+	clus_notify_port_unblock(n->port);
 	return WERR_OK;
 }
 
-/* The three ways of reading a port */
-enum get_kind {
-	GET_V1,		/* ApiGetNotify: one event */
-	GET_V2,		/* ApiGetNotifyV2: every queued event */
-	GET_ASYNC,	/* ApiGetNotifyAsync: every queued event, v1 form */
-};
+/* ---------------------------------------------------------------------
+ * Version 1 filters
+ * --------------------------------------------------------------------- */
 
-struct get_state {
-	struct dcesrv_call_state *dce_call;
-	struct clus_notify_port *port;
-	enum get_kind kind;
-	void *r;
-};
-
-static WERROR get_fill_v1(struct get_state *s)
+static WERROR notify_add_v1(struct dcesrv_call_state *dce_call,
+			    const struct policy_handle *hnotify,
+			    uint32_t object_type, const char *object_id,
+			    uint32_t filter, uint32_t key, bool subtree,
+			    uint32_t *state_seq)
 {
-	struct ApiGetNotify *r = s->r;
+	struct clusrv_notify *n = notify_get(dce_call, hnotify, 1);
+
+	if (n == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	return W_ERROR(clus_notify_add_v1(n->port, object_type, object_id,
+					  filter, key, subtree, state_seq));
+}
+
+static WERROR notify_readd_v1(struct dcesrv_call_state *dce_call,
+			      const struct policy_handle *hnotify,
+			      uint32_t object_type, const char *object_id,
+			      uint32_t filter, uint32_t key,
+			      uint32_t state_seq)
+{
+	struct clusrv_notify *n = notify_get(dce_call, hnotify, 1);
+
+	if (n == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	return W_ERROR(clus_notify_readd_v1(n->port, object_type, object_id,
+					    filter, key, state_seq));
+}
+
+WERROR dcesrv_ApiAddNotifyCluster(struct dcesrv_call_state *dce_call,
+				  TALLOC_CTX *mem_ctx,
+				  struct ApiAddNotifyCluster *r)
+{
+	WERROR werr;
+
+	*r->out.rpc_status = WERR_OK;
+	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	werr = clusrv_cluster_check_handle(dce_call, &r->in.hCluster);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	return notify_add_v1(dce_call, &r->in.hNotify, CM_OBJ_CLUSTER, NULL,
+			     r->in.dwFilter, r->in.dwNotifyKey, false, NULL);
+}
+
+WERROR dcesrv_ApiAddNotifyNode(struct dcesrv_call_state *dce_call,
+			       TALLOC_CTX *mem_ctx,
+			       struct ApiAddNotifyNode *r)
+{
+	struct clus_node *node = NULL;
+	WERROR werr;
+
+	*r->out.dwStateSequence = 0;
+	*r->out.rpc_status = WERR_OK;
+	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	werr = clusrv_node_from_handle(dce_call, &r->in.hNode, &node);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	return notify_add_v1(dce_call, &r->in.hNotify, CM_OBJ_NODE, node->id,
+			     r->in.dwFilter, r->in.dwNotifyKey, false,
+			     r->out.dwStateSequence);
+}
+
+WERROR dcesrv_ApiAddNotifyGroup(struct dcesrv_call_state *dce_call,
+				TALLOC_CTX *mem_ctx,
+				struct ApiAddNotifyGroup *r)
+{
+	struct clus_group *group = NULL;
+	WERROR werr;
+
+	*r->out.dwStateSequence = 0;
+	*r->out.rpc_status = WERR_OK;
+	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	werr = clusrv_group_from_handle(dce_call, &r->in.hGroup, &group);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	return notify_add_v1(dce_call, &r->in.hNotify, CM_OBJ_GROUP,
+			     group->id, r->in.dwFilter, r->in.dwNotifyKey,
+			     false, r->out.dwStateSequence);
+}
+
+WERROR dcesrv_ApiAddNotifyResource(struct dcesrv_call_state *dce_call,
+				   TALLOC_CTX *mem_ctx,
+				   struct ApiAddNotifyResource *r)
+{
+	struct clus_resource *res = NULL;
+	WERROR werr;
+
+	*r->out.dwStateSequence = 0;
+	*r->out.rpc_status = WERR_OK;
+	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	werr = clusrv_resource_from_handle(dce_call, &r->in.hResource, &res);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	return notify_add_v1(dce_call, &r->in.hNotify, CM_OBJ_RESOURCE,
+			     res->id, r->in.dwFilter, r->in.dwNotifyKey,
+			     false, r->out.dwStateSequence);
+}
+
+WERROR dcesrv_ApiAddNotifyNetwork(struct dcesrv_call_state *dce_call,
+				  TALLOC_CTX *mem_ctx,
+				  struct ApiAddNotifyNetwork *r)
+{
+	struct clus_network *net = NULL;
+	WERROR werr;
+
+	*r->out.dwStateSequence = 0;
+	*r->out.rpc_status = WERR_OK;
+	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	werr = clusrv_network_from_handle(dce_call, &r->in.hNetwork, &net);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	return notify_add_v1(dce_call, &r->in.hNotify, CM_OBJ_NETWORK,
+			     net->id, r->in.dwFilter, r->in.dwNotifyKey,
+			     false, r->out.dwStateSequence);
+}
+
+WERROR dcesrv_ApiAddNotifyNetInterface(struct dcesrv_call_state *dce_call,
+				       TALLOC_CTX *mem_ctx,
+				       struct ApiAddNotifyNetInterface *r)
+{
+	struct clus_netif *netif = NULL;
+	WERROR werr;
+
+	*r->out.dwStateSequence = 0;
+	*r->out.rpc_status = WERR_OK;
+	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	werr = clusrv_netif_from_handle(dce_call, &r->in.hNetInterface,
+					&netif);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	return notify_add_v1(dce_call, &r->in.hNotify, CM_OBJ_NETINTERFACE,
+			     netif->id, r->in.dwFilter, r->in.dwNotifyKey,
+			     false, r->out.dwStateSequence);
+}
+
+WERROR dcesrv_ApiAddNotifyKey(struct dcesrv_call_state *dce_call,
+			      TALLOC_CTX *mem_ctx, struct ApiAddNotifyKey *r)
+{
+	struct clusrv_handle *key;
+
+	*r->out.rpc_status = WERR_OK;
+	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	key = clusrv_handle_get(dce_call, &r->in.hKey, CLUSRV_H_KEY);
+	if (key == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	if (clus_regkey_by_path(clusrv_model(dce_call), key->id) == NULL) {
+		return WERR_KEY_DELETED;
+	}
+	return notify_add_v1(dce_call, &r->in.hNotify, CM_OBJ_REGISTRY,
+			     key->id, r->in.Filter, r->in.dwNotifyKey,
+			     r->in.WatchSubTree != 0, NULL);
+}
+
+WERROR dcesrv_ApiReAddNotifyNode(struct dcesrv_call_state *dce_call,
+				 TALLOC_CTX *mem_ctx,
+				 struct ApiReAddNotifyNode *r)
+{
+	struct clus_node *node = NULL;
+	WERROR werr;
+
+	*r->out.rpc_status = WERR_OK;
+	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	werr = clusrv_node_from_handle(dce_call, &r->in.hNode, &node);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	return notify_readd_v1(dce_call, &r->in.hNotify, CM_OBJ_NODE,
+			       node->id, r->in.dwFilter, r->in.dwNotifyKey,
+			       r->in.StateSequence);
+}
+
+WERROR dcesrv_ApiReAddNotifyGroup(struct dcesrv_call_state *dce_call,
+				  TALLOC_CTX *mem_ctx,
+				  struct ApiReAddNotifyGroup *r)
+{
+	struct clus_group *group = NULL;
+	WERROR werr;
+
+	*r->out.rpc_status = WERR_OK;
+	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	werr = clusrv_group_from_handle(dce_call, &r->in.hGroup, &group);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	return notify_readd_v1(dce_call, &r->in.hNotify, CM_OBJ_GROUP,
+			       group->id, r->in.dwFilter, r->in.dwNotifyKey,
+			       r->in.StateSequence);
+}
+
+WERROR dcesrv_ApiReAddNotifyResource(struct dcesrv_call_state *dce_call,
+				     TALLOC_CTX *mem_ctx,
+				     struct ApiReAddNotifyResource *r)
+{
+	struct clus_resource *res = NULL;
+	WERROR werr;
+
+	*r->out.rpc_status = WERR_OK;
+	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	werr = clusrv_resource_from_handle(dce_call, &r->in.hResource, &res);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	return notify_readd_v1(dce_call, &r->in.hNotify, CM_OBJ_RESOURCE,
+			       res->id, r->in.dwFilter, r->in.dwNotifyKey,
+			       r->in.StateSequence);
+}
+
+WERROR dcesrv_ApiReAddNotifyNetwork(struct dcesrv_call_state *dce_call,
+				    TALLOC_CTX *mem_ctx,
+				    struct ApiReAddNotifyNetwork *r)
+{
+	struct clus_network *net = NULL;
+	WERROR werr;
+
+	*r->out.rpc_status = WERR_OK;
+	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	werr = clusrv_network_from_handle(dce_call, &r->in.hNetwork, &net);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	return notify_readd_v1(dce_call, &r->in.hNotify, CM_OBJ_NETWORK,
+			       net->id, r->in.dwFilter, r->in.dwNotifyKey,
+			       r->in.StateSequence);
+}
+
+WERROR dcesrv_ApiReAddNotifyNetInterface(struct dcesrv_call_state *dce_call,
+					 TALLOC_CTX *mem_ctx,
+					 struct ApiReAddNotifyNetInterface *r)
+{
+	struct clus_netif *netif = NULL;
+	WERROR werr;
+
+	*r->out.rpc_status = WERR_OK;
+	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	werr = clusrv_netif_from_handle(dce_call, &r->in.hNetInterface,
+					&netif);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	return notify_readd_v1(dce_call, &r->in.hNotify, CM_OBJ_NETINTERFACE,
+			       netif->id, r->in.dwFilter, r->in.dwNotifyKey,
+			       r->in.StateSequence);
+}
+
+/* ---------------------------------------------------------------------
+ * Version 2 filters
+ * --------------------------------------------------------------------- */
+
+/*
+ * The object hObject names for @object_type, as the model identifies it
+ * in its events.  *@id NULL: the object type has no single object
+ * (resource types, the registry root).
+ */
+static WERROR notify_v2_object(struct dcesrv_call_state *dce_call,
+			       const struct policy_handle *h,
+			       uint32_t object_type, const char **id)
+{
+	struct clus_model *m = clusrv_model(dce_call);
+	struct clus_node *node = NULL;
+	struct clus_group *group = NULL;
+	struct clus_resource *res = NULL;
+	struct clus_network *net = NULL;
+	struct clus_netif *netif = NULL;
+	struct clus_groupset *set = NULL;
+	WERROR werr;
+
+	*id = NULL;
+	switch (object_type) {
+	case CM_OBJ_CLUSTER:
+		werr = clusrv_cluster_check_handle(dce_call, h);
+		if (W_ERROR_IS_OK(werr)) {
+			*id = clus_model_cluster(m)->instance_id;
+		}
+		return werr;
+	case CM_OBJ_RESOURCE_TYPE:
+		/* ApiAddNotifyResourceTypeV2 names a single type */
+		return clusrv_cluster_check_handle(dce_call, h);
+	case CM_OBJ_REGISTRY:
+		/* MS-CMRP 3.1.4.2.137: the root key is the one watched */
+		if (clusrv_handle_get(dce_call, h, CLUSRV_H_KEY) == NULL &&
+		    clusrv_handle_get(dce_call, h, CLUSRV_H_CLUSTER) == NULL) {
+			return WERR_INVALID_HANDLE;
+		}
+		return WERR_OK;
+	case CM_OBJ_NODE:
+		werr = clusrv_node_from_handle(dce_call, h, &node);
+		if (W_ERROR_IS_OK(werr)) {
+			*id = node->id;
+		}
+		return werr;
+	case CM_OBJ_GROUP:
+		werr = clusrv_group_from_handle(dce_call, h, &group);
+		if (W_ERROR_IS_OK(werr)) {
+			*id = group->id;
+		}
+		return werr;
+	case CM_OBJ_RESOURCE:
+		werr = clusrv_resource_from_handle(dce_call, h, &res);
+		if (W_ERROR_IS_OK(werr)) {
+			*id = res->id;
+		}
+		return werr;
+	case CM_OBJ_NETWORK:
+		werr = clusrv_network_from_handle(dce_call, h, &net);
+		if (W_ERROR_IS_OK(werr)) {
+			*id = net->id;
+		}
+		return werr;
+	case CM_OBJ_NETINTERFACE:
+		werr = clusrv_netif_from_handle(dce_call, h, &netif);
+		if (W_ERROR_IS_OK(werr)) {
+			*id = netif->id;
+		}
+		return werr;
+	case CM_OBJ_GROUPSET:
+		werr = clusrv_groupset_from_handle(dce_call, h, &set);
+		if (W_ERROR_IS_OK(werr)) {
+			*id = set->id;
+		}
+		return werr;
+	}
+	return WERR_INVALID_PARAMETER;
+}
+
+WERROR dcesrv_ApiAddNotifyV2(struct dcesrv_call_state *dce_call,
+			     TALLOC_CTX *mem_ctx, struct ApiAddNotifyV2 *r)
+{
+	struct clusrv_notify *n;
+	const char *id = NULL;
+	WERROR werr;
+
+	*r->out.rpc_status = WERR_OK;
+	n = notify_get(dce_call, &r->in.hNotify, 2);
+	if (n == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	werr = notify_v2_object(dce_call, &r->in.hObject,
+				r->in.filter.dwObjectType, &id);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	/* not targeted: the handle only says which kind of object */
+	if (!r->in.isTargetedAtObject) {
+		id = NULL;
+	}
+	DBG_DEBUG("type %u flags 0x%llx key %u object %s\n",
+		  r->in.filter.dwObjectType,
+		  (unsigned long long)r->in.filter.FilterFlags,
+		  r->in.dwNotifyKey, id != NULL ? id : "(all)");
+	return W_ERROR(clus_notify_add_v2(n->port, r->in.filter.dwObjectType,
+					  r->in.filter.FilterFlags, id,
+					  r->in.dwNotifyKey, r->in.dwVersion));
+}
+
+WERROR dcesrv_ApiAddNotifyResourceTypeV2(struct dcesrv_call_state *dce_call,
+					 TALLOC_CTX *mem_ctx,
+					 struct ApiAddNotifyResourceTypeV2 *r)
+{
+	struct clusrv_notify *n;
+	struct clus_restype *type;
+
+	*r->out.rpc_status = WERR_OK;
+	n = notify_get(dce_call, &r->in.hNotify, 2);
+	if (n == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	if (r->in.resTypeName == NULL) {
+		return WERR_INVALID_PARAMETER;
+	}
+	type = clus_restype_by_name(clusrv_model(dce_call),
+				    r->in.resTypeName);
+	if (type == NULL) {
+		return W_ERROR(CM_ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND);
+	}
+	return W_ERROR(clus_notify_add_v2(n->port, CM_OBJ_RESOURCE_TYPE,
+					  r->in.filter, type->name,
+					  r->in.dwNotifyKey, r->in.dwVersion));
+}
+
+/* ---------------------------------------------------------------------
+ * GetNotify, GetNotifyV2, GetNotifyAsync
+ * --------------------------------------------------------------------- */
+
+struct notify_wait {
+	struct dcesrv_call_state *dce_call;
+	enum notify_call kind;
+	void *r;			/* struct ApiGetNotify* */
+	struct policy_handle hnotify;
+	struct tevent_req *subreq;
+	struct tevent_timer *check;
+};
+
+static const struct policy_handle *notify_call_handle(enum notify_call kind,
+						      void *r)
+{
+	switch (kind) {
+	case NOTIFY_CALL_V1:
+		return &((struct ApiGetNotify *)r)->in.hNotify;
+	case NOTIFY_CALL_V2:
+		return &((struct ApiGetNotifyV2 *)r)->in.hNotify;
+	case NOTIFY_CALL_ASYNC:
+		return &((struct ApiGetNotifyAsync *)r)->in.hNotify;
+	}
+	return NULL;
+}
+
+static WERROR *notify_call_result(enum notify_call kind, void *r)
+{
+	switch (kind) {
+	case NOTIFY_CALL_V1:
+		return &((struct ApiGetNotify *)r)->out.result;
+	case NOTIFY_CALL_V2:
+		return &((struct ApiGetNotifyV2 *)r)->out.result;
+	case NOTIFY_CALL_ASYNC:
+		return &((struct ApiGetNotifyAsync *)r)->out.result;
+	}
+	return NULL;
+}
+
+/*
+ * Why a call ends without events.  MS-CMRP 3.1.4.2.66 and .138: a port
+ * closed (or unblocked for closing) gives ERROR_NO_MORE_ITEMS;
+ * 3.1.4.2.143: ApiGetNotifyAsync ended by ApiUnblockGetNotifyCall or
+ * ApiCloseNotify gives ERROR_INVALID_FUNCTION.
+ */
+static WERROR notify_end_error(enum notify_call kind)
+{
+	if (kind == NOTIFY_CALL_ASYNC) {
+		return WERR_INVALID_FUNCTION;
+	}
+	return WERR_NO_MORE_ITEMS;
+}
+
+/*
+ * The RECONNECT indication MS-CMRP 3.1.4.2.66 asks for when events were
+ * lost: the client must re-read the state it watches.
+ */
+static bool notify_lost_events(struct clusrv_notify *n)
+{
+	uint32_t dropped = clus_notify_port_num_dropped(n->port);
+
+	if (dropped == n->dropped_seen) {
+		return false;
+	}
+	n->dropped_seen = dropped;
+	return true;
+}
+
+static WERROR notify_fill_v1(struct dcesrv_call_state *dce_call,
+			     struct clusrv_notify *n, struct ApiGetNotify *r)
+{
 	struct clus_notify_event *ev;
 
-	ev = clus_notify_port_pop(s->port, s->dce_call);
+	if (notify_lost_events(n)) {
+		*r->out.dwFilter = CM_CHANGE_CLUSTER_RECONNECT;
+		*r->out.Name = talloc_strdup(
+			dce_call,
+			clus_model_cluster(clusrv_model(dce_call))->name);
+		if (*r->out.Name == NULL) {
+			return WERR_NOT_ENOUGH_MEMORY;
+		}
+		return WERR_OK;
+	}
+	ev = clus_notify_port_pop(n->port, dce_call);
 	if (ev == NULL) {
 		return WERR_NO_MORE_ITEMS;
 	}
@@ -366,25 +649,30 @@ static WERROR get_fill_v1(struct get_state *s)
 	return WERR_OK;
 }
 
-static WERROR get_fill_v2(struct get_state *s)
+static WERROR notify_fill_v2(struct dcesrv_call_state *dce_call,
+			     struct clusrv_notify *n,
+			     struct ApiGetNotifyV2 *r)
 {
-	struct ApiGetNotifyV2 *r = s->r;
-	uint32_t n = clus_notify_port_num_events(s->port), i;
-	struct NOTIFICATION_RPC *list;
+	uint32_t count = clus_notify_port_num_events(n->port);
+	struct NOTIFICATION_RPC *a;
+	uint32_t i;
 
-	list = talloc_zero_array(s->dce_call, struct NOTIFICATION_RPC, n);
-	if (list == NULL) {
+	if (count > NOTIFY_BATCH_MAX) {
+		count = NOTIFY_BATCH_MAX;
+	}
+	a = talloc_zero_array(dce_call, struct NOTIFICATION_RPC, count);
+	if (a == NULL) {
 		return WERR_NOT_ENOUGH_MEMORY;
 	}
-	for (i = 0; i < n; i++) {
-		struct clus_notify_event *ev =
-			clus_notify_port_pop(s->port, list);
-		struct NOTIFICATION_DATA_RPC *d = &list[i].NotificationData;
+	for (i = 0; i < count; i++) {
+		struct NOTIFICATION_DATA_RPC *d = &a[i].NotificationData;
+		struct clus_notify_event *ev;
 
+		ev = clus_notify_port_pop(n->port, a);
 		if (ev == NULL) {
 			break;
 		}
-		list[i].dwNotifyKey = ev->notify_key;
+		a[i].dwNotifyKey = ev->notify_key;
 		d->FilterAndType.dwObjectType = ev->object_type;
 		d->FilterAndType.FilterFlags = ev->filter_flags;
 		d->buffer = ev->buffer;
@@ -394,124 +682,202 @@ static WERROR get_fill_v2(struct get_state *s)
 		d->Name = ev->name;
 		d->Type = ev->type;
 	}
-	*r->out.Notifications = list;
+	*r->out.Notifications = a;
 	*r->out.dwNumNotifications = i;
 	return WERR_OK;
 }
 
-static WERROR get_fill_async(struct get_state *s)
+static WERROR notify_fill_async(struct dcesrv_call_state *dce_call,
+				struct clusrv_notify *n,
+				struct ApiGetNotifyAsync *r)
 {
-	struct ApiGetNotifyAsync *r = s->r;
-	uint32_t n = clus_notify_port_num_events(s->port), i;
-	struct NOTIFICATION_DATA_ASYNC_RPC *list;
+	uint32_t count = clus_notify_port_num_events(n->port);
+	struct NOTIFICATION_DATA_ASYNC_RPC *a;
+	uint32_t i;
 
-	list = talloc_zero_array(s->dce_call,
-				 struct NOTIFICATION_DATA_ASYNC_RPC, n);
-	if (list == NULL) {
+	if (count > NOTIFY_BATCH_MAX) {
+		count = NOTIFY_BATCH_MAX;
+	}
+	a = talloc_zero_array(dce_call, struct NOTIFICATION_DATA_ASYNC_RPC,
+			       count);
+	if (a == NULL) {
 		return WERR_NOT_ENOUGH_MEMORY;
 	}
-	for (i = 0; i < n; i++) {
-		struct clus_notify_event *ev =
-			clus_notify_port_pop(s->port, list);
+	for (i = 0; i < count; i++) {
+		struct clus_notify_event *ev;
 
+		ev = clus_notify_port_pop(n->port, a);
 		if (ev == NULL) {
 			break;
 		}
-		list[i].dwNotifyKey = ev->notify_key;
-		list[i].dwFilter = ev->filter;
-		list[i].Name = ev->name;
+		a[i].dwNotifyKey = ev->notify_key;
+		a[i].dwFilter = ev->filter;
+		a[i].Name = ev->name;
 	}
-	*r->out.Notifications = list;
+	*r->out.Notifications = a;
 	*r->out.dwNumNotifications = i;
 	return WERR_OK;
 }
 
-/*
- * After a wait: events, or why there are none. MS-CMRP: a closed port
- * is ERROR_NO_MORE_ITEMS; an unblocked one ERROR_INVALID_FUNCTION for
- * ApiGetNotifyAsync, and ERROR_NO_MORE_ITEMS for the others.
- */
-static WERROR get_fill(struct get_state *s, enum clus_notify_wait_result res)
+/* Answer from what is queued: false when there is nothing yet */
+static bool notify_try_fill(struct dcesrv_call_state *dce_call,
+			    struct clusrv_notify *n, enum notify_call kind,
+			    void *r, WERROR *result)
 {
-	if (res == CLUS_NOTIFY_UNBLOCKED && s->kind == GET_ASYNC) {
-		return WERR_INVALID_FUNCTION;
+	if (clus_notify_port_num_events(n->port) == 0 &&
+	    !(kind == NOTIFY_CALL_V1 &&
+	      clus_notify_port_num_dropped(n->port) != n->dropped_seen)) {
+		return false;
 	}
-	if (res != CLUS_NOTIFY_EVENTS) {
-		return WERR_NO_MORE_ITEMS;
+	switch (kind) {
+	case NOTIFY_CALL_V1:
+		*result = notify_fill_v1(dce_call, n, r);
+		break;
+	case NOTIFY_CALL_V2:
+		*result = notify_fill_v2(dce_call, n, r);
+		break;
+	case NOTIFY_CALL_ASYNC:
+		*result = notify_fill_async(dce_call, n, r);
+		break;
 	}
-	switch (s->kind) {
-	case GET_V1:
-		return get_fill_v1(s);
-	case GET_V2:
-		return get_fill_v2(s);
-	case GET_ASYNC:
-		return get_fill_async(s);
-	}
-	return WERR_INVALID_PARAMETER;
+	return true;
 }
 
-static WERROR *get_result(struct get_state *s)
+static void notify_wait_done(struct tevent_req *subreq);
+static void notify_conn_check(struct tevent_context *ev,
+			      struct tevent_timer *te,
+			      struct timeval now, void *private_data);
+
+static bool notify_wait_start(struct notify_wait *w, struct clusrv_notify *n)
 {
-	switch (s->kind) {
-	case GET_V1:
-		return &((struct ApiGetNotify *)s->r)->out.result;
-	case GET_V2:
-		return &((struct ApiGetNotifyV2 *)s->r)->out.result;
-	case GET_ASYNC:
-		return &((struct ApiGetNotifyAsync *)s->r)->out.result;
+	struct tevent_context *ev = clus_model_ev(clusrv_model(w->dce_call));
+
+	TALLOC_FREE(w->subreq);
+	w->subreq = clus_notify_wait_send(w, ev, n->port);
+	if (w->subreq == NULL) {
+		return false;
 	}
-	return NULL;
+	tevent_req_set_callback(w->subreq, notify_wait_done, w);
+	if (w->check == NULL) {
+		w->check = tevent_add_timer(
+			ev, w, tevent_timeval_current_ofs(
+				NOTIFY_CONN_CHECK_SECS, 0),
+			notify_conn_check, w);
+		if (w->check == NULL) {
+			TALLOC_FREE(w->subreq);
+			return false;
+		}
+	}
+	return true;
 }
 
-static void get_done(struct tevent_req *subreq)
+static void notify_reply(struct notify_wait *w, WERROR result)
 {
-	struct get_state *s = tevent_req_callback_data(subreq,
-						       struct get_state);
-	enum clus_notify_wait_result res = CLUS_NOTIFY_CLOSED;
+	struct dcesrv_call_state *dce_call = w->dce_call;
 	NTSTATUS status;
+
+	*notify_call_result(w->kind, w->r) = result;
+	/* the call's memory outlives the wait: drop the timer and request */
+	TALLOC_FREE(w);
+	status = dcesrv_reply(dce_call);
+	if (!NT_STATUS_IS_OK(status)) {
+		DBG_WARNING("cannot send the GetNotify reply: %s\n",
+			    nt_errstr(status));
+	}
+}
+
+static void notify_wait_done(struct tevent_req *subreq)
+{
+	struct notify_wait *w = tevent_req_callback_data(
+		subreq, struct notify_wait);
+	enum clus_notify_wait_result res = CLUS_NOTIFY_CLOSED;
+	struct clusrv_notify *n;
+	WERROR result = WERR_OK;
 	int ret;
 
 	ret = clus_notify_wait_recv(subreq, &res);
 	TALLOC_FREE(subreq);
+	w->subreq = NULL;
 	if (ret != 0) {
-		*get_result(s) = WERR_NOT_ENOUGH_MEMORY;
-	} else {
-		*get_result(s) = get_fill(s, res);
+		DBG_WARNING("waiting for events failed: %s\n", strerror(ret));
+		notify_reply(w, WERR_NOT_ENOUGH_MEMORY);
+		return;
 	}
-	status = dcesrv_reply(s->dce_call);
-	if (!NT_STATUS_IS_OK(status)) {
-		DBG_WARNING("cannot send the reply: %s\n", nt_errstr(status));
+
+	/* closed from another connection meanwhile? */
+	n = notify_get(w->dce_call, &w->hnotify, 0);
+	if (n == NULL || res == CLUS_NOTIFY_CLOSED ||
+	    res == CLUS_NOTIFY_UNBLOCKED) {
+		DBG_DEBUG("GetNotify ends: port %s\n",
+			  n == NULL || res == CLUS_NOTIFY_CLOSED ?
+			  "closed" : "unblocked");
+		notify_reply(w, notify_end_error(w->kind));
+		return;
+	}
+	if (notify_try_fill(w->dce_call, n, w->kind, w->r, &result)) {
+		notify_reply(w, result);
+		return;
+	}
+	/* another call on the port took the events: wait again */
+	if (!notify_wait_start(w, n)) {
+		notify_reply(w, WERR_NOT_ENOUGH_MEMORY);
 	}
 }
 
-static WERROR get_notify(struct dcesrv_call_state *dce_call,
-			 const struct policy_handle *h, uint32_t version,
-			 enum get_kind kind, void *r)
+static void notify_conn_check(struct tevent_context *ev,
+			      struct tevent_timer *te,
+			      struct timeval now, void *private_data)
 {
-	struct clus_notify_port *port = port_of(dce_call, h, version);
-	struct tevent_req *subreq;
-	struct get_state *s;
+	struct notify_wait *w = talloc_get_type_abort(private_data,
+						      struct notify_wait);
 
-	if (port == NULL) {
+	w->check = NULL;
+	if (w->dce_call->conn->terminate != NULL) {
+		DBG_INFO("client gone, GetNotify ends: %s\n",
+			 w->dce_call->conn->terminate);
+		notify_reply(w, notify_end_error(w->kind));
+		return;
+	}
+	w->check = tevent_add_timer(
+		ev, w, tevent_timeval_current_ofs(NOTIFY_CONN_CHECK_SECS, 0),
+		notify_conn_check, w);
+	if (w->check == NULL) {
+		notify_reply(w, WERR_NOT_ENOUGH_MEMORY);
+	}
+}
+
+static WERROR notify_get_call(struct dcesrv_call_state *dce_call,
+			      enum notify_call kind, void *r)
+{
+	const struct policy_handle *h = notify_call_handle(kind, r);
+	struct clusrv_notify *n;
+	struct notify_wait *w;
+	WERROR result = WERR_OK;
+
+	n = notify_get(dce_call, h, kind == NOTIFY_CALL_V2 ? 2 : 1);
+	if (n == NULL) {
 		return WERR_INVALID_HANDLE;
 	}
-	s = talloc_zero(dce_call, struct get_state);
-	if (s == NULL) {
+	if (notify_try_fill(dce_call, n, kind, r, &result)) {
+		return result;
+	}
+	if (!(dce_call->state_flags & DCESRV_CALL_STATE_FLAG_MAY_ASYNC)) {
+		/* cannot block here: say so rather than hang the caller */
+		return WERR_NO_MORE_ITEMS;
+	}
+
+	w = talloc_zero(dce_call, struct notify_wait);
+	if (w == NULL) {
 		return WERR_NOT_ENOUGH_MEMORY;
 	}
-	*s = (struct get_state) {
-		.dce_call = dce_call, .port = port, .kind = kind, .r = r,
-	};
-	if (clus_notify_port_num_events(port) > 0 ||
-	    !(dce_call->state_flags & DCESRV_CALL_STATE_FLAG_MAY_ASYNC)) {
-		return get_fill(s, clus_notify_port_num_events(port) > 0 ?
-				CLUS_NOTIFY_EVENTS : CLUS_NOTIFY_UNBLOCKED);
-	}
-	subreq = clus_notify_wait_send(s, clusrv_call_server(dce_call)->ev, port);
-	if (subreq == NULL) {
+	w->dce_call = dce_call;
+	w->kind = kind;
+	w->r = r;
+	w->hnotify = *h;
+	if (!notify_wait_start(w, n)) {
+		TALLOC_FREE(w);
 		return WERR_NOT_ENOUGH_MEMORY;
 	}
-	tevent_req_set_callback(subreq, get_done, s);
 	dce_call->state_flags |= DCESRV_CALL_STATE_FLAG_ASYNC;
 	return WERR_IO_PENDING;
 }
@@ -522,20 +888,24 @@ WERROR dcesrv_ApiGetNotify(struct dcesrv_call_state *dce_call,
 	*r->out.dwNotifyKey = 0;
 	*r->out.dwFilter = 0;
 	*r->out.dwStateSequence = 0;
-	return get_notify(dce_call, &r->in.hNotify, 1, GET_V1, r);
+	*r->out.Name = NULL;
+	*r->out.rpc_status = WERR_OK;
+	return notify_get_call(dce_call, NOTIFY_CALL_V1, r);
 }
 
 WERROR dcesrv_ApiGetNotifyV2(struct dcesrv_call_state *dce_call,
 			     TALLOC_CTX *mem_ctx, struct ApiGetNotifyV2 *r)
 {
+	*r->out.Notifications = NULL;
 	*r->out.dwNumNotifications = 0;
-	return get_notify(dce_call, &r->in.hNotify, 2, GET_V2, r);
+	return notify_get_call(dce_call, NOTIFY_CALL_V2, r);
 }
 
 WERROR dcesrv_ApiGetNotifyAsync(struct dcesrv_call_state *dce_call,
 				TALLOC_CTX *mem_ctx,
 				struct ApiGetNotifyAsync *r)
 {
+	*r->out.Notifications = NULL;
 	*r->out.dwNumNotifications = 0;
-	return get_notify(dce_call, &r->in.hNotify, 0, GET_ASYNC, r);
+	return notify_get_call(dce_call, NOTIFY_CALL_ASYNC, r);
 }
