@@ -10,23 +10,18 @@
  * 2.2.3.17) in one model transaction; ApiExecuteReadBatch(Ex) answer
  * its CLUSREG_READ_KEY/READ_VALUE commands with a batch of results
  * (CLUSREG_READ_ERROR and the error code where one cannot be read).
- * Batch notification ports are NOT YET IMPLEMENTED: they refuse with
- * ERROR_CALL_NOT_IMPLEMENTED and change nothing (handles are still
- * checked, so a bad one gets ERROR_INVALID_HANDLE as on Windows).
+ *
+ * A batch notification port (ApiCreateBatchPort) watches its key's
+ * subtree. ApiGetBatchNotification waits for a change and answers with
+ * what changed since the port's last answer, as a batch: the port keeps
+ * a copy of the subtree and sends the difference (CLUSREG_CREATE_KEY to
+ * select a key, CLUSREG_SET_VALUE, CLUSREG_DELETE_VALUE,
+ * CLUSREG_DELETE_KEY), names relative to the port's key. Changes that
+ * cancel out between two answers are not reported.
  */
 
 #include "server/rpc/rpc_private.h"
 #include <charset.h>
-
-static WERROR batch_key(struct dcesrv_call_state *dce_call,
-			const struct policy_handle *h)
-{
-	if (clusrv_handle_get(dce_call, h, CLUSRV_H_KEY) == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	DBG_NOTICE("registry batches are not implemented yet\n");
-	return WERR_CALL_NOT_IMPLEMENTED;
-}
 
 /* The commands of a CLUSTER_REG_BATCH_UPDATE in the model's form */
 static WERROR batch_parse(TALLOC_CTX *mem_ctx, const uint8_t *data,
@@ -266,30 +261,425 @@ WERROR dcesrv_ApiExecuteReadBatchEx(struct dcesrv_call_state *dce_call,
 			  r->in.cbInData, r->out.cbOutData, r->out.lpOutData);
 }
 
+/* One key of a batch port's copy of its subtree */
+struct snap_key {
+	char *path;		/* relative to the port's key, "" for it */
+	struct clus_proplist values;
+};
+
+struct batch_port {
+	char *path;		/* the watched key */
+	struct clus_notify_port *changes;
+	struct snap_key *keys;
+	uint32_t num_keys;
+};
+
+static WERROR snap_add(TALLOC_CTX *mem_ctx, struct snap_key **keys,
+		       uint32_t *num, const struct clus_regkey *k,
+		       size_t base_len)
+{
+	struct snap_key *sk;
+	uint32_t i;
+	WERROR werr;
+
+	sk = talloc_realloc(mem_ctx, *keys, struct snap_key, *num + 1);
+	if (sk == NULL) {
+		return WERR_NOT_ENOUGH_MEMORY;
+	}
+	*keys = sk;
+	sk = &sk[(*num)++];
+	*sk = (struct snap_key) {
+		/* "Base\\Sub" below "Base" is "Sub" */
+		.path = talloc_strdup(*keys, k->path + base_len +
+				      (base_len > 0 && k->path[base_len] != 0)),
+	};
+	sk->values.props = talloc_zero_array(*keys, struct clus_prop,
+					     k->values.count);
+	if (sk->path == NULL ||
+	    (sk->values.props == NULL && k->values.count > 0)) {
+		return WERR_NOT_ENOUGH_MEMORY;
+	}
+	for (i = 0; i < k->values.count; i++) {
+		const struct clus_prop *v = &k->values.props[i];
+
+		sk->values.props[i] = (struct clus_prop) {
+			.name = talloc_strdup(*keys, v->name),
+			.type = v->type,
+			.data = talloc_memdup(*keys, v->data, v->len),
+			.len = v->len,
+		};
+		sk->values.count += 1;
+	}
+	for (i = 0; i < k->num_subkeys; i++) {
+		werr = snap_add(mem_ctx, keys, num, k->subkeys[i], base_len);
+		if (!W_ERROR_IS_OK(werr)) {
+			return werr;
+		}
+	}
+	return WERR_OK;
+}
+
+/* The current subtree of @path (none if the key is gone) */
+static WERROR snap_take(TALLOC_CTX *mem_ctx, struct clus_model *m,
+			const char *path, struct snap_key **keys,
+			uint32_t *num)
+{
+	struct clus_regkey *k = clus_regkey_by_path(m, path);
+
+	*keys = NULL;
+	*num = 0;
+	if (k == NULL) {
+		return WERR_OK;
+	}
+	return snap_add(mem_ctx, keys, num, k, strlen(path));
+}
+
+static const struct snap_key *snap_find(const struct snap_key *keys,
+					uint32_t num, const char *path)
+{
+	uint32_t i;
+
+	for (i = 0; i < num; i++) {
+		if (strcasecmp(keys[i].path, path) == 0) {
+			return &keys[i];
+		}
+	}
+	return NULL;
+}
+
+static bool value_equal(const struct clus_prop *a, const struct clus_prop *b)
+{
+	return a->type == b->type && a->len == b->len &&
+		(a->len == 0 || memcmp(a->data, b->data, a->len) == 0);
+}
+
+/* The batch that turns @old into @new, or 0 commands if equal */
+static WERROR snap_diff(struct ndr_push *ndr,
+			const struct snap_key *old, uint32_t num_old,
+			const struct snap_key *new, uint32_t num_new,
+			uint32_t *num_cmds)
+{
+	uint32_t i, j;
+	WERROR werr = WERR_OK;
+
+	*num_cmds = 0;
+	for (i = 0; i < num_new && W_ERROR_IS_OK(werr); i++) {
+		const struct snap_key *o = snap_find(old, num_old,
+						     new[i].path);
+		bool selected = false;
+
+		for (j = 0; j < new[i].values.count; j++) {
+			const struct clus_prop *v = &new[i].values.props[j];
+			const struct clus_prop *ov = NULL;
+			uint8_t *data = NULL;
+			uint32_t len = 0;
+
+			if (o != NULL) {
+				ov = clus_prop_get(&o->values, v->name);
+			}
+			if (ov != NULL && value_equal(ov, v)) {
+				continue;
+			}
+			if (!selected) {
+				werr = batch_push(ndr, CLUSREG_CREATE_KEY, 0,
+						  new[i].path, NULL, 0);
+				selected = true;
+				*num_cmds += 1;
+			}
+			if (W_ERROR_IS_OK(werr)) {
+				werr = clusrv_value_to_wire(ndr, v->type,
+							    v->data, v->len,
+							    &data, &len);
+			}
+			if (W_ERROR_IS_OK(werr)) {
+				werr = batch_push(ndr, CLUSREG_SET_VALUE,
+						  v->type, v->name, data, len);
+				*num_cmds += 1;
+			}
+		}
+		for (j = 0; o != NULL && j < o->values.count &&
+		     W_ERROR_IS_OK(werr); j++) {
+			const char *name = o->values.props[j].name;
+
+			if (clus_prop_get(&new[i].values, name) != NULL) {
+				continue;
+			}
+			if (!selected) {
+				werr = batch_push(ndr, CLUSREG_CREATE_KEY, 0,
+						  new[i].path, NULL, 0);
+				selected = true;
+				*num_cmds += 1;
+			}
+			if (W_ERROR_IS_OK(werr)) {
+				werr = batch_push(ndr, CLUSREG_DELETE_VALUE, 0,
+						  name, NULL, 0);
+				*num_cmds += 1;
+			}
+		}
+		if (o == NULL && !selected && W_ERROR_IS_OK(werr)) {
+			/* a new key without values */
+			werr = batch_push(ndr, CLUSREG_CREATE_KEY, 0,
+					  new[i].path, NULL, 0);
+			*num_cmds += 1;
+		}
+	}
+	for (i = 0; i < num_old && W_ERROR_IS_OK(werr); i++) {
+		if (snap_find(new, num_new, old[i].path) != NULL) {
+			continue;
+		}
+		werr = batch_push(ndr, CLUSREG_DELETE_KEY, 0, old[i].path,
+				  NULL, 0);
+		*num_cmds += 1;
+	}
+	return werr;
+}
+
+static struct batch_port *port_get(struct dcesrv_call_state *dce_call,
+				   const struct policy_handle *h)
+{
+	struct clusrv_handle *d = clusrv_handle_get(dce_call, h,
+						    CLUSRV_H_BATCH_PORT);
+
+	return d != NULL ? talloc_get_type(d->priv, struct batch_port) : NULL;
+}
+
 WERROR dcesrv_ApiCreateBatchPort(struct dcesrv_call_state *dce_call,
 				 TALLOC_CTX *mem_ctx,
 				 struct ApiCreateBatchPort *r)
 {
+	struct clus_model *m = clusrv_model(dce_call);
+	struct clusrv_handle *kh = clusrv_handle_get(dce_call, &r->in.hKey,
+						     CLUSRV_H_KEY);
+	struct clusrv_handle *h = NULL;
+	struct batch_port *bp;
+	WERROR werr;
+
 	NDR_ZERO_STRUCTP(r->out.phBatchPort);
-	return batch_key(dce_call, &r->in.hKey);
+	if (kh == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	if (clus_regkey_by_path(m, kh->id) == NULL) {
+		return WERR_KEY_DELETED;
+	}
+	werr = clusrv_handle_open(dce_call, CLUSRV_H_BATCH_PORT, kh->id,
+				  kh->access, r->out.phBatchPort, &h);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	bp = talloc_zero(h, struct batch_port);
+	if (bp == NULL) {
+		goto fail;
+	}
+	bp->path = talloc_strdup(bp, kh->id);
+	if (bp->path == NULL) {
+		goto fail;
+	}
+	werr = W_ERROR(clus_notify_port_create(bp, m, 1, &bp->changes));
+	if (W_ERROR_IS_OK(werr)) {
+		werr = W_ERROR(clus_notify_add_v1(
+			bp->changes, CM_OBJ_REGISTRY, bp->path,
+			CM_CHANGE_REGISTRY_NAME | CM_CHANGE_REGISTRY_VALUE,
+			0, true, NULL));
+	}
+	if (W_ERROR_IS_OK(werr)) {
+		werr = snap_take(bp, m, bp->path, &bp->keys, &bp->num_keys);
+	}
+	if (!W_ERROR_IS_OK(werr)) {
+		clusrv_handle_close(dce_call, r->out.phBatchPort,
+				    CLUSRV_H_BATCH_PORT);
+		return werr;
+	}
+	h->priv = bp;
+	return WERR_OK;
+fail:
+	clusrv_handle_close(dce_call, r->out.phBatchPort,
+			    CLUSRV_H_BATCH_PORT);
+	return WERR_NOT_ENOUGH_MEMORY;
 }
 
-/* No batch port can be opened, so every handle here is invalid */
+/*
+ * What changed since the last answer: true with the batch in *r when
+ * something did, false when the subtree is as the port saw it.
+ */
+static bool batch_port_fill(struct dcesrv_call_state *dce_call,
+			    struct batch_port *bp,
+			    struct ApiGetBatchNotification *r,
+			    WERROR *result)
+{
+	struct clus_model *m = clusrv_model(dce_call);
+	struct snap_key *keys = NULL;
+	uint32_t num = 0, num_cmds = 0;
+	struct ndr_push *ndr;
+	WERROR werr;
+
+	/* the queued events only say that something changed */
+	while (clus_notify_port_num_events(bp->changes) > 0) {
+		talloc_free(clus_notify_port_pop(bp->changes, dce_call));
+	}
+	ndr = ndr_push_init_ctx(dce_call);
+	if (ndr == NULL) {
+		*result = WERR_NOT_ENOUGH_MEMORY;
+		return true;
+	}
+	ndr->flags |= LIBNDR_FLAG_NOALIGN;
+	werr = snap_take(bp, m, bp->path, &keys, &num);
+	if (W_ERROR_IS_OK(werr) &&
+	    !NDR_ERR_CODE_IS_SUCCESS(ndr_push_uint32(ndr, NDR_SCALARS, 1))) {
+		werr = WERR_NOT_ENOUGH_MEMORY;
+	}
+	if (W_ERROR_IS_OK(werr)) {
+		werr = snap_diff(ndr, bp->keys, bp->num_keys, keys, num,
+				 &num_cmds);
+	}
+	if (!W_ERROR_IS_OK(werr)) {
+		TALLOC_FREE(keys);
+		*result = werr;
+		return true;
+	}
+	if (num_cmds == 0) {
+		TALLOC_FREE(keys);
+		return false;
+	}
+	TALLOC_FREE(bp->keys);
+	bp->keys = keys;
+	bp->num_keys = num;
+	*r->out.lpData = ndr->data;
+	*r->out.cbData = ndr->offset;
+	*result = WERR_OK;
+	return true;
+}
+
+struct batch_wait {
+	struct dcesrv_call_state *dce_call;
+	struct ApiGetBatchNotification *r;
+	struct tevent_req *subreq;
+	struct tevent_timer *check;
+};
+
+static void batch_wait_done(struct tevent_req *subreq);
+static void batch_conn_check(struct tevent_context *ev,
+			     struct tevent_timer *te, struct timeval now,
+			     void *private_data);
+
+static bool batch_wait_start(struct batch_wait *w, struct batch_port *bp)
+{
+	struct tevent_context *ev = clus_model_ev(clusrv_model(w->dce_call));
+
+	w->subreq = clus_notify_wait_send(w, ev, bp->changes);
+	if (w->subreq == NULL) {
+		return false;
+	}
+	tevent_req_set_callback(w->subreq, batch_wait_done, w);
+	TALLOC_FREE(w->check);
+	/* see srv_notify.c: a dead client's call would wait forever */
+	w->check = tevent_add_timer(ev, w, tevent_timeval_current_ofs(1, 0),
+				    batch_conn_check, w);
+	return w->check != NULL;
+}
+
+static void batch_reply(struct batch_wait *w, WERROR result)
+{
+	struct dcesrv_call_state *dce_call = w->dce_call;
+	NTSTATUS status;
+
+	w->r->out.result = result;
+	TALLOC_FREE(w);
+	status = dcesrv_reply(dce_call);
+	if (!NT_STATUS_IS_OK(status)) {
+		DBG_WARNING("cannot send the reply: %s\n", nt_errstr(status));
+	}
+}
+
+static void batch_wait_done(struct tevent_req *subreq)
+{
+	struct batch_wait *w = tevent_req_callback_data(subreq,
+							struct batch_wait);
+	enum clus_notify_wait_result res = CLUS_NOTIFY_CLOSED;
+	struct batch_port *bp;
+	WERROR result;
+	int ret;
+
+	ret = clus_notify_wait_recv(subreq, &res);
+	TALLOC_FREE(subreq);
+	w->subreq = NULL;
+	bp = port_get(w->dce_call, &w->r->in.hBatchNotify);
+	if (ret != 0 || bp == NULL || res != CLUS_NOTIFY_EVENTS) {
+		/* the port was closed meanwhile */
+		batch_reply(w, WERR_NO_MORE_ITEMS);
+		return;
+	}
+	if (batch_port_fill(w->dce_call, bp, w->r, &result)) {
+		batch_reply(w, result);
+		return;
+	}
+	if (!batch_wait_start(w, bp)) {
+		batch_reply(w, WERR_NOT_ENOUGH_MEMORY);
+	}
+}
+
+static void batch_conn_check(struct tevent_context *ev,
+			     struct tevent_timer *te, struct timeval now,
+			     void *private_data)
+{
+	struct batch_wait *w = talloc_get_type_abort(private_data,
+						     struct batch_wait);
+
+	w->check = NULL;
+	if (w->dce_call->conn->terminate != NULL) {
+		TALLOC_FREE(w->subreq);
+		batch_reply(w, WERR_NO_MORE_ITEMS);
+		return;
+	}
+	w->check = tevent_add_timer(ev, w, tevent_timeval_current_ofs(1, 0),
+				    batch_conn_check, w);
+}
+
 WERROR dcesrv_ApiGetBatchNotification(struct dcesrv_call_state *dce_call,
 				      TALLOC_CTX *mem_ctx,
 				      struct ApiGetBatchNotification *r)
 {
+	struct batch_port *bp = port_get(dce_call, &r->in.hBatchNotify);
+	struct batch_wait *w;
+	WERROR result = WERR_OK;
+
 	*r->out.cbData = 0;
-	return WERR_INVALID_HANDLE;
+	*r->out.lpData = NULL;
+	if (bp == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	if (batch_port_fill(dce_call, bp, r, &result)) {
+		return result;
+	}
+	if (!(dce_call->state_flags & DCESRV_CALL_STATE_FLAG_MAY_ASYNC)) {
+		return WERR_NO_MORE_ITEMS;
+	}
+	w = talloc_zero(dce_call, struct batch_wait);
+	if (w == NULL) {
+		return WERR_NOT_ENOUGH_MEMORY;
+	}
+	w->dce_call = dce_call;
+	w->r = r;
+	if (!batch_wait_start(w, bp)) {
+		TALLOC_FREE(w);
+		return WERR_NOT_ENOUGH_MEMORY;
+	}
+	dce_call->state_flags |= DCESRV_CALL_STATE_FLAG_ASYNC;
+	return WERR_IO_PENDING;
 }
 
 WERROR dcesrv_ApiCloseBatchPort(struct dcesrv_call_state *dce_call,
 				TALLOC_CTX *mem_ctx,
 				struct ApiCloseBatchPort *r)
 {
-	WERROR werr = clusrv_handle_close(dce_call, r->in.phBatchPort,
-					  CLUSRV_H_BATCH_PORT);
+	struct batch_port *bp = port_get(dce_call, r->in.phBatchPort);
+	WERROR werr;
 
+	/* pending ApiGetBatchNotification calls end first */
+	if (bp != NULL) {
+		clus_notify_port_close(bp->changes);
+	}
+	werr = clusrv_handle_close(dce_call, r->in.phBatchPort,
+				   CLUSRV_H_BATCH_PORT);
 	*r->out.phBatchPort = *r->in.phBatchPort;
 	return werr;
 }

@@ -223,6 +223,79 @@ static void test_malformed_batch(void **state)
 	assert_int_equal(failed, -1);
 }
 
+/* The next command of a received batch */
+static void next_cmd(struct ndr_pull *pull, uint32_t type, const char *name)
+{
+	struct BATCH_UPDATE_COMMAND c;
+	char *utf8 = NULL;
+	size_t len = 0;
+
+	assert_int_equal(ndr_pull_BATCH_UPDATE_COMMAND(pull, NDR_SCALARS, &c),
+			 NDR_ERR_SUCCESS);
+	assert_int_equal(c.CommandType, type);
+	assert_true(convert_string_talloc(pull, CH_UTF16LE, CH_UTF8, c.Name,
+					  c.NameLength, &utf8, &len));
+	assert_string_equal(utf8, name);
+}
+
+static struct ndr_pull *get_batch(struct env *env, struct policy_handle *port)
+{
+	struct CLUSTER_REG_BATCH_UPDATE upd;
+	uint8_t *data = NULL;
+	uint32_t len = 0;
+	WERROR result;
+	DATA_BLOB blob;
+
+	assert_true(NT_STATUS_IS_OK(dcerpc_ApiGetBatchNotification(
+		env->p->binding_handle, env, *port, &len, &data, &result)));
+	assert_true(W_ERROR_IS_OK(result));
+	blob = data_blob_const(data, len);
+	assert_int_equal(ndr_pull_struct_blob_all(&blob, env, &upd,
+		(ndr_pull_flags_fn_t)ndr_pull_CLUSTER_REG_BATCH_UPDATE),
+		NDR_ERR_SUCCESS);
+	return ndr_pull_init_blob(&upd.Commands, env);
+}
+
+static void test_batch_port(void **state)
+{
+	struct env *env = *state;
+	static const uint8_t two[] = { 2, 0, 0, 0 };
+	struct policy_handle port;
+	struct ndr_push *ndr;
+	struct ndr_pull *pull;
+	WERROR result, rpc_status;
+	int32_t failed;
+
+	assert_true(NT_STATUS_IS_OK(dcerpc_ApiCreateBatchPort(
+		env->p->binding_handle, env, env->root, &port, &rpc_status,
+		&result)));
+	assert_true(W_ERROR_IS_OK(result));
+
+	ndr = new_batch(env);
+	add_cmd(ndr, CLUSREG_CREATE_KEY, 0, "Watched\\Sub", NULL, 0);
+	add_cmd(ndr, CLUSREG_SET_VALUE, 4, "n", two, sizeof(two));
+	assert_true(W_ERROR_IS_OK(execute(env, ndr, &failed)));
+
+	pull = get_batch(env, &port);
+	next_cmd(pull, CLUSREG_CREATE_KEY, "Watched");
+	next_cmd(pull, CLUSREG_CREATE_KEY, "Watched\\Sub");
+	next_cmd(pull, CLUSREG_SET_VALUE, "n");
+	assert_int_equal(pull->offset, pull->data_size);
+
+	ndr = new_batch(env);
+	add_cmd(ndr, CLUSREG_DELETE_KEY, 0, "Watched", NULL, 0);
+	assert_true(W_ERROR_IS_OK(execute(env, ndr, &failed)));
+	pull = get_batch(env, &port);
+	next_cmd(pull, CLUSREG_DELETE_KEY, "Watched");
+	next_cmd(pull, CLUSREG_DELETE_KEY, "Watched\\Sub");
+	assert_int_equal(pull->offset, pull->data_size);
+
+	assert_true(NT_STATUS_IS_OK(dcerpc_ApiCloseBatchPort(
+		env->p->binding_handle, env, &port, &result)));
+	assert_true(W_ERROR_IS_OK(result));
+	assert_true(ndr_policy_handle_empty(&port));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -232,6 +305,8 @@ int main(void)
 			test_failed_condition_changes_nothing, setup,
 			teardown),
 		cmocka_unit_test_setup_teardown(test_malformed_batch, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_batch_port, setup,
 						teardown),
 	};
 
