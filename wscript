@@ -145,6 +145,11 @@ def client(bld):
     unit_tests(bld, 'client', ['clusctl_core', 'clusapi_objs', 'CMOCKA'] +
                use_cli + USE_CLIENT)
 
+    # the move flow against a running clusapid (torture/suites)
+    bld.program(source=['torture/clustorture/clustorture.c'],
+                target='clustorture', use=['clusapi_objs'] + use_cli +
+                USE_CLIENT, includes=['.', 'source'], install_path=None)
+
 
 def build(bld):
     from pidl import pidl_idl
