@@ -157,15 +157,18 @@ def build(bld):
     for idl in bld.path.ant_glob('librpc/idl/*.idl'):
         pidl_idl(bld, idl.name)
 
-    # NDR marshalling and client stubs for every IDL of ours.
+    # NDR marshalling and client stubs for every IDL of ours but
+    # smbd's handshake (npa.idl), which only clusapid parses.
     gen = bld.path.get_bld().make_node('librpc/gen_ndr')
     ndr_src = []
-    for idl in bld.path.ant_glob('librpc/idl/*.idl'):
+    for idl in bld.path.ant_glob('librpc/idl/*.idl', excl=['**/npa.idl']):
         base = os.path.splitext(idl.name)[0]
         ndr_src += [gen.make_node('ndr_%s.c' % base),
                     gen.make_node('ndr_%s_c.c' % base)]
     bld.objects(source=ndr_src, target='clusapi_ndr', use=USE_CLIENT,
                 includes=['.'], export_includes=['.'])
+    bld.objects(source=[gen.make_node('ndr_npa.c')], target='npa_ndr',
+                use=USE_NDR, includes=['.'], export_includes=['.'])
 
     model = bld.path.ant_glob('source/server/model/*.c')
     if model:
@@ -183,11 +186,22 @@ def build(bld):
         ['source/server/%s/*.c' % d
          for d in ('daemon', 'transport', 'dcesrv', 'epm')])
     bld.program(source=server, target='clusapid',
-                use=['clusapi_ndr', 'clusmodel', 'POPT', 'TDB'] + USE_SERVER,
+                use=['clusapi_ndr', 'npa_ndr', 'clusmodel', 'POPT', 'TDB'] +
+                USE_SERVER,
                 includes=['.', 'source'],
                 defines=['CLUSAPI_VERSION="%s"' % VERSION])
 
     client(bld)
+
+    # smbd's handshake and the access policy, outside the daemon
+    bld.objects(source=['source/server/log.c',
+                        'source/server/transport/npa.c',
+                        'source/server/dcesrv/policy.c',
+                        'source/server/dcesrv/session.c'],
+                target='clusrv_np_objs', use=['npa_ndr'] + USE_SERVER,
+                includes=['.', 'source'])
+    unit_tests(bld, 'np', ['clusrv_np_objs', 'npa_ndr', 'CMOCKA'] +
+               USE_SERVER)
 
     unit_tests(bld, 'ndr', ['clusapi_ndr', 'CMOCKA'] + USE_CLIENT)
     unit_tests(bld, 'server', ['clusapi_ndr', 'CMOCKA'] + USE_CLIENT)

@@ -46,6 +46,8 @@ struct policy_handle;
 struct auth_session_info;
 struct clus_model;
 struct clusrv_listener;
+struct clusrv_np_listener;
+struct clusrv_access_policy;
 
 /*
  * What callers without authentication (every ncacn_ip_tcp caller) may do:
@@ -70,7 +72,9 @@ struct clusrv_options {
 	unsigned int move_delay_ms;	/* each Pending step of a move */
 	unsigned int max_connections;
 	int debug_level;		/* 0..10 */
-	const char *np_socket_dir;	/* ncacn_np proxy sockets (later) */
+	const char *np_socket_dir;	/* smbd's pipes; NULL: no ncacn_np */
+	bool np_socket_dir_default;	/* not given: failing is no error */
+	const char *access_config;	/* who is an administrator */
 };
 
 struct clusrv_context {
@@ -94,17 +98,35 @@ struct clusrv_context {
 	struct clusrv_listener *tcp_listener;
 	struct clusrv_listener *epm_listener;
 
+	/* smbd's \pipe\clusapi: "ncacn_np:[\pipe\clusapi]" */
+	const char *np_endpoint;
+	struct clusrv_np_listener *np_listener;
+
+	/* Who gets full access among authenticated callers */
+	struct clusrv_access_policy *access_policy;
+
 	unsigned int num_connections;
 	bool stopping;
 };
 
+/* What a caller may do: MS-CMRP's read access and full access */
+enum clusrv_access {
+	CLUSRV_ACCESS_NONE,
+	CLUSRV_ACCESS_READ,
+	CLUSRV_ACCESS_FULL,
+};
+
 /*
  * Who is calling. Anonymous over ncacn_ip_tcp; over ncacn_np the
- * identity smbd passes in the named-pipe-auth handshake.
+ * identity smbd passes in the named-pipe-auth handshake. ACCESS is
+ * decided once per connection: --anonymous for unauthenticated
+ * callers, the access policy (--access-config) for the others.
  */
 struct clusrv_identity {
 	bool is_authenticated;
 	bool is_admin;
+	bool smb_encrypted;		/* pipe opened over SMB3 sealing */
+	enum clusrv_access access;
 	const char *account_name;
 	const char *domain_name;
 	const struct auth_session_info *session_info;
@@ -118,8 +140,9 @@ struct clusrv_identity {
 NTSTATUS clusrv_rpc_register(struct clusrv_context *srv);
 
 /*
- * Register IFACE on every endpoint clusapid serves ClusAPI on (today
- * ncacn_ip_tcp, later also ncacn_np); the endpoint mapper lists it.
+ * Register IFACE on every endpoint clusapid serves ClusAPI on
+ * (ncacn_ip_tcp and, when smbd's pipe is set up, ncacn_np); the
+ * endpoint mapper lists the ncacn_ip_tcp one.
  */
 NTSTATUS clusrv_register_interface(struct clusrv_context *srv,
 				   const struct dcesrv_interface *iface);
@@ -132,7 +155,8 @@ const struct clusrv_identity *clusrv_call_identity(
 /*
  * Access checks for handlers: reading (open, enumerate, query) and
  * writing (any change). Anonymous callers get what --anonymous allows;
- * authenticated callers may read, administrators may also write.
+ * authenticated callers what the access policy gives them: by default
+ * administrators may write, the others read.
  */
 bool clusrv_call_may_read(struct dcesrv_call_state *dce_call);
 bool clusrv_call_may_write(struct dcesrv_call_state *dce_call);

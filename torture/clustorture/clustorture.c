@@ -5,7 +5,10 @@
  * Copyright (C) 2026 The clusapi developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: clustorture BINDING
+ * Usage: clustorture [-U USER%PASS] [--option NAME=VALUE ...] BINDING
+ *
+ * Anonymous without -U. --option sets smb.conf options of the client
+ * (for ncacn_np: "smb ports=N", "client smb encrypt=required").
  *
  * The server must serve torture/clustorture/cluster.conf (nodes NodeA,
  * NodeB, NodeC up and NodeD down; "Web" on NodeA, "Pinned" whose
@@ -38,7 +41,7 @@ struct torture {
 	TALLOC_CTX *mem;
 	struct tevent_context *ev;
 	struct loadparm_context *lp_ctx;
-	struct cli_credentials *anon;
+	struct cli_credentials *anon;	/* the caller: anonymous or -U */
 	const char *binding;
 	struct clusapi_conn *conn;
 	char *why;
@@ -484,18 +487,54 @@ int main(int argc, const char **argv)
 		{ "move.polling_fallback", test_polling_fallback },
 	};
 	struct torture t = { .mem = talloc_new(NULL) };
+	const char *user = NULL;
 	int passed = 0, failed = 0;
 	size_t i;
 
-	if (argc != 2) {
-		fprintf(stderr, "usage: clustorture BINDING\n");
-		return 2;
-	}
-	t.binding = argv[1];
 	t.ev = tevent_context_init(t.mem);
 	t.lp_ctx = loadparm_init_global(false);
-	t.anon = cli_credentials_init_anon(t.mem);
-	if (t.ev == NULL || t.lp_ctx == NULL || t.anon == NULL) {
+	if (t.ev == NULL || t.lp_ctx == NULL) {
+		fprintf(stderr, "clustorture: out of memory\n");
+		return 2;
+	}
+	for (i = 1; i + 1 < (size_t)argc; i += 2) {
+		const char *val = argv[i + 1];
+
+		if (strcmp(argv[i], "-U") == 0) {
+			user = val;
+		} else if (strcmp(argv[i], "--option") == 0 &&
+			   strchr(val, '=') != NULL) {
+			char *name = talloc_strndup(t.mem, val,
+						    strchr(val, '=') - val);
+
+			if (name == NULL ||
+			    !lpcfg_set_cmdline(t.lp_ctx, name,
+					       strchr(val, '=') + 1)) {
+				fprintf(stderr, "clustorture: bad option "
+					"\"%s\"\n", val);
+				return 2;
+			}
+		} else {
+			break;
+		}
+	}
+	if (i + 1 != (size_t)argc) {
+		fprintf(stderr, "usage: clustorture [-U USER%%PASS] "
+			"[--option NAME=VALUE ...] BINDING\n");
+		return 2;
+	}
+	t.binding = argv[i];
+	if (user == NULL) {
+		t.anon = cli_credentials_init_anon(t.mem);
+	} else {
+		t.anon = cli_credentials_init(t.mem);
+		if (t.anon != NULL) {
+			cli_credentials_guess(t.anon, t.lp_ctx);
+			cli_credentials_parse_string(t.anon, user,
+						     CRED_SPECIFIED);
+		}
+	}
+	if (t.anon == NULL) {
 		fprintf(stderr, "clustorture: out of memory\n");
 		return 2;
 	}

@@ -18,8 +18,12 @@ clusapid_start() {
 	_dir=$1
 	shift
 	rm -f "$_dir/endpoints"
+	# As root clusapid would serve smbd's system-wide pipe socket
+	# (/run/samba/ncalrpc/np/clusapi): tests that want ncacn_np pass
+	# their own --np-socket-dir, which comes later and wins.
 	${CLUSAPID_WRAPPER:-} "$CLUSAPID_BIN" --foreground --state-dir "$_dir" \
-		--listen 127.0.0.1 --tcp-port 0 --epm-port 0 "$@" \
+		--listen 127.0.0.1 --tcp-port 0 --epm-port 0 \
+		--np-socket-dir none "$@" \
 		>>"$_dir/clusapid.log" 2>&1 &
 	CLUSAPID_PID=$!
 	# generous: valgrind takes seconds to start on a loaded machine

@@ -27,7 +27,9 @@
 #include "server/server.h"
 #include "server/daemon/daemon.h"
 #include "server/dcesrv/dcesrv.h"
+#include "server/dcesrv/policy.h"
 #include "server/epm/epm.h"
+#include "server/transport/np.h"
 #include "server/transport/tcp.h"
 #include "server/transport/tsocket_shim.h"
 
@@ -118,6 +120,7 @@ static int parse_options(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 	char *max_conns = NULL;
 	char *debug_level = NULL;
 	char *np_socket_dir = NULL;
+	char *access_config = NULL;
 	struct poptOption table[] = {
 		POPT_AUTOHELP
 		{ "foreground", 'F', POPT_ARG_NONE, &foreground, 0,
@@ -152,8 +155,13 @@ static int parse_options(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 		  "Log level, 0 (errors) to 10 (everything; default 3)",
 		  "LEVEL" },
 		{ "np-socket-dir", 0, POPT_ARG_STRING, &np_socket_dir, 0,
-		  "Directory of the named pipe sockets smbd connects to",
-		  "DIR" },
+		  "smbd's ncalrpc dir: serve \\pipe\\clusapi on "
+		  "DIR/np/clusapi, 'none' for no ncacn_np (default "
+		  CLUSRV_NP_DEFAULT_DIR " as root, none otherwise)", "DIR" },
+		{ "access-config", 0, POPT_ARG_STRING, &access_config, 0,
+		  "Who has full access among authenticated (ncacn_np) "
+		  "callers (default: root and BUILTIN\\Administrators; "
+		  "the others read)", "FILE" },
 		{ "version", 'V', POPT_ARG_NONE, &version, 0,
 		  "Print the version", NULL },
 		POPT_TABLEEND
@@ -276,7 +284,27 @@ static int parse_options(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 		o->debug_level = n;
 	}
 	if (np_socket_dir != NULL) {
-		o->np_socket_dir = talloc_strdup(mem_ctx, np_socket_dir);
+		if (np_socket_dir[0] == '\0') {
+			usage_error("--np-socket-dir must not be empty");
+			goto done;
+		}
+		if (strcmp(np_socket_dir, "none") != 0) {
+			o->np_socket_dir = talloc_strdup(mem_ctx,
+							 np_socket_dir);
+		}
+	} else if (geteuid() == 0) {
+		/* Like port 135: taken when free, no error when not. */
+		o->np_socket_dir = CLUSRV_NP_DEFAULT_DIR;
+		o->np_socket_dir_default = true;
+	}
+	if (access_config != NULL) {
+		if (access(access_config, R_OK) == -1) {
+			fprintf(stderr, PROGNAME ": cannot read "
+				"--access-config %s: %s\n", access_config,
+				strerror(errno));
+			goto done;
+		}
+		o->access_config = talloc_strdup(mem_ctx, access_config);
 	}
 
 	if (!o->foreground) {
@@ -284,6 +312,7 @@ static int parse_options(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 		o->config_file = absolute_path(mem_ctx, o->config_file);
 		o->log_file = absolute_path(mem_ctx, o->log_file);
 		o->np_socket_dir = absolute_path(mem_ctx, o->np_socket_dir);
+		o->access_config = absolute_path(mem_ctx, o->access_config);
 		if (o->log_file == NULL) {
 			o->log_file = talloc_asprintf(mem_ctx, "%s/" LOG_FILE,
 						      o->state_dir);
@@ -304,6 +333,7 @@ done:
 	free(max_conns);
 	free(debug_level);
 	free(np_socket_dir);
+	free(access_config);
 	return ret;
 }
 
@@ -323,6 +353,29 @@ static bool make_state_dir(const char *dir)
 	return true;
 }
 
+/* SIGHUP: new connections get the new policy, open ones keep theirs. */
+static void clusrv_reload_access_policy(struct clusrv_context *srv)
+{
+	struct clusrv_access_policy *policy;
+	char *error = NULL;
+
+	if (srv->opts.access_config == NULL) {
+		return;
+	}
+	policy = clusrv_access_policy_load(srv, srv->opts.access_config,
+					   &error);
+	if (policy == NULL) {
+		DBG_ERR("keeping the access policy: %s\n",
+			error != NULL ? error : "out of memory");
+		talloc_free(error);
+		return;
+	}
+	talloc_free(srv->access_policy);
+	srv->access_policy = policy;
+	DBG_NOTICE("access policy reloaded from %s\n",
+		   srv->opts.access_config);
+}
+
 static void clusrv_signal(struct tevent_context *ev, struct tevent_signal *se,
 			  int signum, int count, void *siginfo,
 			  void *private_data)
@@ -335,6 +388,7 @@ static void clusrv_signal(struct tevent_context *ev, struct tevent_signal *se,
 			DBG_ERR("cannot reopen the log file: %s\n",
 				strerror(errno));
 		}
+		clusrv_reload_access_policy(srv);
 		return;
 	}
 	DBG_NOTICE("%s: shutting down\n", strsignal(signum));
@@ -379,6 +433,27 @@ static bool clusrv_listen(struct clusrv_context *srv)
 		return false;
 	}
 
+	if (o->np_socket_dir != NULL) {
+		ret = clusrv_np_listen(srv, srv, o->np_socket_dir,
+				       &srv->np_listener);
+		if (ret != 0 && !o->np_socket_dir_default) {
+			DBG_ERR("cannot serve \\pipe\\clusapi in %s/np: %s%s "
+				"(--np-socket-dir none runs without "
+				"ncacn_np)\n", o->np_socket_dir,
+				strerror(ret), ret == EADDRINUSE ?
+				": another server listens there" : "");
+			return false;
+		}
+		if (ret != 0) {
+			DBG_WARNING("not serving ncacn_np: cannot listen in "
+				    "%s/np: %s%s\n", o->np_socket_dir,
+				    strerror(ret), ret == EADDRINUSE ?
+				    ": another server listens there" : "");
+		} else {
+			srv->np_endpoint = CLUSRV_NP_ENDPOINT;
+		}
+	}
+
 	if (o->epm_port == -1) {
 		return true;
 	}
@@ -418,6 +493,14 @@ static bool clusrv_serve(struct clusrv_context *srv)
 	}
 	DBG_NOTICE("listening on %s\n",
 		   clusrv_listener_binding(srv->tcp_listener));
+	if (srv->np_listener != NULL) {
+		if (clusrv_np_listener_start(srv->np_listener,
+					     srv->np_endpoint) != 0) {
+			return false;
+		}
+		DBG_NOTICE("serving \\pipe\\clusapi for smbd on %s\n",
+			   clusrv_np_listener_path(srv->np_listener));
+	}
 	if (srv->epm_listener == NULL) {
 		return true;
 	}
@@ -429,7 +512,10 @@ static bool clusrv_serve(struct clusrv_context *srv)
 	return true;
 }
 
-/* <state-dir>/endpoints: one "ROLE BINDING" line per listener */
+/*
+ * <state-dir>/endpoints: one "ROLE BINDING" line per listener, and
+ * "np PATH" for smbd's socket
+ */
 static bool clusrv_write_endpoints(struct clusrv_context *srv,
 				   const char *path)
 {
@@ -442,6 +528,11 @@ static bool clusrv_write_endpoints(struct clusrv_context *srv,
 		content = talloc_asprintf_append(
 			content, "epm %s\n",
 			clusrv_listener_binding(srv->epm_listener));
+	}
+	if (content != NULL && srv->np_listener != NULL) {
+		content = talloc_asprintf_append(
+			content, "np %s\n",
+			clusrv_np_listener_path(srv->np_listener));
 	}
 	if (content == NULL) {
 		return false;
@@ -544,6 +635,7 @@ out_srv:
 	/* Connections first: they refer to the dcesrv endpoints. */
 	TALLOC_FREE(srv->tcp_listener);
 	TALLOC_FREE(srv->epm_listener);
+	TALLOC_FREE(srv->np_listener);
 	talloc_free(srv);
 out_ev:
 	talloc_free(ev);

@@ -31,22 +31,14 @@ const struct clusrv_identity *clusrv_call_identity(
 
 bool clusrv_call_may_read(struct dcesrv_call_state *dce_call)
 {
-	struct clusrv_conn *c = clusrv_call_conn(dce_call);
-
-	if (c->identity.is_authenticated) {
-		return true;
-	}
-	return c->srv->opts.anonymous != CLUSRV_ANONYMOUS_NONE;
+	return clusrv_call_conn(dce_call)->identity.access >=
+	       CLUSRV_ACCESS_READ;
 }
 
 bool clusrv_call_may_write(struct dcesrv_call_state *dce_call)
 {
-	struct clusrv_conn *c = clusrv_call_conn(dce_call);
-
-	if (c->identity.is_authenticated) {
-		return c->identity.is_admin;
-	}
-	return c->srv->opts.anonymous == CLUSRV_ANONYMOUS_FULL;
+	return clusrv_call_conn(dce_call)->identity.access ==
+	       CLUSRV_ACCESS_FULL;
 }
 
 struct dcesrv_handle *clusrv_handle_new(struct dcesrv_call_state *dce_call,

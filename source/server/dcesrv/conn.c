@@ -120,7 +120,7 @@ NTSTATUS clusrv_conn_start(struct clusrv_conn *c, const char *endpoint,
 		return status;
 	}
 
-	clusrv_identity_from_session(&c->identity, session_info);
+	clusrv_identity_from_session(&c->identity, session_info, srv);
 
 	/*
 	 * MAY_ASYNC lets handlers reply later (a group move waits for the

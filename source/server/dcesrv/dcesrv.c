@@ -24,6 +24,7 @@
 #include <dcesrv_core.h>
 
 #include "server/dcesrv/dcesrv.h"
+#include "server/dcesrv/policy.h"
 
 static void clusrv_become_root(void)
 {
@@ -167,6 +168,23 @@ NTSTATUS clusrv_dcesrv_init(struct clusrv_context *srv)
 	if (srv->anonymous_session == NULL) {
 		return NT_STATUS_NO_MEMORY;
 	}
+
+	if (srv->opts.access_config == NULL) {
+		srv->access_policy = clusrv_access_policy_default(srv);
+	} else {
+		char *error = NULL;
+
+		srv->access_policy = clusrv_access_policy_load(
+			srv, srv->opts.access_config, &error);
+		if (srv->access_policy == NULL && error != NULL) {
+			DBG_ERR("%s\n", error);
+			talloc_free(error);
+			return NT_STATUS_INVALID_PARAMETER;
+		}
+	}
+	if (srv->access_policy == NULL) {
+		return NT_STATUS_NO_MEMORY;
+	}
 	return NT_STATUS_OK;
 }
 
@@ -190,10 +208,16 @@ NTSTATUS clusrv_register_interface_on(struct clusrv_context *srv,
 NTSTATUS clusrv_register_interface(struct clusrv_context *srv,
 				   const struct dcesrv_interface *iface)
 {
+	NTSTATUS status;
+
 	if (srv->tcp_endpoint == NULL) {
 		DBG_ERR("interface %s registered before the transports "
 			"were set up\n", iface->name);
 		return NT_STATUS_INTERNAL_ERROR;
 	}
-	return clusrv_register_interface_on(srv, srv->tcp_endpoint, iface);
+	status = clusrv_register_interface_on(srv, srv->tcp_endpoint, iface);
+	if (!NT_STATUS_IS_OK(status) || srv->np_endpoint == NULL) {
+		return status;
+	}
+	return clusrv_register_interface_on(srv, srv->np_endpoint, iface);
 }

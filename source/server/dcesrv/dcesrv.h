@@ -60,9 +60,19 @@ NTSTATUS clusrv_conn_start(struct clusrv_conn *c, const char *endpoint,
 /* The session unauthenticated callers get: S-1-5-7, ANONYMOUS LOGON */
 struct auth_session_info *clusrv_anonymous_session(TALLOC_CTX *mem_ctx);
 
-/* Who SESSION_INFO is: authenticated, administrator, names */
+/*
+ * Who SESSION_INFO is: authenticated, administrator, names, and what it
+ * may do by --anonymous or the access policy of SRV
+ */
 void clusrv_identity_from_session(struct clusrv_identity *identity,
-				  const struct auth_session_info *session_info);
+				  const struct auth_session_info *session_info,
+				  const struct clusrv_context *srv);
+
+struct dom_sid;
+struct security_token;
+bool clusrv_sid_equal(const struct dom_sid *a, const struct dom_sid *b);
+bool clusrv_token_has_sid(const struct security_token *token,
+			  const struct dom_sid *sid);
 
 /* "192.0.2.1:135", "[2001:db8::1]:135" */
 char *clusrv_sockaddr_string(TALLOC_CTX *mem_ctx, const struct sockaddr *sa,

@@ -20,6 +20,7 @@
 #include <gen_ndr/security.h>
 
 #include "server/dcesrv/dcesrv.h"
+#include "server/dcesrv/policy.h"
 
 /* S-1-<authority>-<sub>... with a one-byte authority */
 static void clusrv_sid_init(struct dom_sid *sid, uint8_t authority,
@@ -37,7 +38,7 @@ static void clusrv_sid_init(struct dom_sid *sid, uint8_t authority,
 	}
 }
 
-static bool clusrv_sid_equal(const struct dom_sid *a, const struct dom_sid *b)
+bool clusrv_sid_equal(const struct dom_sid *a, const struct dom_sid *b)
 {
 	int i;
 
@@ -54,8 +55,8 @@ static bool clusrv_sid_equal(const struct dom_sid *a, const struct dom_sid *b)
 	return true;
 }
 
-static bool clusrv_token_has_sid(const struct security_token *token,
-				 const struct dom_sid *sid)
+bool clusrv_token_has_sid(const struct security_token *token,
+			  const struct dom_sid *sid)
 {
 	uint32_t i;
 
@@ -70,7 +71,6 @@ static bool clusrv_token_has_sid(const struct security_token *token,
 static const uint32_t sub_anonymous[] = { 7 };		/* S-1-5-7 */
 static const uint32_t sub_world[] = { 0 };		/* S-1-1-0 */
 static const uint32_t sub_network[] = { 2 };		/* S-1-5-2 */
-static const uint32_t sub_administrators[] = { 32, 544 }; /* S-1-5-32-544 */
 
 struct auth_session_info *clusrv_anonymous_session(TALLOC_CTX *mem_ctx)
 {
@@ -121,29 +121,68 @@ nomem:
 	return NULL;
 }
 
+/*
+ * smbd marks a pipe opened over SMB3 encryption with
+ * S-1-22-1397571891-<dialect>-<encryption>-<cipher> ("SMB3").
+ */
+static bool clusrv_token_smb_encrypted(const struct security_token *token)
+{
+	static const uint8_t unix_auth[6] = { 0, 0, 0, 0, 0, 22 };
+	uint32_t i;
+
+	for (i = 0; i < token->num_sids; i++) {
+		const struct dom_sid *sid = &token->sids[i];
+
+		if (sid->num_auths == 4 &&
+		    memcmp(sid->id_auth, unix_auth, sizeof(unix_auth)) == 0 &&
+		    sid->sub_auths[0] == 1397571891) {
+			return true;
+		}
+	}
+	return false;
+}
+
 void clusrv_identity_from_session(struct clusrv_identity *identity,
-				  const struct auth_session_info *session_info)
+				  const struct auth_session_info *session_info,
+				  const struct clusrv_context *srv)
 {
 	const struct security_token *token = session_info->security_token;
-	struct dom_sid anonymous, administrators;
+	struct dom_sid anonymous;
 	bool is_anonymous = true;
 	bool is_admin = false;
+	enum clusrv_access access;
 
 	clusrv_sid_init(&anonymous, 5, 1, sub_anonymous);
-	clusrv_sid_init(&administrators, 5, 2, sub_administrators);
 
-	if (token != NULL && token->num_sids > 0) {
+	/* Guests count as anonymous: smbd marks them unauthenticated. */
+	if (token != NULL && token->num_sids > 0 &&
+	    session_info->info != NULL &&
+	    session_info->info->authenticated) {
 		is_anonymous = clusrv_sid_equal(&token->sids[0], &anonymous);
-		is_admin = clusrv_token_has_sid(token, &administrators);
 	}
-	if (session_info->unix_token != NULL &&
-	    session_info->unix_token->uid == 0) {
-		is_admin = true;
+
+	switch (srv->opts.anonymous) {
+	case CLUSRV_ANONYMOUS_NONE:
+		access = CLUSRV_ACCESS_NONE;
+		break;
+	case CLUSRV_ANONYMOUS_READ:
+		access = CLUSRV_ACCESS_READ;
+		break;
+	default:
+		access = CLUSRV_ACCESS_FULL;
+		break;
+	}
+	if (!is_anonymous) {
+		access = clusrv_access_policy_check(srv->access_policy,
+						    session_info, &is_admin);
 	}
 
 	*identity = (struct clusrv_identity) {
 		.is_authenticated = !is_anonymous,
-		.is_admin = !is_anonymous && is_admin,
+		.is_admin = is_admin,
+		.smb_encrypted = token != NULL &&
+				 clusrv_token_smb_encrypted(token),
+		.access = access,
 		.session_info = session_info,
 	};
 	if (session_info->info != NULL) {

@@ -211,6 +211,9 @@ static int group_setup(void **state)
 	argv[i++] = "0";
 	argv[i++] = "--epm-port";
 	argv[i++] = epm_port;
+	/* never the system's ncacn_np socket, even as root */
+	argv[i++] = "--np-socket-dir";
+	argv[i++] = "none";
 	argv[i++] = NULL;
 
 	/* Let a daemon that detaches become our child, so we can reap it. */
@@ -648,7 +651,7 @@ static void test_second_instance_refused(void **state)
 	const char *argv[] = {
 		"clusapid", "--foreground", "--state-dir", env->dir,
 		"--listen", "127.0.0.1", "--tcp-port", "0",
-		"--epm-port", "none", NULL
+		"--epm-port", "none", "--np-socket-dir", "none", NULL
 	};
 	char *err;
 	pid_t pid;
@@ -681,7 +684,7 @@ static void test_detached_start(void **state)
 	char *stderr_path;
 	char *pid_path;
 	char *content;
-	const char *argv[12];
+	const char *argv[14];
 	pid_t pid;
 	int status;
 	int i = 0;
@@ -701,6 +704,8 @@ static void test_detached_start(void **state)
 	argv[i++] = "--tcp-port";
 	argv[i++] = "0";
 	argv[i++] = "--epm-port";
+	argv[i++] = "none";
+	argv[i++] = "--np-socket-dir";
 	argv[i++] = "none";
 	argv[i++] = NULL;
 

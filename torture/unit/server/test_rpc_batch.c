@@ -44,7 +44,7 @@ static int setup(void **state)
 	const char *argv[] = {
 		"clusapid", "--foreground", "--state-dir", NULL,
 		"--listen", "127.0.0.1", "--tcp-port", "0", "--epm-port", "0",
-		"--anonymous", "full", NULL,
+		"--anonymous", "full", "--np-socket-dir", "none", NULL,
 	};
 	struct cli_credentials *anon;
 	char *endpoints, *log, *binding;
