@@ -41,6 +41,17 @@ WERROR clusrv_grant_access(struct dcesrv_call_state *dce_call,
 	return WERR_OK;
 }
 
+WERROR clusrv_check_read(struct dcesrv_call_state *dce_call)
+{
+	if (!clusrv_call_may_read(dce_call)) {
+		DBG_NOTICE("%s: read refused for this caller\n",
+			   ndr_table_clusapi.calls[
+				   dce_call->pkt.u.request.opnum].name);
+		return WERR_ACCESS_DENIED;
+	}
+	return WERR_OK;
+}
+
 WERROR clusrv_check_write(struct dcesrv_call_state *dce_call)
 {
 	if (!clusrv_call_may_write(dce_call)) {

@@ -16,7 +16,8 @@
  * - Wrong, closed or foreign handles give ERROR_INVALID_HANDLE; Close*
  *   zeroes the caller's handle.
  * - A call that changes the cluster checks clusrv_check_write() first
- *   and changes nothing when refused.
+ *   and changes nothing when refused; a call that reads without a
+ *   handle checks clusrv_check_read().
  * - Model errors are plain Windows codes: W_ERROR() carries them
  *   unchanged.
  * - A handler that must wait (GetNotify, OnlineGroup until settled)
@@ -62,6 +63,12 @@ struct clus_model *clusrv_model(struct dcesrv_call_state *dce_call);
  */
 WERROR clusrv_grant_access(struct dcesrv_call_state *dce_call,
 			   uint32_t desired, uint32_t *granted);
+
+/*
+ * For the calls that take no handle (a handle proves read access):
+ * WERR_OK, or WERR_ACCESS_DENIED for a caller who may not even read
+ */
+WERROR clusrv_check_read(struct dcesrv_call_state *dce_call);
 
 /* WERR_OK, or WERR_ACCESS_DENIED for a caller with read access only */
 WERROR clusrv_check_write(struct dcesrv_call_state *dce_call);

@@ -96,6 +96,11 @@ WERROR dcesrv_ApiGetClusterName(struct dcesrv_call_state *dce_call,
 	struct clus_model *m = clusrv_model(dce_call);
 	const struct clus_cluster *c = clus_model_cluster(m);
 	struct clus_node *local = answering_node(m);
+	WERROR rerr = clusrv_check_read(dce_call);
+
+	if (!W_ERROR_IS_OK(rerr)) {
+		return rerr;
+	}
 
 	*r->out.ClusterName = talloc_strdup(mem_ctx, c->name);
 	*r->out.NodeName = talloc_strdup(mem_ctx,
@@ -121,6 +126,11 @@ WERROR dcesrv_ApiGetClusterVersion2(struct dcesrv_call_state *dce_call,
 	const struct clus_version *v =
 		&clus_model_cluster(clusrv_model(dce_call))->version;
 	struct CLUSTER_OPERATIONAL_VERSION_INFO *info;
+	WERROR rerr = clusrv_check_read(dce_call);
+
+	if (!W_ERROR_IS_OK(rerr)) {
+		return rerr;
+	}
 
 	info = talloc_zero(mem_ctx, struct CLUSTER_OPERATIONAL_VERSION_INFO);
 	if (info == NULL) {
@@ -149,6 +159,11 @@ WERROR dcesrv_ApiGetQuorumResource(struct dcesrv_call_state *dce_call,
 	struct clus_model *m = clusrv_model(dce_call);
 	const struct clus_cluster *c = clus_model_cluster(m);
 	struct clus_resource *res = clus_model_quorum_resource(m);
+	WERROR rerr = clusrv_check_read(dce_call);
+
+	if (!W_ERROR_IS_OK(rerr)) {
+		return rerr;
+	}
 
 	*r->out.lpszResourceName = talloc_strdup(mem_ctx,
 						 res != NULL ? res->name : "");
@@ -279,9 +294,13 @@ static WERROR cluster_enum(struct clus_model *m, uint32_t type,
 WERROR dcesrv_ApiCreateEnum(struct dcesrv_call_state *dce_call,
 			    TALLOC_CTX *mem_ctx, struct ApiCreateEnum *r)
 {
-	struct ENUM_LIST *list = talloc_zero(mem_ctx, struct ENUM_LIST);
-	WERROR werr;
+	struct ENUM_LIST *list;
+	WERROR werr = clusrv_check_read(dce_call);
 
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	list = talloc_zero(mem_ctx, struct ENUM_LIST);
 	if (list == NULL) {
 		return WERR_NOT_ENOUGH_MEMORY;
 	}

@@ -547,7 +547,11 @@ WERROR dcesrv_ApiGetNetInterface(struct dcesrv_call_state *dce_call,
 	struct clus_network *net = NULL;
 	struct clus_netif *netif = NULL;
 	uint32_t err;
+	WERROR werr = clusrv_check_read(dce_call);
 
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
 	err = clus_node_lookup(m, r->in.lpszNodeName != NULL ?
 			       r->in.lpszNodeName : "", &node);
 	if (err != CM_ERROR_SUCCESS) {
@@ -671,6 +675,10 @@ WERROR dcesrv_ApiCreateResTypeEnum(struct dcesrv_call_state *dce_call,
 	uint32_t err;
 	WERROR werr;
 
+	werr = clusrv_check_read(dce_call);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
 	err = clus_restype_lookup(m, r->in.lpszTypeName != NULL ?
 				  r->in.lpszTypeName : "", &type);
 	if (err != CM_ERROR_SUCCESS) {
