@@ -279,6 +279,17 @@ static char *clusctl_parse_command(TALLOC_CTX *mem_ctx,
 	return NULL;
 }
 
+/* popt strdup()s every string value it stores: free them once used */
+static void clusctl_popt_strings_free(char **strings[])
+{
+	size_t i;
+
+	for (i = 0; strings[i] != NULL; i++) {
+		free(*strings[i]);
+		*strings[i] = NULL;
+	}
+}
+
 int clusctl_parse(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 		  struct clusctl_options **popts, char **error, char **usage)
 {
@@ -287,6 +298,10 @@ int clusctl_parse(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 	char *configfile = NULL, *use_kerberos = NULL, *option = NULL;
 	char *drain_target = NULL, *wait_arg = NULL, *poll_arg = NULL;
 	char *group = NULL;
+	char **strings[] = {
+		&user, &workgroup, &authfile, &configfile, &use_kerberos,
+		&option, &drain_target, &wait_arg, &poll_arg, &group, NULL,
+	};
 	int debuglevel = -1;
 	const char **args = NULL, **fixed_argv;
 	size_t num_lp_options = 0;
@@ -518,6 +533,7 @@ int clusctl_parse(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 			o->version = true;
 			break;
 		}
+		clusctl_popt_strings_free(strings);
 	}
 	if (rc < -1) {
 		*error = clusctl_errorf(mem_ctx, "%s: %s",
@@ -594,6 +610,7 @@ int clusctl_parse(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 nomem:
 	*error = clusctl_errorf(mem_ctx, "out of memory");
 usage:
+	clusctl_popt_strings_free(strings);
 	poptFreeContext(pc);
 	talloc_free(o);
 	return CLUSCTL_EXIT_USAGE;

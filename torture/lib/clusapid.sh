@@ -19,11 +19,15 @@ clusapid_start() {
 	shift
 	rm -f "$_dir/endpoints"
 	# As root clusapid would serve smbd's system-wide pipe socket
-	# (/run/samba/ncalrpc/np/clusapi): tests that want ncacn_np pass
-	# their own --np-socket-dir, which comes later and wins.
+	# (/run/samba/ncalrpc/np/clusapi): unless the test names its own
+	# --np-socket-dir, none. (Once only: popt leaks a repeated value.)
+	_np="--np-socket-dir none"
+	case " $* " in
+	*" --np-socket-dir "*|*" --np-socket-dir="*) _np= ;;
+	esac
+	# shellcheck disable=SC2086 # $_np is two words or none
 	${CLUSAPID_WRAPPER:-} "$CLUSAPID_BIN" --foreground --state-dir "$_dir" \
-		--listen 127.0.0.1 --tcp-port 0 --epm-port 0 \
-		--np-socket-dir none "$@" \
+		--listen 127.0.0.1 --tcp-port 0 --epm-port 0 $_np "$@" \
 		>>"$_dir/clusapid.log" 2>&1 &
 	CLUSAPID_PID=$!
 	# generous: valgrind takes seconds to start on a loaded machine
