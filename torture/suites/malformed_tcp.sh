@@ -1,0 +1,59 @@
+#!/bin/sh
+# Copyright (C) 2026 The clusapi developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Malformed DCE/RPC traffic (torture/malformed/malformed.py) against a
+# clusapid over ncacn_ip_tcp: afterwards it must still answer a real
+# client, its cluster must be unchanged, and it must stop cleanly.
+# MALFORMED_COUNT (default 5000) and MALFORMED_SEED choose the run.
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 1
+. torture/lib/clusapid.sh
+
+count=${MALFORMED_COUNT:-5000}
+seed=${MALFORMED_SEED:-1}
+tmp=$(mktemp -d /tmp/clusapi-malformed.XXXXXX)
+trap 'clusapid_stop >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM
+
+passed=0
+failed=0
+check() {
+	_name=$1
+	shift
+	if "$@"; then
+		echo "PASS: $_name"
+		passed=$((passed + 1))
+	else
+		echo "FAIL: $_name"
+		failed=$((failed + 1))
+	fi
+}
+
+# read access only: no input can change the cluster, whatever it holds
+if ! clusapid_start "$tmp" --anonymous read; then
+	echo "[  FAILED  ] 1 test(s)."
+	exit 1
+fi
+target="ncacn_ip_tcp:127.0.0.1[$CLUSAPID_PORT]"
+snapshot() {
+	bin/clusctl -N --json "$target" group list &&
+	bin/clusctl -N --json "$target" resource list &&
+	bin/clusctl -N --json "$target" node list
+}
+snapshot >"$tmp/before" 2>&1
+
+timeout 900 python3 torture/malformed/malformed.py 127.0.0.1 \
+	"$CLUSAPID_PORT" "$count" "$seed"
+check "$count malformed inputs (seed $seed) sent" [ $? -eq 0 ]
+check "clusapid is still running" kill -0 "$CLUSAPID_PID"
+snapshot >"$tmp/after" 2>&1
+check "it answers a real client" [ -s "$tmp/after" ]
+check "the cluster is unchanged" cmp -s "$tmp/before" "$tmp/after"
+clusapid_stop
+check "it stops cleanly" [ $? -eq 0 ]
+
+echo "[  PASSED  ] $passed test(s)."
+[ "$failed" -eq 0 ] || echo "[  FAILED  ] $failed test(s)."
+[ "$failed" -eq 0 ]
