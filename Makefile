@@ -30,6 +30,9 @@ test: build
 demo: build
 	@torture/demo
 
+bench: build
+	@bench/run
+
 clean:
 	@$(WAF) clean
 

@@ -145,6 +145,11 @@ def client(bld):
     unit_tests(bld, 'client', ['clusctl_core', 'clusapi_objs', 'CMOCKA'] +
                use_cli + USE_CLIENT)
 
+    # make bench
+    bld.program(source=['bench/clusbench.c'], target='clusbench',
+                use=['clusapi_ndr'] + USE_CLIENT,
+                includes=['.', 'source'], install_path=None)
+
     # the move flow against a running clusapid (torture/suites)
     bld.program(source=['torture/clustorture/clustorture.c'],
                 target='clustorture', use=['clusapi_objs'] + use_cli +
