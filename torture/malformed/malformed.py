@@ -4,6 +4,7 @@
 """Malformed DCE/RPC traffic against a running clusapid over TCP.
 
 Usage: malformed.py HOST PORT COUNT SEED
+       malformed.py --big-out-buffers HOST PORT COUNT
 
 Sends COUNT inputs, many per connection where the server keeps the
 connection: random bytes, truncated and overlong PDUs, wrong fragment
@@ -130,7 +131,31 @@ def one_connection(host, port, rnd, budget):
     return sent, closed
 
 
+def big_out_buffers(host, port, count):
+    """Control calls asking for 255 MiB of output: each must fault."""
+    s = socket.create_connection((host, port), timeout=10)
+    s.sendall(bind())
+    s.recv(4096)
+    faults = 0
+    for i in range(count):
+        # ApiClusterControl: hCluster, dwControlCode, lpInBuffer NULL,
+        # nInBufferSize, nOutBufferSize
+        stub = bytes(20) + struct.pack("<IIII", 0x07000055, 0, 0,
+                                       0x0ff00000)
+        s.sendall(request(106, stub, call_id=i + 2))
+        reply = s.recv(4096)
+        if len(reply) >= 28 and reply[2] == 3:
+            faults += 1
+    s.close()
+    print("%d of %d calls asking for 255 MiB of output refused with a "
+          "fault" % (faults, count))
+    return faults == count
+
+
 def main():
+    if sys.argv[1] == "--big-out-buffers":
+        sys.exit(0 if big_out_buffers(sys.argv[2], int(sys.argv[3]),
+                                      int(sys.argv[4])) else 1)
     host, port, count, seed = sys.argv[1], int(sys.argv[2]), \
         int(sys.argv[3]), int(sys.argv[4])
     rnd = random.Random(seed)

@@ -48,6 +48,16 @@ timeout 900 python3 torture/malformed/malformed.py 127.0.0.1 \
 	"$CLUSAPID_PORT" "$count" "$seed"
 check "$count malformed inputs (seed $seed) sent" [ $? -eq 0 ]
 check "clusapid is still running" kill -0 "$CLUSAPID_PID"
+
+# PIDL would allocate and zero what the client asks for: refused first
+python3 torture/malformed/malformed.py --big-out-buffers 127.0.0.1 \
+	"$CLUSAPID_PORT" 20
+check "20 control calls asking for 255 MiB of output each fault" \
+	[ $? -eq 0 ]
+hwm=$(awk '$1 == "VmHWM:" { print $2 }' "/proc/$CLUSAPID_PID/status")
+echo "clusapid's peak resident memory: ${hwm:-?} kB"
+check "... and its peak memory stays under 128 MiB" \
+	[ "${hwm:-999999999}" -lt 131072 ]
 snapshot >"$tmp/after" 2>&1
 check "it answers a real client" [ -s "$tmp/after" ]
 check "the cluster is unchanged" cmp -s "$tmp/before" "$tmp/after"
