@@ -390,6 +390,8 @@ struct clusapi_list_state {
 	struct clusapi_object_info *objects;
 	uint32_t pending;
 	uint32_t next;		/* the next name to query */
+	struct policy_handle hcluster;	/* for ApiCreateGroupEnum */
+	struct GROUP_ENUM_LIST *groups;
 	WERROR werr;
 };
 
@@ -403,6 +405,10 @@ struct clusapi_list_state {
 static void clusapi_list_group_opened(struct tevent_req *subreq);
 static void clusapi_list_enumerated(struct tevent_req *subreq);
 static void clusapi_list_group_closed(struct tevent_req *subreq);
+static void clusapi_list_cluster_opened(struct tevent_req *subreq);
+static void clusapi_list_group_enum_done(struct tevent_req *subreq);
+static void clusapi_list_cluster_closed(struct tevent_req *subreq);
+static void clusapi_list_by_names(struct tevent_req *req);
 static void clusapi_list_query(struct tevent_req *req);
 static void clusapi_list_got_one(struct tevent_req *subreq);
 
@@ -414,7 +420,6 @@ struct tevent_req *clusapi_list_send(TALLOC_CTX *mem_ctx,
 {
 	struct tevent_req *req, *subreq;
 	struct clusapi_list_state *state;
-	uint32_t enum_type;
 
 	req = tevent_req_create(mem_ctx, &state, struct clusapi_list_state);
 	if (req == NULL) {
@@ -427,13 +432,8 @@ struct tevent_req *clusapi_list_send(TALLOC_CTX *mem_ctx,
 
 	switch (type) {
 	case CLUSAPI_OBJECT_NODE:
-		enum_type = CLUSAPI_ENUM_NODE;
-		break;
 	case CLUSAPI_OBJECT_GROUP:
-		enum_type = CLUSAPI_ENUM_GROUP;
-		break;
 	case CLUSAPI_OBJECT_RESOURCE:
-		enum_type = CLUSAPI_ENUM_RESOURCE;
 		break;
 	default:
 		tevent_req_nterror(req, NT_STATUS_INVALID_PARAMETER);
@@ -459,13 +459,142 @@ struct tevent_req *clusapi_list_send(TALLOC_CTX *mem_ctx,
 		return req;
 	}
 
-	subreq = clusapi_enum_send(state, ev, conn, CLUSAPI_OBJECT_CLUSTER,
-				   NULL, enum_type);
-	if (tevent_req_nomem(subreq, req)) {
+	if (type == CLUSAPI_OBJECT_GROUP) {
+		/*
+		 * ApiCreateGroupEnum answers name, state and owner of every
+		 * group in one call, as Get-ClusterGroup uses it; a server
+		 * without it gets the name-by-name way.
+		 */
+		subreq = clusapi_open_send(state, ev, conn,
+					   CLUSAPI_OBJECT_CLUSTER, NULL);
+		if (tevent_req_nomem(subreq, req)) {
+			return tevent_req_post(req, ev);
+		}
+		tevent_req_set_callback(subreq, clusapi_list_cluster_opened,
+					req);
+		return req;
+	}
+	clusapi_list_by_names(req);
+	if (!tevent_req_is_in_progress(req)) {
 		return tevent_req_post(req, ev);
 	}
-	tevent_req_set_callback(subreq, clusapi_list_enumerated, req);
 	return req;
+}
+
+/* ApiCreateEnum, then each object on its own */
+static void clusapi_list_by_names(struct tevent_req *req)
+{
+	struct clusapi_list_state *state = tevent_req_data(
+		req, struct clusapi_list_state);
+	struct tevent_req *subreq;
+	uint32_t enum_type = state->type == CLUSAPI_OBJECT_NODE ?
+		CLUSAPI_ENUM_NODE : state->type == CLUSAPI_OBJECT_GROUP ?
+		CLUSAPI_ENUM_GROUP : CLUSAPI_ENUM_RESOURCE;
+
+	subreq = clusapi_enum_send(state, state->ev, state->conn,
+				   CLUSAPI_OBJECT_CLUSTER, NULL, enum_type);
+	if (tevent_req_nomem(subreq, req)) {
+		return;
+	}
+	tevent_req_set_callback(subreq, clusapi_list_enumerated, req);
+}
+
+static void clusapi_list_cluster_opened(struct tevent_req *subreq)
+{
+	struct tevent_req *req = tevent_req_callback_data(
+		subreq, struct tevent_req);
+	struct clusapi_list_state *state = tevent_req_data(
+		req, struct clusapi_list_state);
+	WERROR werr;
+	NTSTATUS status;
+
+	status = clusapi_open_recv(subreq, &state->hcluster, &werr);
+	TALLOC_FREE(subreq);
+	if (tevent_req_nterror(req, status)) {
+		return;
+	}
+	if (!W_ERROR_IS_OK(werr)) {
+		state->werr = werr;
+		tevent_req_done(req);
+		return;
+	}
+	subreq = dcerpc_ApiCreateGroupEnum_send(
+		state, state->ev, state->conn->h, state->hcluster, NULL, 0,
+		NULL, 0, &state->groups, &state->werr);
+	if (tevent_req_nomem(subreq, req)) {
+		return;
+	}
+	tevent_req_set_callback(subreq, clusapi_list_group_enum_done, req);
+}
+
+static void clusapi_list_group_enum_done(struct tevent_req *subreq)
+{
+	struct tevent_req *req = tevent_req_callback_data(
+		subreq, struct tevent_req);
+	struct clusapi_list_state *state = tevent_req_data(
+		req, struct clusapi_list_state);
+	WERROR result = WERR_OK;
+	NTSTATUS status;
+	uint32_t i;
+
+	status = dcerpc_ApiCreateGroupEnum_recv(subreq, state, &result);
+	TALLOC_FREE(subreq);
+	if (!NT_STATUS_IS_OK(status) || !W_ERROR_IS_OK(result) ||
+	    state->groups == NULL) {
+		/* older servers: fault or ERROR_CALL_NOT_IMPLEMENTED */
+		state->groups = NULL;
+		state->werr = WERR_OK;
+	}
+	for (i = 0; state->groups != NULL &&
+	     i < state->groups->EntryCount; i++) {
+		const struct GROUP_ENUM_ENTRY *e = &state->groups->Entry[i];
+		struct clusapi_object_info *o;
+
+		if (i == 0) {
+			state->objects = talloc_zero_array(
+				state, struct clusapi_object_info,
+				state->groups->EntryCount);
+			if (tevent_req_nomem(state->objects, req)) {
+				return;
+			}
+		}
+		o = &state->objects[i];
+		o->type = CLUSAPI_OBJECT_GROUP;
+		o->name = talloc_strdup(state->objects, e->Name);
+		o->id = talloc_strdup(state->objects, e->Id);
+		o->owner_node = talloc_strdup(state->objects, e->Owner);
+		o->state = e->dwState;
+		o->status = NT_STATUS_OK;
+		o->werr = WERR_OK;
+		if (tevent_req_nomem(o->name, req)) {
+			return;
+		}
+		state->count += 1;
+	}
+	subreq = clusapi_close_send(state, state->ev, state->conn,
+				    CLUSAPI_OBJECT_CLUSTER, &state->hcluster);
+	if (tevent_req_nomem(subreq, req)) {
+		return;
+	}
+	tevent_req_set_callback(subreq, clusapi_list_cluster_closed, req);
+}
+
+static void clusapi_list_cluster_closed(struct tevent_req *subreq)
+{
+	struct tevent_req *req = tevent_req_callback_data(
+		subreq, struct tevent_req);
+	struct clusapi_list_state *state = tevent_req_data(
+		req, struct clusapi_list_state);
+	WERROR werr;
+
+	/* a failed close changes nothing about the list */
+	clusapi_close_recv(subreq, &werr);
+	TALLOC_FREE(subreq);
+	if (state->groups == NULL) {
+		clusapi_list_by_names(req);
+		return;
+	}
+	tevent_req_done(req);
 }
 
 static void clusapi_list_group_opened(struct tevent_req *subreq)
