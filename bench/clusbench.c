@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +41,7 @@
 #define RUNS 5
 #define CALLS 2000
 #define IN_FLIGHT 32
+#define CONNECTIONS 16
 #define PDU_HEADER 24		/* request/response PDU header */
 
 static double now_us(void)
@@ -164,6 +166,9 @@ struct rpc {
 	struct dcerpc_binding_handle *b;
 	struct policy_handle group;
 	int sent, done;
+	/* the 16-connection run: one call in flight on each */
+	struct dcerpc_binding_handle *bs[CONNECTIONS];
+	struct policy_handle groups[CONNECTIONS];
 };
 
 static double rpc_sync_run(struct rpc *r)
@@ -190,12 +195,13 @@ static double rpc_sync_run(struct rpc *r)
 
 struct one_call {
 	struct rpc *r;
+	int conn;		/* index into r->bs, -1: r->b */
 	enum CLUSTER_GROUP_STATE state;
 	const char *node;
 	WERROR status;
 };
 
-static void rpc_async_send(struct rpc *r);
+static void rpc_async_send(struct rpc *r, int conn);
 
 static void rpc_async_done(struct tevent_req *req)
 {
@@ -208,21 +214,24 @@ static void rpc_async_done(struct tevent_req *req)
 		fprintf(stderr, "ApiGetGroupState failed\n");
 		exit(1);
 	}
-	talloc_free(c);
 	r->done++;
 	if (r->sent < CALLS) {
-		rpc_async_send(r);
+		rpc_async_send(r, c->conn);
 	}
+	talloc_free(c);
 }
 
-static void rpc_async_send(struct rpc *r)
+static void rpc_async_send(struct rpc *r, int conn)
 {
 	struct one_call *c = talloc_zero(NULL, struct one_call);
 	struct tevent_req *req;
 
 	c->r = r;
-	req = dcerpc_ApiGetGroupState_send(c, r->ev, r->b, r->group,
-					   &c->state, &c->node, &c->status);
+	c->conn = conn;
+	req = dcerpc_ApiGetGroupState_send(
+		c, r->ev, conn < 0 ? r->b : r->bs[conn],
+		conn < 0 ? r->group : r->groups[conn], &c->state, &c->node,
+		&c->status);
 	if (req == NULL) {
 		exit(1);
 	}
@@ -236,11 +245,61 @@ static double rpc_async_run(struct rpc *r, int depth)
 
 	r->sent = r->done = 0;
 	while (r->sent < depth) {
-		rpc_async_send(r);
+		rpc_async_send(r, -1);
 	}
 	while (r->done < CALLS) {
 		tevent_loop_once(r->ev);
 	}
+	return now_us() - t0;
+}
+
+/* CONNECTIONS connections, one call in flight on each */
+static double rpc_conns_run(struct rpc *r)
+{
+	double t0 = now_us();
+	int i;
+
+	r->sent = r->done = 0;
+	for (i = 0; i < CONNECTIONS; i++) {
+		rpc_async_send(r, i);
+	}
+	while (r->done < CALLS) {
+		tevent_loop_once(r->ev);
+	}
+	return now_us() - t0;
+}
+
+/* The same over CONNECTIONS echo connections */
+static double echo_conns_run(const int *fds, size_t req, size_t resp)
+{
+	char *in = calloc(1, resp), *out = calloc(1, req);
+	struct pollfd pfd[CONNECTIONS];
+	double t0 = now_us();
+	int sent = 0, got = 0, i;
+
+	for (i = 0; i < CONNECTIONS; i++) {
+		pfd[i] = (struct pollfd) { .fd = fds[i], .events = POLLIN };
+		full_io(fds[i], out, req, true);
+		sent++;
+	}
+	while (got < CALLS) {
+		if (poll(pfd, CONNECTIONS, -1) <= 0) {
+			continue;
+		}
+		for (i = 0; i < CONNECTIONS; i++) {
+			if (!(pfd[i].revents & POLLIN)) {
+				continue;
+			}
+			full_io(fds[i], in, resp, false);
+			got++;
+			if (sent < CALLS) {
+				full_io(fds[i], out, req, true);
+				sent++;
+			}
+		}
+	}
+	free(in);
+	free(out);
 	return now_us() - t0;
 }
 
@@ -282,7 +341,8 @@ int main(int argc, const char **argv)
 	struct rpc r = { 0 };
 	struct dcerpc_pipe *p = NULL;
 	struct loadparm_context *lp;
-	double rs[RUNS], bs[RUNS], ra[RUNS], ba[RUNS];
+	double rs[RUNS], bs[RUNS], ra[RUNS], ba[RUNS], rc[RUNS], bc[RUNS];
+	int fds[CONNECTIONS];
 	WERROR status, rpc_status;
 	size_t req = 0, resp = 0;
 	int port = 0, fd, i;
@@ -311,9 +371,30 @@ int main(int argc, const char **argv)
 		fprintf(stderr, "cannot open \"Application Group\"\n");
 		return 1;
 	}
+	for (i = 0; i < CONNECTIONS; i++) {
+		struct dcerpc_pipe *pi = NULL;
+
+		if (!NT_STATUS_IS_OK(dcerpc_pipe_connect(
+			    mem, &pi, binding, &ndr_table_clusapi,
+			    cli_credentials_init_anon(mem), r.ev, lp)) ||
+		    !NT_STATUS_IS_OK(dcerpc_ApiOpenGroup(
+			    pi->binding_handle, mem, "Application Group",
+			    &status, &rpc_status, &r.groups[i])) ||
+		    !W_ERROR_IS_OK(status)) {
+			fprintf(stderr, "connection %d failed\n", i);
+			return 1;
+		}
+		r.bs[i] = pi->binding_handle;
+	}
 	call_sizes(&r, &req, &resp);
 	echo = echo_server(&port, req, resp);
 	fd = echo < 0 ? -1 : echo_connect(port);
+	for (i = 0; i < CONNECTIONS && fd != -1; i++) {
+		fds[i] = echo_connect(port);
+		if (fds[i] == -1) {
+			fd = -1;
+		}
+	}
 	if (fd == -1) {
 		fprintf(stderr, "cannot start the baseline server\n");
 		return 1;
@@ -330,11 +411,15 @@ int main(int argc, const char **argv)
 		bs[i] = echo_run(fd, req, resp, 1) / CALLS;
 		ra[i] = CALLS / (rpc_async_run(&r, IN_FLIGHT) / 1e6);
 		ba[i] = CALLS / (echo_run(fd, req, resp, IN_FLIGHT) / 1e6);
+		rc[i] = CALLS / (rpc_conns_run(&r) / 1e6);
+		bc[i] = CALLS / (echo_conns_run(fds, req, resp) / 1e6);
 	}
 	report("tcp_getgroupstate_sync_latency", median(rs, RUNS),
 	       median(bs, RUNS), "us");
 	report("tcp_getgroupstate_32_in_flight", median(ra, RUNS),
 	       median(ba, RUNS), "calls/s");
+	report("tcp_getgroupstate_16_connections", median(rc, RUNS),
+	       median(bc, RUNS), "calls/s");
 
 	close(fd);
 	kill(echo, SIGTERM);
