@@ -150,9 +150,10 @@ def client(bld):
                 use=['clusapi_ndr'] + USE_CLIENT,
                 includes=['.', 'source'], install_path=None)
 
-    bld.program(source=['bench/movebench.c'], target='movebench',
-                use=['clusapi_objs'] + use_cli + USE_CLIENT,
-                includes=['.', 'source'], install_path=None)
+    for b in ('movebench', 'massmove'):
+        bld.program(source=['bench/%s.c' % b], target=b,
+                    use=['clusapi_objs'] + use_cli + USE_CLIENT,
+                    includes=['.', 'source'], install_path=None)
 
     # the move flow against a running clusapid (torture/suites)
     bld.program(source=['torture/clustorture/clustorture.c'],
