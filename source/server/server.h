@@ -71,6 +71,9 @@ struct clusrv_options {
 	enum clusrv_anonymous anonymous;
 	unsigned int move_delay_ms;	/* each Pending step of a move */
 	unsigned int max_connections;
+	unsigned int max_handles;	/* per association group */
+	unsigned int max_request_size;	/* reassembled request, bytes */
+	unsigned int max_notify_events;	/* queued per port */
 	int debug_level;		/* 0..10 */
 	const char *np_socket_dir;	/* smbd's pipes; NULL: no ncacn_np */
 	bool np_socket_dir_default;	/* not given: failing is no error */
@@ -168,7 +171,11 @@ bool clusrv_call_may_write(struct dcesrv_call_state *dce_call);
  * all-zero handle, an unknown handle, or one of another type (unlike
  * dcesrv_handle_lookup(), it never creates a handle). Close a handle
  * with TALLOC_FREE() and ZERO the wire handle returned to the client.
+ * clusrv_handle_new() refuses (NULL, logged) once the caller's
+ * association group holds --max-handles handles;
+ * clusrv_handle_limit_reached() tells that apart from a lack of memory.
  */
+bool clusrv_handle_limit_reached(struct dcesrv_call_state *dce_call);
 struct dcesrv_handle *clusrv_handle_new(struct dcesrv_call_state *dce_call,
 					uint8_t handle_type, void *data);
 struct dcesrv_handle *clusrv_handle_find(struct dcesrv_call_state *dce_call,

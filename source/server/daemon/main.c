@@ -43,6 +43,10 @@
 #define DEFAULT_EPM_PORT 135
 #define DEFAULT_MOVE_DELAY_MS 500
 #define DEFAULT_MAX_CONNECTIONS 1024
+/* Samba's own limits: MAX_OPEN_POLS is 2048 per pipe, we allow more */
+#define DEFAULT_MAX_HANDLES 10000
+#define DEFAULT_MAX_REQUEST_SIZE (4 * 1024 * 1024)
+#define DEFAULT_MAX_NOTIFY_EVENTS 100000
 
 #define PID_FILE "clusapid.pid"
 #define ENDPOINTS_FILE "endpoints"
@@ -118,6 +122,9 @@ static int parse_options(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 	char *anonymous = NULL;
 	char *move_delay = NULL;
 	char *max_conns = NULL;
+	char *max_handles = NULL;
+	char *max_request = NULL;
+	char *max_events = NULL;
 	char *debug_level = NULL;
 	char *np_socket_dir = NULL;
 	char *access_config = NULL;
@@ -151,6 +158,15 @@ static int parse_options(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 		  "MS" },
 		{ "max-connections", 0, POPT_ARG_STRING, &max_conns, 0,
 		  "Connections served at once (default 1024)", "N" },
+		{ "max-handles", 0, POPT_ARG_STRING, &max_handles, 0,
+		  "Context handles open at once in one association group "
+		  "(default 10000)", "N" },
+		{ "max-request-size", 0, POPT_ARG_STRING, &max_request, 0,
+		  "Largest request, its fragments reassembled, in bytes "
+		  "(default 4194304)", "BYTES" },
+		{ "max-notify-events", 0, POPT_ARG_STRING, &max_events, 0,
+		  "Events queued per notification port before the oldest "
+		  "are dropped (default 100000)", "N" },
 		{ "debuglevel", 'd', POPT_ARG_STRING, &debug_level, 0,
 		  "Log level, 0 (errors) to 10 (everything; default 3)",
 		  "LEVEL" },
@@ -179,6 +195,9 @@ static int parse_options(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 		.anonymous = CLUSRV_ANONYMOUS_READ,
 		.move_delay_ms = DEFAULT_MOVE_DELAY_MS,
 		.max_connections = DEFAULT_MAX_CONNECTIONS,
+		.max_handles = DEFAULT_MAX_HANDLES,
+		.max_request_size = DEFAULT_MAX_REQUEST_SIZE,
+		.max_notify_events = DEFAULT_MAX_NOTIFY_EVENTS,
 		.debug_level = CLUS_LOG_NOTICE,
 	};
 
@@ -276,6 +295,28 @@ static int parse_options(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 		}
 		o->max_connections = n;
 	}
+	if (max_handles != NULL) {
+		if (!parse_number("--max-handles", max_handles, 1, 10000000,
+				  &n)) {
+			goto done;
+		}
+		o->max_handles = n;
+	}
+	if (max_request != NULL) {
+		/* a request PDU alone is 24 bytes; 1 GiB is absurd enough */
+		if (!parse_number("--max-request-size", max_request, 1024,
+				  1024 * 1024 * 1024UL, &n)) {
+			goto done;
+		}
+		o->max_request_size = n;
+	}
+	if (max_events != NULL) {
+		if (!parse_number("--max-notify-events", max_events, 1,
+				  100000000, &n)) {
+			goto done;
+		}
+		o->max_notify_events = n;
+	}
 	if (debug_level != NULL) {
 		if (!parse_number("-d", debug_level, 0, CLUS_LOG_MAX_LEVEL,
 				  &n)) {
@@ -331,6 +372,9 @@ done:
 	free(anonymous);
 	free(move_delay);
 	free(max_conns);
+	free(max_handles);
+	free(max_request);
+	free(max_events);
 	free(debug_level);
 	free(np_socket_dir);
 	free(access_config);

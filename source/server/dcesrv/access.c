@@ -41,11 +41,42 @@ bool clusrv_call_may_write(struct dcesrv_call_state *dce_call)
 	       CLUSRV_ACCESS_FULL;
 }
 
+/*
+ * Handles live in the association group, which every connection joined
+ * to it shares: the limit is the group's. Walking the list costs at most
+ * max_handles steps, far less than the call that opens the handle.
+ */
+bool clusrv_handle_limit_reached(struct dcesrv_call_state *dce_call)
+{
+	struct clusrv_conn *c = clusrv_call_conn(dce_call);
+	struct dcesrv_assoc_group *ag = dce_call->conn->assoc_group;
+	const struct dcesrv_handle *h;
+	unsigned int n = 0;
+
+	if (ag == NULL) {
+		return false;
+	}
+	for (h = ag->handles; h != NULL; h = h->next) {
+		if (++n >= c->srv->opts.max_handles) {
+			return true;
+		}
+	}
+	return false;
+}
+
 struct dcesrv_handle *clusrv_handle_new(struct dcesrv_call_state *dce_call,
 					uint8_t handle_type, void *data)
 {
 	struct dcesrv_handle *h;
 
+	if (clusrv_handle_limit_reached(dce_call)) {
+		DBG_WARNING("%s: association group 0x%08x holds %u handles, "
+			    "the limit (--max-handles): refusing another\n",
+			    clusrv_call_conn(dce_call)->peer,
+			    dce_call->conn->assoc_group->id,
+			    clusrv_call_server(dce_call)->opts.max_handles);
+		return NULL;
+	}
 	h = dcesrv_handle_create(dce_call, handle_type);
 	if (h == NULL) {
 		return NULL;

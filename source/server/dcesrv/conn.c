@@ -136,6 +136,8 @@ NTSTATUS clusrv_conn_start(struct clusrv_conn *c, const char *endpoint,
 		return status;
 	}
 	dce_conn->transport.private_data = c;
+	/* dcesrv_core faults and disconnects a larger request */
+	dce_conn->max_total_request_size = srv->opts.max_request_size;
 	dce_conn->transport.report_output_data =
 		dcesrv_sock_report_output_data;
 	dce_conn->transport.terminate_connection = clusrv_conn_terminate;

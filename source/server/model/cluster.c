@@ -180,6 +180,8 @@ uint32_t clus_model_open(TALLOC_CTX *mem_ctx,
 	}
 	m->ev = ev;
 	m->transition_ms = opts->transition_ms;
+	m->notify_queue_max = opts->notify_queue_max != 0 ?
+		opts->notify_queue_max : CM_NOTIFY_QUEUE_MAX;
 	m->log_fn = opts->log_fn;
 	m->log_private = opts->log_private;
 	talloc_set_destructor(m, model_destructor);

@@ -497,6 +497,8 @@ struct clus_model_options {
 	uint32_t transition_ms;
 	/* Do not fsync transactions: still safe against kill -9 */
 	bool no_fsync;
+	/* Events a notification port holds; 0: CM_NOTIFY_QUEUE_MAX */
+	uint32_t notify_queue_max;
 	/* Optional logging: level 0 error, 1 warning, 2 info, 3+ debug */
 	clus_model_log_fn log_fn;
 	void *log_private;
@@ -1036,7 +1038,7 @@ uint32_t clus_notify_add_v2(struct clus_notify_port *port,
 			    uint32_t version);
 
 uint32_t clus_notify_port_num_events(const struct clus_notify_port *port);
-/* Events lost because the queue was full (CM_NOTIFY_QUEUE_MAX) */
+/* Events lost because the queue was full (notify_queue_max) */
 uint32_t clus_notify_port_num_dropped(const struct clus_notify_port *port);
 #define CM_NOTIFY_QUEUE_MAX 100000
 /* Oldest event, now owned by @mem_ctx; NULL when the queue is empty */

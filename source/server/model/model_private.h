@@ -65,6 +65,7 @@ struct clus_txn;
 struct clus_model {
 	struct tevent_context *ev;
 	uint32_t transition_ms;
+	uint32_t notify_queue_max;
 	clus_model_log_fn log_fn;
 	void *log_private;
 

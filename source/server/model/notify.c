@@ -327,10 +327,14 @@ uint32_t clus_notify_port_num_dropped(const struct clus_notify_port *port)
 static void notify_enqueue(struct clus_notify_port *port,
 			   struct clus_notify_event *ev)
 {
-	if (port->tail - port->head >= CM_NOTIFY_QUEUE_MAX) {
+	/*
+	 * A full queue loses its oldest event: the reader is told to
+	 * re-read (RECONNECT) and then sees the newest changes in order.
+	 */
+	if (port->tail - port->head >= port->m->notify_queue_max) {
+		TALLOC_FREE(port->queue[port->head]);
+		port->head++;
 		port->dropped++;
-		talloc_free(ev);
-		return;
 	}
 	if (port->tail == port->alloc) {
 		uint32_t live = port->tail - port->head;

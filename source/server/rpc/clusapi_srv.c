@@ -95,6 +95,7 @@ NTSTATUS clusrv_rpc_register(struct clusrv_context *srv)
 		.state_dir = srv->opts.state_dir,
 		.config_file = srv->opts.config_file,
 		.transition_ms = srv->opts.move_delay_ms,
+		.notify_queue_max = srv->opts.max_notify_events,
 		.log_fn = clusrv_model_log,
 	};
 	char *errmsg = NULL;

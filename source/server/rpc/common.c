@@ -87,6 +87,9 @@ WERROR clusrv_handle_open(struct dcesrv_call_state *dce_call,
 	h = clusrv_handle_new(dce_call, type, data);
 	if (h == NULL) {
 		TALLOC_FREE(data);
+		if (clusrv_handle_limit_reached(dce_call)) {
+			return WERR_NO_SYSTEM_RESOURCES;
+		}
 		return WERR_NOT_ENOUGH_MEMORY;
 	}
 	*out = h->wire_handle;

@@ -654,17 +654,40 @@ static WERROR notify_fill_v2(struct dcesrv_call_state *dce_call,
 			     struct ApiGetNotifyV2 *r)
 {
 	uint32_t count = clus_notify_port_num_events(n->port);
+	bool lost = notify_lost_events(n);
 	struct NOTIFICATION_RPC *a;
-	uint32_t i;
+	uint32_t i = 0;
 
 	if (count > NOTIFY_BATCH_MAX) {
 		count = NOTIFY_BATCH_MAX;
 	}
-	a = talloc_zero_array(dce_call, struct NOTIFICATION_RPC, count);
+	a = talloc_zero_array(dce_call, struct NOTIFICATION_RPC,
+			      count + (lost ? 1 : 0));
 	if (a == NULL) {
 		return WERR_NOT_ENOUGH_MEMORY;
 	}
-	for (i = 0; i < count; i++) {
+	if (lost) {
+		/* first the RECONNECT_V2 indication, as v1 does */
+		struct NOTIFICATION_DATA_RPC *d = &a[0].NotificationData;
+		const char *cname =
+			clus_model_cluster(clusrv_model(dce_call))->name;
+
+		d->FilterAndType.dwObjectType = CLUSTER_OBJECT_TYPE_CLUSTER;
+		d->FilterAndType.FilterFlags =
+			CLUSTER_CHANGE_CLUSTER_RECONNECT_V2;
+		d->Name = talloc_strdup(a, cname);
+		d->ObjectId = talloc_strdup(a, "");
+		d->ParentId = talloc_strdup(a, "");
+		d->Type = talloc_strdup(a, "");
+		if (d->Name == NULL || d->ObjectId == NULL ||
+		    d->ParentId == NULL || d->Type == NULL) {
+			TALLOC_FREE(a);
+			return WERR_NOT_ENOUGH_MEMORY;
+		}
+		i = 1;
+		count++;
+	}
+	for (; i < count; i++) {
 		struct NOTIFICATION_DATA_RPC *d = &a[i].NotificationData;
 		struct clus_notify_event *ev;
 
