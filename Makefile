@@ -6,7 +6,7 @@
 
 WAF = buildtools/waf
 
-.PHONY: all build bootstrap configured test demo bench install clean distclean
+.PHONY: all build bootstrap configured test demo bench fuzz install clean distclean
 
 all: build
 
@@ -33,9 +33,13 @@ demo: build
 bench: build
 	@bench/run
 
+# libFuzzer harnesses (clang) in build-fuzz; FUZZ_SECONDS per harness
+fuzz: bootstrap
+	@torture/fuzz/run
+
 clean:
 	@$(WAF) clean
 
 distclean:
 	@$(WAF) distclean
-	rm -rf bin
+	rm -rf bin build-fuzz .lock-waf_fuzz

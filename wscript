@@ -52,6 +52,9 @@ def options(opt):
                    default=False, help='build with ASan and UBSan')
     opt.add_option('--enable-debug', action='store_true', default=False,
                    help='build with -O0')
+    opt.add_option('--enable-fuzzing', action='store_true', default=False,
+                   help='build the libFuzzer harnesses only (CC=clang; '
+                   'make fuzz does this in build-fuzz)')
 
 
 def configure(conf):
@@ -76,11 +79,17 @@ def configure(conf):
     flags = ['-Wall', '-Werror', '-g', '-fPIC']
     flags += ['-O0'] if conf.options.enable_debug else ['-O2']
     ldflags = ['-Wl,--no-undefined']
-    if conf.options.enable_sanitizers:
+    if conf.options.enable_sanitizers or conf.options.enable_fuzzing:
         san = ['-fsanitize=address,undefined', '-fno-omit-frame-pointer',
                '-fno-sanitize-recover=undefined']
         flags += san
         ldflags = san
+    if conf.options.enable_fuzzing:
+        if 'clang' not in os.path.basename(conf.env.CC[0]):
+            conf.fatal('--enable-fuzzing needs CC=clang (apt-get install '
+                       'clang, or run buildtools/bootstrap)')
+        flags += ['-fsanitize=fuzzer-no-link']
+    conf.env.FUZZING = conf.options.enable_fuzzing
     conf.env.append_value('CFLAGS', flags)
     conf.env.append_value('LINKFLAGS', ldflags)
     conf.env.SANITIZERS = conf.options.enable_sanitizers
@@ -97,6 +106,33 @@ def unit_tests(bld, subdir, use):
         name = os.path.splitext(src.name)[0]
         bld.program(source=[src] + helpers, target='unit/' + name,
                     use=use, includes=['.', 'source'], install_path=None)
+
+
+def fuzz_harnesses(bld, replay):
+    """torture/fuzz/fuzz_NAME.c: with REPLAY, bin/unit/test_fuzz_NAME
+    replays the committed inputs (make test); without, bin/fuzz/NAME is
+    the libFuzzer program (make fuzz, clang)."""
+    uses = {
+        'request': ['clusrv_objs', 'clusapi_ndr', 'npa_ndr', 'clusmodel',
+                    'TDB'] + USE_SERVER,
+        'npa': ['clusrv_np_objs', 'npa_ndr'] + USE_SERVER,
+        'client': ['clusapi_objs', 'clusapi_ndr'] + USE_CLIENT,
+    }
+    for name, use in sorted(uses.items()):
+        src = 'torture/fuzz/fuzz_%s.c' % name
+        if not bld.path.find_node(src):
+            continue
+        if replay:
+            bld.program(source=[src, 'torture/fuzz/replay_main.c'],
+                        target='unit/test_fuzz_' + name, use=use,
+                        includes=['.', 'source', 'torture/fuzz'],
+                        defines=['FUZZ_NAME="%s"' % name],
+                        install_path=None)
+        else:
+            bld.program(source=[src], target='fuzz/' + name, use=use,
+                        includes=['.', 'source', 'torture/fuzz'],
+                        linkflags=['-fsanitize=fuzzer'],
+                        install_path=None)
 
 
 def client(bld):
@@ -189,20 +225,19 @@ def build(bld):
 
     # clusapid: the daemon core, the endpoint mapper, the RPC handlers
     # and the cluster model behind them.
+    # everything but main(): the fuzz harness runs the same server
     server = bld.path.ant_glob(
         ['source/server/log.c',
          'source/server/rpc/clusapi_srv.c', 'source/server/rpc/common.c',
          'source/server/rpc/srv_*.c'] +
         ['source/server/%s/*.c' % d
-         for d in ('daemon', 'transport', 'dcesrv', 'epm')])
-    bld.program(source=server, target='clusapid',
-                use=['clusapi_ndr', 'npa_ndr', 'clusmodel', 'POPT', 'TDB'] +
+         for d in ('daemon', 'transport', 'dcesrv', 'epm')],
+        excl=['source/server/daemon/main.c'])
+    bld.objects(source=server, target='clusrv_objs',
+                use=['clusapi_ndr', 'npa_ndr', 'clusmodel', 'TDB'] +
                 USE_SERVER,
                 includes=['.', 'source'],
                 defines=['CLUSAPI_VERSION="%s"' % VERSION])
-
-    client(bld)
-
     # smbd's handshake and the access policy, outside the daemon
     bld.objects(source=['source/server/log.c',
                         'source/server/transport/npa.c',
@@ -210,6 +245,24 @@ def build(bld):
                         'source/server/dcesrv/session.c'],
                 target='clusrv_np_objs', use=['npa_ndr'] + USE_SERVER,
                 includes=['.', 'source'])
+
+    if bld.env.FUZZING:
+        bld.objects(source=bld.path.ant_glob('source/lib/*.c'),
+                    target='clusapi_objs',
+                    use=['clusapi_ndr'] + USE_CLIENT,
+                    includes=['.', 'source'])
+        fuzz_harnesses(bld, replay=False)
+        bld.add_post_fun(link_bin)
+        return
+
+    bld.program(source=['source/server/daemon/main.c'], target='clusapid',
+                use=['clusrv_objs', 'clusapi_ndr', 'npa_ndr', 'clusmodel',
+                     'POPT', 'TDB'] + USE_SERVER,
+                includes=['.', 'source'],
+                defines=['CLUSAPI_VERSION="%s"' % VERSION])
+
+    client(bld)
+    fuzz_harnesses(bld, replay=True)
     unit_tests(bld, 'np', ['clusrv_np_objs', 'npa_ndr', 'CMOCKA'] +
                USE_SERVER)
 
@@ -229,6 +282,8 @@ def build(bld):
 def link_bin(bld):
     """Binaries land in bin/ (symlinks into the build tree), as in Samba."""
     bindir = bld.path.make_node('bin')
+    if bld.env.FUZZING:
+        bindir = bindir.make_node('fuzz-build')
     bindir.mkdir()
     for tg in bld.get_all_task_gen():
         if not getattr(tg, 'link_task', None):

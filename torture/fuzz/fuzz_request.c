@@ -1,0 +1,473 @@
+/*
+ * clusapi fuzzing: the server's request path, every opnum
+ *
+ * Copyright (C) 2026 The clusapi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each input is a conversation with clusapid's real DCE/RPC stack over
+ * a socketpair: bind to clusapi 3.0, then one request per record,
+ *
+ *	uint16 opnum (little-endian), uint16 length, LENGTH stub bytes
+ *
+ * each answered (NDR pull, handler on an in-memory cluster, NDR push)
+ * before the next is sent. The cluster is rebuilt for every input, so
+ * an input means the same thing each time it runs.
+ *
+ * Context handles are random on the wire; a fuzzer cannot guess them.
+ * A 20-byte window of a stub that starts with "HNDL" is replaced by
+ * the handle the server created N-th in this conversation, N being the
+ * byte after the marker (modulo the handles seen). make_seeds.py writes
+ * the handles of captured traffic that way.
+ */
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <unistd.h>
+#include <fcntl.h>
+
+#include <talloc.h>
+#include <tevent.h>
+#include <ndr.h>
+#include <dcesrv_core.h>
+
+#include "server/server.h"
+#include "server/model/model.h"
+#include "server/log.h"
+#include "server/dcesrv/dcesrv.h"
+#include "server/transport/tsocket_shim.h"
+#include "fuzz.h"
+
+#define HANDLE_MARKER "HNDL"
+#define MAX_HANDLES 256
+#define MAX_RECORDS 64
+
+
+struct fz {
+	struct clusrv_context *srv;
+	struct clusrv_conn *conn;
+	int fd;				/* the client's end */
+	bool closed;			/* the server closed its end */
+	bool guard_fired;
+	uint8_t *in;			/* bytes received, not yet parsed */
+	size_t in_len;
+	uint32_t answered_call;		/* last call_id answered */
+	bool bound;
+	struct policy_handle handles[MAX_HANDLES];
+	unsigned int num_handles;
+};
+
+static struct clusrv_context *fz_srv;
+
+static struct clusrv_context *fz_server(void)
+{
+	struct tevent_context *ev;
+	struct clusrv_context *srv;
+
+	if (!clus_tsocket_shim_init()) {
+		abort();
+	}
+	/* errors only: the fuzzer provokes a lot of notices */
+	clus_log_init("fuzz_request", getenv("FUZZ_DEBUG") ? 10 : 0, NULL);
+	ev = tevent_context_init(NULL);
+	srv = talloc_zero(ev, struct clusrv_context);
+	if (ev == NULL || srv == NULL) {
+		abort();
+	}
+	srv->ev = ev;
+	srv->opts = (struct clusrv_options) {
+		.foreground = true,
+		.anonymous = CLUSRV_ANONYMOUS_FULL,
+		.move_delay_ms = 0,
+		.max_connections = 16,
+		.max_handles = MAX_HANDLES,
+		.max_request_size = 1024 * 1024,
+		.max_notify_events = 1000,
+	};
+	if (!NT_STATUS_IS_OK(clusrv_dcesrv_init(srv))) {
+		abort();
+	}
+	srv->tcp_endpoint = "ncacn_ip_tcp:[1]";
+	/* state_dir NULL: the model lives in memory */
+	if (!NT_STATUS_IS_OK(clusrv_rpc_register(srv))) {
+		abort();
+	}
+	return srv;
+}
+
+/* A fresh default cluster for every input */
+static void fz_reset_model(struct clusrv_context *srv)
+{
+	struct clus_model_options mopts = {
+		.transition_ms = 0,
+		.notify_queue_max = srv->opts.max_notify_events,
+	};
+	char *errmsg = NULL;
+
+	TALLOC_FREE(srv->model);
+	if (clus_model_open(srv, srv->ev, &mopts, &srv->model,
+			    &errmsg) != 0) {
+		abort();
+	}
+}
+
+static void fz_guard(struct tevent_context *ev, struct tevent_timer *te,
+		     struct timeval now, void *private_data)
+{
+	struct fz *fz = private_data;
+
+	fz->guard_fired = true;
+}
+
+/* Reads what the server sent; false once nothing more will come */
+static size_t fz_drain(struct fz *fz)
+{
+	size_t total = 0;
+
+	for (;;) {
+		uint8_t buf[16384];
+		ssize_t n = recv(fz->fd, buf, sizeof(buf), MSG_DONTWAIT);
+
+		if (n == 0) {
+			fz->closed = true;
+			return total;
+		}
+		if (n < 0) {
+			if (errno != EAGAIN && errno != EWOULDBLOCK &&
+			    errno != EINTR) {
+				fz->closed = true;
+			}
+			return total;
+		}
+		fz->in = talloc_realloc(fz, fz->in, uint8_t,
+					fz->in_len + n);
+		if (fz->in == NULL) {
+			abort();
+		}
+		memcpy(fz->in + fz->in_len, buf, n);
+		fz->in_len += n;
+		total += n;
+	}
+}
+
+/* Consumes whole PDUs: bind_ack, the last fragment of an answer */
+static void fz_parse(struct fz *fz)
+{
+	while (fz->in_len >= 16) {
+		uint16_t frag_len = fz->in[8] | (fz->in[9] << 8);
+		uint8_t ptype = fz->in[2];
+		uint8_t flags = fz->in[3];
+		uint32_t call_id = fz->in[12] | (fz->in[13] << 8) |
+				   (fz->in[14] << 16) |
+				   ((uint32_t)fz->in[15] << 24);
+
+		if (frag_len < 16 || frag_len > fz->in_len) {
+			return;
+		}
+		if (ptype == DCERPC_PKT_BIND_ACK) {
+			fz->bound = true;
+		} else if (ptype == DCERPC_PKT_BIND_NAK) {
+			fz->closed = true;
+		} else if (ptype == DCERPC_PKT_FAULT ||
+			   (ptype == DCERPC_PKT_RESPONSE &&
+			    (flags & DCERPC_PFC_FLAG_LAST))) {
+			fz->answered_call = call_id;
+		}
+		memmove(fz->in, fz->in + frag_len, fz->in_len - frag_len);
+		fz->in_len -= frag_len;
+	}
+}
+
+/*
+ * Runs the server until DONE says so, the connection is gone, or
+ * nothing has happened for a few guard periods (an asynchronous call
+ * such as a blocking ApiGetNotify waits for more than we will send).
+ */
+static void fz_drive(struct fz *fz, bool (*done)(struct fz *, uint32_t),
+		     uint32_t arg)
+{
+	struct tevent_context *ev = fz->srv->ev;
+	int idle = 0;
+
+	while (!fz->closed && !done(fz, arg)) {
+		struct tevent_timer *te;
+
+		fz->guard_fired = false;
+		te = tevent_add_timer(ev, fz,
+				      tevent_timeval_current_ofs(0, 1000),
+				      fz_guard, fz);
+		if (te == NULL) {
+			abort();
+		}
+		tevent_loop_once(ev);
+		TALLOC_FREE(te);
+		if (fz_drain(fz) > 0) {
+			fz_parse(fz);
+			idle = 0;
+			continue;
+		}
+		if (fz->guard_fired && ++idle >= 3) {
+			return;
+		}
+	}
+}
+
+static bool fz_is_bound(struct fz *fz, uint32_t unused)
+{
+	return fz->bound;
+}
+
+static bool fz_is_answered(struct fz *fz, uint32_t call_id)
+{
+	return fz->answered_call == call_id;
+}
+
+/* After the client hung up: the server must free the connection */
+static void fz_drive_gone(struct fz *fz)
+{
+	struct tevent_context *ev = fz->srv->ev;
+	int rounds = 0;
+
+	while (fz->srv->num_connections != 0) {
+		struct tevent_timer *te;
+
+		if (++rounds > 1000) {
+			/* a connection that outlives its socket is a bug */
+			abort();
+		}
+		te = tevent_add_timer(ev, fz,
+				      tevent_timeval_current_ofs(0, 1000),
+				      fz_guard, fz);
+		if (te == NULL) {
+			abort();
+		}
+		tevent_loop_once(ev);
+		TALLOC_FREE(te);
+	}
+}
+
+static void fz_send(struct fz *fz, const uint8_t *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = send(fz->fd, buf, len, MSG_NOSIGNAL);
+
+		if (n <= 0) {
+			if (n < 0 && errno == EINTR) {
+				continue;
+			}
+			fz->closed = true;
+			return;
+		}
+		buf += n;
+		len -= n;
+	}
+}
+
+static void put16(uint8_t *p, uint16_t v)
+{
+	p[0] = v & 0xff;
+	p[1] = v >> 8;
+}
+
+static void put32(uint8_t *p, uint32_t v)
+{
+	put16(p, v & 0xffff);
+	put16(p + 2, v >> 16);
+}
+
+static void fz_header(uint8_t *p, uint8_t ptype, uint16_t frag_len,
+		      uint32_t call_id)
+{
+	p[0] = 5;
+	p[1] = 0;
+	p[2] = ptype;
+	p[3] = DCERPC_PFC_FLAG_FIRST | DCERPC_PFC_FLAG_LAST;
+	put32(p + 4, 0x10);		/* little-endian, ASCII, IEEE */
+	put16(p + 8, frag_len);
+	put16(p + 10, 0);
+	put32(p + 12, call_id);
+}
+
+static void fz_bind(struct fz *fz)
+{
+	/* clusapi 3.0 over NDR 2.0 */
+	static const uint8_t ctx[] = {
+		0, 0, 1, 0,
+		0xb2, 0xb8, 0x7d, 0xb9, 0x63, 0x4c, 0xcf, 0x11,
+		0xbf, 0xf6, 0x08, 0x00, 0x2b, 0xe2, 0x3f, 0x2f, 3, 0, 0, 0,
+		0x04, 0x5d, 0x88, 0x8a, 0xeb, 0x1c, 0xc9, 0x11,
+		0x9f, 0xe8, 0x08, 0x00, 0x2b, 0x10, 0x48, 0x60, 2, 0, 0, 0,
+	};
+	uint8_t pdu[28 + sizeof(ctx)];
+
+	fz_header(pdu, DCERPC_PKT_BIND, sizeof(pdu), 1);
+	put16(pdu + 16, 65535);		/* max_xmit_frag */
+	put16(pdu + 18, 65535);		/* max_recv_frag */
+	put32(pdu + 20, 0);		/* assoc_group_id */
+	pdu[24] = 1;			/* one context */
+	pdu[25] = pdu[26] = pdu[27] = 0;
+	memcpy(pdu + 28, ctx, sizeof(ctx));
+	fz_send(fz, pdu, sizeof(pdu));
+}
+
+/* Learns the handles the server made since the last call, oldest first */
+static void fz_learn_handles(struct fz *fz)
+{
+	struct dcesrv_connection *dc;
+	struct dcesrv_handle *h, *newest[MAX_HANDLES];
+	unsigned int n = 0;
+
+	/* a connection the server closed is freed */
+	if (fz->closed || fz->srv->num_connections == 0) {
+		return;
+	}
+	dc = fz->conn->dce_conn;
+	if (dc == NULL || dc->assoc_group == NULL) {
+		return;
+	}
+	/* DLIST_ADD puts the newest first */
+	for (h = dc->assoc_group->handles; h != NULL && n < MAX_HANDLES;
+	     h = h->next) {
+		unsigned int i;
+
+		for (i = 0; i < fz->num_handles; i++) {
+			if (ndr_policy_handle_equal(&fz->handles[i],
+						    &h->wire_handle)) {
+				break;
+			}
+		}
+		if (i < fz->num_handles) {
+			break;
+		}
+		newest[n++] = h;
+	}
+	while (n > 0 && fz->num_handles < MAX_HANDLES) {
+		fz->handles[fz->num_handles++] = newest[--n]->wire_handle;
+	}
+}
+
+/* policy_handle in NDR: handle_type, then the GUID */
+static void fz_handle_to_wire(const struct policy_handle *h, uint8_t *p)
+{
+	const struct GUID *u = &h->uuid;
+
+	put32(p, h->handle_type);
+	put32(p + 4, u->time_low);
+	put16(p + 8, u->time_mid);
+	put16(p + 10, u->time_hi_and_version);
+	memcpy(p + 12, u->clock_seq, 2);
+	memcpy(p + 14, u->node, 6);
+}
+
+static void fz_patch_handles(struct fz *fz, uint8_t *stub, size_t len)
+{
+	size_t i;
+
+	if (fz->num_handles == 0) {
+		return;
+	}
+	for (i = 0; i + 20 <= len; i++) {
+		if (memcmp(stub + i, HANDLE_MARKER, 4) != 0) {
+			continue;
+		}
+		fz_handle_to_wire(&fz->handles[stub[i + 4] % fz->num_handles],
+				  stub + i);
+		i += 19;
+	}
+}
+
+static void fz_request(struct fz *fz, uint32_t call_id, uint16_t opnum,
+		       const uint8_t *stub, uint16_t len)
+{
+	uint8_t *pdu = talloc_array(fz, uint8_t, 24 + len);
+
+	if (pdu == NULL) {
+		abort();
+	}
+	fz_header(pdu, DCERPC_PKT_REQUEST, 24 + len, call_id);
+	put32(pdu + 16, len);		/* alloc_hint */
+	put16(pdu + 20, 0);		/* context id */
+	put16(pdu + 22, opnum);
+	memcpy(pdu + 24, stub, len);
+	fz_patch_handles(fz, pdu + 24, len);
+	fz_send(fz, pdu, 24 + len);
+	talloc_free(pdu);
+}
+
+static struct clusrv_conn *fz_connect(struct clusrv_context *srv, int sfd)
+{
+	struct sockaddr_in local = {
+		.sin_family = AF_INET,
+		.sin_port = htons(1),
+		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+	};
+	struct sockaddr_in remote = local;
+	struct tstream_context *stream = NULL;
+	struct clusrv_conn *c;
+
+	remote.sin_port = htons(49152);
+	c = clusrv_conn_new(srv, srv, "ncacn_ip_tcp",
+			    (struct sockaddr *)&local, sizeof(local),
+			    (struct sockaddr *)&remote, sizeof(remote));
+	if (c == NULL ||
+	    clus_tstream_bsd_existing_socket(c, sfd, &stream) == -1 ||
+	    !NT_STATUS_IS_OK(clusrv_conn_start(c, srv->tcp_endpoint,
+					       srv->anonymous_session,
+					       stream))) {
+		abort();
+	}
+	return c;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	TALLOC_CTX *frame;
+	struct fz *fz;
+	int sv[2];
+	uint32_t call_id = 1;
+	unsigned int records = 0;
+
+	if (fz_srv == NULL) {
+		fz_srv = fz_server();
+	}
+	fz_reset_model(fz_srv);
+	frame = talloc_new(NULL);
+	fz = talloc_zero(frame, struct fz);
+	if (fz == NULL ||
+	    socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) == -1) {
+		abort();
+	}
+	fz->srv = fz_srv;
+	fz->fd = sv[0];
+	fz->conn = fz_connect(fz_srv, sv[1]);
+
+	fz_bind(fz);
+	fz_drive(fz, fz_is_bound, 0);
+
+	while (fz->bound && !fz->closed && size >= 4 &&
+	       records++ < MAX_RECORDS) {
+		uint16_t opnum = data[0] | (data[1] << 8);
+		uint16_t len = data[2] | (data[3] << 8);
+
+		data += 4;
+		size -= 4;
+		if (len > size) {
+			len = size;
+		}
+		fz_request(fz, ++call_id, opnum, data, len);
+		data += len;
+		size -= len;
+		fz_drive(fz, fz_is_answered, call_id);
+		fz_learn_handles(fz);
+	}
+
+	/* hang up; the server must let go of the connection */
+	close(fz->fd);
+	fz_drive_gone(fz);
+	talloc_free(frame);
+	return 0;
+}
