@@ -5,7 +5,8 @@
 # Seed corpora from real traffic: captures smbtorture rpc.clusapi and
 # clustorture against a clusapid on loopback, then writes
 #   OUTDIR/request/	inputs for fuzz_request (make_seeds.py)
-#   OUTDIR/client/	inputs for fuzz_client (the answers, make_seeds.py)
+#   OUTDIR/client/	inputs for fuzz_client (clusctl's flows, the answers)
+#   OUTDIR/npa/		inputs for fuzz_npa (smbd's handshakes)
 # Usage: torture/fuzz/make_seeds.sh OUTDIR
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -24,26 +25,59 @@ mkdir "$tmp/state" &&
 	clusapid_start "$tmp/state" --anonymous full --move-delay-ms 1000 -d 1 ||
 	exit 1
 binding="ncacn_ip_tcp:127.0.0.1[$CLUSAPID_PORT]"
-dumpcap -q -i lo -f "tcp port $CLUSAPID_PORT" -w "$tmp/cap.pcapng" \
-	>"$tmp/dumpcap.log" 2>&1 &
-dumpcap_pid=$!
-i=0
-while [ ! -s "$tmp/cap.pcapng" ] && [ $i -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
-[ -s "$tmp/cap.pcapng" ] || { cat "$tmp/dumpcap.log" >&2; exit 1; }
 
+capture_start() {	# FILE
+	dumpcap -q -i lo -f "tcp port $CLUSAPID_PORT" -w "$1" \
+		>"$tmp/dumpcap.log" 2>&1 &
+	dumpcap_pid=$!
+	_i=0
+	while [ ! -s "$1" ] && [ $_i -lt 100 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	[ -s "$1" ] || { cat "$tmp/dumpcap.log" >&2; exit 1; }
+}
+
+capture_stop() {
+	sleep 0.5
+	kill -INT "$dumpcap_pid"
+	wait "$dumpcap_pid"
+	dumpcap_pid=
+}
+
+capture_start "$tmp/cap.pcapng"
 smbtorture "$binding" -U% --dangerous rpc.clusapi >"$tmp/smbtorture.out" 2>&1
 bin/clustorture "$binding" >"$tmp/clustorture.out" 2>&1
-sleep 1
-kill -INT "$dumpcap_pid"
-wait "$dumpcap_pid"
-dumpcap_pid=
-clusapid_stop
-
+capture_stop
 python3 torture/fuzz/make_seeds.py "$tmp/cap.pcapng" "$CLUSAPID_PORT" \
 	"$out/request" || exit 1
+
+# fuzz_client: clusctl's flows, numbered as in fuzz_client.c, on a
+# fresh default cluster
+clusapid_stop
+mkdir "$tmp/state2" &&
+	clusapid_start "$tmp/state2" --anonymous full --move-delay-ms 300 \
+		-d 1 || exit 1
+binding="ncacn_ip_tcp:127.0.0.1[$CLUSAPID_PORT]"
+flow=0
+for cmd in "group move|Cluster Group|NodeB|--wait" \
+	   "group online|Cluster Group|--wait" "group list" "node list" \
+	   "resource list" "group show|Cluster Group" "cluster show" \
+	   "node pause|NodeA|--drain"; do
+	capture_start "$tmp/client$flow.pcapng"
+	(
+		IFS='|'
+		# shellcheck disable=SC2086
+		set -- $(echo "$cmd" | sed 's/^\([a-z]*\) /\1|/')
+		timeout 60 bin/clusctl -U% "$binding" "$@" >/dev/null 2>&1
+	)
+	capture_stop
+	python3 torture/fuzz/make_seeds.py --client "$flow" \
+		"$tmp/client$flow.pcapng" "$CLUSAPID_PORT" "$out/client" ||
+		exit 1
+	flow=$((flow + 1))
+done
+clusapid_stop
 
 # What smbd really sends on \pipe\clusapi's socket: a recorder listens
 # where clusapid would and keeps each named-pipe-auth request
