@@ -475,10 +475,17 @@ static void clusapi_group_wait_notified(struct tevent_req *subreq)
 	if (state->finishing) {
 		return;
 	}
+	/*
+	 * A count without an array (a NULL unique pointer) is as malformed
+	 * as an empty answer, which would make us spin: both mean polling.
+	 */
+	if (NT_STATUS_IS_OK(status) && W_ERROR_IS_OK(result) &&
+	    state->num_notifications > 0 && state->notifications == NULL) {
+		status = NT_STATUS_RPC_PROTOCOL_ERROR;
+	}
 	if (!NT_STATUS_IS_OK(status) || !W_ERROR_IS_OK(result) ||
 	    state->num_notifications == 0) {
 		if (NT_STATUS_IS_OK(status) && W_ERROR_IS_OK(result)) {
-			/* an empty answer would make us spin */
 			result = WERR_NO_MORE_ITEMS;
 		}
 		clusapi_group_wait_fallback(req, "ApiGetNotifyV2", status,

@@ -53,6 +53,7 @@ struct fz {
 	int fd;				/* the client's end */
 	bool closed;			/* the server closed its end */
 	bool guard_fired;
+	struct tevent_timer *guard;	/* tevent frees it when it fires */
 	uint8_t *in;			/* bytes received, not yet parsed */
 	size_t in_len;
 	uint32_t answered_call;		/* last call_id answered */
@@ -121,6 +122,23 @@ static void fz_guard(struct tevent_context *ev, struct tevent_timer *te,
 	struct fz *fz = private_data;
 
 	fz->guard_fired = true;
+	fz->guard = NULL;
+}
+
+/* One turn of the server's loop, at most about a millisecond long */
+static void fz_turn(struct fz *fz)
+{
+	struct tevent_context *ev = fz->srv->ev;
+
+	fz->guard_fired = false;
+	fz->guard = tevent_add_timer(ev, fz,
+				     tevent_timeval_current_ofs(0, 1000),
+				     fz_guard, fz);
+	if (fz->guard == NULL) {
+		abort();
+	}
+	tevent_loop_once(ev);
+	TALLOC_FREE(fz->guard);
 }
 
 /* Reads what the server sent; false once nothing more will come */
@@ -190,21 +208,10 @@ static void fz_parse(struct fz *fz)
 static void fz_drive(struct fz *fz, bool (*done)(struct fz *, uint32_t),
 		     uint32_t arg)
 {
-	struct tevent_context *ev = fz->srv->ev;
 	int idle = 0;
 
 	while (!fz->closed && !done(fz, arg)) {
-		struct tevent_timer *te;
-
-		fz->guard_fired = false;
-		te = tevent_add_timer(ev, fz,
-				      tevent_timeval_current_ofs(0, 1000),
-				      fz_guard, fz);
-		if (te == NULL) {
-			abort();
-		}
-		tevent_loop_once(ev);
-		TALLOC_FREE(te);
+		fz_turn(fz);
 		if (fz_drain(fz) > 0) {
 			fz_parse(fz);
 			idle = 0;
@@ -229,24 +236,14 @@ static bool fz_is_answered(struct fz *fz, uint32_t call_id)
 /* After the client hung up: the server must free the connection */
 static void fz_drive_gone(struct fz *fz)
 {
-	struct tevent_context *ev = fz->srv->ev;
 	int rounds = 0;
 
 	while (fz->srv->num_connections != 0) {
-		struct tevent_timer *te;
-
 		if (++rounds > 1000) {
 			/* a connection that outlives its socket is a bug */
 			abort();
 		}
-		te = tevent_add_timer(ev, fz,
-				      tevent_timeval_current_ofs(0, 1000),
-				      fz_guard, fz);
-		if (te == NULL) {
-			abort();
-		}
-		tevent_loop_once(ev);
-		TALLOC_FREE(te);
+		fz_turn(fz);
 	}
 }
 
