@@ -282,8 +282,10 @@ def build(bld):
 def link_bin(bld):
     """Binaries land in bin/ (symlinks into the build tree), as in Samba."""
     bindir = bld.path.make_node('bin')
-    if bld.env.FUZZING:
-        bindir = bindir.make_node('fuzz-build')
+    # another build directory (make fuzz's build-fuzz, a sanitizer
+    # build-asan) links into bin/<its name>/, leaving bin/ alone
+    if bld.bldnode.name != 'build':
+        bindir = bindir.make_node(bld.bldnode.name)
     bindir.mkdir()
     for tg in bld.get_all_task_gen():
         if not getattr(tg, 'link_task', None):

@@ -1,10 +1,20 @@
 #!/usr/bin/env python3
 # Copyright (C) 2026 The clusapi developers
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Malformed DCE/RPC traffic against a running clusapid over TCP.
+"""Malformed DCE/RPC traffic against a running clusapid, over TCP or
+over the socket smbd would use for \\pipe\\clusapi (ncacn_np).
 
 Usage: malformed.py HOST PORT COUNT SEED
+       malformed.py --np SOCKET HANDSHAKE COUNT SEED
        malformed.py --big-out-buffers HOST PORT COUNT
+
+With --np each connection plays smbd: it sends HANDSHAKE (a
+named-pipe-auth request as smbd sends it, e.g. one of
+torture/fuzz/corpus/npa/*) and reads clusapid's answer before the
+malformed DCE/RPC traffic; one connection in ten sends a broken
+handshake instead (truncated, corrupted, absurd length, random bytes),
+one in twenty a broken message after it; the PDUs then travel in smbd's
+message framing, cut at random sizes.
 
 Sends COUNT inputs, many per connection where the server keeps the
 connection: random bytes, truncated and overlong PDUs, wrong fragment
@@ -69,9 +79,97 @@ def hostile_stub(rnd):
     return b""
 
 
-def one_connection(host, port, rnd, budget):
-    sent = 0
-    s = socket.create_connection((host, port), timeout=2)
+def tcp_connect(target, rnd):
+    return socket.create_connection(target, timeout=2), 0
+
+
+def recv_exactly(s, n):
+    buf = b""
+    while len(buf) < n:
+        d = s.recv(n - len(buf))
+        if not d:
+            raise ConnectionResetError("closed during the handshake")
+        buf += d
+    return buf
+
+
+class MessagePipe:
+    """smbd's message mode after the handshake: every write is one
+    message, a little-endian 16-bit length and the bytes."""
+
+    def __init__(self, sock, rnd):
+        self.sock = sock
+        self.rnd = rnd
+
+    def sendall(self, data):
+        # SMB writes of any size, sometimes an empty one
+        while True:
+            n = min(len(data), self.rnd.choice([len(data), 1, 16,
+                                                 4280, 0]))
+            self.sock.sendall(struct.pack("<H", n) + data[:n])
+            data = data[n:]
+            if not data:
+                return
+
+    def recv(self, size):
+        head = self.sock.recv(2)
+        if len(head) < 2:
+            return b""
+        return recv_exactly(self.sock, struct.unpack("<H", head)[0])
+
+    def close(self):
+        self.sock.close()
+
+
+def np_connect(target, rnd):
+    """(socket, 0) after smbd's handshake, or (None, 1) after a broken
+    one; clusapid must close such a connection."""
+    path, handshake = target
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.settimeout(2)
+    s.connect(path)
+    if rnd.randrange(10) == 0:
+        k = rnd.randrange(4)
+        if k == 0:
+            bad = handshake[:rnd.randrange(len(handshake))]
+        elif k == 1:
+            b = bytearray(handshake)
+            for _ in range(rnd.randrange(1, 8)):
+                b[rnd.randrange(4, len(b))] = rnd.randrange(256)
+            bad = bytes(b)
+        elif k == 2:
+            bad = struct.pack(">I", rnd.choice([0, 0x7fffffff,
+                                                0xffffffff])) + \
+                handshake[4:]
+        else:
+            bad = bytes(rnd.randrange(256)
+                        for _ in range(rnd.randrange(1, 300)))
+        try:
+            s.sendall(bad)
+            if k == 1:
+                # a corrupted body may still parse and be answered; an
+                # incomplete one waits for the rest: hang up then
+                s.settimeout(0.2)
+                s.recv(4096)
+        except (socket.timeout, ConnectionResetError, BrokenPipeError):
+            pass
+        s.close()
+        return None, 1
+    s.sendall(handshake)
+    length = struct.unpack(">I", recv_exactly(s, 4))[0]
+    recv_exactly(s, length)
+    if rnd.randrange(20) == 0:
+        # broken framing: a message longer than what follows, then EOF
+        s.sendall(struct.pack("<H", rnd.randrange(2, 65536)) + b"\x05")
+        s.close()
+        return None, 1
+    return MessagePipe(s, rnd), 0
+
+
+def one_connection(connect, target, rnd, budget):
+    s, sent = connect(target, rnd)
+    if s is None:
+        return sent, True
     closed = False
     try:
         first = rnd.randrange(10)
@@ -156,12 +254,19 @@ def main():
     if sys.argv[1] == "--big-out-buffers":
         sys.exit(0 if big_out_buffers(sys.argv[2], int(sys.argv[3]),
                                       int(sys.argv[4])) else 1)
-    host, port, count, seed = sys.argv[1], int(sys.argv[2]), \
-        int(sys.argv[3]), int(sys.argv[4])
+    if sys.argv[1] == "--np":
+        with open(sys.argv[3], "rb") as f:
+            target = (sys.argv[2], f.read())
+        connect = np_connect
+        count, seed = int(sys.argv[4]), int(sys.argv[5])
+    else:
+        target = (sys.argv[1], int(sys.argv[2]))
+        connect = tcp_connect
+        count, seed = int(sys.argv[3]), int(sys.argv[4])
     rnd = random.Random(seed)
     sent = conns = closed = 0
     while sent < count:
-        n, c = one_connection(host, port, rnd, rnd.randrange(1, 50))
+        n, c = one_connection(connect, target, rnd, rnd.randrange(1, 50))
         sent += n
         conns += 1
         closed += c

@@ -3,9 +3,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Malformed DCE/RPC traffic (torture/malformed/malformed.py) against a
-# clusapid over ncacn_ip_tcp: afterwards it must still answer a real
-# client, its cluster must be unchanged, and it must stop cleanly.
-# MALFORMED_COUNT (default 5000) and MALFORMED_SEED choose the run.
+# clusapid over ncacn_ip_tcp and over its ncacn_np socket, where the
+# tool plays smbd (a real handshake smbd sent, from the fuzz corpus, or
+# a broken one): afterwards it must still answer a real client, its
+# cluster must be unchanged, and it must stop cleanly. MALFORMED_COUNT
+# (default 5000 per transport) and MALFORMED_SEED choose the run;
+# CLUSAPID_BIN may name a sanitizer build.
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
@@ -31,8 +34,16 @@ check() {
 	fi
 }
 
-# read access only: no input can change the cluster, whatever it holds
-if ! clusapid_start "$tmp" --anonymous read; then
+# read access only: no input can change the cluster, whatever it holds;
+# over ncacn_np too (the default access policy: administrators only
+# write, and the handshakes are smbd's for a plain user or anonymous)
+npdir=
+if [ "$(id -u)" -eq 0 ]; then
+	npdir=$tmp/ncalrpc
+	mkdir -p "$npdir"
+fi
+if ! clusapid_start "$tmp" --anonymous read \
+	${npdir:+--np-socket-dir "$npdir"}; then
 	echo "[  FAILED  ] 1 test(s)."
 	exit 1
 fi
@@ -46,8 +57,21 @@ snapshot >"$tmp/before" 2>&1
 
 timeout 900 python3 torture/malformed/malformed.py 127.0.0.1 \
 	"$CLUSAPID_PORT" "$count" "$seed"
-check "$count malformed inputs (seed $seed) sent" [ $? -eq 0 ]
+check "$count malformed inputs (seed $seed) sent over ncacn_ip_tcp" \
+	[ $? -eq 0 ]
 check "clusapid is still running" kill -0 "$CLUSAPID_PID"
+
+if [ -n "$npdir" ]; then
+	for hs in torture/fuzz/corpus/npa/*; do
+		timeout 900 python3 torture/malformed/malformed.py --np \
+			"$npdir/np/clusapi" "$hs" "$((count / 3))" "$seed"
+		check "$((count / 3)) malformed inputs over ncacn_np after\
+ smbd's handshake $(basename "$hs" | cut -c1-8)" [ $? -eq 0 ]
+	done
+	check "clusapid is still running" kill -0 "$CLUSAPID_PID"
+else
+	echo "SKIP: ncacn_np: its socket is root's (not running as root)"
+fi
 
 # PIDL would allocate and zero what the client asks for: refused first
 python3 torture/malformed/malformed.py --big-out-buffers 127.0.0.1 \
