@@ -150,6 +150,12 @@ def client(bld):
                 use=['clusapi_ndr'] + USE_CLIENT,
                 includes=['.', 'source'], install_path=None)
 
+    # ncacn_np through smbd: clusapid against Samba's samr server
+    bld.program(source=['bench/npbench.c', 'bench/np_clusapi.c',
+                        'bench/np_samr.c'], target='npbench',
+                use=['clusapi_ndr'] + USE_CLIENT,
+                includes=['.', 'source'], install_path=None)
+
     for b in ('movebench', 'massmove'):
         bld.program(source=['bench/%s.c' % b], target=b,
                     use=['clusapi_objs'] + use_cli + USE_CLIENT,
