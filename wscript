@@ -146,9 +146,10 @@ def client(bld):
                use_cli + USE_CLIENT)
 
     # make bench
-    bld.program(source=['bench/clusbench.c'], target='clusbench',
-                use=['clusapi_ndr'] + USE_CLIENT,
-                includes=['.', 'source'], install_path=None)
+    for b in ('clusbench', 'enumbench'):
+        bld.program(source=['bench/%s.c' % b], target=b,
+                    use=['clusapi_ndr'] + USE_CLIENT,
+                    includes=['.', 'source'], install_path=None)
 
     # ncacn_np through smbd: clusapid against Samba's samr server
     bld.program(source=['bench/npbench.c', 'bench/np_clusapi.c',
