@@ -5,7 +5,8 @@
  * Copyright (C) 2026 The clusapi developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: npbench HOST SMB_PORT USER%PASSWORD
+ * Usage: npbench HOST SMB_PORT USER%PASSWORD [sync|inflight|conns]
+ *	with a mode, only that figure (to profile one of them)
  *
  * Both calls go over SMB2 named pipes to the same smbd as the same
  * user: \pipe\clusapi (clusapid behind smbd) and \pipe\samr (Samba's
@@ -263,10 +264,16 @@ int main(int argc, const char **argv)
 	double cs[RUNS], ss[RUNS], ca[RUNS], sa_[RUNS], cc[RUNS], sc[RUNS];
 	struct loadparm_context *lp;
 	struct cli_credentials *creds;
+	const char *only = argc == 5 ? argv[4] : "";
+	bool all = only[0] == '\0';
+	bool sync_ = all || strcmp(only, "sync") == 0;
+	bool inflight = all || strcmp(only, "inflight") == 0;
+	bool conns = all || strcmp(only, "conns") == 0;
 	int i;
 
-	if (argc != 4) {
-		fprintf(stderr, "usage: npbench HOST SMB_PORT USER%%PASSWORD\n");
+	if ((argc != 4 && argc != 5) || !(sync_ || inflight || conns)) {
+		fprintf(stderr, "usage: npbench HOST SMB_PORT USER%%PASSWORD "
+			"[sync|inflight|conns]\n");
 		return 2;
 	}
 	if (!NT_STATUS_IS_OK(dcerpc_init())) {
@@ -293,31 +300,52 @@ int main(int argc, const char **argv)
 	       sa.call->name, sa.req, sa.resp);
 
 	/* warm-up */
-	sync_run(&cl);
-	sync_run(&sa);
-	async_run(&cl, IN_FLIGHT);
-	async_run(&sa, IN_FLIGHT);
-	conns_run(&cl);
-	conns_run(&sa);
+	for (i = 0; i < 2; i++) {
+		struct side *x = i == 0 ? &cl : &sa;
+
+		if (sync_) {
+			sync_run(x);
+		}
+		if (inflight) {
+			async_run(x, IN_FLIGHT);
+		}
+		if (conns) {
+			conns_run(x);
+		}
+	}
 	for (i = 0; i < RUNS; i++) {
 		/* which side goes first alternates */
 		order[0] = i % 2 ? &sa : &cl;
 		order[1] = i % 2 ? &cl : &sa;
-		(order[0] == &cl ? cs : ss)[i] = sync_run(order[0]) / CALLS;
-		(order[1] == &cl ? cs : ss)[i] = sync_run(order[1]) / CALLS;
-		(order[0] == &cl ? ca : sa_)[i] = async_run(order[0],
-							    IN_FLIGHT);
-		(order[1] == &cl ? ca : sa_)[i] = async_run(order[1],
-							    IN_FLIGHT);
-		(order[0] == &cl ? cc : sc)[i] = conns_run(order[0]);
-		(order[1] == &cl ? cc : sc)[i] = conns_run(order[1]);
+		if (sync_) {
+			(order[0] == &cl ? cs : ss)[i] =
+				sync_run(order[0]) / CALLS;
+			(order[1] == &cl ? cs : ss)[i] =
+				sync_run(order[1]) / CALLS;
+		}
+		if (inflight) {
+			(order[0] == &cl ? ca : sa_)[i] =
+				async_run(order[0], IN_FLIGHT);
+			(order[1] == &cl ? ca : sa_)[i] =
+				async_run(order[1], IN_FLIGHT);
+		}
+		if (conns) {
+			(order[0] == &cl ? cc : sc)[i] = conns_run(order[0]);
+			(order[1] == &cl ? cc : sc)[i] = conns_run(order[1]);
+		}
 	}
-	report("np_getgroupstate_sync_latency", median(cs, RUNS),
-	       median(ss, RUNS), "us");
-	report("np_getgroupstate_32_in_flight", median(ca, RUNS),
-	       median(sa_, RUNS), "calls/s");
-	report("np_getgroupstate_16_connections", median(cc, RUNS),
-	       median(sc, RUNS), "calls/s");
+	if (sync_) {
+		report("np_getgroupstate_sync_latency", median(cs, RUNS),
+		       median(ss, RUNS), "us");
+	}
+	if (inflight) {
+		report("np_getgroupstate_32_in_flight", median(ca, RUNS),
+		       median(sa_, RUNS), "calls/s");
+	}
+	if (conns) {
+		report("np_getgroupstate_16_connections", median(cc, RUNS),
+		       median(sc, RUNS), "calls/s");
+	}
 	talloc_free(mem);
 	return 0;
 }
