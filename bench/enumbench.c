@@ -154,7 +154,7 @@ int main(int argc, const char **argv)
 		talloc_free(frame);
 	}
 	qsort(ms, RUNS, sizeof(ms[0]), cmp_double);
-	printf("names=%zu list=%zu ms=%.1f\n", names,
+	printf("names=%zu list=%zu ms=%.2f\n", names,
 	       list_floor(p->binding_handle, mem), ms[RUNS / 2]);
 	talloc_free(mem);
 	return 0;
