@@ -182,7 +182,14 @@ def client(bld):
                use_cli + USE_CLIENT)
 
     # make bench
-    bld.program(source=['bench/clusbench.c'], target='clusbench',
+    for b in ('clusbench', 'enumbench'):
+        bld.program(source=['bench/%s.c' % b], target=b,
+                    use=['clusapi_ndr'] + USE_CLIENT,
+                    includes=['.', 'source'], install_path=None)
+
+    # ncacn_np through smbd: clusapid against Samba's samr server
+    bld.program(source=['bench/npbench.c', 'bench/np_clusapi.c',
+                        'bench/np_samr.c'], target='npbench',
                 use=['clusapi_ndr'] + USE_CLIENT,
                 includes=['.', 'source'], install_path=None)
 
