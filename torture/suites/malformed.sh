@@ -80,8 +80,13 @@ check "20 control calls asking for 255 MiB of output each fault" \
 	[ $? -eq 0 ]
 hwm=$(awk '$1 == "VmHWM:" { print $2 }' "/proc/$CLUSAPID_PID/status")
 echo "clusapid's peak resident memory: ${hwm:-?} kB"
-check "... and its peak memory stays under 128 MiB" \
-	[ "${hwm:-999999999}" -lt 131072 ]
+if ldd "${CLUSAPID_BIN:-bin/clusapid}" 2>/dev/null | grep -q libasan; then
+	# ASan keeps freed memory in quarantine (256 MiB): no measure here
+	echo "SKIP: the 128 MiB bound: clusapid runs under AddressSanitizer"
+else
+	check "... and its peak memory stays under 128 MiB" \
+		[ "${hwm:-999999999}" -lt 131072 ]
+fi
 snapshot >"$tmp/after" 2>&1
 check "it answers a real client" [ -s "$tmp/after" ]
 check "the cluster is unchanged" cmp -s "$tmp/before" "$tmp/after"
