@@ -18,6 +18,9 @@
  * the handle the server created N-th in this conversation, N being the
  * byte after the marker (modulo the handles seen). make_seeds.py writes
  * the handles of captured traffic that way.
+ *
+ * FUZZ_DEBUG=1 logs what the server does; FUZZ_TALLOC=1 prints the
+ * server's talloc total after each input (it must not grow).
  */
 
 #include <errno.h>
@@ -29,6 +32,7 @@
 #include <netinet/in.h>
 #include <unistd.h>
 #include <fcntl.h>
+#include <stdio.h>
 
 #include <talloc.h>
 #include <tevent.h>
@@ -466,5 +470,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	close(fz->fd);
 	fz_drive_gone(fz);
 	talloc_free(frame);
+	if (getenv("FUZZ_TALLOC") != NULL) {
+		fprintf(stderr, "server context: %zu bytes in %zu blocks\n",
+			talloc_total_size(talloc_parent(fz_srv)),
+			talloc_total_blocks(talloc_parent(fz_srv)));
+	}
 	return 0;
 }
