@@ -98,7 +98,9 @@ static int replay(const char *path)
 	}
 	closedir(d);
 	/* the same order everywhere, so a failure is reproducible */
-	qsort(names, n, sizeof(*names), compare);
+	if (n > 0) {
+		qsort(names, n, sizeof(*names), compare);
+	}
 	for (i = 0; i < n; i++) {
 		if (count >= 0 && replay_file(names[i]) == 0) {
 			count++;
