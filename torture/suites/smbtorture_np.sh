@@ -301,8 +301,8 @@ fi
 # --- a live socket is not taken over, a stale one is replaced --------------
 
 mkdir -p "$tmp/second"
-bin/clusapid --foreground --state-dir "$tmp/second" --listen 127.0.0.1 \
-	--epm-port none --np-socket-dir "$SMBD_NCALRPC_DIR" \
+"${CLUSAPID_BIN:-bin/clusapid}" --foreground --state-dir "$tmp/second" \
+	--listen 127.0.0.1 --epm-port none --np-socket-dir "$SMBD_NCALRPC_DIR" \
 	>"$tmp/second/clusapid.log" 2>&1
 rc=$?
 if [ $rc -ne 0 ] &&

@@ -18,7 +18,7 @@ fi
 
 # A sanitizer build (./configure --enable-sanitizers) checks memory in
 # every suite already, and valgrind cannot run it.
-if ldd "$top/bin/clusapid" | grep -q libasan; then
+if ldd "$top/${CLUSAPID_BIN:-bin/clusapid}" | grep -q libasan; then
 	echo "clusapid is built with AddressSanitizer: the other suites" \
 	     "check its memory; no valgrind run"
 	echo "[  PASSED  ] 0 test(s)."
