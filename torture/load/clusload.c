@@ -33,7 +33,8 @@
  * started, a list that lost or repeated a group, a group owned by no
  * node.
  *
- * Prints the figures as "LOAD key=value ..." lines; exits 0 if nothing
+ * Prints "LOAD started" once every client is connected, then the
+ * figures as "LOAD key=value ..." lines; exits 0 if nothing
  * was unclean, 1 otherwise, 2 on bad usage or a failed first connect.
  */
 
@@ -58,7 +59,7 @@
 
 #define OP_BOUND_S	60	/* longest one operation may take */
 #define MOVE_BOUND_MS	30000	/* the move flow's own wait limit */
-#define POLL_MS		100	/* waits without a notification port */
+#define POLL_MS		100	/* waits with no notification port */
 #define RECOVER_BOUND_S	120	/* --recover: longest extension */
 #define DRAIN_BOUND_S	90	/* the operations under way at the end */
 #define BACKOFF_MIN_MS	50
@@ -575,6 +576,8 @@ static int run(struct load *l)
 		}
 	}
 	/* the run's time counts from the moment every client is in */
+	printf("LOAD started: %d clients connected in %.1f s\n", l->nclients,
+	       elapsed_s(l));
 	clock_gettime(CLOCK_MONOTONIC, &l->t0);
 	if (tevent_add_timer(l->ev, l->mem, ofs_ms(100),
 			     tick, l) == NULL) {
