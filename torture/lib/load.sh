@@ -75,7 +75,7 @@ load_wait_settled() {
 	_i=0
 	while [ $_i -lt 120 ]; do
 		if load_groups "$1" >"$2" 2>/dev/null &&
-		   [ -s "$2" ] && ! grep -q '	Pending	' "$2"; then
+		   [ -s "$2" ] && ! cut -f3 "$2" | grep -qx Pending; then
 			return 0
 		fi
 		sleep 0.5

@@ -512,9 +512,19 @@ static bool client_connect(struct client *c, bool first)
 			return false;
 		}
 		l->connect_failures++;
-		count_kind(l, nt_errstr(status),
-			   status_is_connection_loss(status));
-		if (!status_is_connection_loss(status)) {
+		if (NT_STATUS_EQUAL(status, NT_STATUS_NO_MEMORY) &&
+		    strncasecmp(l->binding, "ncacn_np:", 9) == 0) {
+			/*
+			 * What Samba's SMB client says when nothing accepts
+			 * SMB connections (as clusctl explains it too)
+			 */
+			count_kind(l, "NT_STATUS_NO_MEMORY from the SMB client "
+				   "connect, the SMB server unreachable",
+				   true);
+		} else if (status_is_connection_loss(status)) {
+			count_kind(l, nt_errstr(status), true);
+		} else {
+			count_kind(l, nt_errstr(status), false);
 			unclean(c, "connect: %s", nt_errstr(status));
 		}
 		schedule_connect(c);

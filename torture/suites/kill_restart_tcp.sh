@@ -80,7 +80,7 @@ fi
 
 # in the middle of the load: moves under way, waits listening
 sleep 3
-pending=$(load_groups "$binding" 2>/dev/null | grep -c '	Pending	')
+pending=$(load_groups "$binding" 2>/dev/null | cut -f3 | grep -cx Pending)
 kill -KILL "$CLUSAPID_PID"
 wait "$CLUSAPID_PID" 2>/dev/null
 CLUSAPID_PID=
