@@ -15,6 +15,10 @@
  *			and complete an operation before the run ends; the
  *			run is extended (by up to 120 s) until every one has
  *   --no-notify	waits poll instead of using notification ports
+ *   --checkpoint FILE	on SIGUSR1 write "Group N<TAB>NODE" for every
+ *			group, NODE where the last move seen to end left
+ *			it ("?" while a move is under way or was cut off,
+ *			or none was seen), then stop until SIGCONT
  *   --seed N		random seed (1)
  *   -U USER%PASS	credentials (anonymous without)
  *   --option NAME=VALUE	client smb.conf option (ncacn_np: "smb ports=N")
@@ -33,6 +37,11 @@
  * started, a list that lost or repeated a group, a group owned by no
  * node.
  *
+ * At the end every group must be on the node where the last move a
+ * client saw end (done, already there, or settled elsewhere) left it,
+ * unless a move of it was cut off by a lost connection since: an
+ * acknowledged move is never lost or undone.
+ *
  * Prints "LOAD started" once every client is connected, then the
  * figures as "LOAD key=value ..." lines; exits 0 if nothing
  * was unclean, 1 otherwise, 2 on bad usage or a failed first connect.
@@ -47,6 +56,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <talloc.h>
 #include <tevent.h>
@@ -77,6 +87,7 @@ struct client {
 	struct clusapi_conn *conn;
 	TALLOC_CTX *op;			/* the operation under way */
 	enum op_kind kind;
+	int gno;			/* the group's number */
 	const char *group;
 	const char *target;
 	bool busy;
@@ -84,6 +95,13 @@ struct client {
 	unsigned int backoff_ms;
 	bool lost;			/* lost a connection, not recovered */
 	uint64_t ok_ops;
+};
+
+/* Where the last move a client saw end left a group */
+struct acked {
+	const char *owner;		/* NULL: no move seen to end */
+	bool uncertain;			/* a move cut off since */
+	int moving;			/* moves under way */
 };
 
 struct kind_count {
@@ -104,6 +122,7 @@ struct load {
 	int ngroups;
 	const char *nodes[2];
 	bool recover;
+	const char *checkpoint;
 	struct client **clients;
 
 	struct timespec t0;
@@ -117,6 +136,7 @@ struct load {
 	uint64_t losses, clients_lost, clients_recovered;
 	uint64_t unclean;
 	struct kind_count kinds[MAX_KINDS];
+	struct acked *acked;		/* [1..ngroups] */
 	int nkinds;
 };
 
@@ -340,6 +360,24 @@ static void enum_done(struct tevent_req *req)
 	op_end(c, true);
 }
 
+/* The node of ours that @name is, else NULL */
+static const char *our_node(struct load *l, const char *name)
+{
+	if (name != NULL && strcasecmp(name, l->nodes[0]) == 0) {
+		return l->nodes[0];
+	}
+	if (name != NULL && strcasecmp(name, l->nodes[1]) == 0) {
+		return l->nodes[1];
+	}
+	return NULL;
+}
+
+static void acked(struct client *c, const char *owner)
+{
+	c->l->acked[c->gno].owner = our_node(c->l, owner);
+	c->l->acked[c->gno].uncertain = false;
+}
+
 static void move_done(struct tevent_req *req)
 {
 	struct client *c = tevent_req_callback_data(req, struct client);
@@ -349,7 +387,10 @@ static void move_done(struct tevent_req *req)
 
 	status = clusapi_move_group_recv(req, c->op, &res);
 	TALLOC_FREE(req);
+	l->acked[c->gno].moving--;
 	if (!NT_STATUS_IS_OK(status)) {
+		/* the move may or may not have been made */
+		l->acked[c->gno].uncertain = true;
 		op_failed(c, "move", status, WERR_OK);
 		op_end(c, false);
 		return;
@@ -358,10 +399,12 @@ static void move_done(struct tevent_req *req)
 	switch (res->outcome) {
 	case CLUSAPI_OUTCOME_DONE:
 		l->moves_done++;
+		acked(c, c->target);
 		break;
 	case CLUSAPI_OUTCOME_ALREADY:
 		/* another client moved it there since we looked */
 		l->moves_already++;
+		acked(c, c->target);
 		break;
 	case CLUSAPI_OUTCOME_RETURNED:
 		/* another client moved it on as soon as ours ended */
@@ -370,14 +413,19 @@ static void move_done(struct tevent_req *req)
 				res->owner ?: "(none)");
 		}
 		l->moves_raced++;
+		acked(c, res->owner);
 		break;
 	case CLUSAPI_OUTCOME_REFUSED:
+		if (!NT_STATUS_IS_OK(res->status)) {
+			l->acked[c->gno].uncertain = true;
+		}
 		op_failed(c, res->failed_call ?: "move", res->status,
 			  res->werr);
 		op_end(c, !NT_STATUS_IS_OK(res->status) ? false :
 		       W_ERROR_EQUAL(res->werr, WERR_CLUSTER_GROUP_MOVING));
 		return;
 	default:
+		l->acked[c->gno].uncertain = true;
 		l->errors++;
 		count_kind(l, clusapi_outcome_name(res->outcome), false);
 		unclean(c, "move of %s to %s: outcome %s (%s)", c->group,
@@ -445,6 +493,7 @@ static void show_done(struct tevent_req *req)
 		op_end(c, false);
 		return;
 	}
+	l->acked[c->gno].moving++;
 	tevent_req_set_callback(req, move_done, c);
 }
 
@@ -472,8 +521,8 @@ static void client_next(struct client *c)
 					CLUSAPI_ENUM_GROUP);
 	} else {
 		c->kind = r < 4 ? OP_SHOW : OP_MOVE;
-		c->group = talloc_asprintf(c->op, "Group %d",
-					   1 + rand_r(&c->seed) % l->ngroups);
+		c->gno = 1 + rand_r(&c->seed) % l->ngroups;
+		c->group = talloc_asprintf(c->op, "Group %d", c->gno);
 		req = c->group == NULL ? NULL :
 			clusapi_object_info_send(c->op, l->ev, c->conn,
 						 CLUSAPI_OBJECT_GROUP,
@@ -551,6 +600,42 @@ static bool any_busy(struct load *l)
 	return false;
 }
 
+/*
+ * SIGUSR1: write where each group's last move left it (the groups
+ * with a move under way or cut off: "?"), then stop until SIGCONT, so
+ * the test can kill and restart the server and compare.
+ */
+static void checkpoint(struct tevent_context *ev, struct tevent_signal *se,
+		       int signum, int count, void *siginfo,
+		       void *private_data)
+{
+	struct load *l = private_data;
+	char *tmp = talloc_asprintf(l->mem, "%s.tmp", l->checkpoint);
+	FILE *f = tmp != NULL ? fopen(tmp, "w") : NULL;
+	int i;
+
+	if (f == NULL) {
+		fprintf(stderr, "clusload: cannot write %s\n", l->checkpoint);
+		l->unclean++;
+		return;
+	}
+	for (i = 1; i <= l->ngroups; i++) {
+		struct acked *a = &l->acked[i];
+
+		fprintf(f, "Group %d\t%s\n", i,
+			a->owner != NULL && !a->uncertain && a->moving == 0 ?
+			a->owner : "?");
+	}
+	if (fclose(f) != 0 || rename(tmp, l->checkpoint) != 0) {
+		fprintf(stderr, "clusload: cannot write %s\n", l->checkpoint);
+		l->unclean++;
+	}
+	talloc_free(tmp);
+	printf("LOAD checkpoint at %.1f s, stopped until SIGCONT\n",
+	       elapsed_s(l));
+	kill(getpid(), SIGSTOP);
+}
+
 static void tick(struct tevent_context *ev, struct tevent_timer *te,
 		 struct timeval now, void *private_data)
 {
@@ -585,6 +670,11 @@ static int run(struct load *l)
 			return 2;
 		}
 	}
+	if (l->checkpoint != NULL &&
+	    tevent_add_signal(l->ev, l->mem, SIGUSR1, 0, checkpoint,
+			      l) == NULL) {
+		return 2;
+	}
 	/* the run's time counts from the moment every client is in */
 	printf("LOAD started: %d clients connected in %.1f s\n", l->nclients,
 	       elapsed_s(l));
@@ -611,6 +701,81 @@ static int run(struct load *l)
 		}
 	}
 	return 0;
+}
+
+/*
+ * Every group is where the last move seen to end left it, unless a
+ * move of it was cut off since: a move acknowledged is never lost, and
+ * none is made twice behind the clients' backs.
+ */
+static void verify(struct load *l)
+{
+	TALLOC_CTX *frame = talloc_new(l->mem);
+	struct clusapi_conn *conn = NULL;
+	struct clusapi_object_info *groups = NULL;
+	struct tevent_req *req;
+	uint32_t count = 0, i, checked = 0, uncertain = 0, unmoved = 0;
+	WERROR werr = WERR_OK;
+	NTSTATUS status;
+
+	status = clusapi_connect(frame, l->ev, l->lp_ctx, l->binding,
+				 l->creds, CLUSAPI_CONNECT_NO_NOTIFY, &conn);
+	if (!NT_STATUS_IS_OK(status)) {
+		printf("UNCLEAN: verify: connect: %s\n", nt_errstr(status));
+		l->unclean++;
+		talloc_free(frame);
+		return;
+	}
+	req = clusapi_list_send(frame, l->ev, conn, CLUSAPI_OBJECT_GROUP,
+				NULL);
+	if (req == NULL ||
+	    !tevent_req_set_endtime(req, l->ev,
+				    tevent_timeval_current_ofs(OP_BOUND_S,
+							       0)) ||
+	    !tevent_req_poll(req, l->ev)) {
+		printf("UNCLEAN: verify: list failed\n");
+		l->unclean++;
+		talloc_free(frame);
+		return;
+	}
+	status = clusapi_list_recv(req, frame, &groups, &count, &werr);
+	if (!NT_STATUS_IS_OK(status) || !W_ERROR_IS_OK(werr)) {
+		printf("UNCLEAN: verify: list: %s\n",
+		       clusapi_error_string(frame, status, werr));
+		l->unclean++;
+		talloc_free(frame);
+		return;
+	}
+	for (i = 0; i < count; i++) {
+		struct acked *a;
+		int gno;
+
+		if (sscanf(groups[i].name, "Group %d", &gno) != 1 ||
+		    gno < 1 || gno > l->ngroups) {
+			continue;
+		}
+		a = &l->acked[gno];
+		if (a->owner == NULL) {
+			unmoved++;
+			continue;
+		}
+		if (a->uncertain) {
+			uncertain++;
+			continue;
+		}
+		checked++;
+		if (groups[i].owner_node == NULL ||
+		    strcasecmp(groups[i].owner_node, a->owner) != 0) {
+			l->unclean++;
+			printf("UNCLEAN: %s is on %s, its last move ended on "
+			       "%s\n", groups[i].name,
+			       groups[i].owner_node ?: "(none)", a->owner);
+		}
+	}
+	printf("LOAD verified=%u groups on the node their last move ended "
+	       "on, uncertain=%u (a move cut off since), unmoved=%u\n",
+	       checked, uncertain, unmoved);
+	talloc_free(frame);
 }
 
 static void report(struct load *l)
@@ -670,8 +835,9 @@ static void usage(void)
 {
 	fprintf(stderr, "usage: clusload [-c CLIENTS] [-t SECONDS] -g GROUPS "
 		"[--nodes A,B] [--recover]\n"
-		"                [--no-notify] [--seed N] [-U USER%%PASS] "
-		"[--option NAME=VALUE ...] BINDING\n");
+		"                [--no-notify] [--checkpoint FILE] [--seed N] "
+		"[-U USER%%PASS]\n"
+		"                [--option NAME=VALUE ...] BINDING\n");
 }
 
 int main(int argc, const char **argv)
@@ -720,6 +886,8 @@ int main(int argc, const char **argv)
 		} else if (strcmp(a, "-g") == 0 ||
 			   strcmp(a, "--groups") == 0) {
 			l.ngroups = atoi(val);
+		} else if (strcmp(a, "--checkpoint") == 0) {
+			l.checkpoint = val;
 		} else if (strcmp(a, "--seed") == 0) {
 			seed = strtoul(val, NULL, 10);
 		} else if (strcmp(a, "--nodes") == 0 &&
@@ -763,7 +931,8 @@ int main(int argc, const char **argv)
 		}
 	}
 	l.clients = talloc_zero_array(l.mem, struct client *, l.nclients);
-	if (l.creds == NULL || l.clients == NULL) {
+	l.acked = talloc_zero_array(l.mem, struct acked, l.ngroups + 1);
+	if (l.creds == NULL || l.clients == NULL || l.acked == NULL) {
 		fprintf(stderr, "clusload: out of memory\n");
 		return 2;
 	}
@@ -781,6 +950,9 @@ int main(int argc, const char **argv)
 		l.clients[i] = c;
 	}
 	rc = run(&l);
+	if (rc == 0 && !l.hard_stop) {
+		verify(&l);
+	}
 	report(&l);
 	talloc_free(l.mem);
 	if (rc != 0) {
