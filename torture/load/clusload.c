@@ -9,7 +9,9 @@
  *
  *   -c, --clients N	clients, each with connections of its own (64)
  *   -t, --seconds S	how long the clients start new operations (10)
- *   -g, --groups N	the server serves "Group 1" .. "Group N" (required)
+ *   -g, --groups N	the server has "Group 1" .. "Group N" (required)
+ *   --only A-B		show and move only "Group A" .. "Group B", so that
+ *			two clusloads can verify their moves side by side
  *   --nodes A,B	the nodes groups move between (NodeA,NodeB)
  *   --recover		a client that lost its connection must reconnect
  *			and complete an operation before the run ends; the
@@ -120,6 +122,7 @@ struct load {
 	int nclients;
 	int seconds;
 	int ngroups;
+	int first, last;		/* the groups this process moves */
 	const char *nodes[2];
 	bool recover;
 	const char *checkpoint;
@@ -521,7 +524,8 @@ static void client_next(struct client *c)
 					CLUSAPI_ENUM_GROUP);
 	} else {
 		c->kind = r < 4 ? OP_SHOW : OP_MOVE;
-		c->gno = 1 + rand_r(&c->seed) % l->ngroups;
+		c->gno = l->first +
+			rand_r(&c->seed) % (l->last - l->first + 1);
 		c->group = talloc_asprintf(c->op, "Group %d", c->gno);
 		req = c->group == NULL ? NULL :
 			clusapi_object_info_send(c->op, l->ev, c->conn,
@@ -834,7 +838,7 @@ static void report(struct load *l)
 static void usage(void)
 {
 	fprintf(stderr, "usage: clusload [-c CLIENTS] [-t SECONDS] -g GROUPS "
-		"[--nodes A,B] [--recover]\n"
+		"[--only A-B] [--nodes A,B] [--recover]\n"
 		"                [--no-notify] [--checkpoint FILE] [--seed N] "
 		"[-U USER%%PASS]\n"
 		"                [--option NAME=VALUE ...] BINDING\n");
@@ -886,6 +890,9 @@ int main(int argc, const char **argv)
 		} else if (strcmp(a, "-g") == 0 ||
 			   strcmp(a, "--groups") == 0) {
 			l.ngroups = atoi(val);
+		} else if (strcmp(a, "--only") == 0 &&
+			   sscanf(val, "%d-%d", &l.first, &l.last) == 2) {
+			;
 		} else if (strcmp(a, "--checkpoint") == 0) {
 			l.checkpoint = val;
 		} else if (strcmp(a, "--seed") == 0) {
@@ -914,8 +921,13 @@ int main(int argc, const char **argv)
 			return 2;
 		}
 	}
+	if (l.first == 0 && l.last == 0) {
+		l.first = 1;
+		l.last = l.ngroups;
+	}
 	if (i + 1 != argc || l.nclients <= 0 || l.seconds <= 0 ||
-	    l.ngroups <= 0 || l.nodes[0] == NULL) {
+	    l.ngroups <= 0 || l.nodes[0] == NULL || l.first < 1 ||
+	    l.last > l.ngroups || l.first > l.last) {
 		usage();
 		return 2;
 	}

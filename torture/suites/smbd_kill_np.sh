@@ -93,11 +93,12 @@ tcp_binding="ncacn_ip_tcp:127.0.0.1[$CLUSAPID_PORT]"
 load_groups "$tcp_binding" >"$tmp/before"
 cut -f1,2 "$tmp/before" >"$tmp/before.ids"
 
+# each on groups of its own, so each can check where its moves left them
 bin/clusload -c $TCP_CLIENTS -t $SECONDS_LOAD -g $NGROUPS --seed 11 \
-	"$tcp_binding" >"$tmp/tcp.out" 2>&1 &
+	--only 1-150 "$tcp_binding" >"$tmp/tcp.out" 2>&1 &
 tcp_pid=$!
 bin/clusload -c $NP_CLIENTS -t $SECONDS_LOAD -g $NGROUPS --seed 12 \
-	--recover -U "$NP_ADMIN_USER%$admin_pass" \
+	--only 151-200 --recover -U "$NP_ADMIN_USER%$admin_pass" \
 	--option "smb ports=$SMBD_PORT" "$np_binding" >"$tmp/np.out" 2>&1 &
 np_pid=$!
 if ! load_wait_started "$tmp/tcp.out" "$tcp_pid" ||
