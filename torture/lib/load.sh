@@ -20,7 +20,7 @@
 #	waits until clusload (PID) has written "LOAD started" to OUT;
 #	fails if it exits first or takes over 120 s.
 #   load_field OUT NAME
-#	the value of NAME=value in clusload's LOAD lines in OUT.
+#	the value of NAME=value in clusload's closing LOAD lines in OUT.
 #   load_rss_kib PID
 #	the resident memory of PID in KiB (VmRSS).
 
@@ -96,7 +96,8 @@ load_wait_started() {
 }
 
 load_field() {
-	sed -n "s/^LOAD .*\\<$2=\\([0-9.]*\\).*/\\1/p" "$1" | head -n1
+	sed -n -e '/^LOAD round /d' \
+		-e "s/^LOAD .*\\<$2=\\([0-9.]*\\).*/\\1/p" "$1" | head -n1
 }
 
 load_rss_kib() {

@@ -9,8 +9,11 @@
  *
  *   -c, --clients N	clients, each with connections of its own (64)
  *   -t, --seconds S	how long the clients start new operations (10)
+ *   --rounds R		R times S seconds (1); between two, once no
+ *			operation is under way, print "LOAD round N done"
+ *			and stop until SIGCONT, the connections open
  *   -g, --groups N	the server has "Group 1" .. "Group N" (required)
- *   --only A-B		show and move only "Group A" .. "Group B", so that
+ *   --only A-B		show, move only "Group A" .. "Group B", so that
  *			two clusloads can verify their moves side by side
  *   --nodes A,B	the nodes groups move between (NodeA,NodeB)
  *   --recover		a client that lost its connection must reconnect
@@ -129,7 +132,10 @@ struct load {
 	struct client **clients;
 
 	struct timespec t0;
+	int rounds, round;
+	double rounds_s;		/* the rounds before this one */
 	bool time_up;			/* --seconds passed */
+	bool pausing;			/* between rounds: no new ops */
 	bool stopping;			/* no new operations */
 	bool hard_stop;			/* drain bound passed */
 
@@ -474,7 +480,7 @@ static void show_done(struct tevent_req *req)
 		unclean(c, "%s is %s", c->group,
 			clusapi_state_name(CLUSAPI_OBJECT_GROUP, info->state));
 	}
-	if (c->kind != OP_MOVE || l->stopping) {
+	if (c->kind != OP_MOVE || l->stopping || l->pausing) {
 		op_end(c, true);
 		return;
 	}
@@ -507,7 +513,7 @@ static void client_next(struct client *c)
 	struct tevent_req *req;
 	unsigned int r;
 
-	if (l->stopping || c->conn == NULL || c->busy) {
+	if (l->stopping || l->pausing || c->conn == NULL || c->busy) {
 		return;
 	}
 	c->op = talloc_new(c);
@@ -649,7 +655,12 @@ static void tick(struct tevent_context *ev, struct tevent_timer *te,
 	if (t >= l->seconds) {
 		l->time_up = true;
 	}
-	if (l->time_up && !l->stopping &&
+	if (l->time_up && l->round < l->rounds) {
+		l->pausing = true;
+		if (t >= l->seconds + DRAIN_BOUND_S) {
+			l->hard_stop = true;
+		}
+	} else if (l->time_up && !l->stopping &&
 	    (!l->recover || l->clients_recovered == l->clients_lost ||
 	     t >= l->seconds + RECOVER_BOUND_S)) {
 		l->stopping = true;
@@ -687,9 +698,27 @@ static int run(struct load *l)
 			     tick, l) == NULL) {
 		return 2;
 	}
+	l->round = 1;
 	while (!l->hard_stop) {
 		if (l->stopping && !any_busy(l)) {
 			break;
+		}
+		if (l->pausing && !any_busy(l)) {
+			/* quiet, connections open: the test reads the server */
+			printf("LOAD round %d done: ops=%llu errors=%llu, "
+			       "stopped until SIGCONT\n", l->round,
+			       (unsigned long long)l->ops,
+			       (unsigned long long)l->errors);
+			fflush(stdout);
+			kill(getpid(), SIGSTOP);
+			l->rounds_s += elapsed_s(l);
+			l->round++;
+			l->pausing = false;
+			l->time_up = false;
+			clock_gettime(CLOCK_MONOTONIC, &l->t0);
+			for (i = 0; i < l->nclients; i++) {
+				client_next(l->clients[i]);
+			}
 		}
 		if (tevent_loop_once(l->ev) != 0) {
 			fprintf(stderr, "clusload: event loop: %s\n",
@@ -784,7 +813,7 @@ static void verify(struct load *l)
 
 static void report(struct load *l)
 {
-	double t = elapsed_s(l);
+	double t = l->rounds_s + elapsed_s(l);
 	uint64_t hung = 0;
 	int i;
 
@@ -838,10 +867,11 @@ static void report(struct load *l)
 static void usage(void)
 {
 	fprintf(stderr, "usage: clusload [-c CLIENTS] [-t SECONDS] -g GROUPS "
-		"[--only A-B] [--nodes A,B] [--recover]\n"
-		"                [--no-notify] [--checkpoint FILE] [--seed N] "
-		"[-U USER%%PASS]\n"
-		"                [--option NAME=VALUE ...] BINDING\n");
+		"[--rounds R] [--only A-B]\n"
+		"                [--nodes A,B] [--recover] [--no-notify] "
+		"[--checkpoint FILE]\n"
+		"                [--seed N] [-U USER%%PASS] "
+		"[--option NAME=VALUE ...] BINDING\n");
 }
 
 int main(int argc, const char **argv)
@@ -849,6 +879,7 @@ int main(int argc, const char **argv)
 	struct load l = {
 		.nclients = 64,
 		.seconds = 10,
+		.rounds = 1,
 		.nodes = { "NodeA", "NodeB" },
 	};
 	const char *user = NULL;
@@ -895,6 +926,8 @@ int main(int argc, const char **argv)
 			;
 		} else if (strcmp(a, "--checkpoint") == 0) {
 			l.checkpoint = val;
+		} else if (strcmp(a, "--rounds") == 0) {
+			l.rounds = atoi(val);
 		} else if (strcmp(a, "--seed") == 0) {
 			seed = strtoul(val, NULL, 10);
 		} else if (strcmp(a, "--nodes") == 0 &&
@@ -926,7 +959,8 @@ int main(int argc, const char **argv)
 		l.last = l.ngroups;
 	}
 	if (i + 1 != argc || l.nclients <= 0 || l.seconds <= 0 ||
-	    l.ngroups <= 0 || l.nodes[0] == NULL || l.first < 1 ||
+	    l.ngroups <= 0 || l.rounds <= 0 || l.nodes[0] == NULL ||
+	    l.first < 1 ||
 	    l.last > l.ngroups || l.first > l.last) {
 		usage();
 		return 2;
