@@ -594,7 +594,9 @@ static bool client_connect(struct client *c, bool first)
 	}
 	c->backoff_ms = 0;
 	clusapi_conn_set_timeout(c->conn, OP_BOUND_S);
-	client_next(c);
+	if (!first) {
+		client_next(c);
+	}
 	return true;
 }
 
@@ -697,6 +699,13 @@ static int run(struct load *l)
 	if (tevent_add_timer(l->ev, l->mem, ofs_ms(100),
 			     tick, l) == NULL) {
 		return 2;
+	}
+	/*
+	 * Only now: each connect runs the loop, and clients already at
+	 * work would slow down the ones still connecting.
+	 */
+	for (i = 0; i < l->nclients; i++) {
+		client_next(l->clients[i]);
 	}
 	l->round = 1;
 	while (!l->hard_stop) {

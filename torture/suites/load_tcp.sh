@@ -22,7 +22,7 @@ NGROUPS=200
 CLIENTS=64
 ROUND_SECONDS=${LOAD_ROUND_SECONDS:-5}
 ROUNDS=${LOAD_ROUNDS:-5}	# the first is the warm-up, the last a tail
-LOAD_RSS_SLACK_KIB=${LOAD_RSS_SLACK_KIB:-4096}
+LOAD_RSS_SLACK_KIB=${LOAD_RSS_SLACK_KIB:-2048}
 
 tmp=$(mktemp -d /tmp/clusapi-load.XXXXXX)
 load_pid=
