@@ -76,7 +76,7 @@ bin/clusload -c $CLIENTS -t "$ROUND_SECONDS" --rounds "$ROUNDS" \
 	-g $NGROUPS "$binding" >"$tmp/load.out" 2>&1 &
 load_pid=$!
 round_stopped() {
-	grep -q "^LOAD round $1 done" "$tmp/load.out" &&
+	grep -q "^LOAD round $1 done" "$tmp/load.out" 2>/dev/null &&
 		ps -o stat= -p "$load_pid" 2>/dev/null | grep -q '^T'
 }
 round=1
