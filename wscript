@@ -203,6 +203,12 @@ def client(bld):
                 target='clustorture', use=['clusapi_objs'] + use_cli +
                 USE_CLIENT, includes=['.', 'source'], install_path=None)
 
+    # many clients, reads and moves, surviving lost connections
+    # (torture/suites/load_*.sh and the kill tests)
+    bld.program(source=['torture/load/clusload.c'],
+                target='clusload', use=['clusapi_objs'] + use_cli +
+                USE_CLIENT, includes=['.', 'source'], install_path=None)
+
 
 def build(bld):
     from pidl import pidl_idl

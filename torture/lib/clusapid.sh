@@ -8,7 +8,9 @@
 #	starts bin/clusapid in the foreground mode in the background,
 #	waits for DIR/endpoints and sets CLUSAPID_PID, CLUSAPID_PORT
 #	(ncacn_ip_tcp) and CLUSAPID_EPM_PORT; returns 1 with the log on
-#	stderr when the daemon does not come up.
+#	stderr when the daemon does not come up. With CLUSAPID_TCP_PORT
+#	set it listens on that port (a restart where clients wait for
+#	it), else on any free one.
 #   clusapid_stop
 #	SIGTERM, then SIGKILL after 10 s; returns the daemon's exit code.
 
@@ -27,7 +29,8 @@ clusapid_start() {
 	esac
 	# shellcheck disable=SC2086 # $_np is two words or none
 	${CLUSAPID_WRAPPER:-} "$CLUSAPID_BIN" --foreground --state-dir "$_dir" \
-		--listen 127.0.0.1 --tcp-port 0 --epm-port 0 $_np "$@" \
+		--listen 127.0.0.1 --tcp-port "${CLUSAPID_TCP_PORT:-0}" \
+		--epm-port 0 $_np "$@" \
 		>>"$_dir/clusapid.log" 2>&1 &
 	CLUSAPID_PID=$!
 	# generous: valgrind takes seconds to start on a loaded machine

@@ -15,6 +15,12 @@
 #	SMBD_ENV_GLOBAL. Returns 1 with the log on stderr on failure.
 #   smbd_env_add_user USER PASSWORD
 #	gives the existing unix user USER an SMB password in DIR's passdb.
+#   smbd_env_kill
+#	SIGKILL to smbd and the children it forked for clients (its
+#	session), by pid.
+#   smbd_env_launch DIR
+#	starts smbd again on the smb.conf smbd_env_start wrote in DIR
+#	(same port, same passdb) and waits until it accepts connections.
 #   smbd_env_stop
 #	stops smbd and the children it forked for clients, by pid:
 #	SIGTERM, then SIGKILL after 10 s.
@@ -83,8 +89,14 @@ $(printf '%s\n' "${SMBD_ENV_GLOBAL:-}" | sed 's/^/\t/')
 	path = $_sdir/share
 	read only = yes
 EOF
+	smbd_env_launch "$_sdir"
+}
+
+# Start smbd on DIR's smb.conf, as it is, and wait until it listens
+smbd_env_launch() {
+	_sdir=$1
 	setsid "$SMBD_BIN" -F --no-process-group --debug-stdout \
-		-s "$SMBD_CONF" >"$_sdir/smbd.out" 2>&1 </dev/null &
+		-s "$SMBD_CONF" >>"$_sdir/smbd.out" 2>&1 </dev/null &
 	SMBD_PID=$!
 	_i=0
 	while [ $_i -lt 300 ]; do
@@ -103,6 +115,19 @@ EOF
 	echo "smbd did not listen on port $SMBD_PORT in 30 s:" >&2
 	tail -30 "$_sdir/smbd.out" >&2
 	return 1
+}
+
+smbd_env_kill() {
+	[ -n "${SMBD_PID:-}" ] || return 0
+	# stopped, it forks no child between the listing and the kill;
+	# setsid made it a session leader: its session is smbd and its
+	# children
+	kill -STOP "$SMBD_PID" 2>/dev/null
+	_kids=$(ps -o pid= -s "$SMBD_PID" 2>/dev/null)
+	# shellcheck disable=SC2086 # one word per pid
+	kill -KILL "$SMBD_PID" $_kids 2>/dev/null
+	wait "$SMBD_PID" 2>/dev/null
+	SMBD_PID=
 }
 
 smbd_env_add_user() {
