@@ -123,8 +123,13 @@ echo "LOAD memory: VmRSS $rss0 KiB at start, $rss1 KiB after the" \
      "$(awk "BEGIN { printf \"%.1f\", $growth * 1024 / ($later_ops + 1) }")" \
      "bytes per operation; the bound is crossed by a leak of" \
      "$((LOAD_RSS_SLACK_KIB * 1024 / (later_ops + 1))) bytes per operation"
-check "memory: growth $growth KiB after the warm-up is under \
+if ldd "${CLUSAPID_BIN:-bin/clusapid}" 2>/dev/null | grep -q libasan; then
+	# freed memory waits in ASan's quarantine: VmRSS says nothing here
+	echo "SKIP: the memory bound: clusapid runs under AddressSanitizer"
+else
+	check "memory: growth $growth KiB after the warm-up is under \
 $LOAD_RSS_SLACK_KIB KiB" [ "$growth" -lt "$LOAD_RSS_SLACK_KIB" ]
+fi
 # the clients gone: what their connections held is given back
 sleep 1
 echo "clusapid VmRSS once the clients are gone: $(load_rss_kib \
