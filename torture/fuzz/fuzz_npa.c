@@ -16,6 +16,7 @@
 #include <talloc.h>
 
 #include "server/server.h"
+#include "server/log.h"
 #include "server/dcesrv/dcesrv.h"
 #include "server/dcesrv/policy.h"
 #include "server/transport/npa.h"
@@ -31,6 +32,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t reply_len = 0;
 
 	if (fz_srv == NULL) {
+		/* errors only: every broken request is a notice */
+		clus_log_init("fuzz_npa", getenv("FUZZ_DEBUG") ? 10 : 0,
+			      NULL);
 		fz_srv = talloc_zero(NULL, struct clusrv_context);
 		if (fz_srv == NULL) {
 			abort();
