@@ -10,7 +10,7 @@ Usage: malformed.py HOST PORT COUNT SEED
 
 With --np each connection plays smbd: it sends HANDSHAKE (a
 named-pipe-auth request as smbd sends it, e.g. one of
-torture/fuzz/corpus/npa/*) and reads clusapid's answer before the
+torture/malformed/handshakes/*.npa) and reads clusapid's answer before the
 malformed DCE/RPC traffic; one connection in ten sends a broken
 handshake instead (truncated, corrupted, absurd length, random bytes),
 one in twenty a broken message after it; the PDUs then travel in smbd's

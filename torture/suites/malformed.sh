@@ -4,8 +4,9 @@
 #
 # Malformed DCE/RPC traffic (torture/malformed/malformed.py) against a
 # clusapid over ncacn_ip_tcp and over its ncacn_np socket, where the
-# tool plays smbd (a real handshake smbd sent, from the fuzz corpus, or
-# a broken one): afterwards it must still answer a real client, its
+# tool plays smbd (torture/malformed/handshakes/: what a real smbd sent
+# for anonymous, for a user, for a user over SMB3 encryption, recorded
+# by torture/fuzz/make_seeds.sh as its npa seeds; or broken ones): afterwards it must still answer a real client, its
 # cluster must be unchanged, and it must stop cleanly. MALFORMED_COUNT
 # (default 5000 per transport) and MALFORMED_SEED choose the run;
 # CLUSAPID_BIN may name a sanitizer build.
@@ -62,11 +63,11 @@ check "$count malformed inputs (seed $seed) sent over ncacn_ip_tcp" \
 check "clusapid is still running" kill -0 "$CLUSAPID_PID"
 
 if [ -n "$npdir" ]; then
-	for hs in torture/fuzz/corpus/npa/*; do
+	for hs in torture/malformed/handshakes/*.npa; do
 		timeout 900 python3 torture/malformed/malformed.py --np \
 			"$npdir/np/clusapi" "$hs" "$((count / 3))" "$seed"
 		check "$((count / 3)) malformed inputs over ncacn_np after\
- smbd's handshake $(basename "$hs" | cut -c1-8)" [ $? -eq 0 ]
+ smbd's handshake $(basename "$hs" .npa)" [ $? -eq 0 ]
 	done
 	check "clusapid is still running" kill -0 "$CLUSAPID_PID"
 else
