@@ -386,6 +386,22 @@ int main(int argc, const char **argv)
 		}
 		r.bs[i] = pi->binding_handle;
 	}
+	/*
+	 * CLUSBENCH_PROFILE=N: only N synchronous runs, for perf stat or
+	 * perf record against clusapid and this process (bench/README.md)
+	 */
+	if (getenv("CLUSBENCH_PROFILE") != NULL) {
+		int runs = atoi(getenv("CLUSBENCH_PROFILE"));
+		double us = 0;
+
+		for (i = 0; i < runs; i++) {
+			us += rpc_sync_run(&r);
+		}
+		printf("%d synchronous calls, %.1f us each\n", runs * CALLS,
+		       us / (runs > 0 ? runs * CALLS : 1));
+		talloc_free(mem);
+		return 0;
+	}
 	call_sizes(&r, &req, &resp);
 	echo = echo_server(&port, req, resp);
 	fd = echo < 0 ? -1 : echo_connect(port);
