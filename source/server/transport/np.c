@@ -82,6 +82,13 @@ struct clusrv_np_stream {
 	size_t hdr_len;
 	/* bytes of the current message not read yet */
 	size_t msg_left;
+	/*
+	 * What one read() brought and nobody took yet: a PDU's header and
+	 * body, often the next PDU too, come with one syscall, not three.
+	 */
+	uint8_t rbuf[8192];
+	size_t rbuf_ofs;
+	size_t rbuf_len;
 };
 
 struct clusrv_np_readv_state {
@@ -102,6 +109,8 @@ struct clusrv_np_writev_state {
 static void clusrv_np_stream_handler(struct tevent_context *ev,
 				     struct tevent_fd *fde, uint16_t flags,
 				     void *private_data);
+static bool clusrv_np_read_step(struct clusrv_np_stream *s,
+				struct tevent_req *req);
 
 static int clusrv_np_stream_destructor(struct clusrv_np_stream *s)
 {
@@ -167,16 +176,21 @@ static ssize_t clusrv_np_pending_bytes(struct tstream_context *stream)
 	if (ioctl(s->fd, FIONREAD, &n) == -1) {
 		return -1;
 	}
-	return n;
+	return n + (s->rbuf_len - s->rbuf_ofs);
 }
 
 static int clusrv_np_readv_destructor(struct clusrv_np_readv_state *state)
 {
-	if (state->s != NULL) {
-		state->s->readv_req = NULL;
-		if (state->s->fde != NULL) {
-			tevent_fd_set_flags(state->s->fde,
-					    clusrv_np_stream_flags(state->s));
+	struct clusrv_np_stream *s = state->s;
+
+	if (s != NULL) {
+		s->readv_req = NULL;
+		/* READ stays as it is: see clusrv_np_stream_handler() */
+		if (s->fde != NULL) {
+			tevent_fd_set_flags(
+				s->fde, (tevent_fd_get_flags(s->fde) &
+					 TEVENT_FD_READ) |
+				clusrv_np_stream_flags(s));
 		}
 	}
 	return 0;
@@ -217,6 +231,14 @@ static struct tevent_req *clusrv_np_readv_send(TALLOC_CTX *mem_ctx,
 	state->s = s;
 	s->readv_req = req;
 	talloc_set_destructor(state, clusrv_np_readv_destructor);
+
+	/* What is buffered, or already in the socket, completes at once. */
+	while (tevent_req_is_in_progress(req) &&
+	       clusrv_np_read_step(s, req)) {
+	}
+	if (!tevent_req_is_in_progress(req)) {
+		return tevent_req_post(req, ev);
+	}
 	if (!clusrv_np_stream_update(s, ev)) {
 		tevent_req_oom(req);
 		return tevent_req_post(req, ev);
@@ -231,7 +253,7 @@ static bool clusrv_np_read_step(struct clusrv_np_stream *s,
 	struct clusrv_np_readv_state *state = tevent_req_data(
 		req, struct clusrv_np_readv_state);
 	struct iovec *iov;
-	size_t want;
+	size_t avail;
 	ssize_t n;
 
 	while (state->count > 0 && state->vector[0].iov_len == 0) {
@@ -243,28 +265,29 @@ static bool clusrv_np_read_step(struct clusrv_np_stream *s,
 		return false;
 	}
 
-	if (s->msg_left == 0) {
-		n = read(s->fd, s->hdr + s->hdr_len,
-			 sizeof(s->hdr) - s->hdr_len);
-	} else {
-		iov = &state->vector[0];
-		want = MIN(iov->iov_len, s->msg_left);
-		n = read(s->fd, iov->iov_base, want);
-	}
-	if (n == -1) {
-		if (errno == EAGAIN || errno == EINTR) {
+	if (s->rbuf_ofs == s->rbuf_len) {
+		n = read(s->fd, s->rbuf, sizeof(s->rbuf));
+		if (n == -1) {
+			if (errno == EAGAIN || errno == EINTR) {
+				return false;
+			}
+			tevent_req_error(req, errno);
 			return false;
 		}
-		tevent_req_error(req, errno);
-		return false;
+		if (n == 0) {
+			/* smbd closes the socket when the client closes it */
+			tevent_req_error(req, EPIPE);
+			return false;
+		}
+		s->rbuf_ofs = 0;
+		s->rbuf_len = n;
 	}
-	if (n == 0) {
-		/* smbd closes the socket when the client closes the pipe */
-		tevent_req_error(req, EPIPE);
-		return false;
-	}
+	avail = s->rbuf_len - s->rbuf_ofs;
 
 	if (s->msg_left == 0) {
+		n = MIN(avail, sizeof(s->hdr) - s->hdr_len);
+		memcpy(s->hdr + s->hdr_len, s->rbuf + s->rbuf_ofs, n);
+		s->rbuf_ofs += n;
 		s->hdr_len += n;
 		if (s->hdr_len == sizeof(s->hdr)) {
 			/* an empty message just ends here */
@@ -274,6 +297,9 @@ static bool clusrv_np_read_step(struct clusrv_np_stream *s,
 		return true;
 	}
 	iov = &state->vector[0];
+	n = MIN(MIN(iov->iov_len, s->msg_left), avail);
+	memcpy(iov->iov_base, s->rbuf + s->rbuf_ofs, n);
+	s->rbuf_ofs += n;
 	iov->iov_base = (uint8_t *)iov->iov_base + n;
 	iov->iov_len -= n;
 	s->msg_left -= n;
@@ -427,6 +453,7 @@ static void clusrv_np_stream_handler(struct tevent_context *ev,
 {
 	struct clusrv_np_stream *s = talloc_get_type_abort(
 		private_data, struct clusrv_np_stream);
+	uint16_t want;
 
 	/* Callbacks are deferred (see readv_send): s stays valid here. */
 	if ((flags & TEVENT_FD_WRITE) && s->writev_req != NULL) {
@@ -434,12 +461,20 @@ static void clusrv_np_stream_handler(struct tevent_context *ev,
 		       clusrv_np_write_step(s, s->writev_req)) {
 		}
 	}
+	want = clusrv_np_stream_flags(s);
 	if ((flags & TEVENT_FD_READ) && s->readv_req != NULL) {
 		while (tevent_req_is_in_progress(s->readv_req) &&
 		       clusrv_np_read_step(s, s->readv_req)) {
 		}
+		/*
+		 * The dcesrv core asks for the next PDU as soon as it has
+		 * this one: READ stays on rather than costing two
+		 * epoll_ctl() per read. A READ event nobody waits for
+		 * turns it off (want has no READ then).
+		 */
+		want |= TEVENT_FD_READ;
 	}
-	tevent_fd_set_flags(s->fde, clusrv_np_stream_flags(s));
+	tevent_fd_set_flags(s->fde, want);
 }
 
 static struct tevent_req *clusrv_np_disconnect_send(
