@@ -21,19 +21,7 @@ tmp=$(mktemp -d /tmp/clusapi-malformed.XXXXXX)
 trap 'clusapid_stop >/dev/null 2>&1; rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
 
-passed=0
-failed=0
-check() {
-	_name=$1
-	shift
-	if "$@"; then
-		echo "PASS: $_name"
-		passed=$((passed + 1))
-	else
-		echo "FAIL: $_name"
-		failed=$((failed + 1))
-	fi
-}
+. torture/lib/check.sh
 
 # read access only: no input can change the cluster, whatever it holds;
 # over ncacn_np too (the default access policy: administrators only
@@ -94,6 +82,4 @@ check "the cluster is unchanged" cmp -s "$tmp/before" "$tmp/after"
 clusapid_stop
 check "it stops cleanly" [ $? -eq 0 ]
 
-echo "[  PASSED  ] $passed test(s)."
-[ "$failed" -eq 0 ] || echo "[  FAILED  ] $failed test(s)."
-[ "$failed" -eq 0 ]
+summary

@@ -23,25 +23,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
-passed=0
-failed=0
-check() {
-	name=$1
-	shift
-	if "$@"; then
-		echo "PASS: $name"
-		passed=$((passed + 1))
-	else
-		echo "FAIL: $name"
-		failed=$((failed + 1))
-	fi
-}
-summary() {
-	echo "[  PASSED  ] $passed test(s)."
-	[ "$failed" -eq 0 ] || echo "[  FAILED  ] $failed test(s)."
-	[ "$failed" -eq 0 ]
-	exit
-}
+. torture/lib/check.sh
 
 clusctl() {
 	bin/clusctl -N "ncacn_ip_tcp:127.0.0.1[$CLUSAPID_PORT]" "$@"

@@ -25,25 +25,7 @@ TCP_CLIENTS=32
 NP_CLIENTS=8
 SECONDS_LOAD=10
 
-passed=0
-failed=0
-check() {
-	name=$1
-	shift
-	if "$@"; then
-		echo "PASS: $name"
-		passed=$((passed + 1))
-	else
-		echo "FAIL: $name"
-		failed=$((failed + 1))
-	fi
-}
-summary() {
-	echo "[  PASSED  ] $passed test(s)."
-	[ "$failed" -eq 0 ] || echo "[  FAILED  ] $failed test(s)."
-	[ "$failed" -eq 0 ]
-	exit
-}
+. torture/lib/check.sh
 
 if [ "$(id -u)" -ne 0 ]; then
 	echo "SKIP: ncacn_np through smbd needs root (smbd, root-only socket)"

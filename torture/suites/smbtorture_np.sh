@@ -28,22 +28,7 @@ EXPECTED_TESTS=72
 EXPECTED_SKIPS="resource.SetQuorumResource"
 GROUP="Application Group"
 
-passed=0
-failed=0
-ok() {
-	echo "PASS: $*"
-	passed=$((passed + 1))
-}
-fail() {
-	echo "FAIL: $*"
-	failed=$((failed + 1))
-}
-summary() {
-	echo "[  PASSED  ] $passed test(s)."
-	[ "$failed" -eq 0 ] || echo "[  FAILED  ] $failed test(s)."
-	[ "$failed" -eq 0 ]
-	exit
-}
+. torture/lib/check.sh
 
 if [ "$(id -u)" -ne 0 ]; then
 	echo "SKIP: ncacn_np through smbd needs root (smbd, root-only socket)"
