@@ -13,6 +13,12 @@
  * before the next is sent. The cluster is rebuilt for every input, so
  * an input means the same thing each time it runs.
  *
+ * Inputs of odd length take the ncacn_np path instead: the harness
+ * plays smbd on clusapid's pipe socket (the named-pipe-auth handshake
+ * of torture/malformed/handshakes/daemon.npa, then every PDU as one
+ * message of smbd's framing), so the np listener and its message
+ * stream are fuzzed too; even ones use a plain socketpair stream.
+ *
  * Context handles are random on the wire; a fuzzer cannot guess them.
  * A 20-byte window of a stub that starts with "HNDL" is replaced by
  * the handle the server created N-th in this conversation, N being the
@@ -44,6 +50,9 @@
 #include "server/log.h"
 #include "server/dcesrv/dcesrv.h"
 #include "server/transport/tsocket_shim.h"
+#include "server/transport/np.h"
+#include <sys/un.h>
+#include <util/idtree.h>
 #include "fuzz.h"
 
 #define HANDLE_MARKER "HNDL"
@@ -53,8 +62,12 @@
 
 struct fz {
 	struct clusrv_context *srv;
-	struct clusrv_conn *conn;
 	int fd;				/* the client's end */
+	bool np;			/* playing smbd on the pipe socket */
+	bool npa_done;			/* its handshake answered */
+	uint8_t *msgs;			/* np: message bytes not parsed */
+	size_t msgs_len;
+	uint32_t assoc_group_id;	/* from the bind_ack */
 	bool closed;			/* the server closed its end */
 	bool guard_fired;
 	struct tevent_timer *guard;	/* tevent frees it when it fires */
@@ -67,6 +80,47 @@ struct fz {
 };
 
 static struct clusrv_context *fz_srv;
+static char fz_np_dir[] = "/tmp/clusapi-fuzz-np.XXXXXX";
+static const char *fz_np_path;
+static uint8_t *fz_npa;			/* smbd's handshake */
+static size_t fz_npa_len;
+
+static void fz_np_cleanup(void)
+{
+	char path[sizeof(fz_np_dir) + 16];
+
+	if (fz_np_path != NULL) {
+		unlink(fz_np_path);
+	}
+	snprintf(path, sizeof(path), "%s/np", fz_np_dir);
+	rmdir(path);
+	rmdir(fz_np_dir);
+}
+
+/* What smbd sends first; make test and make fuzz run from the top */
+static void fz_load_handshake(void)
+{
+	const char *path = getenv("CLUSAPI_FUZZ_NPA");
+	FILE *f;
+	long len;
+
+	if (path == NULL) {
+		path = "torture/malformed/handshakes/daemon.npa";
+	}
+	f = fopen(path, "rb");
+	if (f == NULL || fseek(f, 0, SEEK_END) != 0 ||
+	    (len = ftell(f)) <= 0 || fseek(f, 0, SEEK_SET) != 0) {
+		fprintf(stderr, "fuzz_request: cannot read %s (run from the "
+			"top of the tree or set CLUSAPI_FUZZ_NPA)\n", path);
+		abort();
+	}
+	fz_npa = malloc(len);
+	if (fz_npa == NULL || fread(fz_npa, 1, len, f) != (size_t)len) {
+		abort();
+	}
+	fz_npa_len = len;
+	fclose(f);
+}
 
 static struct clusrv_context *fz_server(void)
 {
@@ -97,10 +151,20 @@ static struct clusrv_context *fz_server(void)
 		abort();
 	}
 	srv->tcp_endpoint = "ncacn_ip_tcp:[1]";
-	/* state_dir NULL: the model lives in memory */
-	if (!NT_STATUS_IS_OK(clusrv_rpc_register(srv))) {
+	if (mkdtemp(fz_np_dir) == NULL ||
+	    clusrv_np_listen(srv, srv, fz_np_dir, &srv->np_listener) != 0) {
 		abort();
 	}
+	atexit(fz_np_cleanup);
+	srv->np_endpoint = CLUSRV_NP_ENDPOINT;
+	fz_np_path = clusrv_np_listener_path(srv->np_listener);
+	/* state_dir NULL: the model lives in memory */
+	if (!NT_STATUS_IS_OK(clusrv_rpc_register(srv)) ||
+	    clusrv_np_listener_start(srv->np_listener,
+				     srv->np_endpoint) != 0) {
+		abort();
+	}
+	fz_load_handshake();
 	return srv;
 }
 
@@ -176,22 +240,70 @@ static size_t fz_drain(struct fz *fz)
 	}
 }
 
+/* np: the handshake's answer, then messages, whose bytes are PDUs */
+static void fz_unframe(struct fz *fz)
+{
+	size_t used = 0;
+
+	if (!fz->npa_done) {
+		uint32_t len;
+
+		if (fz->in_len < 4) {
+			return;
+		}
+		len = ((uint32_t)fz->in[0] << 24) | (fz->in[1] << 16) |
+		      (fz->in[2] << 8) | fz->in[3];
+		if (fz->in_len < 4 + (size_t)len) {
+			return;
+		}
+		used = 4 + len;
+		fz->npa_done = true;
+	}
+	while (fz->in_len - used >= 2) {
+		size_t len = fz->in[used] | (fz->in[used + 1] << 8);
+
+		if (fz->in_len - used - 2 < len) {
+			break;
+		}
+		fz->msgs = talloc_realloc(fz, fz->msgs, uint8_t,
+					  fz->msgs_len + len + 1);
+		if (fz->msgs == NULL) {
+			abort();
+		}
+		memcpy(fz->msgs + fz->msgs_len, fz->in + used + 2, len);
+		fz->msgs_len += len;
+		used += 2 + len;
+	}
+	memmove(fz->in, fz->in + used, fz->in_len - used);
+	fz->in_len -= used;
+}
+
 /* Consumes whole PDUs: bind_ack, the last fragment of an answer */
 static void fz_parse(struct fz *fz)
 {
-	while (fz->in_len >= 16) {
-		uint16_t frag_len = fz->in[8] | (fz->in[9] << 8);
-		uint8_t ptype = fz->in[2];
-		uint8_t flags = fz->in[3];
-		uint32_t call_id = fz->in[12] | (fz->in[13] << 8) |
-				   (fz->in[14] << 16) |
-				   ((uint32_t)fz->in[15] << 24);
+	uint8_t *buf = fz->in;
+	size_t *plen = &fz->in_len;
 
-		if (frag_len < 16 || frag_len > fz->in_len) {
+	if (fz->np) {
+		fz_unframe(fz);
+		buf = fz->msgs;
+		plen = &fz->msgs_len;
+	}
+	while (*plen >= 16) {
+		uint16_t frag_len = buf[8] | (buf[9] << 8);
+		uint8_t ptype = buf[2];
+		uint8_t flags = buf[3];
+		uint32_t call_id = buf[12] | (buf[13] << 8) |
+				   (buf[14] << 16) | ((uint32_t)buf[15] << 24);
+
+		if (frag_len < 16 || frag_len > *plen) {
 			return;
 		}
-		if (ptype == DCERPC_PKT_BIND_ACK) {
+		if (ptype == DCERPC_PKT_BIND_ACK && frag_len >= 24) {
 			fz->bound = true;
+			fz->assoc_group_id = buf[20] | (buf[21] << 8) |
+					     (buf[22] << 16) |
+					     ((uint32_t)buf[23] << 24);
 		} else if (ptype == DCERPC_PKT_BIND_NAK) {
 			fz->closed = true;
 		} else if (ptype == DCERPC_PKT_FAULT ||
@@ -199,8 +311,8 @@ static void fz_parse(struct fz *fz)
 			    (flags & DCERPC_PFC_FLAG_LAST))) {
 			fz->answered_call = call_id;
 		}
-		memmove(fz->in, fz->in + frag_len, fz->in_len - frag_len);
-		fz->in_len -= frag_len;
+		memmove(buf, buf + frag_len, *plen - frag_len);
+		*plen -= frag_len;
 	}
 }
 
@@ -227,6 +339,11 @@ static void fz_drive(struct fz *fz, bool (*done)(struct fz *, uint32_t),
 	}
 }
 
+static bool fz_is_npa_done(struct fz *fz, uint32_t unused)
+{
+	return fz->npa_done;
+}
+
 static bool fz_is_bound(struct fz *fz, uint32_t unused)
 {
 	return fz->bound;
@@ -251,7 +368,7 @@ static void fz_drive_gone(struct fz *fz)
 	}
 }
 
-static void fz_send(struct fz *fz, const uint8_t *buf, size_t len)
+static void fz_send_raw(struct fz *fz, const uint8_t *buf, size_t len)
 {
 	while (len > 0) {
 		ssize_t n = send(fz->fd, buf, len, MSG_NOSIGNAL);
@@ -272,6 +389,24 @@ static void put16(uint8_t *p, uint16_t v)
 {
 	p[0] = v & 0xff;
 	p[1] = v >> 8;
+}
+
+/* A PDU: over np one message of smbd's framing per 4280 bytes */
+static void fz_send(struct fz *fz, const uint8_t *buf, size_t len)
+{
+	while (fz->np && len > 0) {
+		size_t n = len < 4280 ? len : 4280;
+		uint8_t hdr[2];
+
+		put16(hdr, n);
+		fz_send_raw(fz, hdr, 2);
+		fz_send_raw(fz, buf, n);
+		buf += n;
+		len -= n;
+	}
+	if (!fz->np) {
+		fz_send_raw(fz, buf, len);
+	}
 }
 
 static void put32(uint8_t *p, uint32_t v)
@@ -318,20 +453,21 @@ static void fz_bind(struct fz *fz)
 /* Learns the handles the server made since the last call, oldest first */
 static void fz_learn_handles(struct fz *fz)
 {
-	struct dcesrv_connection *dc;
+	struct dcesrv_assoc_group *ag;
 	struct dcesrv_handle *h, *newest[MAX_HANDLES];
 	unsigned int n = 0;
 
-	/* a connection the server closed is freed */
-	if (fz->closed || fz->srv->num_connections == 0) {
+	/* the bind_ack named the group; it goes with its last connection */
+	if (fz->closed || !fz->bound) {
 		return;
 	}
-	dc = fz->conn->dce_conn;
-	if (dc == NULL || dc->assoc_group == NULL) {
+	ag = idr_find(fz->srv->dce_ctx->assoc_groups_idr,
+		      fz->assoc_group_id);
+	if (ag == NULL) {
 		return;
 	}
 	/* DLIST_ADD puts the newest first */
-	for (h = dc->assoc_group->handles; h != NULL && n < MAX_HANDLES;
+	for (h = ag->handles; h != NULL && n < MAX_HANDLES;
 	     h = h->next) {
 		unsigned int i;
 
@@ -399,6 +535,23 @@ static void fz_request(struct fz *fz, uint32_t call_id, uint16_t opnum,
 	talloc_free(pdu);
 }
 
+/* As smbd: a connection to the pipe socket, the handshake goes next */
+static int fz_np_connect(void)
+{
+	struct sockaddr_un sun = { .sun_family = AF_UNIX };
+	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+	if (fd == -1 || strlen(fz_np_path) >= sizeof(sun.sun_path)) {
+		abort();
+	}
+	strcpy(sun.sun_path, fz_np_path);
+	/* the listener's backlog takes it before the loop accepts */
+	if (connect(fd, (struct sockaddr *)&sun, sizeof(sun)) == -1) {
+		abort();
+	}
+	return fd;
+}
+
 static struct clusrv_conn *fz_connect(struct clusrv_context *srv, int sfd)
 {
 	struct sockaddr_in local = {
@@ -438,13 +591,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fz_reset_model(fz_srv);
 	frame = talloc_new(NULL);
 	fz = talloc_zero(frame, struct fz);
-	if (fz == NULL ||
-	    socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) == -1) {
+	if (fz == NULL) {
 		abort();
 	}
 	fz->srv = fz_srv;
-	fz->fd = sv[0];
-	fz->conn = fz_connect(fz_srv, sv[1]);
+	fz->np = (size % 2) == 1;
+	if (fz->np) {
+		/* smbd waits for the answer before it forwards anything */
+		fz->fd = fz_np_connect();
+		fz_send_raw(fz, fz_npa, fz_npa_len);
+		fz_drive(fz, fz_is_npa_done, 0);
+	} else {
+		if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0,
+			       sv) == -1) {
+			abort();
+		}
+		fz->fd = sv[0];
+		fz_connect(fz_srv, sv[1]);
+	}
 
 	fz_bind(fz);
 	fz_drive(fz, fz_is_bound, 0);
