@@ -24,6 +24,7 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+#include <credentials.h>
 #include "client/output.h"
 
 #ifndef CLUSAPI_VERSION
@@ -436,7 +437,18 @@ int main(int argc, const char **argv)
 		const char *detail = NULL;
 		char *line;
 
-		if (NT_STATUS_EQUAL(status, NT_STATUS_UNSUCCESSFUL)) {
+		if (NT_STATUS_EQUAL(status, NT_STATUS_UNSUCCESSFUL) &&
+		    !cli_credentials_is_anonymous(creds) &&
+		    strncasecmp(opts->target, "ncacn_np:", 9) != 0) {
+			/*
+			 * Over TCP the bind is sealed with the user's
+			 * credentials, as Windows wants; clusapid takes
+			 * anonymous binds only there.
+			 */
+			detail = "the server refused the sealed bind (to a "
+				 "server that takes only anonymous binds over "
+				 "TCP, such as clusapid, connect with -U%)";
+		} else if (NT_STATUS_EQUAL(status, NT_STATUS_UNSUCCESSFUL)) {
 			/* what libdcerpc makes of most bind_nak reasons */
 			detail = "the server refused the bind";
 		} else if (NT_STATUS_EQUAL(status, NT_STATUS_NO_MEMORY) &&
