@@ -447,7 +447,8 @@ int main(int argc, const char **argv)
 			 */
 			detail = "the server refused the sealed bind (to a "
 				 "server that takes only anonymous binds over "
-				 "TCP, such as clusapid, connect with -U%)";
+				 "TCP, such as clusapid, connect anonymously: "
+				 "-N or -U%)";
 		} else if (NT_STATUS_EQUAL(status, NT_STATUS_UNSUCCESSFUL)) {
 			/* what libdcerpc makes of most bind_nak reasons */
 			detail = "the server refused the bind";

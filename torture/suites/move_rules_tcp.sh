@@ -86,7 +86,7 @@ bin/clusctl -U "nobody%not-used" "ncacn_ip_tcp:127.0.0.1[$CLUSAPID_PORT]" \
 	group list >"$tmp/out" 2>&1
 rc=$?
 refused_with_hint() { [ $rc -eq 1 ] && grep -q -- "-U%" "$tmp/out"; }
-check "a sealed bind is refused (exit $rc) with a hint at -U%" \
+check "a sealed bind is refused (exit $rc) with a hint at -N, -U%" \
 	refused_with_hint
 
 clusctl group move "$G" NodeA >"$tmp/out" 2>&1
