@@ -23,6 +23,11 @@
 #	the value of NAME=value in clusload's closing LOAD lines in OUT.
 #   load_rss_kib PID
 #	the resident memory of PID in KiB (VmRSS).
+#   load_check_end BINDING N BEFORE AFTER [WHEN]
+#	the checks (check.sh) every load suite ends with: no group left
+#	Pending, each on a real node, none twice, and the same N groups
+#	(names and ids) in AFTER as in the load_groups listing BEFORE;
+#	WHEN ("after the restart") goes into the first check's name.
 
 load_config() {
 	cat >"$1" <<EOF
@@ -102,4 +107,19 @@ load_field() {
 
 load_rss_kib() {
 	sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$1/status"
+}
+
+load_check_end() {
+	_when=${5:+$5 }
+	if load_wait_settled "$1" "$4"; then
+		check "${_when}no group is left Pending" true
+	else
+		check "${_when}no group is left Pending (60 s)" false
+	fi
+	check "every group Online or Offline on a real node, none twice" \
+		load_groups_check "$4" "$2"
+	cut -f1,2 "$3" >"$3.ids"
+	cut -f1,2 "$4" >"$4.ids"
+	check "the same $2 groups, same ids: nothing lost or duplicated" \
+		cmp -s "$3.ids" "$4.ids"
 }
