@@ -184,3 +184,35 @@ char *tproc_find_clusapid(TALLOC_CTX *mem_ctx)
 	return talloc_asprintf(mem_ctx, "%s/../clusapid", dirname(exe));
 }
 
+char *tproc_start_clusapid(TALLOC_CTX *mem_ctx, const char *name,
+			   const char *const *extra, char **dir, pid_t *pid)
+{
+	const char *argv[32] = {
+		"clusapid", "--foreground", "--state-dir", NULL,
+		"--listen", "127.0.0.1", "--tcp-port", "0", "--epm-port", "0",
+		"--anonymous", "full", "--np-socket-dir", "none",
+	};
+	size_t i = 14, j;
+	char *endpoints, *log;
+
+	for (j = 0; extra != NULL && extra[j] != NULL; j++) {
+		if (i + 1 >= sizeof(argv) / sizeof(argv[0])) {
+			return NULL;
+		}
+		argv[i++] = extra[j];
+	}
+	argv[i] = NULL;
+	*dir = talloc_asprintf(mem_ctx, "/tmp/clusapi-%s-XXXXXX", name);
+	if (*dir == NULL || mkdtemp(*dir) == NULL) {
+		return NULL;
+	}
+	argv[3] = *dir;
+	log = talloc_asprintf(mem_ctx, "%s/log", *dir);
+	*pid = tproc_spawn(tproc_find_clusapid(mem_ctx), log, argv, true);
+	endpoints = tproc_wait_endpoints(mem_ctx, *dir, pid, log);
+	if (endpoints == NULL) {
+		return NULL;
+	}
+	return talloc_asprintf(mem_ctx, "ncacn_ip_tcp:127.0.0.1[%u]",
+		(unsigned int)tproc_endpoint_port(endpoints, "clusapi"));
+}

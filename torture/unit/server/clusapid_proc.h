@@ -35,5 +35,14 @@ char *tproc_wait_endpoints(TALLOC_CTX *mem_ctx, const char *dir,
 			   pid_t *pid, const char *stderr_path);
 /* $CLUSAPID, or the clusapid next to the test binary's directory */
 char *tproc_find_clusapid(TALLOC_CTX *mem_ctx);
+/*
+ * A clusapid of our own on 127.0.0.1, full access for anonymous
+ * callers, no ncacn_np, EXTRA (NULL-terminated, may be NULL) added to
+ * its options: its state in a new directory /tmp/clusapi-NAME-XXXXXX
+ * (*dir), its pid in *pid; returns "ncacn_ip_tcp:127.0.0.1[PORT]", or
+ * NULL if it did not come up.
+ */
+char *tproc_start_clusapid(TALLOC_CTX *mem_ctx, const char *name,
+			   const char *const *extra, char **dir, pid_t *pid);
 
 #endif

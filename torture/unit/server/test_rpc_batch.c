@@ -41,30 +41,19 @@ struct env {
 static int setup(void **state)
 {
 	struct env *env = talloc_zero(NULL, struct env);
-	const char *argv[] = {
-		"clusapid", "--foreground", "--state-dir", NULL,
-		"--listen", "127.0.0.1", "--tcp-port", "0", "--epm-port", "0",
-		"--anonymous", "full", "--np-socket-dir", "none", NULL,
-	};
 	struct cli_credentials *anon;
-	char *endpoints, *log, *binding;
+	char *binding;
 	WERROR status, rpc_status;
 	NTSTATUS nt;
 
 	assert_non_null(env);
-	env->dir = talloc_strdup(env, "/tmp/clusapi-batch-XXXXXX");
-	assert_non_null(mkdtemp(env->dir));
-	argv[3] = env->dir;
-	log = talloc_asprintf(env, "%s/log", env->dir);
-	env->pid = tproc_spawn(tproc_find_clusapid(env), log, argv, true);
-	endpoints = tproc_wait_endpoints(env, env->dir, &env->pid, log);
-	assert_non_null(endpoints);
+	binding = tproc_start_clusapid(env, "batch", NULL, &env->dir,
+				       &env->pid);
+	assert_non_null(binding);
 
 	env->ev = tevent_context_init(env);
 	env->lp_ctx = loadparm_init(env);
 	anon = cli_credentials_init_anon(env);
-	binding = talloc_asprintf(env, "ncacn_ip_tcp:127.0.0.1[%u]",
-			(unsigned int)tproc_endpoint_port(endpoints, "clusapi"));
 	nt = dcerpc_pipe_connect(env, &env->p, binding, &ndr_table_clusapi,
 				 anon, env->ev, env->lp_ctx);
 	assert_true(NT_STATUS_IS_OK(nt));
