@@ -183,18 +183,20 @@ def client(bld):
 
     # make bench
     for b in ('clusbench', 'enumbench'):
-        bld.program(source=['bench/%s.c' % b], target=b,
-                    use=['clusapi_ndr'] + USE_CLIENT,
+        bld.program(source=['bench/%s.c' % b, 'bench/bench_util.c'],
+                    target=b, use=['clusapi_ndr'] + USE_CLIENT,
                     includes=['.', 'source'], install_path=None)
 
     # ncacn_np through smbd: clusapid against Samba's samr server
     bld.program(source=['bench/npbench.c', 'bench/np_clusapi.c',
-                        'bench/np_samr.c'], target='npbench',
+                        'bench/np_samr.c', 'bench/bench_util.c'],
+                target='npbench',
                 use=['clusapi_ndr'] + USE_CLIENT,
                 includes=['.', 'source'], install_path=None)
 
     for b in ('movebench', 'massmove'):
-        bld.program(source=['bench/%s.c' % b], target=b,
+        bld.program(source=['bench/%s.c' % b, 'bench/bench_util.c'],
+                    target=b,
                     use=['clusapi_objs'] + use_cli + USE_CLIENT,
                     includes=['.', 'source'], install_path=None)
 

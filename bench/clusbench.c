@@ -35,6 +35,7 @@
 #include <credentials.h>
 #include <core/werror.h>
 
+#include "bench/bench_util.h"
 #include "librpc/gen_ndr/ndr_clusapi.h"
 #include "librpc/gen_ndr/ndr_clusapi_c.h"
 
@@ -43,27 +44,6 @@
 #define IN_FLIGHT 32
 #define CONNECTIONS 16
 #define PDU_HEADER 24		/* request/response PDU header */
-
-static double now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static double median(double *v, int n)
-{
-	qsort(v, n, sizeof(*v), cmp_double);
-	return v[n / 2];
-}
 
 static bool full_io(int fd, void *buf, size_t len, bool send_it)
 {
@@ -141,7 +121,7 @@ static int echo_connect(int port)
 static double echo_run(int fd, size_t req, size_t resp, int depth)
 {
 	char *in = calloc(1, resp), *out = calloc(1, req);
-	double t0 = now_us();
+	double t0 = bench_now_us();
 	int sent = 0, got = 0;
 
 	while (sent < depth && sent < CALLS) {
@@ -158,7 +138,7 @@ static double echo_run(int fd, size_t req, size_t resp, int depth)
 	}
 	free(in);
 	free(out);
-	return now_us() - t0;
+	return bench_now_us() - t0;
 }
 
 struct rpc {
@@ -173,7 +153,7 @@ struct rpc {
 
 static double rpc_sync_run(struct rpc *r)
 {
-	double t0 = now_us();
+	double t0 = bench_now_us();
 	int i;
 
 	for (i = 0; i < CALLS; i++) {
@@ -190,7 +170,7 @@ static double rpc_sync_run(struct rpc *r)
 		}
 		talloc_free(frame);
 	}
-	return now_us() - t0;
+	return bench_now_us() - t0;
 }
 
 struct one_call {
@@ -241,7 +221,7 @@ static void rpc_async_send(struct rpc *r, int conn)
 
 static double rpc_async_run(struct rpc *r, int depth)
 {
-	double t0 = now_us();
+	double t0 = bench_now_us();
 
 	r->sent = r->done = 0;
 	while (r->sent < depth) {
@@ -250,13 +230,13 @@ static double rpc_async_run(struct rpc *r, int depth)
 	while (r->done < CALLS) {
 		tevent_loop_once(r->ev);
 	}
-	return now_us() - t0;
+	return bench_now_us() - t0;
 }
 
 /* CONNECTIONS connections, one call in flight on each */
 static double rpc_conns_run(struct rpc *r)
 {
-	double t0 = now_us();
+	double t0 = bench_now_us();
 	int i;
 
 	r->sent = r->done = 0;
@@ -266,7 +246,7 @@ static double rpc_conns_run(struct rpc *r)
 	while (r->done < CALLS) {
 		tevent_loop_once(r->ev);
 	}
-	return now_us() - t0;
+	return bench_now_us() - t0;
 }
 
 /* The same over CONNECTIONS echo connections */
@@ -274,7 +254,7 @@ static double echo_conns_run(const int *fds, size_t req, size_t resp)
 {
 	char *in = calloc(1, resp), *out = calloc(1, req);
 	struct pollfd pfd[CONNECTIONS];
-	double t0 = now_us();
+	double t0 = bench_now_us();
 	int sent = 0, got = 0, i;
 
 	for (i = 0; i < CONNECTIONS; i++) {
@@ -300,7 +280,7 @@ static double echo_conns_run(const int *fds, size_t req, size_t resp)
 	}
 	free(in);
 	free(out);
-	return now_us() - t0;
+	return bench_now_us() - t0;
 }
 
 /* PDU sizes of the call, for the baseline */
@@ -326,13 +306,6 @@ static void call_sizes(struct rpc *r, size_t *req, size_t *resp)
 	call->ndr_push(push, NDR_OUT, &c);
 	*resp = PDU_HEADER + push->offset;
 	talloc_free(frame);
-}
-
-static void report(const char *name, double v, double base,
-		   const char *unit)
-{
-	printf("BENCH %s=%.1f %s (baseline=%.1f, ratio=%.2f)\n", name, v,
-	       unit, base, v / base);
 }
 
 int main(int argc, const char **argv)
@@ -430,12 +403,12 @@ int main(int argc, const char **argv)
 		rc[i] = CALLS / (rpc_conns_run(&r) / 1e6);
 		bc[i] = CALLS / (echo_conns_run(fds, req, resp) / 1e6);
 	}
-	report("tcp_getgroupstate_sync_latency", median(rs, RUNS),
-	       median(bs, RUNS), "us");
-	report("tcp_getgroupstate_32_in_flight", median(ra, RUNS),
-	       median(ba, RUNS), "calls/s");
-	report("tcp_getgroupstate_16_connections", median(rc, RUNS),
-	       median(bc, RUNS), "calls/s");
+	bench_report("tcp_getgroupstate_sync_latency", bench_median(rs, RUNS),
+	       bench_median(bs, RUNS), "us");
+	bench_report("tcp_getgroupstate_32_in_flight", bench_median(ra, RUNS),
+	       bench_median(ba, RUNS), "calls/s");
+	bench_report("tcp_getgroupstate_16_connections", bench_median(rc, RUNS),
+	       bench_median(bc, RUNS), "calls/s");
 
 	close(fd);
 	kill(echo, SIGTERM);

@@ -30,25 +30,11 @@
 #include <credentials.h>
 #include <core/werror.h>
 
+#include "bench/bench_util.h"
 #include "librpc/gen_ndr/ndr_clusapi.h"
 #include "librpc/gen_ndr/ndr_clusapi_c.h"
 
 #define RUNS 5
-
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
 
 /* bytes of @s (UTF-8) in UTF-16, without a terminator */
 static size_t utf16_size(const char *s)
@@ -139,10 +125,10 @@ int main(int argc, const char **argv)
 	talloc_free(create_enum(p->binding_handle, mem));	/* warm-up */
 	for (i = 0; i < RUNS; i++) {
 		TALLOC_CTX *frame = talloc_new(mem);
-		double t0 = now_ms();
+		double t0 = (bench_now_us() / 1e3);
 
 		list = create_enum(p->binding_handle, frame);
-		ms[i] = now_ms() - t0;
+		ms[i] = (bench_now_us() / 1e3) - t0;
 		if (i == RUNS - 1) {
 			uint32_t j;
 
@@ -153,9 +139,8 @@ int main(int argc, const char **argv)
 		}
 		talloc_free(frame);
 	}
-	qsort(ms, RUNS, sizeof(ms[0]), cmp_double);
 	printf("names=%zu list=%zu ms=%.2f\n", names,
-	       list_floor(p->binding_handle, mem), ms[RUNS / 2]);
+	       list_floor(p->binding_handle, mem), bench_median(ms, RUNS));
 	talloc_free(mem);
 	return 0;
 }

@@ -28,6 +28,7 @@
 #include <param.h>
 #include <credentials.h>
 
+#include "bench/bench_util.h"
 #include "bench/npbench.h"
 
 #define RUNS 5
@@ -47,27 +48,6 @@ struct side {
 	int sent, done;
 	size_t req, resp;	/* PDU sizes */
 };
-
-static double now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static double median(double *v, int n)
-{
-	qsort(v, n, sizeof(*v), cmp_double);
-	return v[n / 2];
-}
 
 static void die(const struct side *s, const char *what)
 {
@@ -114,7 +94,7 @@ static void sync_call(struct side *s, struct dcerpc_binding_handle *b,
 
 static double sync_run(struct side *s)
 {
-	double t0 = now_us();
+	double t0 = bench_now_us();
 	int i;
 
 	for (i = 0; i < CALLS; i++) {
@@ -123,7 +103,7 @@ static double sync_run(struct side *s)
 		sync_call(s, s->b, s->state, frame, NULL);
 		talloc_free(frame);
 	}
-	return now_us() - t0;
+	return bench_now_us() - t0;
 }
 
 struct one_call {
@@ -178,7 +158,7 @@ static void async_send(struct side *s, int conn)
 /* @depth calls in flight on one connection; calls per second */
 static double async_run(struct side *s, int depth)
 {
-	double t0 = now_us();
+	double t0 = bench_now_us();
 
 	s->sent = s->done = 0;
 	while (s->sent < depth) {
@@ -187,13 +167,13 @@ static double async_run(struct side *s, int depth)
 	while (s->done < CALLS) {
 		tevent_loop_once(s->ev);
 	}
-	return CALLS / ((now_us() - t0) / 1e6);
+	return CALLS / ((bench_now_us() - t0) / 1e6);
 }
 
 /* CONNECTIONS connections, one call in flight on each; calls/s */
 static double conns_run(struct side *s)
 {
-	double t0 = now_us();
+	double t0 = bench_now_us();
 	int i;
 
 	s->sent = s->done = 0;
@@ -203,7 +183,7 @@ static double conns_run(struct side *s)
 	while (s->done < CALLS) {
 		tevent_loop_once(s->ev);
 	}
-	return CALLS / ((now_us() - t0) / 1e6);
+	return CALLS / ((bench_now_us() - t0) / 1e6);
 }
 
 /* the PDU sizes of one call as it was answered */
@@ -245,13 +225,6 @@ static void setup(TALLOC_CTX *mem, struct side *s, const char *host,
 		}
 	}
 	call_sizes(s, mem);
-}
-
-static void report(const char *name, double v, double base,
-		   const char *unit)
-{
-	printf("BENCH %s=%.1f %s (baseline=%.1f, ratio=%.2f)\n", name, v,
-	       unit, base, v / base);
 }
 
 int main(int argc, const char **argv)
@@ -335,16 +308,16 @@ int main(int argc, const char **argv)
 		}
 	}
 	if (sync_) {
-		report("np_getgroupstate_sync_latency", median(cs, RUNS),
-		       median(ss, RUNS), "us");
+		bench_report("np_getgroupstate_sync_latency", bench_median(cs, RUNS),
+		       bench_median(ss, RUNS), "us");
 	}
 	if (inflight) {
-		report("np_getgroupstate_32_in_flight", median(ca, RUNS),
-		       median(sa_, RUNS), "calls/s");
+		bench_report("np_getgroupstate_32_in_flight", bench_median(ca, RUNS),
+		       bench_median(sa_, RUNS), "calls/s");
 	}
 	if (conns) {
-		report("np_getgroupstate_16_connections", median(cc, RUNS),
-		       median(sc, RUNS), "calls/s");
+		bench_report("np_getgroupstate_16_connections", bench_median(cc, RUNS),
+		       bench_median(sc, RUNS), "calls/s");
 	}
 	talloc_free(mem);
 	return 0;
