@@ -37,13 +37,14 @@
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <unistd.h>
-#include <fcntl.h>
 #include <stdio.h>
+#include <sys/un.h>
 
 #include <talloc.h>
 #include <tevent.h>
 #include <ndr.h>
 #include <dcesrv_core.h>
+#include <util/idtree.h>
 
 #include "server/server.h"
 #include "server/model/model.h"
@@ -51,8 +52,6 @@
 #include "server/dcesrv/dcesrv.h"
 #include "server/transport/tsocket_shim.h"
 #include "server/transport/np.h"
-#include <sys/un.h>
-#include <util/idtree.h>
 #include "fuzz.h"
 
 #define HANDLE_MARKER "HNDL"
@@ -552,7 +551,8 @@ static int fz_np_connect(void)
 	return fd;
 }
 
-static struct clusrv_conn *fz_connect(struct clusrv_context *srv, int sfd)
+/* The server's end of a socketpair, as an accepted TCP connection */
+static void fz_connect(struct clusrv_context *srv, int sfd)
 {
 	struct sockaddr_in local = {
 		.sin_family = AF_INET,
@@ -574,7 +574,6 @@ static struct clusrv_conn *fz_connect(struct clusrv_context *srv, int sfd)
 					       stream))) {
 		abort();
 	}
-	return c;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
