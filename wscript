@@ -93,8 +93,6 @@ def configure(conf):
     conf.env.append_value('CFLAGS', flags)
     conf.env.append_value('LINKFLAGS', ldflags)
     conf.env.SANITIZERS = conf.options.enable_sanitizers
-    conf.env.OPNUMS_TSV = os.path.join(conf.path.abspath(), '..', 'shared',
-                                       'reference', 'clusapi-opnums.tsv')
 
 
 def unit_tests(bld, subdir, use):

@@ -21,7 +21,8 @@
 
 /*
  * Usage: test_ndr_clusapi_table [path/to/clusapi-opnums.tsv]
- * or set CLUSAPI_OPNUMS_TSV.
+ * or set CLUSAPI_OPNUMS_TSV.  Without either it reads the table committed
+ * beside the IDL, relative to the top of the tree (where run_tests runs).
  */
 
 #include "clusapi_ndr_test.h"
@@ -31,6 +32,7 @@
 #include <errno.h>
 
 #define CLUSAPI_NUM_OPNUMS 186
+#define DEFAULT_OPNUMS_TSV "librpc/idl/clusapi-opnums.tsv"
 
 static const char *opnums_tsv_path;
 
@@ -251,8 +253,8 @@ int main(int argc, char *argv[])
 	};
 
 	opnums_tsv_path = argc > 1 ? argv[1] : getenv("CLUSAPI_OPNUMS_TSV");
-	if (opnums_tsv_path != NULL && opnums_tsv_path[0] == '\0') {
-		opnums_tsv_path = NULL;
+	if (opnums_tsv_path == NULL || opnums_tsv_path[0] == '\0') {
+		opnums_tsv_path = DEFAULT_OPNUMS_TSV;
 	}
 
 	return cmocka_run_group_tests_name("ndr_clusapi_table", tests,

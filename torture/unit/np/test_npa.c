@@ -33,7 +33,7 @@
 #include "server/dcesrv/policy.h"
 #include "server/transport/npa.h"
 
-/* What smbd 4.17 accepts (see ../shared/reference) */
+/* What smbd 4.17 accepts: the reply it reads back from a pipe server */
 static const uint8_t reference_reply[36] = {
 	0x00, 0x00, 0x00, 0x20, 'N', 'P', 'A', 'M',
 	0x07, 0x00, 0x00, 0x00, 0x07, 0x00, 0x00, 0x00,
