@@ -506,7 +506,11 @@ uint32_t clus_resource_offline(struct clus_model *m, struct clus_resource *r)
 	}
 	group_clear_goals(t, g);
 	resource_goal_offline(t, r, 0);
-	if (r->state == CM_RES_OFFLINE && res_dependents_stopped(r)) {
+	/* A failed resource runs nothing: it is Offline when we answer */
+	if ((r->state == CM_RES_OFFLINE || r->state == CM_RES_FAILED) &&
+	    res_dependents_stopped(r)) {
+		res_set_state(t, r, CM_RES_OFFLINE);
+		group_update_state(t, g);
 		return txn_commit(t);
 	}
 	if (op_start(t, g, CLUS_OP_OFFLINE, CLUS_PHASE_STOPPING, NULL,

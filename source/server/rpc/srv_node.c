@@ -20,95 +20,22 @@ static WERROR get_id(TALLOC_CTX *mem_ctx, const char *id, const char **out)
 }
 
 /*
- * MS-CMRP 3.1.4.1.70: ApiPauseNode sets the node's *persistent* state
- * to paused, and "the cluster takes necessary and appropriate actions
- * ... to bring all nodes into their persistent state". The model
- * stores the pause at once (no group moves to the node from then on,
- * and it survives a restart); the node's current state follows one
- * transition later. Until then it is not yet ClusterNodePaused, so
- * ApiResumeNode answers ERROR_CLUSTER_NODE_NOT_PAUSED, as Windows does
- * right after a pause (smbtorture's node tests rely on it), and
- * ApiGetNodeState still reports Up.
+ * MS-CMRP 3.1.4.2.69/70 and 3.1.4.2: a pause without drain takes effect
+ * before ApiPauseNode returns, so every client that asks next sees the
+ * node Paused and may resume it at once. A pause with drain is Paused
+ * at once too; its groups move away under the node's drain status.
  */
-struct pause_settling {
-	struct pause_settling *next;
-	char *node_id;
-	struct timeval until;
-};
-
-static struct pause_settling *settling;
-
-static struct pause_settling *pause_find(const struct clus_node *node)
-{
-	struct pause_settling **pp = &settling, *p;
-	struct timeval now = tevent_timeval_current();
-
-	while ((p = *pp) != NULL) {
-		if (tevent_timeval_compare(&p->until, &now) <= 0) {
-			*pp = p->next;	/* settled: forget it */
-			TALLOC_FREE(p);
-			continue;
-		}
-		if (strcmp(p->node_id, node->id) == 0) {
-			return p;
-		}
-		pp = &p->next;
-	}
-	return NULL;
-}
-
-static void pause_settle_start(struct dcesrv_call_state *dce_call,
-			       const struct clus_node *node)
-{
-	struct clusrv_context *srv = clusrv_call_server(dce_call);
-	uint32_t ms = clus_model_transition_ms(srv->model);
-	struct pause_settling *p = pause_find(node);
-
-	if (p == NULL) {
-		p = talloc_zero(srv, struct pause_settling);
-		if (p == NULL) {
-			return;		/* then it is paused at once */
-		}
-		p->node_id = talloc_strdup(p, node->id);
-		if (p->node_id == NULL) {
-			TALLOC_FREE(p);
-			return;
-		}
-		p->next = settling;
-		settling = p;
-	}
-	p->until = tevent_timeval_current_ofs(ms / 1000, (ms % 1000) * 1000);
-}
-
-static uint32_t node_current_state(const struct clus_node *node)
-{
-	if (node->state == CM_NODE_PAUSED && pause_find(node) != NULL) {
-		return CM_NODE_UP;
-	}
-	return node->state;
-}
-
 static WERROR node_pause(struct dcesrv_call_state *dce_call,
 			 struct clus_node *node, bool drain,
 			 struct clus_node *target)
 {
-	bool was_paused = node->state == CM_NODE_PAUSED;
-	WERROR werr;
-
-	werr = W_ERROR(clus_node_pause(clusrv_model(dce_call), node, drain,
+	return W_ERROR(clus_node_pause(clusrv_model(dce_call), node, drain,
 				       target));
-	if (W_ERROR_IS_OK(werr) && !was_paused) {
-		pause_settle_start(dce_call, node);
-	}
-	return werr;
 }
 
 static WERROR node_resume(struct dcesrv_call_state *dce_call,
 			  struct clus_node *node, bool failback)
 {
-	if (node_current_state(node) != CM_NODE_PAUSED) {
-		return W_ERROR(CM_ERROR_CLUSTER_NODE_NOT_PAUSED);
-	}
 	return W_ERROR(clus_node_resume(clusrv_model(dce_call), node,
 					failback));
 }
@@ -135,7 +62,7 @@ WERROR dcesrv_ApiGetNodeState(struct dcesrv_call_state *dce_call,
 		*r->out.State = ClusterNodeStateUnknown;
 		return werr;
 	}
-	*r->out.State = node_current_state(node);
+	*r->out.State = node->state;
 	return WERR_OK;
 }
 
