@@ -69,9 +69,7 @@ WERROR dcesrv_ApiSetClusterName(struct dcesrv_call_state *dce_call,
 /*
  * The node answering for the cluster name: clusapid's own node while it
  * is Up, otherwise the first node that is, as a client connecting to
- * the cluster name reaches an active node. (smbtorture's node tests
- * pause this node, then expect ResumeNode on the node named here to
- * fail with ERROR_CLUSTER_NODE_NOT_PAUSED, and then evict it.)
+ * the cluster name reaches an active node.
  */
 static struct clus_node *answering_node(struct clus_model *m)
 {
