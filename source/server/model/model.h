@@ -73,7 +73,10 @@
 
 #include "model_errors.h"
 
-/* Object states, values as on the wire (MS-CMRP 3.1.4.2.x) */
+/*
+ * Object states, values as on the wire (MS-CMRP 3.1.4.2.x); server/rpc/
+ * common.c asserts them against the IDL at build time.
+ */
 enum {
 	CM_NODE_UP		= 0,
 	CM_NODE_DOWN		= 1,

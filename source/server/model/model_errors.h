@@ -28,6 +28,7 @@
  * WERROR here: the RPC handlers wrap the value with W_ERROR().  The
  * names follow winerror.h with a CM_ prefix so they never clash with
  * the WERR_ names or with the enum values PIDL generates from the IDL.
+ * server/rpc/common.c asserts at build time that each equals its WERR_.
  */
 enum {
 	CM_ERROR_SUCCESS			= 0,
