@@ -398,7 +398,7 @@ uint32_t config_apply(struct clus_txn *t, const char *text,
 		      const char *filename, char **errmsg);
 extern const char clus_default_cluster_config[];
 
-/* store.c */
+/* store.c: the tdb file */
 uint32_t store_open(struct clus_model *m, const char *dir, bool no_fsync,
 		    char **errmsg);
 bool store_is_empty(struct clus_store *s);
@@ -406,7 +406,8 @@ int store_begin(struct clus_store *s);
 uint32_t store_put(struct clus_store *s, struct clus_object *obj);
 int store_commit(struct clus_store *s);
 void store_cancel(struct clus_store *s);
-/* load.c-like part of store.c: builds the model from the records */
+const char *store_path(const struct clus_store *s);
+/* store_load.c: builds the model from the records */
 uint32_t store_load(struct clus_model *m, char **errmsg);
 
 #endif /* __CLUSAPI_MODEL_PRIVATE_H__ */
