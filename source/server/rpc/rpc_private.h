@@ -137,9 +137,14 @@ WERROR clusrv_value_from_wire(TALLOC_CTX *mem_ctx, uint32_t type,
 			      const uint8_t *data, uint32_t len,
 			      uint8_t **out, uint32_t *out_len);
 
-/* PROPERTY_LIST buffers (srv_proplist.c) */
+/*
+ * PROPERTY_LIST buffers (srv_proplist.c).  The first failed add sticks:
+ * later adds and the push return it, so a run of adds needs one check,
+ * clusrv_proplist_error(), at its end.
+ */
 struct clusrv_proplist;
 struct clusrv_proplist *clusrv_proplist_new(TALLOC_CTX *mem_ctx);
+WERROR clusrv_proplist_error(const struct clusrv_proplist *pl);
 WERROR clusrv_proplist_add_dword(struct clusrv_proplist *pl,
 				 const char *name, uint32_t value);
 WERROR clusrv_proplist_add_sz(struct clusrv_proplist *pl, const char *name,
