@@ -2,21 +2,10 @@
  * libclusapi - show and list nodes, groups and resources; cluster info
  *
  * Copyright (C) 2026 The clusapi developers
- *
- * This program is free software: you can redistribute it and/or modify
- * it under the terms of the GNU General Public License as published by
- * the Free Software Foundation, either version 3 of the License, or
- * (at your option) any later version.
- *
- * This program is distributed in the hope that it will be useful,
- * but WITHOUT ANY WARRANTY; without even the implied warranty of
- * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
- * GNU General Public License for more details.
- *
- * You should have received a copy of the GNU General Public License
- * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <stddef.h>
 #include <stdlib.h>
 #include "lib/clusapi_private.h"
 
@@ -35,9 +24,7 @@ static void clusapi_object_info_opened(struct tevent_req *subreq);
 static void clusapi_object_info_got_state(struct tevent_req *subreq);
 static void clusapi_object_info_got_id(struct tevent_req *subreq);
 static void clusapi_object_info_got_type(struct tevent_req *subreq);
-static void clusapi_object_info_got_resources(struct tevent_req *subreq);
-static void clusapi_object_info_got_nodes(struct tevent_req *subreq);
-static void clusapi_object_info_got_groups(struct tevent_req *subreq);
+static void clusapi_object_info_got_list(struct tevent_req *subreq);
 static void clusapi_object_info_closed(struct tevent_req *subreq);
 
 struct tevent_req *clusapi_object_info_send(TALLOC_CTX *mem_ctx,
@@ -116,6 +103,74 @@ static void clusapi_object_info_send_one(struct tevent_req *req,
 	state->pending += 1;
 }
 
+/* The lists "show" adds, per object type: which enumeration fills which */
+static const struct clusapi_object_info_list {
+	enum clusapi_object_type type;
+	uint32_t enum_type;		/* CLUSAPI_*_ENUM_* */
+	const char *call;		/* for a failure */
+	size_t names;			/* char ** in clusapi_object_info */
+	size_t count;			/* its uint32_t count */
+} clusapi_object_info_lists[] = {
+	{ CLUSAPI_OBJECT_NODE, CLUSAPI_NODE_ENUM_GROUPS, "ApiCreateNodeEnum",
+	  offsetof(struct clusapi_object_info, groups),
+	  offsetof(struct clusapi_object_info, num_groups) },
+	{ CLUSAPI_OBJECT_GROUP, CLUSAPI_GROUP_ENUM_CONTAINS,
+	  "ApiCreateGroupResourceEnum",
+	  offsetof(struct clusapi_object_info, resources),
+	  offsetof(struct clusapi_object_info, num_resources) },
+	{ CLUSAPI_OBJECT_GROUP, CLUSAPI_GROUP_ENUM_NODES,
+	  "ApiCreateGroupResourceEnum",
+	  offsetof(struct clusapi_object_info, nodes),
+	  offsetof(struct clusapi_object_info, num_nodes) },
+	{ CLUSAPI_OBJECT_RESOURCE, CLUSAPI_RESOURCE_ENUM_DEPENDS,
+	  "ApiCreateResEnum",
+	  offsetof(struct clusapi_object_info, resources),
+	  offsetof(struct clusapi_object_info, num_resources) },
+	{ CLUSAPI_OBJECT_RESOURCE, CLUSAPI_RESOURCE_ENUM_NODES,
+	  "ApiCreateResEnum",
+	  offsetof(struct clusapi_object_info, nodes),
+	  offsetof(struct clusapi_object_info, num_nodes) },
+};
+
+/* One enumeration in flight: the request and the list it fills */
+struct clusapi_object_info_query {
+	struct tevent_req *req;
+	const struct clusapi_object_info_list *list;
+};
+
+static void clusapi_object_info_send_lists(struct tevent_req *req)
+{
+	struct clusapi_object_info_state *state = tevent_req_data(
+		req, struct clusapi_object_info_state);
+	size_t i;
+
+	for (i = 0; i < sizeof(clusapi_object_info_lists) /
+		    sizeof(clusapi_object_info_lists[0]); i++) {
+		const struct clusapi_object_info_list *l =
+			&clusapi_object_info_lists[i];
+		struct clusapi_object_info_query *q;
+		struct tevent_req *subreq;
+
+		if (l->type != state->info->type) {
+			continue;
+		}
+		q = talloc(state, struct clusapi_object_info_query);
+		if (tevent_req_nomem(q, req)) {
+			return;
+		}
+		q->req = req;
+		q->list = l;
+		subreq = clusapi_enum_send(q, state->ev, state->conn, l->type,
+					   &state->handle, l->enum_type);
+		if (tevent_req_nomem(subreq, req)) {
+			return;
+		}
+		tevent_req_set_callback(subreq, clusapi_object_info_got_list,
+					q);
+		state->pending += 1;
+	}
+}
+
 static void clusapi_object_info_opened(struct tevent_req *subreq)
 {
 	struct tevent_req *req = tevent_req_callback_data(
@@ -156,41 +211,8 @@ static void clusapi_object_info_opened(struct tevent_req *subreq)
 							    &state->handle),
 			clusapi_object_info_got_type);
 	}
-	if (state->details && info->type == CLUSAPI_OBJECT_NODE) {
-		clusapi_object_info_send_one(
-			req, clusapi_enum_send(state, ev, conn,
-					       CLUSAPI_OBJECT_NODE,
-					       &state->handle,
-					       CLUSAPI_NODE_ENUM_GROUPS),
-			clusapi_object_info_got_groups);
-	}
-	if (state->details && info->type == CLUSAPI_OBJECT_GROUP) {
-		clusapi_object_info_send_one(
-			req, clusapi_enum_send(state, ev, conn,
-					       CLUSAPI_OBJECT_GROUP,
-					       &state->handle,
-					       CLUSAPI_GROUP_ENUM_CONTAINS),
-			clusapi_object_info_got_resources);
-		clusapi_object_info_send_one(
-			req, clusapi_enum_send(state, ev, conn,
-					       CLUSAPI_OBJECT_GROUP,
-					       &state->handle,
-					       CLUSAPI_GROUP_ENUM_NODES),
-			clusapi_object_info_got_nodes);
-	}
-	if (state->details && info->type == CLUSAPI_OBJECT_RESOURCE) {
-		clusapi_object_info_send_one(
-			req, clusapi_enum_send(state, ev, conn,
-					       CLUSAPI_OBJECT_RESOURCE,
-					       &state->handle,
-					       CLUSAPI_RESOURCE_ENUM_DEPENDS),
-			clusapi_object_info_got_resources);
-		clusapi_object_info_send_one(
-			req, clusapi_enum_send(state, ev, conn,
-					       CLUSAPI_OBJECT_RESOURCE,
-					       &state->handle,
-					       CLUSAPI_RESOURCE_ENUM_NODES),
-			clusapi_object_info_got_nodes);
+	if (state->details) {
+		clusapi_object_info_send_lists(req);
 	}
 }
 
@@ -281,67 +303,23 @@ static void clusapi_object_info_got_type(struct tevent_req *subreq)
 	clusapi_object_info_one_done(req);
 }
 
-static const char *enum_call(enum clusapi_object_type type)
+static void clusapi_object_info_got_list(struct tevent_req *subreq)
 {
-	switch (type) {
-	case CLUSAPI_OBJECT_NODE:
-		return "ApiCreateNodeEnum";
-	case CLUSAPI_OBJECT_GROUP:
-		return "ApiCreateGroupResourceEnum";
-	default:
-		break;
-	}
-	return "ApiCreateResEnum";
-}
-
-static void clusapi_object_info_got_resources(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
+	struct clusapi_object_info_query *q = tevent_req_callback_data(
+		subreq, struct clusapi_object_info_query);
+	struct tevent_req *req = q->req;
+	const struct clusapi_object_info_list *l = q->list;
 	struct clusapi_object_info_state *state = tevent_req_data(
 		req, struct clusapi_object_info_state);
 	struct clusapi_object_info *info = state->info;
+	uint8_t *base = (uint8_t *)info;
 	WERROR werr = WERR_OK;
 	NTSTATUS status;
 
-	status = clusapi_enum_recv(subreq, info, &info->resources,
-				   &info->num_resources, &werr);
-	TALLOC_FREE(subreq);
-	clusapi_object_info_failed(info, enum_call(info->type), status, werr);
-	clusapi_object_info_one_done(req);
-}
-
-static void clusapi_object_info_got_nodes(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	struct clusapi_object_info_state *state = tevent_req_data(
-		req, struct clusapi_object_info_state);
-	struct clusapi_object_info *info = state->info;
-	WERROR werr = WERR_OK;
-	NTSTATUS status;
-
-	status = clusapi_enum_recv(subreq, info, &info->nodes,
-				   &info->num_nodes, &werr);
-	TALLOC_FREE(subreq);
-	clusapi_object_info_failed(info, enum_call(info->type), status, werr);
-	clusapi_object_info_one_done(req);
-}
-
-static void clusapi_object_info_got_groups(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	struct clusapi_object_info_state *state = tevent_req_data(
-		req, struct clusapi_object_info_state);
-	struct clusapi_object_info *info = state->info;
-	WERROR werr = WERR_OK;
-	NTSTATUS status;
-
-	status = clusapi_enum_recv(subreq, info, &info->groups,
-				   &info->num_groups, &werr);
-	TALLOC_FREE(subreq);
-	clusapi_object_info_failed(info, enum_call(info->type), status, werr);
+	status = clusapi_enum_recv(subreq, info, (char ***)(base + l->names),
+				   (uint32_t *)(base + l->count), &werr);
+	TALLOC_FREE(q);
+	clusapi_object_info_failed(info, l->call, status, werr);
 	clusapi_object_info_one_done(req);
 }
 

@@ -2,19 +2,7 @@
  * libclusapi - waiting for a group to settle: notifications, or polling
  *
  * Copyright (C) 2026 The clusapi developers
- *
- * This program is free software: you can redistribute it and/or modify
- * it under the terms of the GNU General Public License as published by
- * the Free Software Foundation, either version 3 of the License, or
- * (at your option) any later version.
- *
- * This program is distributed in the hope that it will be useful,
- * but WITHOUT ANY WARRANTY; without even the implied warranty of
- * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
- * GNU General Public License for more details.
- *
- * You should have received a copy of the GNU General Public License
- * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 /*
@@ -50,6 +38,29 @@
 #define CLUSAPI_RECHECK_MS		30000
 #define CLUSAPI_UNBLOCK_GRACE_MS	2000
 
+/*
+ * Where the wait is.  Reads start only while WATCHING; in every other
+ * phase the wait awaits one call of its own (or the grace timer), whose
+ * callback moves it on.  A read or ApiGetNotifyV2 still in flight when
+ * WATCHING ends is dropped when it returns.
+ */
+enum clusapi_group_wait_phase {
+	/* ApiCreateNotifyV2, then ApiAddNotifyV2, in flight */
+	WAIT_PHASE_SETUP,
+	/* the same, but the deadline passed meanwhile: stop when back */
+	WAIT_PHASE_SETUP_TIMED_OUT,
+	/* reading the group's state, on notifications or on polls */
+	WAIT_PHASE_WATCHING,
+	/* deadline passed: ApiCancelClusterGroupOperation in flight */
+	WAIT_PHASE_CANCELLING,
+	/* ApiUnblockGetNotifyCall in flight */
+	WAIT_PHASE_UNBLOCKING,
+	/* the last ApiGetNotifyV2 (or its grace), then ApiCloseNotify */
+	WAIT_PHASE_CLOSING,
+	/* the request is done */
+	WAIT_PHASE_DONE,
+};
+
 struct clusapi_group_wait_state {
 	struct tevent_context *ev;
 	struct clusapi_conn *conn;
@@ -61,6 +72,8 @@ struct clusapi_group_wait_state {
 	uint32_t poll_ms;
 	uint32_t timeout_ms;
 	bool cancel_on_timeout;
+
+	enum clusapi_group_wait_phase phase;
 
 	/* the notification port */
 	bool holds_notify;		/* we set conn->notify_busy */
@@ -78,12 +91,6 @@ struct clusapi_group_wait_state {
 	struct tevent_timer *poll_timer;
 	struct tevent_timer *deadline;
 	struct tevent_timer *grace;
-
-	bool setup_pending;		/* ApiCreate/AddNotifyV2 in flight */
-	bool cancel_pending;		/* ApiCancelClusterGroupOperation */
-	bool finishing;			/* no more reads */
-	bool cleanup_started;
-	bool unblocked;
 
 	enum clusapi_wait_verdict verdict;
 	uint32_t state;
@@ -104,6 +111,7 @@ static void clusapi_group_wait_notified(struct tevent_req *subreq);
 static void clusapi_group_wait_deadline(struct tevent_context *ev,
 					struct tevent_timer *te,
 					struct timeval now, void *private_data);
+static void clusapi_group_wait_timed_out(struct tevent_req *req);
 static void clusapi_group_wait_cancelled(struct tevent_req *subreq);
 static void clusapi_group_wait_finish(struct tevent_req *req);
 
@@ -158,6 +166,7 @@ struct tevent_req *clusapi_group_wait_send(TALLOC_CTX *mem_ctx,
 	state->state = CLUSAPI_STATE_UNKNOWN;
 	state->status = NT_STATUS_OK;
 	state->werr = WERR_OK;
+	state->phase = WAIT_PHASE_WATCHING;
 	tevent_req_set_cleanup_fn(req, clusapi_group_wait_cleanup);
 
 	if (opts->timeout_ms != 0) {
@@ -183,7 +192,7 @@ struct tevent_req *clusapi_group_wait_send(TALLOC_CTX *mem_ctx,
 	} else {
 		conn->notify_busy = true;
 		state->holds_notify = true;
-		state->setup_pending = true;
+		state->phase = WAIT_PHASE_SETUP;
 		subreq = dcerpc_ApiCreateNotifyV2_send(
 			state, ev, conn->h, &state->create_rpc_error,
 			&state->create_rpc_status, &state->hnotify);
@@ -248,9 +257,8 @@ static void clusapi_group_wait_created(struct tevent_req *subreq)
 	    !W_ERROR_IS_OK(state->create_rpc_error)) {
 		NDR_ZERO_STRUCT(state->hnotify);
 	}
-	if (state->finishing) {
-		state->setup_pending = false;
-		clusapi_group_wait_finish(req);
+	if (state->phase == WAIT_PHASE_SETUP_TIMED_OUT) {
+		clusapi_group_wait_timed_out(req);
 		return;
 	}
 	if (!NT_STATUS_IS_OK(status) ||
@@ -261,7 +269,7 @@ static void clusapi_group_wait_created(struct tevent_req *subreq)
 		if (NT_STATUS_IS_OK(status) && W_ERROR_IS_OK(werr)) {
 			werr = WERR_INVALID_HANDLE;
 		}
-		state->setup_pending = false;
+		state->phase = WAIT_PHASE_WATCHING;
 		clusapi_group_wait_fallback(req, "ApiCreateNotifyV2", status,
 					    werr);
 		clusapi_group_wait_read(req);
@@ -290,11 +298,11 @@ static void clusapi_group_wait_added(struct tevent_req *subreq)
 
 	status = dcerpc_ApiAddNotifyV2_recv(subreq, state, &result);
 	TALLOC_FREE(subreq);
-	state->setup_pending = false;
-	if (state->finishing) {
-		clusapi_group_wait_finish(req);
+	if (state->phase == WAIT_PHASE_SETUP_TIMED_OUT) {
+		clusapi_group_wait_timed_out(req);
 		return;
 	}
+	state->phase = WAIT_PHASE_WATCHING;
 	if (!NT_STATUS_IS_OK(status) || !W_ERROR_IS_OK(result)) {
 		clusapi_group_wait_fallback(req, "ApiAddNotifyV2", status,
 					    result);
@@ -316,7 +324,7 @@ static void clusapi_group_wait_read(struct tevent_req *req)
 	struct clusapi_group_wait_state *state = tevent_req_data(
 		req, struct clusapi_group_wait_state);
 
-	if (state->finishing) {
+	if (state->phase != WAIT_PHASE_WATCHING) {
 		return;
 	}
 	if (state->state_req != NULL) {
@@ -355,7 +363,7 @@ static void clusapi_group_wait_read_done(struct tevent_req *subreq)
 	e.status = clusapi_get_state_recv(subreq, state, &gstate, &owner,
 					  NULL, &e.werr);
 	TALLOC_FREE(subreq);
-	if (state->finishing) {
+	if (state->phase != WAIT_PHASE_WATCHING) {
 		TALLOC_FREE(owner);
 		return;
 	}
@@ -410,7 +418,7 @@ static void clusapi_group_wait_schedule(struct tevent_req *req)
 		req, struct clusapi_group_wait_state);
 	uint32_t ms;
 
-	if (state->finishing) {
+	if (state->phase != WAIT_PHASE_WATCHING) {
 		return;
 	}
 	if (state->notify) {
@@ -432,7 +440,7 @@ static void clusapi_group_wait_getnotify(struct tevent_req *req)
 	struct clusapi_group_wait_state *state = tevent_req_data(
 		req, struct clusapi_group_wait_state);
 
-	if (state->finishing || !state->notify ||
+	if (state->phase != WAIT_PHASE_WATCHING || !state->notify ||
 	    state->getnotify_req != NULL) {
 		return;
 	}
@@ -464,15 +472,16 @@ static void clusapi_group_wait_notified(struct tevent_req *subreq)
 	status = dcerpc_ApiGetNotifyV2_recv(subreq, state, &result);
 	TALLOC_FREE(subreq);
 
-	if (state->cleanup_started) {
+	switch (state->phase) {
+	case WAIT_PHASE_WATCHING:
+		break;
+	case WAIT_PHASE_CLOSING:
 		/* the answer to our ApiUnblockGetNotifyCall */
 		TALLOC_FREE(state->grace);
-		if (state->unblocked) {
-			clusapi_group_wait_close_port(req);
-		}
+		clusapi_group_wait_close_port(req);
 		return;
-	}
-	if (state->finishing) {
+	default:
+		/* UNBLOCKING: clusapi_group_wait_unblocked() closes the port */
 		return;
 	}
 	/*
@@ -526,22 +535,35 @@ static void clusapi_group_wait_deadline(struct tevent_context *ev,
 		.node = state->owner,
 		.interval_ms = state->timeout_ms,
 	};
-	struct tevent_req *subreq;
 
 	state->deadline = NULL;
-	if (state->finishing) {
+	if (state->phase != WAIT_PHASE_SETUP &&
+	    state->phase != WAIT_PHASE_WATCHING) {
 		return;
 	}
-	state->finishing = true;
 	state->verdict = CLUSAPI_WAIT_CONTINUE;
 	clusapi_flow_log_add(state->log, &e);
+	if (state->phase == WAIT_PHASE_SETUP) {
+		/* the setup's callback comes back to timed_out() */
+		state->phase = WAIT_PHASE_SETUP_TIMED_OUT;
+		return;
+	}
+	clusapi_group_wait_timed_out(req);
+}
+
+/* Out of time: cancel the group's operation if asked to, then stop */
+static void clusapi_group_wait_timed_out(struct tevent_req *req)
+{
+	struct clusapi_group_wait_state *state = tevent_req_data(
+		req, struct clusapi_group_wait_state);
+	struct tevent_req *subreq;
 
 	if (!state->cancel_on_timeout) {
 		clusapi_group_wait_finish(req);
 		return;
 	}
+	state->phase = WAIT_PHASE_CANCELLING;
 	state->log->result->cancel_requested = true;
-	state->cancel_pending = true;
 	subreq = clusapi_cancel_group_operation_send(state, state->ev,
 						     state->conn,
 						     &state->hgroup);
@@ -567,7 +589,6 @@ static void clusapi_group_wait_cancelled(struct tevent_req *subreq)
 
 	e.status = clusapi_cancel_group_operation_recv(subreq, &e.werr);
 	TALLOC_FREE(subreq);
-	state->cancel_pending = false;
 	state->log->result->cancel_werr = e.werr;
 	if (!NT_STATUS_IS_OK(e.status)) {
 		state->log->result->cancel_werr = WERR_RPC_S_CALL_FAILED;
@@ -589,12 +610,7 @@ static void clusapi_group_wait_finish(struct tevent_req *req)
 		req, struct clusapi_group_wait_state);
 	struct tevent_req *subreq;
 
-	state->finishing = true;
-	if (state->cleanup_started) {
-		return;
-	}
-	if (state->setup_pending || state->cancel_pending) {
-		/* their callbacks come back here */
+	if (state->phase >= WAIT_PHASE_UNBLOCKING) {
 		return;
 	}
 	TALLOC_FREE(state->poll_timer);
@@ -602,12 +618,12 @@ static void clusapi_group_wait_finish(struct tevent_req *req)
 	TALLOC_FREE(state->state_req);
 
 	if (!clusapi_handle_is_set(&state->hnotify)) {
-		state->cleanup_started = true;
+		state->phase = WAIT_PHASE_DONE;
 		tevent_req_done(req);
 		return;
 	}
 
-	state->cleanup_started = true;
+	state->phase = WAIT_PHASE_UNBLOCKING;
 	subreq = dcerpc_ApiUnblockGetNotifyCall_send(state, state->ev,
 						     state->conn->h,
 						     state->hnotify);
@@ -627,7 +643,7 @@ static void clusapi_group_wait_unblocked(struct tevent_req *subreq)
 
 	(void)dcerpc_ApiUnblockGetNotifyCall_recv(subreq, state, &result);
 	TALLOC_FREE(subreq);
-	state->unblocked = true;
+	state->phase = WAIT_PHASE_CLOSING;
 
 	if (state->getnotify_req == NULL) {
 		clusapi_group_wait_close_port(req);
@@ -684,6 +700,7 @@ static void clusapi_group_wait_port_closed(struct tevent_req *subreq)
 	(void)dcerpc_ApiCloseNotify_recv(subreq, state, &result);
 	TALLOC_FREE(subreq);
 	NDR_ZERO_STRUCT(state->hnotify);
+	state->phase = WAIT_PHASE_DONE;
 	tevent_req_done(req);
 }
 

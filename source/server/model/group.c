@@ -2,19 +2,7 @@
  * clusapi - cluster model: groups
  *
  * Copyright (C) 2026 The clusapi developers
- *
- * This program is free software: you can redistribute it and/or modify
- * it under the terms of the GNU General Public License as published by
- * the Free Software Foundation, either version 3 of the License, or
- * (at your option) any later version.
- *
- * This program is distributed in the hope that it will be useful,
- * but WITHOUT ANY WARRANTY; without even the implied warranty of
- * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
- * GNU General Public License for more details.
- *
- * You should have received a copy of the GNU General Public License
- * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include <string.h>
@@ -565,11 +553,40 @@ static uint32_t group_owner_can_start(const struct clus_group *g)
 	return CM_ERROR_SUCCESS;
 }
 
-uint32_t clus_group_online(struct clus_model *m, struct clus_group *g)
+/* Bringing a whole group online or offline: the same steps either way */
+struct group_goal {
+	uint32_t group_state;		/* persistent state it takes */
+	uint32_t res_state;		/* what its resources reach */
+	uint8_t res_goal;		/* CLUS_GOAL_* */
+	uint32_t op;			/* CLUS_OP_* while they get there */
+	uint32_t phase;			/* CLUS_PHASE_* of that operation */
+	bool needs_owner_up;		/* only starting needs a live owner */
+};
+
+static const struct group_goal group_goal_online = {
+	.group_state = CM_GROUP_ONLINE,
+	.res_state = CM_RES_ONLINE,
+	.res_goal = CLUS_GOAL_ONLINE,
+	.op = CLUS_OP_ONLINE,
+	.phase = CLUS_PHASE_STARTING,
+	.needs_owner_up = true,
+};
+
+static const struct group_goal group_goal_offline = {
+	.group_state = CM_GROUP_OFFLINE,
+	.res_state = CM_RES_OFFLINE,
+	.res_goal = CLUS_GOAL_OFFLINE,
+	.op = CLUS_OP_OFFLINE,
+	.phase = CLUS_PHASE_STOPPING,
+	.needs_owner_up = false,
+};
+
+static uint32_t group_bring(struct clus_model *m, struct clus_group *g,
+			    const struct group_goal *goal)
 {
 	struct clus_resource *r;
 	struct clus_txn *t;
-	bool all_online = true;
+	bool all_there = true;
 	uint32_t err;
 
 	if (g->op != NULL) {
@@ -577,11 +594,11 @@ uint32_t clus_group_online(struct clus_model *m, struct clus_group *g)
 	}
 	for (r = clus_group_first_resource(g); r != NULL;
 	     r = clus_group_next_resource(r)) {
-		if (r->state != CM_RES_ONLINE) {
-			all_online = false;
+		if (r->state != goal->res_state) {
+			all_there = false;
 		}
 	}
-	if (!all_online) {
+	if (!all_there && goal->needs_owner_up) {
 		err = group_owner_can_start(g);
 		if (err != CM_ERROR_SUCCESS) {
 			return err;
@@ -592,24 +609,23 @@ uint32_t clus_group_online(struct clus_model *m, struct clus_group *g)
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	if (g->persistent_state != CM_GROUP_ONLINE) {
-		TXN_SET(t, g->persistent_state, CM_GROUP_ONLINE);
+	if (g->persistent_state != goal->group_state) {
+		TXN_SET(t, g->persistent_state, goal->group_state);
 		txn_dirty(t, &g->obj);
 	}
 	for (r = clus_group_first_resource(g); r != NULL;
 	     r = clus_group_next_resource(r)) {
-		if (r->persistent_state != CM_RES_ONLINE) {
-			TXN_SET(t, r->persistent_state, CM_RES_ONLINE);
+		if (r->persistent_state != goal->res_state) {
+			TXN_SET(t, r->persistent_state, goal->res_state);
 			txn_dirty(t, &r->obj);
 		}
-		TXN_SET(t, r->goal, CLUS_GOAL_ONLINE);
+		TXN_SET(t, r->goal, goal->res_goal);
 	}
-	if (all_online) {
+	if (all_there) {
 		group_update_state(t, g);
 		return txn_commit(t);
 	}
-	if (op_start(t, g, CLUS_OP_ONLINE, CLUS_PHASE_STARTING, NULL,
-		     0) == NULL) {
+	if (op_start(t, g, goal->op, goal->phase, NULL, 0) == NULL) {
 		txn_cancel(t);
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
@@ -618,51 +634,14 @@ uint32_t clus_group_online(struct clus_model *m, struct clus_group *g)
 	return err != CM_ERROR_SUCCESS ? err : CM_ERROR_IO_PENDING;
 }
 
+uint32_t clus_group_online(struct clus_model *m, struct clus_group *g)
+{
+	return group_bring(m, g, &group_goal_online);
+}
+
 uint32_t clus_group_offline(struct clus_model *m, struct clus_group *g)
 {
-	struct clus_resource *r;
-	struct clus_txn *t;
-	bool all_offline = true;
-	uint32_t err;
-
-	if (g->op != NULL) {
-		return group_busy_error(g);
-	}
-	for (r = clus_group_first_resource(g); r != NULL;
-	     r = clus_group_next_resource(r)) {
-		if (r->state != CM_RES_OFFLINE) {
-			all_offline = false;
-		}
-	}
-
-	t = txn_begin(m);
-	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	if (g->persistent_state != CM_GROUP_OFFLINE) {
-		TXN_SET(t, g->persistent_state, CM_GROUP_OFFLINE);
-		txn_dirty(t, &g->obj);
-	}
-	for (r = clus_group_first_resource(g); r != NULL;
-	     r = clus_group_next_resource(r)) {
-		if (r->persistent_state != CM_RES_OFFLINE) {
-			TXN_SET(t, r->persistent_state, CM_RES_OFFLINE);
-			txn_dirty(t, &r->obj);
-		}
-		TXN_SET(t, r->goal, CLUS_GOAL_OFFLINE);
-	}
-	if (all_offline) {
-		group_update_state(t, g);
-		return txn_commit(t);
-	}
-	if (op_start(t, g, CLUS_OP_OFFLINE, CLUS_PHASE_STOPPING, NULL,
-		     0) == NULL) {
-		txn_cancel(t);
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	op_first_wave(t, g);
-	err = txn_commit(t);
-	return err != CM_ERROR_SUCCESS ? err : CM_ERROR_IO_PENDING;
+	return group_bring(m, g, &group_goal_offline);
 }
 
 /*
@@ -900,118 +879,4 @@ uint32_t clus_group_remove_groupset_dependency(struct clus_model *m,
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
 	return group_set_deps(m, g, &n);
-}
-
-/* ------------------------------------------------------------------ */
-/* Waiting for a group to settle                                        */
-
-struct clus_group_waiter {
-	struct clus_group_waiter *prev, *next;
-	struct clus_group *group;
-	struct tevent_req *req;
-	uint32_t result;
-};
-
-static void group_wake_action(void *a, void *b)
-{
-	group_waiters_wake(a, (uint32_t)(uintptr_t)b);
-}
-
-void group_wake_on_commit(struct clus_txn *t, struct clus_group *g,
-			  uint32_t result)
-{
-	txn_on_commit(t, group_wake_action, g, (void *)(uintptr_t)result);
-}
-
-void group_waiters_wake(struct clus_group *g, uint32_t result)
-{
-	while (g->waiters != NULL) {
-		struct clus_group_waiter *w = g->waiters;
-
-		g->waiters = w->next;
-		if (w->next != NULL) {
-			w->next->prev = NULL;
-		}
-		w->prev = w->next = NULL;
-		w->group = NULL;
-		w->result = result;
-		tevent_req_done(w->req);
-	}
-}
-
-static void group_wait_cleanup(struct tevent_req *req,
-			       enum tevent_req_state req_state)
-{
-	struct clus_group_waiter *w = tevent_req_data(
-		req, struct clus_group_waiter);
-	struct clus_group *g = w->group;
-
-	(void)req_state;
-	if (g == NULL) {
-		return;
-	}
-	if (w->prev != NULL) {
-		w->prev->next = w->next;
-	} else {
-		g->waiters = w->next;
-	}
-	if (w->next != NULL) {
-		w->next->prev = w->prev;
-	}
-	w->prev = w->next = NULL;
-	w->group = NULL;
-}
-
-static int group_destructor(struct clus_group *g)
-{
-	group_waiters_wake(g, CM_ERROR_GROUP_NOT_FOUND);
-	return 0;
-}
-
-struct tevent_req *clus_group_wait_send(TALLOC_CTX *mem_ctx,
-					struct tevent_context *ev,
-					struct clus_model *m,
-					struct clus_group *g)
-{
-	struct tevent_req *req;
-	struct clus_group_waiter *w;
-
-	(void)m;
-	req = tevent_req_create(mem_ctx, &w, struct clus_group_waiter);
-	if (req == NULL) {
-		return NULL;
-	}
-	w->req = req;
-	if (g->op == NULL) {
-		w->result = CM_ERROR_SUCCESS;
-		tevent_req_done(req);
-		return tevent_req_post(req, ev);
-	}
-	tevent_req_defer_callback(req, ev);
-	w->group = g;
-	w->next = g->waiters;
-	if (w->next != NULL) {
-		w->next->prev = w;
-	}
-	g->waiters = w;
-	talloc_set_destructor(g, group_destructor);
-	tevent_req_set_cleanup_fn(req, group_wait_cleanup);
-	return req;
-}
-
-uint32_t clus_group_wait_recv(struct tevent_req *req)
-{
-	struct clus_group_waiter *w = tevent_req_data(
-		req, struct clus_group_waiter);
-	enum tevent_req_state state;
-	uint64_t err;
-	uint32_t result = w->result;
-
-	if (tevent_req_is_error(req, &state, &err)) {
-		tevent_req_received(req);
-		return state == TEVENT_REQ_TIMED_OUT ? CM_ERROR_IO_PENDING :
-			CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	tevent_req_received(req);
-	return result;
 }

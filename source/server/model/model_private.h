@@ -2,23 +2,11 @@
  * clusapi - cluster model internals, shared by the files of the model only
  *
  * Copyright (C) 2026 The clusapi developers
- *
- * This program is free software: you can redistribute it and/or modify
- * it under the terms of the GNU General Public License as published by
- * the Free Software Foundation, either version 3 of the License, or
- * (at your option) any later version.
- *
- * This program is distributed in the hope that it will be useful,
- * but WITHOUT ANY WARRANTY; without even the implied warranty of
- * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
- * GNU General Public License for more details.
- *
- * You should have received a copy of the GNU General Public License
- * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#ifndef __CLUSAPI_MODEL_PRIVATE_H__
-#define __CLUSAPI_MODEL_PRIVATE_H__
+#ifndef CLUSAPI_MODEL_PRIVATE_H
+#define CLUSAPI_MODEL_PRIVATE_H
 
 #include <stdarg.h>
 #include "model.h"
@@ -398,7 +386,7 @@ uint32_t config_apply(struct clus_txn *t, const char *text,
 		      const char *filename, char **errmsg);
 extern const char clus_default_cluster_config[];
 
-/* store.c */
+/* store.c: the tdb file */
 uint32_t store_open(struct clus_model *m, const char *dir, bool no_fsync,
 		    char **errmsg);
 bool store_is_empty(struct clus_store *s);
@@ -406,7 +394,8 @@ int store_begin(struct clus_store *s);
 uint32_t store_put(struct clus_store *s, struct clus_object *obj);
 int store_commit(struct clus_store *s);
 void store_cancel(struct clus_store *s);
-/* load.c-like part of store.c: builds the model from the records */
+const char *store_path(const struct clus_store *s);
+/* store_load.c: builds the model from the records */
 uint32_t store_load(struct clus_model *m, char **errmsg);
 
-#endif /* __CLUSAPI_MODEL_PRIVATE_H__ */
+#endif /* CLUSAPI_MODEL_PRIVATE_H */

@@ -4,10 +4,16 @@
  * Copyright (C) 2026 The clusapi developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The handlers live in one file per object family (cluster.c, node.c,
- * group.c, ...).  PIDL's dispatch code (ndr_clusapi_s.c) is compiled in
- * clusapi_srv.c and calls the dcesrv_Api* functions declared at the end
- * of this file, so they are not static.
+ * The handlers live in one file per family of calls: srv_cluster.c
+ * (cluster-wide calls and enumerations), srv_node.c (nodes, networks,
+ * interfaces, resource types), srv_group.c, srv_resource.c,
+ * srv_groupset.c, srv_registry.c, srv_notify.c, srv_batch.c,
+ * srv_control.c (the Api*Control calls), srv_open.c (ApiOpen<Object> by
+ * name) and srv_unused.c (the opnums MS-CMRP marks "not used on wire").
+ * What they share is in common.c, srv_proplist.c and srv_settle.c.  PIDL's
+ * dispatch code (ndr_clusapi_s.c) is compiled into clusapi_srv.c and
+ * calls the dcesrv_Api* functions declared at the end of this file, so
+ * they are not static.
  *
  * Rules every handler follows:
  * - A handle holds the object's id (a registry key: its path), never a
@@ -137,9 +143,14 @@ WERROR clusrv_value_from_wire(TALLOC_CTX *mem_ctx, uint32_t type,
 			      const uint8_t *data, uint32_t len,
 			      uint8_t **out, uint32_t *out_len);
 
-/* PROPERTY_LIST buffers (srv_proplist.c) */
+/*
+ * PROPERTY_LIST buffers (srv_proplist.c).  The first failed add sticks:
+ * later adds and the push return it, so a run of adds needs one check,
+ * clusrv_proplist_error(), at its end.
+ */
 struct clusrv_proplist;
 struct clusrv_proplist *clusrv_proplist_new(TALLOC_CTX *mem_ctx);
+WERROR clusrv_proplist_error(const struct clusrv_proplist *pl);
 WERROR clusrv_proplist_add_dword(struct clusrv_proplist *pl,
 				 const char *name, uint32_t value);
 WERROR clusrv_proplist_add_sz(struct clusrv_proplist *pl, const char *name,

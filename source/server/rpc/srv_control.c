@@ -122,194 +122,124 @@ static const char *target_id(const struct ctl_target *t)
 	return "";
 }
 
-static WERROR version_props(struct clusrv_proplist *pl,
-			    const struct clus_version *v)
+static void version_props(struct clusrv_proplist *pl,
+			  const struct clus_version *v)
 {
-	WERROR werr;
-
-	werr = clusrv_proplist_add_dword(pl, "MajorVersion", v->major);
-	if (W_ERROR_IS_OK(werr)) {
-		werr = clusrv_proplist_add_dword(pl, "MinorVersion",
-						 v->minor);
-	}
-	if (W_ERROR_IS_OK(werr)) {
-		werr = clusrv_proplist_add_dword(pl, "BuildNumber", v->build);
-	}
-	if (W_ERROR_IS_OK(werr)) {
-		werr = clusrv_proplist_add_dword(pl, "NodeHighestVersion",
-						 v->highest_version);
-	}
-	if (W_ERROR_IS_OK(werr)) {
-		werr = clusrv_proplist_add_dword(pl, "NodeLowestVersion",
-						 v->lowest_version);
-	}
-	if (W_ERROR_IS_OK(werr)) {
-		werr = clusrv_proplist_add_sz(pl, "CSDVersion",
-					      v->csd_version);
-	}
-	return werr;
+	clusrv_proplist_add_dword(pl, "MajorVersion", v->major);
+	clusrv_proplist_add_dword(pl, "MinorVersion", v->minor);
+	clusrv_proplist_add_dword(pl, "BuildNumber", v->build);
+	clusrv_proplist_add_dword(pl, "NodeHighestVersion",
+				  v->highest_version);
+	clusrv_proplist_add_dword(pl, "NodeLowestVersion", v->lowest_version);
+	clusrv_proplist_add_sz(pl, "CSDVersion", v->csd_version);
 }
 
-/* Read-only common properties, as Get-Cluster* shows them */
+/*
+ * Read-only common properties, as Get-Cluster* shows them.  A failed add
+ * sticks in @pl (srv_proplist.c): one check at the end.
+ */
 static WERROR ro_common_props(const struct ctl_target *t,
 			      struct clusrv_proplist *pl)
 {
 	const struct clus_cluster *c = clus_model_cluster(t->m);
-	WERROR werr = WERR_OK;
 
 	switch (t->type) {
 	case CTL_CLUSTER:
-		werr = version_props(pl, &c->version);
+		version_props(pl, &c->version);
 		break;
 	case CTL_NODE:
-		werr = clusrv_proplist_add_sz(pl, "NodeName", t->u.node->name);
-		if (W_ERROR_IS_OK(werr)) {
-			werr = version_props(pl, &c->version);
-		}
-		if (W_ERROR_IS_OK(werr)) {
-			werr = clusrv_proplist_add_dword(
-				pl, "NodeDrainStatus",
-				t->u.node->drain_status);
-		}
+		clusrv_proplist_add_sz(pl, "NodeName", t->u.node->name);
+		version_props(pl, &c->version);
+		clusrv_proplist_add_dword(pl, "NodeDrainStatus",
+					  t->u.node->drain_status);
 		break;
 	case CTL_RESTYPE:
-		werr = clusrv_proplist_add_dword(pl, "ResourceClass",
-						 t->u.restype->res_class);
+		clusrv_proplist_add_dword(pl, "ResourceClass",
+					  t->u.restype->res_class);
 		break;
 	case CTL_RESOURCE:
-		werr = clusrv_proplist_add_sz(pl, "Type",
-					      t->u.res->type->name);
+		clusrv_proplist_add_sz(pl, "Type", t->u.res->type->name);
 		break;
 	case CTL_GROUP:
-		werr = clusrv_proplist_add_dword(pl, "GroupType",
-						 t->u.group->group_type);
+		clusrv_proplist_add_dword(pl, "GroupType",
+					  t->u.group->group_type);
 		break;
 	case CTL_NETWORK:
-		werr = clusrv_proplist_add_sz(pl, "Address",
-					      t->u.net->address);
-		if (W_ERROR_IS_OK(werr)) {
-			werr = clusrv_proplist_add_sz(pl, "AddressMask",
-						      t->u.net->address_mask);
-		}
+		clusrv_proplist_add_sz(pl, "Address", t->u.net->address);
+		clusrv_proplist_add_sz(pl, "AddressMask",
+				       t->u.net->address_mask);
 		break;
 	case CTL_NETIF:
-		werr = clusrv_proplist_add_sz(pl, "Name", t->u.netif->name);
-		if (W_ERROR_IS_OK(werr)) {
-			werr = clusrv_proplist_add_sz(pl, "Node",
-						      t->u.netif->node->name);
-		}
-		if (W_ERROR_IS_OK(werr)) {
-			werr = clusrv_proplist_add_sz(
-				pl, "Network", t->u.netif->network->name);
-		}
-		if (W_ERROR_IS_OK(werr)) {
-			werr = clusrv_proplist_add_sz(pl, "Adapter",
-						      t->u.netif->adapter);
-		}
-		if (W_ERROR_IS_OK(werr)) {
-			werr = clusrv_proplist_add_sz(pl, "Address",
-						      t->u.netif->address);
-		}
+		clusrv_proplist_add_sz(pl, "Name", t->u.netif->name);
+		clusrv_proplist_add_sz(pl, "Node", t->u.netif->node->name);
+		clusrv_proplist_add_sz(pl, "Network",
+				       t->u.netif->network->name);
+		clusrv_proplist_add_sz(pl, "Adapter", t->u.netif->adapter);
+		clusrv_proplist_add_sz(pl, "Address", t->u.netif->address);
 		break;
 	case CTL_GROUPSET:
-		werr = clusrv_proplist_add_dword(pl, "IsGlobal",
-						 t->u.set->is_global);
+		clusrv_proplist_add_dword(pl, "IsGlobal", t->u.set->is_global);
 		break;
 	}
-	return werr;
+	return clusrv_proplist_error(pl);
 }
 
 static WERROR common_props(const struct ctl_target *t,
 			   struct clusrv_proplist *pl)
 {
-	WERROR werr = WERR_OK;
-
 	switch (t->type) {
 	case CTL_CLUSTER:
-		werr = clusrv_proplist_add_sz(pl, "Name", target_name(t));
+		clusrv_proplist_add_sz(pl, "Name", target_name(t));
 		break;
 	case CTL_NODE:
-		werr = clusrv_proplist_add_sz(pl, "Description", "");
+		clusrv_proplist_add_sz(pl, "Description", "");
 		break;
 	case CTL_RESTYPE:
-		werr = clusrv_proplist_add_sz(pl, "Name",
-					      t->u.restype->display_name);
-		if (W_ERROR_IS_OK(werr)) {
-			werr = clusrv_proplist_add_sz(pl, "DllName",
-						      t->u.restype->dll_name);
-		}
-		if (W_ERROR_IS_OK(werr)) {
-			werr = clusrv_proplist_add_dword(
-				pl, "LooksAlivePollInterval",
-				t->u.restype->looks_alive_ms);
-		}
-		if (W_ERROR_IS_OK(werr)) {
-			werr = clusrv_proplist_add_dword(
-				pl, "IsAlivePollInterval",
-				t->u.restype->is_alive_ms);
-		}
+		clusrv_proplist_add_sz(pl, "Name", t->u.restype->display_name);
+		clusrv_proplist_add_sz(pl, "DllName", t->u.restype->dll_name);
+		clusrv_proplist_add_dword(pl, "LooksAlivePollInterval",
+					  t->u.restype->looks_alive_ms);
+		clusrv_proplist_add_dword(pl, "IsAlivePollInterval",
+					  t->u.restype->is_alive_ms);
 		break;
 	case CTL_RESOURCE:
-		werr = clusrv_proplist_add_sz(pl, "Name", t->u.res->name);
-		if (W_ERROR_IS_OK(werr)) {
-			werr = clusrv_proplist_add_sz(pl, "Description",
-						      t->u.res->description);
-		}
-		if (W_ERROR_IS_OK(werr)) {
-			werr = clusrv_proplist_add_dword(
-				pl, "PersistentState",
-				t->u.res->persistent_state == CM_RES_ONLINE);
-		}
+		clusrv_proplist_add_sz(pl, "Name", t->u.res->name);
+		clusrv_proplist_add_sz(pl, "Description",
+				       t->u.res->description);
+		clusrv_proplist_add_dword(pl, "PersistentState",
+					  t->u.res->persistent_state ==
+					  CM_RES_ONLINE);
 		break;
 	case CTL_GROUP:
-		werr = clusrv_proplist_add_sz(pl, "Name", t->u.group->name);
-		if (W_ERROR_IS_OK(werr)) {
-			werr = clusrv_proplist_add_sz(pl, "Description",
-						      t->u.group->description);
-		}
-		if (W_ERROR_IS_OK(werr)) {
-			werr = clusrv_proplist_add_dword(
-				pl, "PersistentState",
-				t->u.group->persistent_state ==
-					CM_GROUP_ONLINE);
-		}
-		if (W_ERROR_IS_OK(werr)) {
-			werr = clusrv_proplist_add_dword(pl, "Priority",
-							 t->u.group->priority);
-		}
-		if (W_ERROR_IS_OK(werr)) {
-			werr = clusrv_proplist_add_dword(
-				pl, "GroupType", t->u.group->group_type);
-		}
+		clusrv_proplist_add_sz(pl, "Name", t->u.group->name);
+		clusrv_proplist_add_sz(pl, "Description",
+				       t->u.group->description);
+		clusrv_proplist_add_dword(pl, "PersistentState",
+					  t->u.group->persistent_state ==
+					  CM_GROUP_ONLINE);
+		clusrv_proplist_add_dword(pl, "Priority", t->u.group->priority);
+		clusrv_proplist_add_dword(pl, "GroupType",
+					  t->u.group->group_type);
 		break;
 	case CTL_NETWORK:
-		werr = clusrv_proplist_add_sz(pl, "Name", t->u.net->name);
-		if (W_ERROR_IS_OK(werr)) {
-			werr = clusrv_proplist_add_sz(pl, "Description",
-						      t->u.net->description);
-		}
-		if (W_ERROR_IS_OK(werr)) {
-			werr = clusrv_proplist_add_dword(pl, "Role",
-							 t->u.net->role);
-		}
+		clusrv_proplist_add_sz(pl, "Name", t->u.net->name);
+		clusrv_proplist_add_sz(pl, "Description",
+				       t->u.net->description);
+		clusrv_proplist_add_dword(pl, "Role", t->u.net->role);
 		break;
 	case CTL_NETIF:
-		werr = clusrv_proplist_add_sz(pl, "Description",
-					      t->u.netif->description);
+		clusrv_proplist_add_sz(pl, "Description",
+				       t->u.netif->description);
 		break;
 	case CTL_GROUPSET:
-		werr = clusrv_proplist_add_sz(pl, "Name", t->u.set->name);
-		if (W_ERROR_IS_OK(werr)) {
-			werr = clusrv_proplist_add_dword(
-				pl, "StartupDelay", t->u.set->startup_delay);
-		}
-		if (W_ERROR_IS_OK(werr)) {
-			werr = clusrv_proplist_add_dword(
-				pl, "StartupCount", t->u.set->startup_count);
-		}
+		clusrv_proplist_add_sz(pl, "Name", t->u.set->name);
+		clusrv_proplist_add_dword(pl, "StartupDelay",
+					  t->u.set->startup_delay);
+		clusrv_proplist_add_dword(pl, "StartupCount",
+					  t->u.set->startup_count);
 		break;
 	}
-	return werr;
+	return clusrv_proplist_error(pl);
 }
 
 static WERROR private_props(const struct ctl_target *t,

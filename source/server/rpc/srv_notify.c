@@ -140,286 +140,6 @@ WERROR dcesrv_ApiUnblockGetNotifyCall(struct dcesrv_call_state *dce_call,
 }
 
 /* ---------------------------------------------------------------------
- * Version 1 filters
- * --------------------------------------------------------------------- */
-
-static WERROR notify_add_v1(struct dcesrv_call_state *dce_call,
-			    const struct policy_handle *hnotify,
-			    uint32_t object_type, const char *object_id,
-			    uint32_t filter, uint32_t key, bool subtree,
-			    uint32_t *state_seq)
-{
-	struct clusrv_notify *n = notify_get(dce_call, hnotify, 1);
-
-	if (n == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	return W_ERROR(clus_notify_add_v1(n->port, object_type, object_id,
-					  filter, key, subtree, state_seq));
-}
-
-static WERROR notify_readd_v1(struct dcesrv_call_state *dce_call,
-			      const struct policy_handle *hnotify,
-			      uint32_t object_type, const char *object_id,
-			      uint32_t filter, uint32_t key,
-			      uint32_t state_seq)
-{
-	struct clusrv_notify *n = notify_get(dce_call, hnotify, 1);
-
-	if (n == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	return W_ERROR(clus_notify_readd_v1(n->port, object_type, object_id,
-					    filter, key, state_seq));
-}
-
-WERROR dcesrv_ApiAddNotifyCluster(struct dcesrv_call_state *dce_call,
-				  TALLOC_CTX *mem_ctx,
-				  struct ApiAddNotifyCluster *r)
-{
-	WERROR werr;
-
-	*r->out.rpc_status = WERR_OK;
-	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	werr = clusrv_cluster_check_handle(dce_call, &r->in.hCluster);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return notify_add_v1(dce_call, &r->in.hNotify, CM_OBJ_CLUSTER, NULL,
-			     r->in.dwFilter, r->in.dwNotifyKey, false, NULL);
-}
-
-WERROR dcesrv_ApiAddNotifyNode(struct dcesrv_call_state *dce_call,
-			       TALLOC_CTX *mem_ctx,
-			       struct ApiAddNotifyNode *r)
-{
-	struct clus_node *node = NULL;
-	WERROR werr;
-
-	*r->out.dwStateSequence = 0;
-	*r->out.rpc_status = WERR_OK;
-	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	werr = clusrv_node_from_handle(dce_call, &r->in.hNode, &node);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return notify_add_v1(dce_call, &r->in.hNotify, CM_OBJ_NODE, node->id,
-			     r->in.dwFilter, r->in.dwNotifyKey, false,
-			     r->out.dwStateSequence);
-}
-
-WERROR dcesrv_ApiAddNotifyGroup(struct dcesrv_call_state *dce_call,
-				TALLOC_CTX *mem_ctx,
-				struct ApiAddNotifyGroup *r)
-{
-	struct clus_group *group = NULL;
-	WERROR werr;
-
-	*r->out.dwStateSequence = 0;
-	*r->out.rpc_status = WERR_OK;
-	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	werr = clusrv_group_from_handle(dce_call, &r->in.hGroup, &group);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return notify_add_v1(dce_call, &r->in.hNotify, CM_OBJ_GROUP,
-			     group->id, r->in.dwFilter, r->in.dwNotifyKey,
-			     false, r->out.dwStateSequence);
-}
-
-WERROR dcesrv_ApiAddNotifyResource(struct dcesrv_call_state *dce_call,
-				   TALLOC_CTX *mem_ctx,
-				   struct ApiAddNotifyResource *r)
-{
-	struct clus_resource *res = NULL;
-	WERROR werr;
-
-	*r->out.dwStateSequence = 0;
-	*r->out.rpc_status = WERR_OK;
-	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	werr = clusrv_resource_from_handle(dce_call, &r->in.hResource, &res);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return notify_add_v1(dce_call, &r->in.hNotify, CM_OBJ_RESOURCE,
-			     res->id, r->in.dwFilter, r->in.dwNotifyKey,
-			     false, r->out.dwStateSequence);
-}
-
-WERROR dcesrv_ApiAddNotifyNetwork(struct dcesrv_call_state *dce_call,
-				  TALLOC_CTX *mem_ctx,
-				  struct ApiAddNotifyNetwork *r)
-{
-	struct clus_network *net = NULL;
-	WERROR werr;
-
-	*r->out.dwStateSequence = 0;
-	*r->out.rpc_status = WERR_OK;
-	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	werr = clusrv_network_from_handle(dce_call, &r->in.hNetwork, &net);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return notify_add_v1(dce_call, &r->in.hNotify, CM_OBJ_NETWORK,
-			     net->id, r->in.dwFilter, r->in.dwNotifyKey,
-			     false, r->out.dwStateSequence);
-}
-
-WERROR dcesrv_ApiAddNotifyNetInterface(struct dcesrv_call_state *dce_call,
-				       TALLOC_CTX *mem_ctx,
-				       struct ApiAddNotifyNetInterface *r)
-{
-	struct clus_netif *netif = NULL;
-	WERROR werr;
-
-	*r->out.dwStateSequence = 0;
-	*r->out.rpc_status = WERR_OK;
-	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	werr = clusrv_netif_from_handle(dce_call, &r->in.hNetInterface,
-					&netif);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return notify_add_v1(dce_call, &r->in.hNotify, CM_OBJ_NETINTERFACE,
-			     netif->id, r->in.dwFilter, r->in.dwNotifyKey,
-			     false, r->out.dwStateSequence);
-}
-
-WERROR dcesrv_ApiAddNotifyKey(struct dcesrv_call_state *dce_call,
-			      TALLOC_CTX *mem_ctx, struct ApiAddNotifyKey *r)
-{
-	struct clusrv_handle *key;
-
-	*r->out.rpc_status = WERR_OK;
-	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	key = clusrv_handle_get(dce_call, &r->in.hKey, CLUSRV_H_KEY);
-	if (key == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	if (clus_regkey_by_path(clusrv_model(dce_call), key->id) == NULL) {
-		return WERR_KEY_DELETED;
-	}
-	return notify_add_v1(dce_call, &r->in.hNotify, CM_OBJ_REGISTRY,
-			     key->id, r->in.Filter, r->in.dwNotifyKey,
-			     r->in.WatchSubTree != 0, NULL);
-}
-
-WERROR dcesrv_ApiReAddNotifyNode(struct dcesrv_call_state *dce_call,
-				 TALLOC_CTX *mem_ctx,
-				 struct ApiReAddNotifyNode *r)
-{
-	struct clus_node *node = NULL;
-	WERROR werr;
-
-	*r->out.rpc_status = WERR_OK;
-	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	werr = clusrv_node_from_handle(dce_call, &r->in.hNode, &node);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return notify_readd_v1(dce_call, &r->in.hNotify, CM_OBJ_NODE,
-			       node->id, r->in.dwFilter, r->in.dwNotifyKey,
-			       r->in.StateSequence);
-}
-
-WERROR dcesrv_ApiReAddNotifyGroup(struct dcesrv_call_state *dce_call,
-				  TALLOC_CTX *mem_ctx,
-				  struct ApiReAddNotifyGroup *r)
-{
-	struct clus_group *group = NULL;
-	WERROR werr;
-
-	*r->out.rpc_status = WERR_OK;
-	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	werr = clusrv_group_from_handle(dce_call, &r->in.hGroup, &group);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return notify_readd_v1(dce_call, &r->in.hNotify, CM_OBJ_GROUP,
-			       group->id, r->in.dwFilter, r->in.dwNotifyKey,
-			       r->in.StateSequence);
-}
-
-WERROR dcesrv_ApiReAddNotifyResource(struct dcesrv_call_state *dce_call,
-				     TALLOC_CTX *mem_ctx,
-				     struct ApiReAddNotifyResource *r)
-{
-	struct clus_resource *res = NULL;
-	WERROR werr;
-
-	*r->out.rpc_status = WERR_OK;
-	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	werr = clusrv_resource_from_handle(dce_call, &r->in.hResource, &res);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return notify_readd_v1(dce_call, &r->in.hNotify, CM_OBJ_RESOURCE,
-			       res->id, r->in.dwFilter, r->in.dwNotifyKey,
-			       r->in.StateSequence);
-}
-
-WERROR dcesrv_ApiReAddNotifyNetwork(struct dcesrv_call_state *dce_call,
-				    TALLOC_CTX *mem_ctx,
-				    struct ApiReAddNotifyNetwork *r)
-{
-	struct clus_network *net = NULL;
-	WERROR werr;
-
-	*r->out.rpc_status = WERR_OK;
-	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	werr = clusrv_network_from_handle(dce_call, &r->in.hNetwork, &net);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return notify_readd_v1(dce_call, &r->in.hNotify, CM_OBJ_NETWORK,
-			       net->id, r->in.dwFilter, r->in.dwNotifyKey,
-			       r->in.StateSequence);
-}
-
-WERROR dcesrv_ApiReAddNotifyNetInterface(struct dcesrv_call_state *dce_call,
-					 TALLOC_CTX *mem_ctx,
-					 struct ApiReAddNotifyNetInterface *r)
-{
-	struct clus_netif *netif = NULL;
-	WERROR werr;
-
-	*r->out.rpc_status = WERR_OK;
-	if (notify_get(dce_call, &r->in.hNotify, 1) == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	werr = clusrv_netif_from_handle(dce_call, &r->in.hNetInterface,
-					&netif);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return notify_readd_v1(dce_call, &r->in.hNotify, CM_OBJ_NETINTERFACE,
-			       netif->id, r->in.dwFilter, r->in.dwNotifyKey,
-			       r->in.StateSequence);
-}
-
-/* ---------------------------------------------------------------------
  * Version 2 filters
  * --------------------------------------------------------------------- */
 
@@ -497,6 +217,210 @@ static WERROR notify_v2_object(struct dcesrv_call_state *dce_call,
 		return werr;
 	}
 	return WERR_INVALID_PARAMETER;
+}
+
+/* ---------------------------------------------------------------------
+ * Version 1 filters
+ * --------------------------------------------------------------------- */
+
+/* The v1 port and the id of the object the filter watches */
+static WERROR notify_v1_target(struct dcesrv_call_state *dce_call,
+			       const struct policy_handle *hnotify,
+			       const struct policy_handle *hobject,
+			       uint32_t object_type, struct clusrv_notify **pn,
+			       const char **id)
+{
+	WERROR werr;
+
+	*pn = notify_get(dce_call, hnotify, 1);
+	if (*pn == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	werr = notify_v2_object(dce_call, hobject, object_type, id);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	/* a v1 cluster filter watches every object of the cluster */
+	if (object_type == CM_OBJ_CLUSTER) {
+		*id = NULL;
+	}
+	return WERR_OK;
+}
+
+static WERROR notify_add_v1(struct dcesrv_call_state *dce_call,
+			    const struct policy_handle *hnotify,
+			    const struct policy_handle *hobject,
+			    uint32_t object_type, uint32_t filter,
+			    uint32_t key, uint32_t *state_seq)
+{
+	struct clusrv_notify *n;
+	const char *id;
+	WERROR werr;
+
+	werr = notify_v1_target(dce_call, hnotify, hobject, object_type, &n,
+				&id);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	return W_ERROR(clus_notify_add_v1(n->port, object_type, id, filter,
+					  key, false, state_seq));
+}
+
+static WERROR notify_readd_v1(struct dcesrv_call_state *dce_call,
+			      const struct policy_handle *hnotify,
+			      const struct policy_handle *hobject,
+			      uint32_t object_type, uint32_t filter,
+			      uint32_t key, uint32_t state_seq)
+{
+	struct clusrv_notify *n;
+	const char *id;
+	WERROR werr;
+
+	werr = notify_v1_target(dce_call, hnotify, hobject, object_type, &n,
+				&id);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	return W_ERROR(clus_notify_readd_v1(n->port, object_type, id, filter,
+					    key, state_seq));
+}
+
+WERROR dcesrv_ApiAddNotifyCluster(struct dcesrv_call_state *dce_call,
+				  TALLOC_CTX *mem_ctx,
+				  struct ApiAddNotifyCluster *r)
+{
+	*r->out.rpc_status = WERR_OK;
+	return notify_add_v1(dce_call, &r->in.hNotify, &r->in.hCluster,
+			     CM_OBJ_CLUSTER, r->in.dwFilter, r->in.dwNotifyKey,
+			     NULL);
+}
+
+WERROR dcesrv_ApiAddNotifyNode(struct dcesrv_call_state *dce_call,
+			       TALLOC_CTX *mem_ctx,
+			       struct ApiAddNotifyNode *r)
+{
+	*r->out.dwStateSequence = 0;
+	*r->out.rpc_status = WERR_OK;
+	return notify_add_v1(dce_call, &r->in.hNotify, &r->in.hNode,
+			     CM_OBJ_NODE, r->in.dwFilter, r->in.dwNotifyKey,
+			     r->out.dwStateSequence);
+}
+
+WERROR dcesrv_ApiAddNotifyGroup(struct dcesrv_call_state *dce_call,
+				TALLOC_CTX *mem_ctx,
+				struct ApiAddNotifyGroup *r)
+{
+	*r->out.dwStateSequence = 0;
+	*r->out.rpc_status = WERR_OK;
+	return notify_add_v1(dce_call, &r->in.hNotify, &r->in.hGroup,
+			     CM_OBJ_GROUP, r->in.dwFilter, r->in.dwNotifyKey,
+			     r->out.dwStateSequence);
+}
+
+WERROR dcesrv_ApiAddNotifyResource(struct dcesrv_call_state *dce_call,
+				   TALLOC_CTX *mem_ctx,
+				   struct ApiAddNotifyResource *r)
+{
+	*r->out.dwStateSequence = 0;
+	*r->out.rpc_status = WERR_OK;
+	return notify_add_v1(dce_call, &r->in.hNotify, &r->in.hResource,
+			     CM_OBJ_RESOURCE, r->in.dwFilter, r->in.dwNotifyKey,
+			     r->out.dwStateSequence);
+}
+
+WERROR dcesrv_ApiAddNotifyNetwork(struct dcesrv_call_state *dce_call,
+				  TALLOC_CTX *mem_ctx,
+				  struct ApiAddNotifyNetwork *r)
+{
+	*r->out.dwStateSequence = 0;
+	*r->out.rpc_status = WERR_OK;
+	return notify_add_v1(dce_call, &r->in.hNotify, &r->in.hNetwork,
+			     CM_OBJ_NETWORK, r->in.dwFilter, r->in.dwNotifyKey,
+			     r->out.dwStateSequence);
+}
+
+WERROR dcesrv_ApiAddNotifyNetInterface(struct dcesrv_call_state *dce_call,
+				       TALLOC_CTX *mem_ctx,
+				       struct ApiAddNotifyNetInterface *r)
+{
+	*r->out.dwStateSequence = 0;
+	*r->out.rpc_status = WERR_OK;
+	return notify_add_v1(dce_call, &r->in.hNotify, &r->in.hNetInterface,
+			     CM_OBJ_NETINTERFACE, r->in.dwFilter,
+			     r->in.dwNotifyKey, r->out.dwStateSequence);
+}
+
+WERROR dcesrv_ApiAddNotifyKey(struct dcesrv_call_state *dce_call,
+			      TALLOC_CTX *mem_ctx, struct ApiAddNotifyKey *r)
+{
+	struct clusrv_notify *n;
+	struct clusrv_handle *key;
+
+	*r->out.rpc_status = WERR_OK;
+	n = notify_get(dce_call, &r->in.hNotify, 1);
+	if (n == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	key = clusrv_handle_get(dce_call, &r->in.hKey, CLUSRV_H_KEY);
+	if (key == NULL) {
+		return WERR_INVALID_HANDLE;
+	}
+	if (clus_regkey_by_path(clusrv_model(dce_call), key->id) == NULL) {
+		return WERR_KEY_DELETED;
+	}
+	return W_ERROR(clus_notify_add_v1(n->port, CM_OBJ_REGISTRY, key->id,
+					  r->in.Filter, r->in.dwNotifyKey,
+					  r->in.WatchSubTree != 0, NULL));
+}
+
+WERROR dcesrv_ApiReAddNotifyNode(struct dcesrv_call_state *dce_call,
+				 TALLOC_CTX *mem_ctx,
+				 struct ApiReAddNotifyNode *r)
+{
+	*r->out.rpc_status = WERR_OK;
+	return notify_readd_v1(dce_call, &r->in.hNotify, &r->in.hNode,
+			       CM_OBJ_NODE, r->in.dwFilter, r->in.dwNotifyKey,
+			       r->in.StateSequence);
+}
+
+WERROR dcesrv_ApiReAddNotifyGroup(struct dcesrv_call_state *dce_call,
+				  TALLOC_CTX *mem_ctx,
+				  struct ApiReAddNotifyGroup *r)
+{
+	*r->out.rpc_status = WERR_OK;
+	return notify_readd_v1(dce_call, &r->in.hNotify, &r->in.hGroup,
+			       CM_OBJ_GROUP, r->in.dwFilter, r->in.dwNotifyKey,
+			       r->in.StateSequence);
+}
+
+WERROR dcesrv_ApiReAddNotifyResource(struct dcesrv_call_state *dce_call,
+				     TALLOC_CTX *mem_ctx,
+				     struct ApiReAddNotifyResource *r)
+{
+	*r->out.rpc_status = WERR_OK;
+	return notify_readd_v1(dce_call, &r->in.hNotify, &r->in.hResource,
+			       CM_OBJ_RESOURCE, r->in.dwFilter,
+			       r->in.dwNotifyKey, r->in.StateSequence);
+}
+
+WERROR dcesrv_ApiReAddNotifyNetwork(struct dcesrv_call_state *dce_call,
+				    TALLOC_CTX *mem_ctx,
+				    struct ApiReAddNotifyNetwork *r)
+{
+	*r->out.rpc_status = WERR_OK;
+	return notify_readd_v1(dce_call, &r->in.hNotify, &r->in.hNetwork,
+			       CM_OBJ_NETWORK, r->in.dwFilter,
+			       r->in.dwNotifyKey, r->in.StateSequence);
+}
+
+WERROR dcesrv_ApiReAddNotifyNetInterface(struct dcesrv_call_state *dce_call,
+					 TALLOC_CTX *mem_ctx,
+					 struct ApiReAddNotifyNetInterface *r)
+{
+	*r->out.rpc_status = WERR_OK;
+	return notify_readd_v1(dce_call, &r->in.hNotify, &r->in.hNetInterface,
+			       CM_OBJ_NETINTERFACE, r->in.dwFilter,
+			       r->in.dwNotifyKey, r->in.StateSequence);
 }
 
 WERROR dcesrv_ApiAddNotifyV2(struct dcesrv_call_state *dce_call,

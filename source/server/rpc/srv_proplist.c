@@ -15,7 +15,26 @@
 
 struct clusrv_proplist {
 	struct PROPERTY_LIST list;
+	/*
+	 * The first failure to add a property.  It sticks: later adds do
+	 * nothing and return it, and so does the push, so a list is built
+	 * by a run of adds and one check at the end.
+	 */
+	WERROR werr;
 };
+
+static WERROR proplist_fail(struct clusrv_proplist *pl, WERROR werr)
+{
+	if (W_ERROR_IS_OK(pl->werr)) {
+		pl->werr = werr;
+	}
+	return pl->werr;
+}
+
+WERROR clusrv_proplist_error(const struct clusrv_proplist *pl)
+{
+	return pl->werr;
+}
 
 struct clusrv_proplist *clusrv_proplist_new(TALLOC_CTX *mem_ctx)
 {
@@ -27,10 +46,13 @@ static WERROR proplist_add(struct clusrv_proplist *pl, const char *name,
 {
 	struct CLUSPROP_PROPERTY *p;
 
+	if (!W_ERROR_IS_OK(pl->werr)) {
+		return pl->werr;
+	}
 	p = talloc_realloc(pl, pl->list.Properties, struct CLUSPROP_PROPERTY,
 			   pl->list.PropertyCount + 1);
 	if (p == NULL) {
-		return WERR_NOT_ENOUGH_MEMORY;
+		return proplist_fail(pl, WERR_NOT_ENOUGH_MEMORY);
 	}
 	pl->list.Properties = p;
 	p = &p[pl->list.PropertyCount];
@@ -43,7 +65,7 @@ static WERROR proplist_add(struct clusrv_proplist *pl, const char *name,
 		},
 	};
 	if (p->Name == NULL) {
-		return WERR_NOT_ENOUGH_MEMORY;
+		return proplist_fail(pl, WERR_NOT_ENOUGH_MEMORY);
 	}
 	pl->list.PropertyCount += 1;
 	return WERR_OK;
@@ -52,10 +74,14 @@ static WERROR proplist_add(struct clusrv_proplist *pl, const char *name,
 WERROR clusrv_proplist_add_dword(struct clusrv_proplist *pl,
 				 const char *name, uint32_t value)
 {
-	uint8_t *d = talloc_array(pl, uint8_t, 4);
+	uint8_t *d;
 
+	if (!W_ERROR_IS_OK(pl->werr)) {
+		return pl->werr;
+	}
+	d = talloc_array(pl, uint8_t, 4);
 	if (d == NULL) {
-		return WERR_NOT_ENOUGH_MEMORY;
+		return proplist_fail(pl, WERR_NOT_ENOUGH_MEMORY);
 	}
 	d[0] = value & 0xff;
 	d[1] = (value >> 8) & 0xff;
@@ -71,13 +97,16 @@ WERROR clusrv_proplist_add_sz(struct clusrv_proplist *pl, const char *name,
 	uint32_t len = 0;
 	WERROR werr;
 
+	if (!W_ERROR_IS_OK(pl->werr)) {
+		return pl->werr;
+	}
 	if (value == NULL) {
 		value = "";
 	}
 	werr = clusrv_value_to_wire(pl, CM_REG_SZ, (const uint8_t *)value,
 				    strlen(value) + 1, &d, &len);
 	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
+		return proplist_fail(pl, werr);
 	}
 	return proplist_add(pl, name, CLUSPROP_SYNTAX_LIST_VALUE_SZ, d, len);
 }
@@ -107,13 +136,16 @@ WERROR clusrv_proplist_add_prop(struct clusrv_proplist *pl,
 			break;
 		}
 	}
+	if (!W_ERROR_IS_OK(pl->werr)) {
+		return pl->werr;
+	}
 	if (i == sizeof(map) / sizeof(map[0])) {
-		return WERR_INVALID_DATA;
+		return proplist_fail(pl, WERR_INVALID_DATA);
 	}
 	werr = clusrv_value_to_wire(pl, prop->type, prop->data, prop->len,
 				    &d, &len);
 	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
+		return proplist_fail(pl, werr);
 	}
 	return proplist_add(pl, prop->name, map[i].syntax, d, len);
 }
@@ -155,6 +187,9 @@ WERROR clusrv_proplist_push(TALLOC_CTX *mem_ctx, struct clusrv_proplist *pl,
 {
 	enum ndr_err_code ndr_err;
 
+	if (!W_ERROR_IS_OK(pl->werr)) {
+		return pl->werr;
+	}
 	ndr_err = ndr_push_struct_blob(blob, mem_ctx, &pl->list,
 			(ndr_push_flags_fn_t)ndr_push_PROPERTY_LIST);
 	if (!NDR_ERR_CODE_IS_SUCCESS(ndr_err)) {
