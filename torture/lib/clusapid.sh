@@ -23,14 +23,20 @@ clusapid_start() {
 	# As root clusapid would serve smbd's system-wide pipe socket
 	# (/run/samba/ncalrpc/np/clusapi): unless the test names its own
 	# --np-socket-dir, none. (Once only: popt leaks a repeated value.)
+	# The same for the endpoint mapper: any free port unless the test
+	# names one.
 	_np="--np-socket-dir none"
 	case " $* " in
 	*" --np-socket-dir "*|*" --np-socket-dir="*) _np= ;;
 	esac
-	# shellcheck disable=SC2086 # $_np is two words or none
+	_epm="--epm-port 0"
+	case " $* " in
+	*" --epm-port "*|*" --epm-port="*) _epm= ;;
+	esac
+	# shellcheck disable=SC2086 # $_np and $_epm are two words or none
 	${CLUSAPID_WRAPPER:-} "$CLUSAPID_BIN" --foreground --state-dir "$_dir" \
 		--listen 127.0.0.1 --tcp-port "${CLUSAPID_TCP_PORT:-0}" \
-		--epm-port 0 $_np "$@" \
+		$_epm $_np "$@" \
 		>>"$_dir/clusapid.log" 2>&1 &
 	CLUSAPID_PID=$!
 	# generous: valgrind takes seconds to start on a loaded machine

@@ -31,7 +31,7 @@ ip link set lo up || { fail "loopback up in the namespace"; summary; }
 tmp=$(mktemp -d /tmp/clusapi-rpcclient.XXXXXX)
 cleanup() {
 	clusapid_stop >/dev/null 2>&1
-	rm -rf "$tmp"
+	[ -n "${KEEP_TMP:-}" ] && echo "kept $tmp" || rm -rf "$tmp"
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
