@@ -18,7 +18,8 @@
 #
 # The cluster: corosync (knet, token 1000 ms) and pacemakerd, with a CIB
 # seeded with stonith-enabled=false, dc-deadtime=2s (a DC in about 2 s
-# instead of 20 s), no-quorum-policy=stop and resource-stickiness 100.
+# instead of 20 s), no-quorum-policy=stop and resource-stickiness 1000
+# (above the -500 of a node paused without drain: running groups stay).
 # Fencing is off because these nodes share one kernel and nothing could
 # fence them: a real cluster needs it.
 #
@@ -137,7 +138,7 @@ _pcmk_cib_seed() {
     <constraints/>
     <rsc_defaults>
       <meta_attributes id="rsc-defaults">
-        <nvpair id="rsc-defaults-stickiness" name="resource-stickiness" value="100"/>
+        <nvpair id="rsc-defaults-stickiness" name="resource-stickiness" value="1000"/>
       </meta_attributes>
     </rsc_defaults>
   </configuration>
