@@ -135,7 +135,7 @@ def check_pacemaker(conf):
     conf.env.HAVE_PCMK = True
 
 
-def unit_tests(bld, subdir, use):
+def unit_tests(bld, subdir, use, defines=None):
     """One cmocka program per torture/unit/SUBDIR/test_*.c; the other .c
     files of SUBDIR are helpers linked into each of them."""
     helpers = bld.path.ant_glob('torture/unit/%s/*.c' % subdir,
@@ -143,7 +143,8 @@ def unit_tests(bld, subdir, use):
     for src in bld.path.ant_glob('torture/unit/%s/test_*.c' % subdir):
         name = os.path.splitext(src.name)[0]
         bld.program(source=[src] + helpers, target='unit/' + name,
-                    use=use, includes=['.', 'source'], install_path=None)
+                    use=use, includes=['.', 'source'], install_path=None,
+                    defines=defines or [])
 
 
 def fuzz_harnesses(bld, replay):
@@ -325,11 +326,33 @@ def build(bld):
         unit_tests(bld, 'model', ['clusmodel', 'CMOCKA', 'TALLOC',
                                   'TEVENT', 'TDB'])
 
+    pacemaker(bld)
+
     for f in ['source/wscript_build']:
         if bld.path.find_node(f):
             bld.recurse(os.path.dirname(f))
 
     bld.add_post_fun(link_bin)
+
+
+def pacemaker(bld):
+    """source/server/pacemaker: the Pacemaker backend's CIB reading,
+    states, changes and GLib-in-tevent (the only code that sees GLib,
+    libcib and libxml2), its unit tests on the CIB files under
+    torture/unit/pacemaker, and bin/pcmk_watch for the live suite."""
+    src = bld.path.ant_glob('source/server/pacemaker/*.c')
+    if not bld.env.HAVE_PCMK or not src:
+        return
+    bld.objects(source=src, target='cluspcmk', use=USE_PCMK,
+                includes=['.', 'source'],
+                export_includes=['source/server/pacemaker'])
+    cibdir = bld.path.find_dir('torture/unit/pacemaker').abspath()
+    unit_tests(bld, 'pacemaker', ['cluspcmk', 'CMOCKA'] + USE_PCMK,
+               defines=['PCMK_CIB_DIR="%s"' % cibdir])
+    if bld.path.find_node('torture/pacemaker/pcmk_watch.c'):
+        bld.program(source=['torture/pacemaker/pcmk_watch.c'],
+                    target='pcmk_watch', use=['cluspcmk'] + USE_PCMK,
+                    includes=['.', 'source'], install_path=None)
 
 
 def link_bin(bld):
