@@ -121,10 +121,11 @@ static bool is_pending(uint32_t state)
  * A move under way: the cli-prefer constraint crm_resource --move (and
  * clusapid) writes names an online node that does not run the whole
  * group yet. A target that is down or in standby is no move that will
- * happen.
+ * happen. Returns the target, NULL when no move is under way.
  */
-static bool moving(const struct pcmk_cib *cib, const struct pcmk_group *g,
-		   const char *owner, bool all_online)
+static const char *moving(const struct pcmk_cib *cib,
+			  const struct pcmk_group *g, const char *owner,
+			  bool all_online)
 {
 	char *id = talloc_asprintf(NULL, "cli-prefer-%s", g->id);
 	const struct pcmk_location *l = id ? pcmk_cib_location(cib, id) : NULL;
@@ -132,13 +133,16 @@ static bool moving(const struct pcmk_cib *cib, const struct pcmk_group *g,
 
 	talloc_free(id);
 	if (l == NULL || l->node == NULL) {
-		return false;
+		return NULL;
 	}
 	n = pcmk_cib_node(cib, l->node);
 	if (n == NULL || !pcmk_node_online(n) || n->standby) {
-		return false;
+		return NULL;
 	}
-	return !all_online || owner == NULL || strcmp(owner, l->node) != 0;
+	if (all_online && owner != NULL && strcmp(owner, l->node) == 0) {
+		return NULL;
+	}
+	return l->node;
 }
 
 struct members {
@@ -170,24 +174,31 @@ static void count_members(const struct pcmk_group *g, struct members *m)
 	}
 }
 
+/*
+ * The owner is the node of the first member that is running, starting,
+ * stopping or failed; between the last stop and the first start of a
+ * move, the move's target.
+ */
 uint32_t pcmk_group_state(const struct pcmk_cib *cib,
 			  const struct pcmk_group *g, bool busy,
 			  const char **owner)
 {
 	struct members m;
+	const char *target;
 	bool all_online;
 
 	count_members(g, &m);
-	*owner = m.owner;
 	all_online = g->num_members > 0 && m.online == g->num_members &&
 		     m.one_node;
+	target = moving(cib, g, m.owner, all_online);
+	*owner = m.owner != NULL ? m.owner : target;
 	if (m.pending > 0) {
 		return CM_GROUP_PENDING;
 	}
 	if (m.failed > 0) {
 		return CM_GROUP_FAILED;
 	}
-	if (busy || moving(cib, g, m.owner, all_online)) {
+	if (busy || target != NULL) {
 		return CM_GROUP_PENDING;
 	}
 	if (all_online) {

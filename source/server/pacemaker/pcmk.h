@@ -32,7 +32,9 @@
  *   group Failed		a member failed (and none in flight)
  *   group PartialOnline	some members Started
  *   group Offline		none Started
- *   group owner		the node its members run on
+ *   group owner		the node its members run on (between the
+ *				last stop and the first start of a move:
+ *				the move's target)
  *   resource Online/Offline	last operation on an online node: start,
  *				probe rc 0 / stop, probe rc 7
  *   resource *Pending		an operation in flight (rc-code 193)

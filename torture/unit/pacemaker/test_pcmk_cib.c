@@ -160,6 +160,24 @@ static void test_moved(void **state)
 	assert_string_equal(owner, "node3");
 }
 
+/* between the last stop and the first start: owned by the target */
+static void test_moving_all_stopped(void **state)
+{
+	struct pcmk_cib *cib = load(state, "cib_moved.xml");
+	const char *owner = NULL;
+	size_t i, k;
+
+	for (i = 0; i < cib->num_primitives; i++) {
+		struct pcmk_primitive *p = &cib->primitives[i];
+
+		for (k = 0; k < p->num_on; k++) {
+			p->on[k].role = PCMK_ROLE_STOPPED;
+		}
+	}
+	assert_int_equal(group(cib, "G", false, &owner), CM_GROUP_PENDING);
+	assert_string_equal(owner, "node3");
+}
+
 /* crm_simulate --node-fail node3 on cib_moved.xml */
 static void test_node_failed(void **state)
 {
@@ -259,6 +277,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_pending, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_moved, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_moving_all_stopped,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_node_failed, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_failed, setup,
