@@ -106,7 +106,7 @@ quorum {
 	provider: corosync_votequorum
 EOF
 	[ "$1" -eq 2 ] && printf '\ttwo_node: 1\n'
-	printf '}\n\nuidgid {\n\tuid: hacluster\n\tgid: haclient\n}\n\n'
+	printf "}\n\n"
 	printf 'nodelist {\n'
 	_pcc_k=1
 	while [ $_pcc_k -le "$1" ]; do
