@@ -14,6 +14,7 @@
  */
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/parser.h>
@@ -342,29 +343,39 @@ static int parse_locations(TALLOC_CTX *mem_ctx, const xmlNode *cons,
 	return 0;
 }
 
-static struct pcmk_node *node_by_id(struct pcmk_cib *cib, const char *id)
+/* the index of the element of ARRAY whose string at OFFSET is KEY */
+static size_t find(const void *array, size_t num, size_t size,
+		   size_t offset, const char *key)
 {
+	const char *p = array;
 	size_t i;
 
-	for (i = 0; i < cib->num_nodes; i++) {
-		if (strcmp(cib->nodes[i].id, id) == 0) {
-			return &cib->nodes[i];
+	for (i = 0; i < num; i++, p += size) {
+		const char *s = *(const char * const *)(p + offset);
+
+		if (s != NULL && strcmp(s, key) == 0) {
+			return i;
 		}
 	}
-	return NULL;
+	return num;
+}
+
+static struct pcmk_node *node_by_id(struct pcmk_cib *cib, const char *id)
+{
+	size_t i = find(cib->nodes, cib->num_nodes, sizeof(*cib->nodes),
+			offsetof(struct pcmk_node, id), id);
+
+	return i < cib->num_nodes ? &cib->nodes[i] : NULL;
 }
 
 static struct pcmk_primitive *primitive_by_id(struct pcmk_cib *cib,
 					      const char *id)
 {
-	size_t i;
+	size_t i = find(cib->primitives, cib->num_primitives,
+			sizeof(*cib->primitives),
+			offsetof(struct pcmk_primitive, id), id);
 
-	for (i = 0; i < cib->num_primitives; i++) {
-		if (strcmp(cib->primitives[i].id, id) == 0) {
-			return &cib->primitives[i];
-		}
-	}
-	return NULL;
+	return i < cib->num_primitives ? &cib->primitives[i] : NULL;
 }
 
 struct last_ops {
@@ -624,51 +635,37 @@ int pcmk_cib_parse_file(TALLOC_CTX *mem_ctx, const char *path,
 const struct pcmk_node *pcmk_cib_node(const struct pcmk_cib *cib,
 				      const char *name)
 {
-	size_t i;
+	size_t i = find(cib->nodes, cib->num_nodes, sizeof(*cib->nodes),
+			offsetof(struct pcmk_node, name), name);
 
-	for (i = 0; i < cib->num_nodes; i++) {
-		if (strcmp(cib->nodes[i].name, name) == 0) {
-			return &cib->nodes[i];
-		}
-	}
-	return NULL;
+	return i < cib->num_nodes ? &cib->nodes[i] : NULL;
 }
 
 const struct pcmk_group *pcmk_cib_group(const struct pcmk_cib *cib,
 					const char *id)
 {
-	size_t i;
+	size_t i = find(cib->groups, cib->num_groups, sizeof(*cib->groups),
+			offsetof(struct pcmk_group, id), id);
 
-	for (i = 0; i < cib->num_groups; i++) {
-		if (strcmp(cib->groups[i].id, id) == 0) {
-			return &cib->groups[i];
-		}
-	}
-	return NULL;
+	return i < cib->num_groups ? &cib->groups[i] : NULL;
 }
 
 const struct pcmk_primitive *pcmk_cib_primitive(const struct pcmk_cib *cib,
 						const char *id)
 {
-	size_t i;
+	size_t i = find(cib->primitives, cib->num_primitives,
+			sizeof(*cib->primitives),
+			offsetof(struct pcmk_primitive, id), id);
 
-	for (i = 0; i < cib->num_primitives; i++) {
-		if (strcmp(cib->primitives[i].id, id) == 0) {
-			return &cib->primitives[i];
-		}
-	}
-	return NULL;
+	return i < cib->num_primitives ? &cib->primitives[i] : NULL;
 }
 
 const struct pcmk_location *pcmk_cib_location(const struct pcmk_cib *cib,
 					      const char *id)
 {
-	size_t i;
+	size_t i = find(cib->locations, cib->num_locations,
+			sizeof(*cib->locations),
+			offsetof(struct pcmk_location, id), id);
 
-	for (i = 0; i < cib->num_locations; i++) {
-		if (strcmp(cib->locations[i].id, id) == 0) {
-			return &cib->locations[i];
-		}
-	}
-	return NULL;
+	return i < cib->num_locations ? &cib->locations[i] : NULL;
 }
