@@ -18,12 +18,56 @@
 #   cib_failed.xml	cib_running.xml with G moved to node2 and A2's
 #			start failing there (crm_simulate --op-fail)
 #   cib_standby.xml	node2 in standby, node1 with clusapi-paused=true
+#   cib_draining.xml	cib_running.xml with node1 in standby (crm_standby,
+#			CIB_file): G still on node1
+#   cib_drained.xml	that simulated: G moved off node1
+#   cib_paused.xml	cib_running.xml with node1 and node2 paused without
+#			drain (clusapi-paused and the -500 rule clusapid
+#			writes) and P1 started, simulated: G stays on node1,
+#			P1 starts on node3
+#
+# "make_cibs.sh simulated" makes only the last three, from the
+# committed cib_running.xml, with no cluster.
 
 top=$(cd "$(dirname "$0")/../../.." && pwd)
 cd "$top" || exit 1
 . torture/lib/pcmk_cluster.sh
 out=$top/torture/unit/pacemaker
-trap 'pcmk_cluster_stop' EXIT
+trap 'pcmk_cluster_stop; rm -rf "$sim"' EXIT
+sim=$(mktemp -d /tmp/make_cibs.XXXXXX) || exit 1
+
+# pause and drain, on cib_running.xml, with crm_simulate
+simulated() {
+	cp "$out/cib_running.xml" "$sim/d.xml"
+	CIB_file="$sim/d.xml" crm_standby -N node1 -v on || exit 1
+	cp "$sim/d.xml" "$out/cib_draining.xml"
+	crm_simulate -Q -x "$sim/d.xml" -S -O "$out/cib_drained.xml" \
+		>/dev/null || exit 1
+
+	cp "$out/cib_running.xml" "$sim/p.xml"
+	export CIB_file="$sim/p.xml"
+	for n in node1 node2; do
+		crm_attribute -t nodes -N $n -n clusapi-paused -v true ||
+			exit 1
+	done
+	# what pcmk_change_paused_rule() writes (test_pcmk_change checks)
+	cibadmin --modify -o constraints -X '<constraints><rsc_location
+ id="clusapi-paused" rsc-pattern=".*"><rule id="clusapi-paused-rule"
+ score="-500"><expression id="clusapi-paused-expr"
+ attribute="clusapi-paused" operation="eq" value="true"/></rule>
+</rsc_location></constraints>' || exit 1
+	crm_resource -r P1 --meta -p target-role -v Started >/dev/null ||
+		exit 1
+	unset CIB_file
+	crm_simulate -Q -x "$sim/p.xml" -S -O "$out/cib_paused.xml" \
+		>/dev/null || exit 1
+	chmod 0644 "$out"/cib_*.xml
+}
+
+if [ "${1:-}" = simulated ]; then
+	simulated
+	exit 0
+fi
 
 pcmk_cluster_start 3 || exit 1
 
@@ -81,5 +125,5 @@ crm_simulate -Q -x "$out/cib_running.xml" -S -O "$PCMK_DIR/m.xml" \
 CIB_file="$PCMK_DIR/m.xml" crm_resource --move -r G -N node2 -Q || exit 1
 crm_simulate -Q -x "$PCMK_DIR/m.xml" -S --op-fail A2_start_0@node2=1 \
 	-O "$out/cib_failed.xml" >/dev/null || exit 1
-chmod 0644 "$out"/cib_*.xml
+simulated
 ls -l "$out"/cib_*.xml

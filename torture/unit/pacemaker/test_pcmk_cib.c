@@ -230,16 +230,51 @@ static void test_standby_paused(void **state)
 			 CM_DRAIN_NOT_INITIATED);
 }
 
-/* standby where the group runs: the drain is under way */
-static void test_drain_in_progress(void **state)
+/* standby where the group runs: under way, then (simulated) done */
+static void test_drain(void **state)
 {
-	struct pcmk_cib *cib = load(state, "cib_standby.xml");
-	struct pcmk_node *n3 = (struct pcmk_node *)pcmk_cib_node(cib,
-								 "node3");
+	struct pcmk_cib *cib = load(state, "cib_draining.xml");
+	const char *owner = NULL;
 
-	n3->standby = true;
-	assert_int_equal(pcmk_node_drain_status(cib, n3),
+	assert_int_equal(node(cib, "node1"), CM_NODE_PAUSED);
+	assert_int_equal(pcmk_node_drain_status(cib,
+						pcmk_cib_node(cib, "node1")),
 			 CM_DRAIN_IN_PROGRESS);
+	assert_int_equal(group(cib, "G", false, &owner), CM_GROUP_ONLINE);
+	assert_string_equal(owner, "node1");
+
+	cib = load(state, "cib_drained.xml");
+	assert_int_equal(node(cib, "node1"), CM_NODE_PAUSED);
+	assert_int_equal(pcmk_node_drain_status(cib,
+						pcmk_cib_node(cib, "node1")),
+			 CM_DRAIN_COMPLETED);
+	assert_int_equal(group(cib, "G", false, &owner), CM_GROUP_ONLINE);
+	assert_string_not_equal(owner, "node1");
+}
+
+/*
+ * node1 and node2 paused without drain, P1 then started (simulated by
+ * Pacemaker's scheduler): G stays on node1, P1 goes to node3.
+ */
+static void test_paused_no_drain(void **state)
+{
+	struct pcmk_cib *cib = load(state, "cib_paused.xml");
+	const struct pcmk_location *l =
+		pcmk_cib_location(cib, PCMK_PAUSED_RULE_ID);
+	const char *owner = NULL;
+
+	assert_non_null(l);
+	assert_true(l->rule);
+	assert_int_equal(node(cib, "node1"), CM_NODE_PAUSED);
+	assert_int_equal(node(cib, "node2"), CM_NODE_PAUSED);
+	assert_int_equal(node(cib, "node3"), CM_NODE_UP);
+	assert_int_equal(pcmk_node_drain_status(cib,
+						pcmk_cib_node(cib, "node1")),
+			 CM_DRAIN_NOT_INITIATED);
+	assert_int_equal(group(cib, "G", false, &owner), CM_GROUP_ONLINE);
+	assert_string_equal(owner, "node1");
+	assert_int_equal(rsc(cib, "P1", &owner), CM_RES_ONLINE);
+	assert_string_equal(owner, "node3");
 }
 
 static void test_not_a_cib(void **state)
@@ -285,8 +320,9 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_standby_paused, setup,
 						teardown),
-		cmocka_unit_test_setup_teardown(test_drain_in_progress,
-						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_drain, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_paused_no_drain, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_not_a_cib, setup,
 						teardown),
 	};
