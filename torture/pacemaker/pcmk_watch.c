@@ -10,11 +10,14 @@
  * Run on a cluster node (torture/suites/pcmk_cluster.sh runs it inside
  * a node's namespaces). Prints "watching GROUP STATE OWNER" once
  * connected, then a line "+MS GROUP STATE OWNER" on each change of the
- * derived state or owner, and exits 0 once GROUP is Online on NODE
- * after having been Pending; 1 on a timeout (30 s) or a lost
- * connection. With --move it moves GROUP to NODE itself as MS-CMRP 4.2
- * would: writes the cli-prefer constraint, follows the notifications
- * until the group is Online there, then removes the constraint.
+ * derived state or owner. Once GROUP is Online on NODE after having
+ * been Pending it asks the DC's controller whether the transition is
+ * over (again every 50 ms until it is, or the group changes), prints
+ * "+MS cluster idle, DC NAME" and exits 0; 1 on a timeout (30 s) or a
+ * lost connection. With --move it moves GROUP to NODE itself as
+ * MS-CMRP 4.2 would: writes the cli-prefer constraint, follows the
+ * notifications until the group is Online there and the cluster idle,
+ * then removes the constraint.
  */
 
 #include <errno.h>
@@ -27,6 +30,7 @@
 #include "server/model/model.h"
 
 struct watch {
+	struct tevent_context *ev;
 	const char *group;
 	const char *node;
 	bool move;
@@ -34,9 +38,13 @@ struct watch {
 	uint32_t state;
 	char *owner;
 	bool seen_pending;
+	bool there;		/* Online on NODE after Pending */
+	struct tevent_req *ping;	/* the DC's state asked */
 	bool done;
 	bool failed;
 };
+
+static void ping_done(struct tevent_req *req);
 
 static const char *state_name(uint32_t state)
 {
@@ -85,9 +93,54 @@ static bool update(struct watch *w, const struct pcmk_cib *cib)
 	TALLOC_FREE(w->owner);
 	w->owner = talloc_strdup(w, owner ? owner : "-");
 	w->seen_pending |= state == CM_GROUP_PENDING;
-	w->done = w->seen_pending && state == CM_GROUP_ONLINE &&
-		  strcmp(w->owner, w->node) == 0;
+	w->there = w->seen_pending && state == CM_GROUP_ONLINE &&
+		   strcmp(w->owner, w->node) == 0;
 	return true;
+}
+
+/* there: is the DC idle too? */
+static void ping(struct watch *w)
+{
+	if (!w->there || w->ping != NULL || w->done || w->failed) {
+		return;
+	}
+	w->ping = pcmk_dc_state_send(w, w->ev, 5000);
+	if (w->ping == NULL) {
+		w->failed = true;
+		return;
+	}
+	tevent_req_set_callback(w->ping, ping_done, w);
+}
+
+static void ping_again(struct tevent_context *ev, struct tevent_timer *te,
+		       struct timeval now, void *private_data)
+{
+	ping(private_data);
+}
+
+static void ping_done(struct tevent_req *req)
+{
+	struct watch *w = tevent_req_callback_data(req, struct watch);
+	char *dc = NULL, *fsa = NULL;
+	int ret = pcmk_dc_state_recv(req, w, &dc, &fsa);
+
+	TALLOC_FREE(w->ping);
+	if (ret != 0) {
+		fprintf(stderr, "pcmk_watch: the DC's state: %s\n",
+			strerror(ret));
+		w->failed = true;
+		return;
+	}
+	if (w->there && pcmk_dc_idle(fsa)) {
+		printf("+%ld cluster idle, DC %s\n", ms_since(&w->start), dc);
+		fflush(stdout);
+		w->done = true;
+		return;
+	}
+	if (tevent_add_timer(w->ev, w, tevent_timeval_current_ofs(0, 50000),
+			     ping_again, w) == NULL) {
+		w->failed = true;
+	}
 }
 
 static void changed(struct pcmk_conn *conn, const struct pcmk_cib *cib,
@@ -105,6 +158,7 @@ static void changed(struct pcmk_conn *conn, const struct pcmk_cib *cib,
 		       state_name(w->state), w->owner);
 		fflush(stdout);
 	}
+	ping(w);
 }
 
 static void expired(struct tevent_context *ev, struct tevent_timer *te,
@@ -139,6 +193,7 @@ static int watch(struct watch *w, int timeout)
 	if (ev == NULL) {
 		return ENOMEM;
 	}
+	w->ev = ev;
 	loop = pcmk_glib_loop_send(w, ev);
 	if (loop == NULL ||
 	    tevent_add_timer(ev, w, tevent_timeval_current_ofs(timeout, 0),

@@ -68,7 +68,7 @@ echo "# $G started on $from"
 # A watcher on node1 (bin/pcmk_watch: libcib's diff notifications,
 # GLib run from a tevent loop, the MS-CMRP state derived from the CIB)
 # while crm_resource moves the group: it sees Pending, then Online on
-# the target.
+# the target, then the DC's controller idle (Pacemaker's IPC).
 watch_start() {
 	pcmk_on 1 "$WATCH" "$@" >"$PCMK_DIR/watch.out" \
 		2>"$PCMK_DIR/watch.err" &
@@ -101,6 +101,7 @@ check "pcmk_watch follows the move to its end" watch_end
 watched
 check "pcmk_watch saw $G Pending on $from" seen " $G Pending $from\$"
 check "pcmk_watch saw $G Online on $to" seen " $G Online $to\$"
+check "then the DC idle" seen " cluster idle, DC node[1-3]\$"
 check "node2 sees it on $to too" pcmk_wait 10 on_target 2
 check "the cli-prefer constraint is cleared" \
 	pcmk_on 1 crm_resource --clear --resource $G --quiet
@@ -115,6 +116,7 @@ watch_start --move $G $to
 check "pcmk_watch --move $G $to" watch_end
 watched
 check "it saw $G Online on $to" seen " $G Online $to\$"
+check "then the DC idle" seen " cluster idle, DC node[1-3]\$"
 check "crm_mon sees every member Started on $to" pcmk_wait 10 on_target 3
 no_constraint() {
 	! pcmk_on 3 cibadmin -Q -o constraints | grep -q "cli-prefer-$G"

@@ -15,6 +15,8 @@
  *   as libxml2 trees with the section and operation they go to;
  * - glib_tevent.c: GLib's main context (libcib's IPC) driven from a
  *   tevent loop;
+ * - controld.c: whether the DC's controller is idle (no transition
+ *   running), asked over Pacemaker's IPC;
  * - cib_conn.c: a libcib connection that keeps a copy of the CIB up to
  *   date from T_CIB_DIFF_NOTIFY and calls back on every change.
  *
@@ -209,6 +211,17 @@ char *pcmk_change_string(TALLOC_CTX *mem_ctx,
 struct tevent_req *pcmk_glib_loop_send(TALLOC_CTX *mem_ctx,
 				       struct tevent_context *ev);
 int pcmk_glib_loop_recv(struct tevent_req *req);
+
+/*
+ * controld.c: the DC's controller state ("S_IDLE" once a transition is
+ * over) and the DC's name, asked over Pacemaker's IPC (through GLib)
+ */
+struct tevent_req *pcmk_dc_state_send(TALLOC_CTX *mem_ctx,
+				      struct tevent_context *ev,
+				      uint32_t timeout_ms);
+int pcmk_dc_state_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
+		       char **dc, char **fsa_state);
+bool pcmk_dc_idle(const char *fsa_state);
 
 /* cib_conn.c */
 struct pcmk_conn;
