@@ -7,8 +7,9 @@
 # starts; crm_resource --move takes it to node3 while bin/pcmk_watch on
 # node1 follows the CIB's diff notifications (libcib, GLib run from a
 # tevent loop) and prints the derived MS-CMRP group states (Pending,
-# then Online on node3); pcmk_watch --move moves it back the way the
-# MS-CMRP 4.2 flow will (constraint written, followed, removed); the
+# then Online on node3, then the DC idle); pcmk_watch --move moves it
+# on to another node the way the MS-CMRP 4.2 flow will (constraint
+# written, followed until Online there and the DC idle, removed); the
 # corosync of the node it runs on is killed -9 and the group fails over
 # to a survivor; then everything is torn down and nothing of it is
 # left (namespaces, processes, mounts).
@@ -26,7 +27,11 @@ trap 'pcmk_cluster_stop' EXIT
 trap 'exit 1' INT TERM
 
 G=clusapi-g
-WATCH=$top/$(dirname "${CLUSAPID_BIN:-bin/clusapid}")/pcmk_watch
+WATCH=$(dirname "${CLUSAPID_BIN:-bin/clusapid}")/pcmk_watch
+case $WATCH in
+/*) ;;
+*) WATCH=$top/$WATCH ;;
+esac
 MEMBERS="A1 A2 A3"
 
 if [ "$(id -u)" -ne 0 ] || ! command -v corosync >/dev/null; then
