@@ -7,6 +7,13 @@
 
 import os
 
+from waflib import Configure
+
+# A build directory configured by an older wscript configures itself
+# again, with the options it was configured with: new checks (the
+# Pacemaker one) reach trees that are already built.
+Configure.autoconfig = 'clobber'
+
 APPNAME = 'clusapi'
 VERSION = '0.1.0'
 
@@ -28,6 +35,15 @@ PKGS = [
     ('samba-hostconfig', 'SAMBA_HOSTCONFIG', 'samba-dev'),
     ('samba-util', 'SAMBA_UTIL', 'samba-dev'),
 ]
+
+# The Pacemaker backend's libraries (source/server/pacemaker only):
+# optional, but checked, and configure says what it would take.
+PCMK_PKGS = [
+    ('pacemaker-cib', 'PCMK_CIB', 'pacemaker-dev'),
+    ('glib-2.0', 'GLIB', 'libglib2.0-dev'),
+    ('libxml-2.0', 'LIBXML2', 'libxml2-dev'),
+]
+USE_PCMK = ['PCMK_CIB', 'GLIB', 'LIBXML2', 'TALLOC', 'TEVENT']
 
 # Samba's public libraries that have no .pc file: library, a symbol
 # to link against, waf use-name, Debian package.
@@ -52,6 +68,9 @@ def options(opt):
                    default=False, help='build with ASan and UBSan')
     opt.add_option('--enable-debug', action='store_true', default=False,
                    help='build with -O0')
+    opt.add_option('--without-pacemaker', action='store_true',
+                   default=False, help='do not build the Pacemaker '
+                   'backend even when libcib is installed')
     opt.add_option('--enable-fuzzing', action='store_true', default=False,
                    help='build the libFuzzer harnesses only (CC=clang; '
                    'make fuzz does this in build-fuzz)')
@@ -75,6 +94,7 @@ def configure(conf):
                              msg='Checking for lib%s' % lib):
             conf.fatal('lib%s not found: apt-get install %s' % (lib, deb))
     conf.check_cc(lib='dl', uselib_store='DL')
+    check_pacemaker(conf)
 
     flags = ['-Wall', '-Werror', '-g', '-fPIC']
     flags += ['-O0'] if conf.options.enable_debug else ['-O2']
@@ -95,7 +115,27 @@ def configure(conf):
     conf.env.SANITIZERS = conf.options.enable_sanitizers
 
 
-def unit_tests(bld, subdir, use):
+def check_pacemaker(conf):
+    """libcib, GLib and libxml2 for source/server/pacemaker: built when
+    all three are there, and configure names the packages when not."""
+    conf.env.HAVE_PCMK = False
+    if conf.options.without_pacemaker:
+        conf.msg('Pacemaker backend', 'off (--without-pacemaker)',
+                 color='YELLOW')
+        return
+    missing = [deb for pkg, use, deb in PCMK_PKGS
+               if not conf.check_cfg(package=pkg,
+                                     args=['--cflags', '--libs'],
+                                     uselib_store=use, mandatory=False)]
+    if missing:
+        conf.msg('Pacemaker backend', 'not built: apt-get install %s '
+                 '(or run buildtools/bootstrap)' % ' '.join(missing),
+                 color='YELLOW')
+        return
+    conf.env.HAVE_PCMK = True
+
+
+def unit_tests(bld, subdir, use, defines=None):
     """One cmocka program per torture/unit/SUBDIR/test_*.c; the other .c
     files of SUBDIR are helpers linked into each of them."""
     helpers = bld.path.ant_glob('torture/unit/%s/*.c' % subdir,
@@ -103,7 +143,8 @@ def unit_tests(bld, subdir, use):
     for src in bld.path.ant_glob('torture/unit/%s/test_*.c' % subdir):
         name = os.path.splitext(src.name)[0]
         bld.program(source=[src] + helpers, target='unit/' + name,
-                    use=use, includes=['.', 'source'], install_path=None)
+                    use=use, includes=['.', 'source'], install_path=None,
+                    defines=defines or [])
 
 
 def fuzz_harnesses(bld, replay):
@@ -292,11 +333,33 @@ def build(bld):
         unit_tests(bld, 'model', ['clusmodel', 'CMOCKA', 'TALLOC',
                                   'TEVENT', 'TDB'])
 
+    pacemaker(bld)
+
     for f in ['source/wscript_build']:
         if bld.path.find_node(f):
             bld.recurse(os.path.dirname(f))
 
     bld.add_post_fun(link_bin)
+
+
+def pacemaker(bld):
+    """source/server/pacemaker: the Pacemaker backend's CIB reading,
+    states, changes and GLib-in-tevent (the only code that sees GLib,
+    libcib and libxml2), its unit tests on the CIB files under
+    torture/unit/pacemaker, and bin/pcmk_watch for the live suite."""
+    src = bld.path.ant_glob('source/server/pacemaker/*.c')
+    if not bld.env.HAVE_PCMK or not src:
+        return
+    bld.objects(source=src, target='cluspcmk', use=USE_PCMK,
+                includes=['.', 'source'],
+                export_includes=['source/server/pacemaker'])
+    cibdir = bld.path.find_dir('torture/unit/pacemaker').abspath()
+    unit_tests(bld, 'pacemaker', ['cluspcmk', 'CMOCKA'] + USE_PCMK,
+               defines=['PCMK_CIB_DIR="%s"' % cibdir])
+    if bld.path.find_node('torture/pacemaker/pcmk_watch.c'):
+        bld.program(source=['torture/pacemaker/pcmk_watch.c'],
+                    target='pcmk_watch', use=['cluspcmk'] + USE_PCMK,
+                    includes=['.', 'source'], install_path=None)
 
 
 def link_bin(bld):

@@ -1,0 +1,274 @@
+/*
+ * clusapi: the CIB changes behind MS-CMRP's move, online/offline, pause
+ *
+ * Copyright (C) 2026 The clusapi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each function returns a struct pcmk_change: a libxml2 tree and the
+ * CIB section and operation it goes to (cib->cmds->modify or remove),
+ * the tree freed with the change. Element ids are the ones Pacemaker's
+ * own tools write (crm_resource --move, crm_standby, crm_attribute), or
+ * the ids already in the CIB, so clusapid and those tools change the
+ * same elements:
+ *
+ *   move		<rsc_location id="cli-prefer-R" rsc="R" role="Started"
+ *			 node="N" score="INFINITY"/> (modify constraints)
+ *   unmove		that constraint removed
+ *   online/offline	meta attribute target-role=Started/Stopped
+ *   pause, drain	node attribute standby=on
+ *   pause, no drain	node attribute clusapi-paused=true, and once for
+ *			the cluster a location rule: -500 on a node with
+ *			that attribute, for every resource (rsc-pattern);
+ *			resource-stickiness above 500 keeps what runs
+ *			there, nothing new is placed there
+ *   resume		the attribute removed
+ */
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "pcmk.h"
+
+static int change_destructor(struct pcmk_change *c)
+{
+	if (c->xml != NULL) {
+		xmlFreeNode(c->xml);
+		c->xml = NULL;
+	}
+	return 0;
+}
+
+static struct pcmk_change *change_new(TALLOC_CTX *mem_ctx,
+				      enum pcmk_change_op op,
+				      const char *section, const char *root)
+{
+	struct pcmk_change *c = talloc_zero(mem_ctx, struct pcmk_change);
+
+	if (c == NULL) {
+		return NULL;
+	}
+	c->op = op;
+	c->section = section;
+	c->xml = xmlNewNode(NULL, BAD_CAST root);
+	if (c->xml == NULL) {
+		TALLOC_FREE(c);
+		return NULL;
+	}
+	talloc_set_destructor(c, change_destructor);
+	return c;
+}
+
+/* a child element with attributes: NAME, VALUE pairs up to a NULL */
+static xmlNode *add_elem(xmlNode *parent, const char *name, ...)
+{
+	xmlNode *n;
+	const char *a, *v;
+	va_list ap;
+
+	if (parent == NULL) {
+		return NULL;
+	}
+	n = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
+	if (n == NULL) {
+		return NULL;
+	}
+	va_start(ap, name);
+	while ((a = va_arg(ap, const char *)) != NULL) {
+		v = va_arg(ap, const char *);
+		if (v != NULL &&
+		    xmlNewProp(n, BAD_CAST a, BAD_CAST v) == NULL) {
+			n = NULL;
+			break;
+		}
+	}
+	va_end(ap);
+	return n;
+}
+
+static bool set_props(xmlNode *n, const char *a1, const char *v1,
+		      const char *a2, const char *v2)
+{
+	return xmlNewProp(n, BAD_CAST a1, BAD_CAST v1) != NULL &&
+	       (a2 == NULL || xmlNewProp(n, BAD_CAST a2, BAD_CAST v2) != NULL);
+}
+
+struct pcmk_change *pcmk_change_move(TALLOC_CTX *mem_ctx, const char *rsc,
+				     const char *node)
+{
+	struct pcmk_change *c;
+	char *id;
+
+	c = change_new(mem_ctx, PCMK_CHANGE_MODIFY, "constraints",
+		       "constraints");
+	id = c ? talloc_asprintf(c, "cli-prefer-%s", rsc) : NULL;
+	if (id == NULL ||
+	    add_elem(c->xml, "rsc_location", "id", id, "rsc", rsc,
+		     "role", "Started", "node", node, "score", "INFINITY",
+		     NULL) == NULL) {
+		TALLOC_FREE(c);
+		return NULL;
+	}
+	return c;
+}
+
+struct pcmk_change *pcmk_change_unmove(TALLOC_CTX *mem_ctx, const char *rsc)
+{
+	struct pcmk_change *c;
+	char *id;
+
+	c = change_new(mem_ctx, PCMK_CHANGE_REMOVE, "constraints",
+		       "rsc_location");
+	id = c ? talloc_asprintf(c, "cli-prefer-%s", rsc) : NULL;
+	if (id == NULL || !set_props(c->xml, "id", id, NULL, NULL)) {
+		TALLOC_FREE(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* the id of NAME in SET, else the one Pacemaker's tools make */
+static const char *nvpair_id(TALLOC_CTX *mem_ctx,
+			     const struct pcmk_nvset *set,
+			     const char *set_id, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < set->num; i++) {
+		if (strcmp(set->pairs[i].name, name) == 0 &&
+		    set->pairs[i].id != NULL) {
+			return set->pairs[i].id;
+		}
+	}
+	return talloc_asprintf(mem_ctx, "%s-%s", set_id, name);
+}
+
+/*
+ * <group|primitive id=R><meta_attributes id=...><nvpair name=target-role>
+ * merged into R wherever it is under <resources>.
+ */
+struct pcmk_change *pcmk_change_target_role(TALLOC_CTX *mem_ctx,
+					    const struct pcmk_cib *cib,
+					    const char *rsc, bool started)
+{
+	const struct pcmk_group *g = pcmk_cib_group(cib, rsc);
+	const struct pcmk_primitive *p = pcmk_cib_primitive(cib, rsc);
+	const struct pcmk_nvset *meta = g ? &g->meta : p ? &p->meta : NULL;
+	struct pcmk_change *c;
+	const char *set_id, *pair_id;
+	xmlNode *set;
+
+	if (meta == NULL) {
+		return NULL;
+	}
+	c = change_new(mem_ctx, PCMK_CHANGE_MODIFY, "resources",
+		       g ? "group" : "primitive");
+	if (c == NULL) {
+		return NULL;
+	}
+	set_id = meta->id ? meta->id :
+		 talloc_asprintf(c, "%s-meta_attributes", rsc);
+	pair_id = set_id ? nvpair_id(c, meta, set_id, "target-role") : NULL;
+	set = pair_id && set_props(c->xml, "id", rsc, NULL, NULL) ?
+	      add_elem(c->xml, "meta_attributes", "id", set_id, NULL) : NULL;
+	if (add_elem(set, "nvpair", "id", pair_id, "name", "target-role",
+		     "value", started ? "Started" : "Stopped",
+		     NULL) == NULL) {
+		TALLOC_FREE(c);
+		return NULL;
+	}
+	return c;
+}
+
+/*
+ * on: <node id uname><instance_attributes id=nodes-ID><nvpair .../>
+ * merged into the node (modify nodes); off: the nvpair removed.
+ */
+static struct pcmk_change *node_attr(TALLOC_CTX *mem_ctx,
+				     const struct pcmk_node *node,
+				     const char *name, const char *value,
+				     bool on)
+{
+	struct pcmk_change *c;
+	const char *set_id, *pair_id;
+	xmlNode *set;
+
+	c = change_new(mem_ctx, on ? PCMK_CHANGE_MODIFY : PCMK_CHANGE_REMOVE,
+		       "nodes", on ? "node" : "nvpair");
+	if (c == NULL) {
+		return NULL;
+	}
+	set_id = node->attrs.id ? node->attrs.id :
+		 talloc_asprintf(c, "nodes-%s", node->id);
+	pair_id = set_id ? nvpair_id(c, &node->attrs, set_id, name) : NULL;
+	if (pair_id == NULL) {
+		TALLOC_FREE(c);
+		return NULL;
+	}
+	if (!on) {
+		if (!set_props(c->xml, "id", pair_id, "name", name)) {
+			TALLOC_FREE(c);
+		}
+		return c;
+	}
+	set = set_props(c->xml, "id", node->id, "uname", node->name) ?
+	      add_elem(c->xml, "instance_attributes", "id", set_id, NULL) :
+	      NULL;
+	if (add_elem(set, "nvpair", "id", pair_id, "name", name,
+		     "value", value, NULL) == NULL) {
+		TALLOC_FREE(c);
+	}
+	return c;
+}
+
+struct pcmk_change *pcmk_change_standby(TALLOC_CTX *mem_ctx,
+					const struct pcmk_node *node,
+					bool on)
+{
+	return node_attr(mem_ctx, node, "standby", "on", on);
+}
+
+struct pcmk_change *pcmk_change_paused(TALLOC_CTX *mem_ctx,
+				       const struct pcmk_node *node,
+				       bool on)
+{
+	return node_attr(mem_ctx, node, PCMK_PAUSED_ATTR, "true", on);
+}
+
+struct pcmk_change *pcmk_change_paused_rule(TALLOC_CTX *mem_ctx)
+{
+	struct pcmk_change *c;
+	xmlNode *loc, *rule;
+
+	c = change_new(mem_ctx, PCMK_CHANGE_MODIFY, "constraints",
+		       "constraints");
+	if (c == NULL) {
+		return NULL;
+	}
+	loc = add_elem(c->xml, "rsc_location", "id", PCMK_PAUSED_RULE_ID,
+		       "rsc-pattern", ".*", NULL);
+	rule = add_elem(loc, "rule", "id", PCMK_PAUSED_RULE_ID "-rule",
+			"score", PCMK_PAUSED_SCORE, NULL);
+	if (add_elem(rule, "expression", "id", PCMK_PAUSED_RULE_ID "-expr",
+		     "attribute", PCMK_PAUSED_ATTR, "operation", "eq",
+		     "value", "true", NULL) == NULL) {
+		TALLOC_FREE(c);
+	}
+	return c;
+}
+
+char *pcmk_change_string(TALLOC_CTX *mem_ctx,
+			 const struct pcmk_change *change)
+{
+	xmlBuffer *buf = xmlBufferCreate();
+	char *s = NULL;
+
+	if (buf == NULL) {
+		return NULL;
+	}
+	if (xmlNodeDump(buf, NULL, change->xml, 0, 0) >= 0) {
+		s = talloc_strdup(mem_ctx,
+				  (const char *)xmlBufferContent(buf));
+	}
+	xmlBufferFree(buf);
+	return s;
+}

@@ -1,0 +1,671 @@
+/*
+ * clusapi: a Pacemaker CIB read into plain C structures
+ *
+ * Copyright (C) 2026 The clusapi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reads what the MS-CMRP view needs: the cluster name (crm_config's
+ * cluster-name, which the controller copies from corosync's totem
+ * cluster_name), the nodes and their standby/paused attributes,
+ * groups, primitives with their class:provider:type and attributes,
+ * location constraints, and from <status> each node's membership and
+ * the operation history of each resource. Everything is talloc'ed
+ * under the struct pcmk_cib; nothing points into the libxml2 tree.
+ */
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/parser.h>
+
+#include "pcmk.h"
+
+static bool is_elem(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE &&
+	       xmlStrcmp(n->name, BAD_CAST name) == 0;
+}
+
+static const xmlNode *child(const xmlNode *n, const char *name)
+{
+	const xmlNode *c;
+
+	if (n == NULL) {
+		return NULL;
+	}
+	for (c = n->children; c != NULL; c = c->next) {
+		if (is_elem(c, name)) {
+			return c;
+		}
+	}
+	return NULL;
+}
+
+static size_t count_children(const xmlNode *n, const char *name)
+{
+	const xmlNode *c;
+	size_t num = 0;
+
+	if (n == NULL) {
+		return 0;
+	}
+	for (c = n->children; c != NULL; c = c->next) {
+		num += is_elem(c, name) ? 1 : 0;
+	}
+	return num;
+}
+
+/* the attribute as a talloc'ed string, NULL when absent */
+static const char *attr(TALLOC_CTX *mem_ctx, const xmlNode *n,
+			const char *name)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST name);
+	char *s;
+
+	if (v == NULL) {
+		return NULL;
+	}
+	s = talloc_strdup(mem_ctx, (const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+static bool attr_is(const xmlNode *n, const char *name, const char *value)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST name);
+	bool is;
+
+	if (v == NULL) {
+		return false;
+	}
+	is = strcmp((const char *)v, value) == 0;
+	xmlFree(v);
+	return is;
+}
+
+static int attr_int(const xmlNode *n, const char *name, int dflt)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST name);
+	int i;
+
+	if (v == NULL) {
+		return dflt;
+	}
+	i = atoi((const char *)v);
+	xmlFree(v);
+	return i;
+}
+
+/* Pacemaker 2.1.5 writes "true"/"online"; later ones a timestamp */
+static bool attr_up(const xmlNode *n, const char *name, const char *down)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST name);
+	bool up;
+
+	if (v == NULL) {
+		return false;
+	}
+	up = strcmp((const char *)v, down) != 0 &&
+	     strcmp((const char *)v, "0") != 0;
+	xmlFree(v);
+	return up;
+}
+
+static int parse_nvset(TALLOC_CTX *mem_ctx, const xmlNode *set,
+		       struct pcmk_nvset *out)
+{
+	const xmlNode *c;
+	size_t i = 0;
+
+	*out = (struct pcmk_nvset) { .id = NULL };
+	if (set == NULL) {
+		return 0;
+	}
+	out->id = attr(mem_ctx, set, "id");
+	out->pairs = talloc_zero_array(mem_ctx, struct pcmk_nvpair,
+				       count_children(set, "nvpair"));
+	if (out->pairs == NULL) {
+		return ENOMEM;
+	}
+	for (c = set->children; c != NULL; c = c->next) {
+		struct pcmk_nvpair *p = &out->pairs[i];
+
+		if (!is_elem(c, "nvpair")) {
+			continue;
+		}
+		p->id = attr(mem_ctx, c, "id");
+		p->name = attr(mem_ctx, c, "name");
+		p->value = attr(mem_ctx, c, "value");
+		if (p->name == NULL) {
+			continue;
+		}
+		i++;
+	}
+	out->num = i;
+	return 0;
+}
+
+const char *pcmk_nvset_get(const struct pcmk_nvset *set, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < set->num; i++) {
+		if (strcmp(set->pairs[i].name, name) == 0) {
+			return set->pairs[i].value;
+		}
+	}
+	return NULL;
+}
+
+static int parse_nodes(TALLOC_CTX *mem_ctx, const xmlNode *nodes,
+		       struct pcmk_cib *cib)
+{
+	const xmlNode *c;
+	size_t i = 0;
+	int ret;
+
+	cib->nodes = talloc_zero_array(mem_ctx, struct pcmk_node,
+				       count_children(nodes, "node"));
+	if (cib->nodes == NULL) {
+		return ENOMEM;
+	}
+	for (c = nodes ? nodes->children : NULL; c != NULL; c = c->next) {
+		struct pcmk_node *n = &cib->nodes[i];
+		const char *v;
+
+		if (!is_elem(c, "node")) {
+			continue;
+		}
+		n->id = attr(mem_ctx, c, "id");
+		n->name = attr(mem_ctx, c, "uname");
+		if (n->id == NULL || n->name == NULL) {
+			continue;
+		}
+		ret = parse_nvset(mem_ctx, child(c, "instance_attributes"),
+				  &n->attrs);
+		if (ret != 0) {
+			return ret;
+		}
+		v = pcmk_nvset_get(&n->attrs, "standby");
+		n->standby = v != NULL && (strcmp(v, "on") == 0 ||
+					   strcmp(v, "true") == 0);
+		v = pcmk_nvset_get(&n->attrs, PCMK_PAUSED_ATTR);
+		n->paused = v != NULL && strcmp(v, "true") == 0;
+		i++;
+	}
+	cib->num_nodes = i;
+	return 0;
+}
+
+static int parse_primitive(TALLOC_CTX *mem_ctx, const xmlNode *x,
+			   const char *group, struct pcmk_primitive *p)
+{
+	int ret;
+
+	p->id = attr(mem_ctx, x, "id");
+	p->class = attr(mem_ctx, x, "class");
+	p->provider = attr(mem_ctx, x, "provider");
+	p->type = attr(mem_ctx, x, "type");
+	p->group = group;
+	if (p->id == NULL || p->class == NULL || p->type == NULL) {
+		return EINVAL;
+	}
+	ret = parse_nvset(mem_ctx, child(x, "instance_attributes"),
+			  &p->params);
+	if (ret != 0) {
+		return ret;
+	}
+	ret = parse_nvset(mem_ctx, child(x, "meta_attributes"), &p->meta);
+	if (ret != 0) {
+		return ret;
+	}
+	p->target_role = pcmk_nvset_get(&p->meta, "target-role");
+	return 0;
+}
+
+static size_t count_primitives(const xmlNode *resources)
+{
+	const xmlNode *c;
+	size_t num = 0;
+
+	for (c = resources->children; c != NULL; c = c->next) {
+		if (is_elem(c, "primitive")) {
+			num++;
+		} else if (is_elem(c, "group")) {
+			num += count_children(c, "primitive");
+		}
+	}
+	return num;
+}
+
+static int parse_group(TALLOC_CTX *mem_ctx, const xmlNode *x,
+		       struct pcmk_cib *cib, struct pcmk_group *g)
+{
+	const xmlNode *c;
+	int ret;
+
+	g->id = attr(mem_ctx, x, "id");
+	if (g->id == NULL) {
+		return EINVAL;
+	}
+	ret = parse_nvset(mem_ctx, child(x, "meta_attributes"), &g->meta);
+	if (ret != 0) {
+		return ret;
+	}
+	g->target_role = pcmk_nvset_get(&g->meta, "target-role");
+	g->members = talloc_zero_array(mem_ctx, struct pcmk_primitive *,
+				       count_children(x, "primitive"));
+	if (g->members == NULL) {
+		return ENOMEM;
+	}
+	for (c = x->children; c != NULL; c = c->next) {
+		struct pcmk_primitive *p =
+			&cib->primitives[cib->num_primitives];
+
+		if (!is_elem(c, "primitive")) {
+			continue;
+		}
+		ret = parse_primitive(mem_ctx, c, g->id, p);
+		if (ret != 0) {
+			return ret;
+		}
+		cib->num_primitives++;
+		g->members[g->num_members++] = p;
+	}
+	return 0;
+}
+
+/* groups and primitives; clones, bundles and the like are not read */
+static int parse_resources(TALLOC_CTX *mem_ctx, const xmlNode *resources,
+			   struct pcmk_cib *cib)
+{
+	const xmlNode *c;
+	int ret;
+
+	if (resources == NULL) {
+		return 0;
+	}
+	cib->primitives = talloc_zero_array(mem_ctx, struct pcmk_primitive,
+					    count_primitives(resources));
+	cib->groups = talloc_zero_array(mem_ctx, struct pcmk_group,
+					count_children(resources, "group"));
+	if (cib->primitives == NULL || cib->groups == NULL) {
+		return ENOMEM;
+	}
+	for (c = resources->children; c != NULL; c = c->next) {
+		if (is_elem(c, "primitive")) {
+			ret = parse_primitive(
+				mem_ctx, c, NULL,
+				&cib->primitives[cib->num_primitives]);
+			cib->num_primitives += ret == 0 ? 1 : 0;
+		} else if (is_elem(c, "group")) {
+			ret = parse_group(mem_ctx, c, cib,
+					  &cib->groups[cib->num_groups]);
+			cib->num_groups += ret == 0 ? 1 : 0;
+		} else {
+			ret = 0;
+		}
+		if (ret == ENOMEM) {
+			return ret;
+		}
+	}
+	return 0;
+}
+
+static int parse_locations(TALLOC_CTX *mem_ctx, const xmlNode *cons,
+			   struct pcmk_cib *cib)
+{
+	const xmlNode *c;
+	size_t i = 0;
+
+	cib->locations = talloc_zero_array(mem_ctx, struct pcmk_location,
+					   count_children(cons,
+							  "rsc_location"));
+	if (cib->locations == NULL) {
+		return ENOMEM;
+	}
+	for (c = cons ? cons->children : NULL; c != NULL; c = c->next) {
+		struct pcmk_location *l = &cib->locations[i];
+
+		if (!is_elem(c, "rsc_location")) {
+			continue;
+		}
+		l->id = attr(mem_ctx, c, "id");
+		l->rsc = attr(mem_ctx, c, "rsc");
+		l->node = attr(mem_ctx, c, "node");
+		l->score = attr(mem_ctx, c, "score");
+		l->role = attr(mem_ctx, c, "role");
+		l->rule = child(c, "rule") != NULL;
+		i += l->id != NULL ? 1 : 0;
+	}
+	cib->num_locations = i;
+	return 0;
+}
+
+/* the index of the element of ARRAY whose string at OFFSET is KEY */
+static size_t find(const void *array, size_t num, size_t size,
+		   size_t offset, const char *key)
+{
+	const char *p = array;
+	size_t i;
+
+	for (i = 0; i < num; i++, p += size) {
+		const char *s = *(const char * const *)(p + offset);
+
+		if (s != NULL && strcmp(s, key) == 0) {
+			return i;
+		}
+	}
+	return num;
+}
+
+static struct pcmk_node *node_by_id(struct pcmk_cib *cib, const char *id)
+{
+	size_t i = find(cib->nodes, cib->num_nodes, sizeof(*cib->nodes),
+			offsetof(struct pcmk_node, id), id);
+
+	return i < cib->num_nodes ? &cib->nodes[i] : NULL;
+}
+
+static struct pcmk_primitive *primitive_by_id(struct pcmk_cib *cib,
+					      const char *id)
+{
+	size_t i = find(cib->primitives, cib->num_primitives,
+			sizeof(*cib->primitives),
+			offsetof(struct pcmk_primitive, id), id);
+
+	return i < cib->num_primitives ? &cib->primitives[i] : NULL;
+}
+
+struct last_ops {
+	const xmlNode *last;	/* the last one-off operation */
+	int last_call;
+	bool monitor_failed;	/* a recurring monitor failed after it */
+};
+
+static bool is_last_op(const xmlNode *op)
+{
+	xmlChar *id = xmlGetProp(op, BAD_CAST "id");
+	size_t len = id ? strlen((const char *)id) : 0;
+	bool is;
+
+	is = len > 7 && strcmp((const char *)id + len - 7, "_last_0") == 0;
+	xmlFree(id);
+	return is;
+}
+
+/*
+ * The last one-off operation is <rsc>_last_0 (call-id -1 while in
+ * flight); without one, the one-off operation of the highest call-id.
+ */
+static void find_last_ops(const xmlNode *lrm_rsc, struct last_ops *ops)
+{
+	const xmlNode *c;
+
+	*ops = (struct last_ops) { .last = NULL };
+	for (c = lrm_rsc->children; c != NULL; c = c->next) {
+		if (!is_elem(c, "lrm_rsc_op") ||
+		    attr_int(c, "interval", 0) != 0) {
+			continue;
+		}
+		if (is_last_op(c)) {
+			ops->last = c;
+			break;
+		}
+		if (ops->last == NULL ||
+		    attr_int(c, "call-id", 0) > ops->last_call) {
+			ops->last = c;
+			ops->last_call = attr_int(c, "call-id", 0);
+		}
+	}
+	if (ops->last == NULL) {
+		return;
+	}
+	ops->last_call = attr_int(ops->last, "call-id", 0);
+	for (c = lrm_rsc->children; c != NULL; c = c->next) {
+		int rc;
+
+		if (!is_elem(c, "lrm_rsc_op") ||
+		    attr_int(c, "interval", 0) == 0 ||
+		    ops->last_call == -1 ||
+		    attr_int(c, "call-id", 0) < ops->last_call) {
+			continue;
+		}
+		rc = attr_int(c, "rc-code", 0);
+		if (rc != 0 && rc != PCMK_RC_PENDING) {
+			ops->monitor_failed = true;
+		}
+	}
+}
+
+static enum pcmk_role op_role(const char *op, int rc)
+{
+	bool starts = strcmp(op, "start") == 0 ||
+		      strcmp(op, "promote") == 0 ||
+		      strcmp(op, "demote") == 0 ||
+		      strcmp(op, "migrate_from") == 0;
+
+	if (strcmp(op, "stop") == 0 || strcmp(op, "migrate_to") == 0) {
+		return rc == 0 ? PCMK_ROLE_STOPPED :
+		       rc == PCMK_RC_PENDING ? PCMK_ROLE_STOPPING :
+		       PCMK_ROLE_FAILED;
+	}
+	if (strcmp(op, "monitor") == 0) {
+		/* a probe: 7 is "not running", 8 "running promoted" */
+		return rc == 0 || rc == 8 ? PCMK_ROLE_STARTED :
+		       rc == 7 || rc == PCMK_RC_PENDING ? PCMK_ROLE_STOPPED :
+		       PCMK_ROLE_FAILED;
+	}
+	if (starts) {
+		return rc == 0 ? PCMK_ROLE_STARTED :
+		       rc == PCMK_RC_PENDING ? PCMK_ROLE_STARTING :
+		       PCMK_ROLE_FAILED;
+	}
+	return rc == 0 ? PCMK_ROLE_STARTED : PCMK_ROLE_FAILED;
+}
+
+static int parse_history(TALLOC_CTX *mem_ctx, const xmlNode *lrm_rsc,
+			 struct pcmk_primitive *p, const char *node)
+{
+	struct last_ops ops;
+	struct pcmk_rsc_node *on;
+
+	find_last_ops(lrm_rsc, &ops);
+	if (ops.last == NULL) {
+		return 0;
+	}
+	on = talloc_realloc(mem_ctx, p->on, struct pcmk_rsc_node,
+			    p->num_on + 1);
+	if (on == NULL) {
+		return ENOMEM;
+	}
+	p->on = on;
+	on = &p->on[p->num_on++];
+	on->node = node;
+	on->op = attr(mem_ctx, ops.last, "operation");
+	on->rc = attr_int(ops.last, "rc-code", 0);
+	on->role = op_role(on->op ? on->op : "", on->rc);
+	if (on->role == PCMK_ROLE_STARTED && ops.monitor_failed) {
+		on->role = PCMK_ROLE_FAILED;
+	}
+	return 0;
+}
+
+/* a node's <node_state>: membership, and its history if it is online */
+static int parse_node_state(TALLOC_CTX *mem_ctx, const xmlNode *ns,
+			    struct pcmk_cib *cib)
+{
+	const char *id = attr(mem_ctx, ns, "id");
+	struct pcmk_node *n = id ? node_by_id(cib, id) : NULL;
+	const xmlNode *c;
+	int ret;
+
+	if (n == NULL) {
+		return 0;
+	}
+	n->in_ccm = attr_up(ns, "in_ccm", "false");
+	n->crmd = attr_up(ns, "crmd", "offline");
+	n->member = attr_is(ns, "join", "member");
+	if (!pcmk_node_online(n)) {
+		/* what it ran is stopped, as far as the cluster goes */
+		return 0;
+	}
+	c = child(child(ns, "lrm"), "lrm_resources");
+	for (c = c ? c->children : NULL; c != NULL; c = c->next) {
+		const char *rid;
+		struct pcmk_primitive *p;
+
+		if (!is_elem(c, "lrm_resource")) {
+			continue;
+		}
+		rid = attr(mem_ctx, c, "id");
+		p = rid ? primitive_by_id(cib, rid) : NULL;
+		if (p == NULL) {
+			continue;
+		}
+		ret = parse_history(mem_ctx, c, p, n->name);
+		if (ret != 0) {
+			return ret;
+		}
+	}
+	return 0;
+}
+
+static int parse_status(TALLOC_CTX *mem_ctx, const xmlNode *status,
+			struct pcmk_cib *cib)
+{
+	const xmlNode *c;
+	int ret;
+
+	for (c = status ? status->children : NULL; c != NULL; c = c->next) {
+		if (!is_elem(c, "node_state")) {
+			continue;
+		}
+		ret = parse_node_state(mem_ctx, c, cib);
+		if (ret != 0) {
+			return ret;
+		}
+	}
+	return 0;
+}
+
+static void parse_header(TALLOC_CTX *mem_ctx, const xmlNode *x,
+			 struct pcmk_cib *cib)
+{
+	const xmlNode *c;
+
+	cib->dc_uuid = attr(mem_ctx, x, "dc-uuid");
+	cib->have_quorum = attr_is(x, "have-quorum", "1") ||
+			   attr_is(x, "have-quorum", "true");
+	cib->admin_epoch = attr_int(x, "admin_epoch", 0);
+	cib->epoch = attr_int(x, "epoch", 0);
+	cib->num_updates = attr_int(x, "num_updates", 0);
+
+	c = child(child(x, "configuration"), "crm_config");
+	for (c = c ? c->children : NULL; c != NULL; c = c->next) {
+		const xmlNode *p;
+
+		if (!is_elem(c, "cluster_property_set")) {
+			continue;
+		}
+		for (p = c->children; p != NULL; p = p->next) {
+			if (is_elem(p, "nvpair") &&
+			    attr_is(p, "name", "cluster-name")) {
+				cib->cluster_name = attr(mem_ctx, p,
+							 "value");
+			}
+		}
+	}
+}
+
+int pcmk_cib_parse(TALLOC_CTX *mem_ctx, const xmlNode *x,
+		   struct pcmk_cib **pcib)
+{
+	const xmlNode *conf;
+	struct pcmk_cib *cib;
+	int ret;
+
+	if (x == NULL || !is_elem(x, "cib")) {
+		return EINVAL;
+	}
+	conf = child(x, "configuration");
+	if (conf == NULL) {
+		return EINVAL;
+	}
+	cib = talloc_zero(mem_ctx, struct pcmk_cib);
+	if (cib == NULL) {
+		return ENOMEM;
+	}
+	parse_header(cib, x, cib);
+	ret = parse_nodes(cib, child(conf, "nodes"), cib);
+	if (ret == 0) {
+		ret = parse_resources(cib, child(conf, "resources"), cib);
+	}
+	if (ret == 0) {
+		ret = parse_locations(cib, child(conf, "constraints"), cib);
+	}
+	if (ret == 0) {
+		ret = parse_status(cib, child(x, "status"), cib);
+	}
+	if (ret != 0) {
+		TALLOC_FREE(cib);
+		return ret;
+	}
+	*pcib = cib;
+	return 0;
+}
+
+int pcmk_cib_parse_file(TALLOC_CTX *mem_ctx, const char *path,
+			struct pcmk_cib **pcib)
+{
+	xmlDoc *doc = xmlReadFile(path, NULL,
+				  XML_PARSE_NONET | XML_PARSE_NOERROR |
+				  XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS);
+	int ret;
+
+	if (doc == NULL) {
+		return EINVAL;
+	}
+	ret = pcmk_cib_parse(mem_ctx, xmlDocGetRootElement(doc), pcib);
+	xmlFreeDoc(doc);
+	return ret;
+}
+
+const struct pcmk_node *pcmk_cib_node(const struct pcmk_cib *cib,
+				      const char *name)
+{
+	size_t i = find(cib->nodes, cib->num_nodes, sizeof(*cib->nodes),
+			offsetof(struct pcmk_node, name), name);
+
+	return i < cib->num_nodes ? &cib->nodes[i] : NULL;
+}
+
+const struct pcmk_group *pcmk_cib_group(const struct pcmk_cib *cib,
+					const char *id)
+{
+	size_t i = find(cib->groups, cib->num_groups, sizeof(*cib->groups),
+			offsetof(struct pcmk_group, id), id);
+
+	return i < cib->num_groups ? &cib->groups[i] : NULL;
+}
+
+const struct pcmk_primitive *pcmk_cib_primitive(const struct pcmk_cib *cib,
+						const char *id)
+{
+	size_t i = find(cib->primitives, cib->num_primitives,
+			sizeof(*cib->primitives),
+			offsetof(struct pcmk_primitive, id), id);
+
+	return i < cib->num_primitives ? &cib->primitives[i] : NULL;
+}
+
+const struct pcmk_location *pcmk_cib_location(const struct pcmk_cib *cib,
+					      const char *id)
+{
+	size_t i = find(cib->locations, cib->num_locations,
+			sizeof(*cib->locations),
+			offsetof(struct pcmk_location, id), id);
+
+	return i < cib->num_locations ? &cib->locations[i] : NULL;
+}

@@ -1,0 +1,237 @@
+/*
+ * clusapi: the Pacemaker backend's view of a cluster
+ *
+ * Copyright (C) 2026 The clusapi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What clusapid needs of a Pacemaker/Corosync cluster, with GLib, libcib
+ * and libxml2 kept inside source/server/pacemaker:
+ *
+ * - cib_parse.c: a CIB (the <cib> element, from libcib or a file) read
+ *   into plain C structures, talloc'ed under one struct pcmk_cib;
+ * - cib_state.c: the MS-CMRP states derived from it (the CM_* wire values
+ *   of server/model/model.h) and the node that owns a group;
+ * - cib_change.c: the CIB changes that move, start, stop and pause,
+ *   as libxml2 trees with the section and operation they go to;
+ * - glib_tevent.c: GLib's main context (libcib's IPC) driven from a
+ *   tevent loop;
+ * - controld.c: whether the DC's controller is idle (no transition
+ *   running), asked over Pacemaker's IPC;
+ * - cib_conn.c: a libcib connection that keeps a copy of the CIB up to
+ *   date from T_CIB_DIFF_NOTIFY and calls back on every change.
+ *
+ * The mapping (MS-CMRP <- Pacemaker):
+ *   node Up/Down/Joining	node_state in_ccm, crmd, join
+ *   node Paused		standby=on (pause with drain) or the node
+ *				attribute clusapi-paused=true (pause without
+ *				drain: a -500 location rule keeps new groups
+ *				away, stickiness keeps running ones)
+ *   group Pending		a member starting/stopping (an operation in
+ *				flight, rc-code 193), a cli-prefer move to an
+ *				online node not finished, or a transition
+ *				running (the caller knows: controller busy)
+ *   group Online		every member Started on one node
+ *   group Failed		a member failed (and none in flight)
+ *   group PartialOnline	some members Started
+ *   group Offline		none Started
+ *   group owner		the node its members run on (between the
+ *				last stop and the first start of a move:
+ *				the move's target)
+ *   resource Online/Offline	last operation on an online node: start,
+ *				probe rc 0 / stop, probe rc 7
+ *   resource *Pending		an operation in flight (rc-code 193)
+ *   resource Failed		any other result, or a failed monitor
+ */
+
+#ifndef __CLUSAPI_PCMK_H__
+#define __CLUSAPI_PCMK_H__
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <talloc.h>
+#include <tevent.h>
+#include <libxml/tree.h>
+
+/* rc-code of an operation in flight (PCMK_OCF_UNKNOWN) */
+#define PCMK_RC_PENDING		193
+
+/* the node attribute and the constraint of a pause without drain */
+#define PCMK_PAUSED_ATTR	"clusapi-paused"
+#define PCMK_PAUSED_RULE_ID	"clusapi-paused"
+#define PCMK_PAUSED_SCORE	"-500"
+
+struct pcmk_nvpair {
+	const char *id;
+	const char *name;
+	const char *value;
+};
+
+/* one instance_attributes or meta_attributes set (the first one) */
+struct pcmk_nvset {
+	const char *id;		/* NULL: the element has none */
+	size_t num;
+	struct pcmk_nvpair *pairs;
+};
+
+/* what one node's operation history says of a resource */
+enum pcmk_role {
+	PCMK_ROLE_STOPPED = 0,
+	PCMK_ROLE_STARTED,
+	PCMK_ROLE_STARTING,	/* start in flight */
+	PCMK_ROLE_STOPPING,	/* stop in flight */
+	PCMK_ROLE_FAILED,
+};
+
+struct pcmk_rsc_node {
+	const char *node;
+	enum pcmk_role role;
+	const char *op;		/* the last operation: start, stop, ... */
+	int rc;			/* its rc-code (193: in flight) */
+};
+
+struct pcmk_node {
+	const char *id;
+	const char *name;
+	bool in_ccm;		/* in corosync's membership */
+	bool crmd;		/* its controller is up */
+	bool member;		/* joined (join="member") */
+	bool standby;		/* standby=on */
+	bool paused;		/* clusapi-paused=true */
+	struct pcmk_nvset attrs;	/* <nodes>/<node> instance_attributes */
+};
+
+struct pcmk_primitive {
+	const char *id;
+	const char *class;
+	const char *provider;	/* NULL for classes without one */
+	const char *type;
+	const char *group;	/* NULL: not in a group */
+	const char *target_role;	/* NULL: not set (Started) */
+	struct pcmk_nvset params;	/* instance_attributes */
+	struct pcmk_nvset meta;		/* meta_attributes */
+	size_t num_on;		/* histories on online nodes */
+	struct pcmk_rsc_node *on;
+};
+
+struct pcmk_group {
+	const char *id;
+	const char *target_role;
+	struct pcmk_nvset meta;
+	size_t num_members;
+	struct pcmk_primitive **members;	/* in group order */
+};
+
+struct pcmk_location {
+	const char *id;
+	const char *rsc;	/* NULL with rsc-pattern */
+	const char *node;	/* NULL with a rule */
+	const char *score;
+	const char *role;
+	bool rule;
+};
+
+struct pcmk_cib {
+	const char *cluster_name;
+	const char *dc_uuid;
+	bool have_quorum;
+	int admin_epoch;
+	int epoch;
+	int num_updates;
+	size_t num_nodes;
+	struct pcmk_node *nodes;
+	size_t num_primitives;
+	struct pcmk_primitive *primitives;	/* grouped ones too */
+	size_t num_groups;
+	struct pcmk_group *groups;
+	size_t num_locations;
+	struct pcmk_location *locations;
+};
+
+/* cib_parse.c: 0, EINVAL (not a CIB) or ENOMEM */
+int pcmk_cib_parse(TALLOC_CTX *mem_ctx, const xmlNode *cib,
+		   struct pcmk_cib **pcib);
+int pcmk_cib_parse_file(TALLOC_CTX *mem_ctx, const char *path,
+			struct pcmk_cib **pcib);
+const struct pcmk_node *pcmk_cib_node(const struct pcmk_cib *cib,
+				      const char *name);
+const struct pcmk_group *pcmk_cib_group(const struct pcmk_cib *cib,
+					const char *id);
+const struct pcmk_primitive *pcmk_cib_primitive(const struct pcmk_cib *cib,
+						const char *id);
+const struct pcmk_location *pcmk_cib_location(const struct pcmk_cib *cib,
+					      const char *id);
+const char *pcmk_nvset_get(const struct pcmk_nvset *set, const char *name);
+
+/* cib_state.c: CM_NODE_*, CM_DRAIN_*, CM_RES_*, CM_GROUP_* */
+bool pcmk_node_online(const struct pcmk_node *node);
+uint32_t pcmk_node_state(const struct pcmk_node *node);
+uint32_t pcmk_node_drain_status(const struct pcmk_cib *cib,
+				const struct pcmk_node *node);
+uint32_t pcmk_resource_state(const struct pcmk_primitive *rsc,
+			     const char **owner);
+/*
+ * busy: a transition is running (the controller is not idle), which
+ * the CIB does not say; false when unknown.
+ */
+uint32_t pcmk_group_state(const struct pcmk_cib *cib,
+			  const struct pcmk_group *group, bool busy,
+			  const char **owner);
+
+/* cib_change.c */
+enum pcmk_change_op {
+	PCMK_CHANGE_MODIFY,	/* cib->cmds->modify (create or merge) */
+	PCMK_CHANGE_REMOVE,	/* cib->cmds->remove */
+};
+
+struct pcmk_change {
+	enum pcmk_change_op op;
+	const char *section;	/* "constraints", "resources", "nodes" */
+	xmlNode *xml;		/* freed with the change */
+};
+
+struct pcmk_change *pcmk_change_move(TALLOC_CTX *mem_ctx,
+				     const char *rsc, const char *node);
+struct pcmk_change *pcmk_change_unmove(TALLOC_CTX *mem_ctx,
+				       const char *rsc);
+struct pcmk_change *pcmk_change_target_role(TALLOC_CTX *mem_ctx,
+					    const struct pcmk_cib *cib,
+					    const char *rsc, bool started);
+struct pcmk_change *pcmk_change_standby(TALLOC_CTX *mem_ctx,
+					const struct pcmk_node *node,
+					bool on);
+struct pcmk_change *pcmk_change_paused(TALLOC_CTX *mem_ctx,
+				       const struct pcmk_node *node,
+				       bool on);
+struct pcmk_change *pcmk_change_paused_rule(TALLOC_CTX *mem_ctx);
+char *pcmk_change_string(TALLOC_CTX *mem_ctx,
+			 const struct pcmk_change *change);
+
+/* glib_tevent.c: runs GLib's default main context from EV until freed */
+struct tevent_req *pcmk_glib_loop_send(TALLOC_CTX *mem_ctx,
+				       struct tevent_context *ev);
+int pcmk_glib_loop_recv(struct tevent_req *req);
+
+/*
+ * controld.c: the DC's controller state ("S_IDLE" once a transition is
+ * over) and the DC's name, asked over Pacemaker's IPC (through GLib)
+ */
+struct tevent_req *pcmk_dc_state_send(TALLOC_CTX *mem_ctx,
+				      struct tevent_context *ev,
+				      uint32_t timeout_ms);
+int pcmk_dc_state_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
+		       char **dc, char **fsa_state);
+bool pcmk_dc_idle(const char *fsa_state);
+
+/* cib_conn.c */
+struct pcmk_conn;
+typedef void (*pcmk_changed_fn)(struct pcmk_conn *conn,
+				const struct pcmk_cib *cib, void *private_data);
+int pcmk_conn_open(TALLOC_CTX *mem_ctx, const char *name,
+		   pcmk_changed_fn changed, void *private_data,
+		   struct pcmk_conn **pconn);
+const struct pcmk_cib *pcmk_conn_cib(struct pcmk_conn *conn);
+int pcmk_conn_apply(struct pcmk_conn *conn,
+		    const struct pcmk_change *change);
+
+#endif
