@@ -11,7 +11,8 @@ from waflib import Configure
 
 # A build directory configured by an older wscript configures itself
 # again, with the options it was configured with: new checks (the
-# Pacemaker one) reach trees that are already built.
+# Pacemaker one) reach trees that are already built. An option added
+# since then is missing from those saved options: read it with getattr.
 Configure.autoconfig = 'clobber'
 
 APPNAME = 'clusapi'
@@ -119,7 +120,7 @@ def check_pacemaker(conf):
     """libcib, GLib and libxml2 for source/server/pacemaker: built when
     all three are there, and configure names the packages when not."""
     conf.env.HAVE_PCMK = False
-    if conf.options.without_pacemaker:
+    if getattr(conf.options, 'without_pacemaker', False):
         conf.msg('Pacemaker backend', 'off (--without-pacemaker)',
                  color='YELLOW')
         return
