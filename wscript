@@ -114,7 +114,8 @@ def fuzz_harnesses(bld, replay):
         'request': ['clusrv_objs', 'clusapi_ndr', 'npa_ndr', 'clusmodel',
                     'TDB'] + USE_SERVER,
         'npa': ['clusrv_np_objs', 'npa_ndr'] + USE_SERVER,
-        'client': ['clusapi_objs', 'clusapi_ndr'] + USE_CLIENT,
+        'client': ['clusapi_objs', 'fake_binding', 'clusapi_ndr'] +
+        USE_CLIENT,
     }
     for name, use in sorted(uses.items()):
         src = 'torture/fuzz/fuzz_%s.c' % name
@@ -176,7 +177,8 @@ def client(bld):
                 defines=['CLUSAPI_VERSION="%s"' % VERSION],
                 install_path='${BINDIR}')
 
-    unit_tests(bld, 'client', ['clusctl_core', 'clusapi_objs', 'CMOCKA'] +
+    unit_tests(bld, 'client', ['clusctl_core', 'clusapi_objs',
+                               'fake_binding', 'CMOCKA'] +
                use_cli + USE_CLIENT)
 
     # make bench
@@ -228,6 +230,11 @@ def build(bld):
                 includes=['.'], export_includes=['.'])
     bld.objects(source=[gen.make_node('ndr_npa.c')], target='npa_ndr',
                 use=USE_NDR, includes=['.'], export_includes=['.'])
+
+    # test doubles shared by the unit tests and the fuzz harnesses
+    bld.objects(source=['torture/lib/fake_binding.c'],
+                target='fake_binding', use=['clusapi_ndr'] + USE_CLIENT,
+                includes=['.', 'source'])
 
     model = bld.path.ant_glob('source/server/model/*.c')
     if model:

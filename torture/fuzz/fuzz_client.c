@@ -30,139 +30,52 @@
 #include "lib/clusapi_private.h"
 #include "librpc/gen_ndr/ndr_clusapi.h"
 #include "fuzz.h"
+#include "torture/lib/fake_binding.h"
 
 struct fz_input {
 	const uint8_t *data;
 	size_t size;
 };
 
-struct fz_call_state {
-	DATA_BLOB out;
-};
-
-static struct tevent_req *fz_raw_call_send(TALLOC_CTX *mem_ctx,
-					   struct tevent_context *ev,
-					   struct dcerpc_binding_handle *h,
-					   const struct GUID *object,
-					   uint32_t opnum, uint32_t in_flags,
-					   const uint8_t *in_data,
-					   size_t in_length)
+/* The next answer of the input, or a lost connection when none is left */
+static void fz_answer(struct tevent_req *req, uint32_t opnum, DATA_BLOB in,
+		      void *private_data)
 {
-	struct fz_input **pin = dcerpc_binding_handle_data(
-		h, struct fz_input *);
-	struct fz_input *in = *pin;
-	struct fz_call_state *state;
-	struct tevent_req *req;
+	struct fz_input *input = private_data;
 	uint8_t kind;
 	uint16_t len;
 
-	req = tevent_req_create(mem_ctx, &state, struct fz_call_state);
-	if (req == NULL) {
-		return NULL;
-	}
-	if (in->size < 3) {
+	if (input->size < 3) {
 		tevent_req_nterror(req, NT_STATUS_CONNECTION_DISCONNECTED);
-		return tevent_req_post(req, ev);
+		return;
 	}
-	kind = in->data[0];
-	len = in->data[1] | (in->data[2] << 8);
-	in->data += 3;
-	in->size -= 3;
-	if (len > in->size) {
-		len = in->size;
+	kind = input->data[0];
+	len = input->data[1] | (input->data[2] << 8);
+	input->data += 3;
+	input->size -= 3;
+	if (len > input->size) {
+		len = input->size;
 	}
 	if (kind == 1) {
-		in->data += len;
-		in->size -= len;
+		input->data += len;
+		input->size -= len;
 		tevent_req_nterror(req, NT_STATUS_RPC_PROTOCOL_ERROR);
-		return tevent_req_post(req, ev);
+		return;
 	}
-	/* the client owns and may keep what it is given */
-	state->out = data_blob_talloc(state, in->data, len);
-	if (len > 0 && state->out.data == NULL) {
-		tevent_req_oom(req);
-		return tevent_req_post(req, ev);
-	}
-	in->data += len;
-	in->size -= len;
-	tevent_req_done(req);
-	return tevent_req_post(req, ev);
+	fake_binding_reply(req, data_blob_const(input->data, len));
+	input->data += len;
+	input->size -= len;
 }
-
-static NTSTATUS fz_raw_call_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
-				 uint8_t **out_data, size_t *out_length,
-				 uint32_t *out_flags)
-{
-	struct fz_call_state *state = tevent_req_data(
-		req, struct fz_call_state);
-	NTSTATUS status;
-
-	if (tevent_req_is_nterror(req, &status)) {
-		tevent_req_received(req);
-		return status;
-	}
-	*out_data = talloc_move(mem_ctx, &state->out.data);
-	*out_length = state->out.length;
-	*out_flags = 0;
-	tevent_req_received(req);
-	return NT_STATUS_OK;
-}
-
-static bool fz_is_connected(struct dcerpc_binding_handle *h)
-{
-	return true;
-}
-
-static uint32_t fz_set_timeout(struct dcerpc_binding_handle *h,
-			       uint32_t timeout)
-{
-	return 60;
-}
-
-static void fz_auth_info(struct dcerpc_binding_handle *h,
-			 enum dcerpc_AuthType *auth_type,
-			 enum dcerpc_AuthLevel *auth_level)
-{
-	*auth_type = DCERPC_AUTH_TYPE_NONE;
-	*auth_level = DCERPC_AUTH_LEVEL_NONE;
-}
-
-static bool fz_true(struct dcerpc_binding_handle *h)
-{
-	return true;
-}
-
-static bool fz_false(struct dcerpc_binding_handle *h)
-{
-	return false;
-}
-
-/* ref_alloc as libdcerpc's own handles: [ref] out pointers allocated */
-static const struct dcerpc_binding_handle_ops fz_ops = {
-	.name = "fuzz_server",
-	.is_connected = fz_is_connected,
-	.set_timeout = fz_set_timeout,
-	.auth_info = fz_auth_info,
-	.raw_call_send = fz_raw_call_send,
-	.raw_call_recv = fz_raw_call_recv,
-	.ref_alloc = fz_true,
-	.push_bigendian = fz_false,
-	.use_ndr64 = fz_false,
-};
 
 static struct dcerpc_binding_handle *fz_handle(TALLOC_CTX *mem_ctx,
 					       struct fz_input *in)
 {
 	struct dcerpc_binding_handle *h;
-	struct fz_input **pin;
 
-	h = dcerpc_binding_handle_create(mem_ctx, &fz_ops, NULL,
-					 &ndr_table_clusapi, &pin,
-					 struct fz_input *, __location__);
+	h = fake_binding_new(mem_ctx, fz_answer, in);
 	if (h == NULL) {
 		abort();
 	}
-	*pin = in;
 	return h;
 }
 

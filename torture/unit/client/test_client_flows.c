@@ -39,6 +39,7 @@
 #include <util/tevent_ntstatus.h>
 #include "lib/clusapi_private.h"
 #include "librpc/gen_ndr/ndr_clusapi.h"
+#include "torture/lib/fake_binding.h"
 
 #define H_CLUSTER	1
 #define H_NODE		2
@@ -150,19 +151,24 @@ static int fake_find_group(struct fake_cluster *f, const char *name)
 
 /* ---- raw calls ---------------------------------------------------- */
 
+/* One call to the fake cluster: the fake_binding call's data */
 struct fake_call_state {
 	struct fake_cluster *f;
 	uint32_t opnum;
 	void *r;
-	DATA_BLOB out;
 };
+
+static struct fake_call_state *fake_call(struct tevent_req *req)
+{
+	return talloc_get_type_abort(fake_binding_call_data(req),
+				     struct fake_call_state);
+}
 
 static void fake_getnotify_answer(struct tevent_req *req);
 
 static void fake_reply(struct tevent_req *req)
 {
-	struct fake_call_state *state = tevent_req_data(
-		req, struct fake_call_state);
+	struct fake_call_state *state = fake_call(req);
 	const struct ndr_interface_call *call =
 		&ndr_table_clusapi.calls[state->opnum];
 	struct ndr_push *push;
@@ -177,8 +183,7 @@ static void fake_reply(struct tevent_req *req)
 		tevent_req_nterror(req, ndr_map_error2ntstatus(ndr_err));
 		return;
 	}
-	state->out = ndr_push_blob(push);
-	tevent_req_done(req);
+	fake_binding_reply(req, ndr_push_blob(push));
 }
 
 static void fake_queue_event(struct fake_cluster *f, int group,
@@ -264,8 +269,7 @@ static WERROR fake_move(struct fake_cluster *f, int group, int node)
 
 static void fake_getnotify_answer(struct tevent_req *req)
 {
-	struct fake_call_state *state = tevent_req_data(
-		req, struct fake_call_state);
+	struct fake_call_state *state = fake_call(req);
 	struct fake_cluster *f = state->f;
 	struct ApiGetNotifyV2 *r = state->r;
 	struct NOTIFICATION_RPC *n;
@@ -305,8 +309,7 @@ static void fake_getnotify_answer(struct tevent_req *req)
 static void fake_getnotify_cleanup(struct tevent_req *req,
 				   enum tevent_req_state req_state)
 {
-	struct fake_call_state *state = tevent_req_data(
-		req, struct fake_call_state);
+	struct fake_call_state *state = fake_call(req);
 
 	if (state->f->blocked_getnotify == req) {
 		state->f->blocked_getnotify = NULL;
@@ -330,8 +333,7 @@ static void fake_unblock(struct fake_cluster *f)
  */
 static bool fake_dispatch(struct tevent_req *req)
 {
-	struct fake_call_state *state = tevent_req_data(
-		req, struct fake_call_state);
+	struct fake_call_state *state = fake_call(req);
 	struct fake_cluster *f = state->f;
 	void *rr = state->r;
 	int i, j;
@@ -635,33 +637,23 @@ static bool fake_dispatch(struct tevent_req *req)
 	}
 }
 
-static struct tevent_req *fake_raw_call_send(TALLOC_CTX *mem_ctx,
-					     struct tevent_context *ev,
-					     struct dcerpc_binding_handle *h,
-					     const struct GUID *object,
-					     uint32_t opnum,
-					     uint32_t in_flags,
-					     const uint8_t *in_data,
-					     size_t in_length)
+/* The fake cluster answers one call, at once or (GetNotifyV2) later */
+static void fake_answer(struct tevent_req *req, uint32_t opnum, DATA_BLOB in,
+			void *private_data)
 {
-	struct fake_cluster **pf = dcerpc_binding_handle_data(
-		h, struct fake_cluster *);
-	struct tevent_req *req;
 	struct fake_call_state *state;
 	const struct ndr_interface_call *call;
 	struct ndr_pull *pull;
 	enum ndr_err_code ndr_err;
-	DATA_BLOB in = data_blob_const(in_data, in_length);
 
-	req = tevent_req_create(mem_ctx, &state, struct fake_call_state);
-	if (req == NULL) {
-		return NULL;
-	}
-	state->f = *pf;
+	state = talloc_zero(req, struct fake_call_state);
+	assert_non_null(state);
+	fake_binding_set_call_data(req, state);
+	state->f = private_data;
 	state->opnum = opnum;
 	if (opnum >= ndr_table_clusapi.num_calls) {
 		tevent_req_nterror(req, NT_STATUS_RPC_PROCNUM_OUT_OF_RANGE);
-		return tevent_req_post(req, ev);
+		return;
 	}
 	call = &ndr_table_clusapi.calls[opnum];
 	state->r = talloc_zero_size(state, call->struct_size);
@@ -670,87 +662,18 @@ static struct tevent_req *fake_raw_call_send(TALLOC_CTX *mem_ctx,
 	ndr_err = call->ndr_pull(pull, NDR_IN, state->r);
 	assert_true(NDR_ERR_CODE_IS_SUCCESS(ndr_err));
 
-	if (!fake_dispatch(req)) {
-		if (!tevent_req_is_in_progress(req)) {
-			return tevent_req_post(req, ev);
-		}
-		return req;
+	if (fake_dispatch(req)) {
+		fake_reply(req);
 	}
-	fake_reply(req);
-	return tevent_req_post(req, ev);
 }
-
-static NTSTATUS fake_raw_call_recv(struct tevent_req *req,
-				   TALLOC_CTX *mem_ctx, uint8_t **out_data,
-				   size_t *out_length, uint32_t *out_flags)
-{
-	struct fake_call_state *state = tevent_req_data(
-		req, struct fake_call_state);
-	NTSTATUS status;
-
-	if (tevent_req_is_nterror(req, &status)) {
-		tevent_req_received(req);
-		return status;
-	}
-	*out_data = talloc_move(mem_ctx, &state->out.data);
-	*out_length = state->out.length;
-	*out_flags = 0;
-	tevent_req_received(req);
-	return NT_STATUS_OK;
-}
-
-static bool fake_is_connected(struct dcerpc_binding_handle *h)
-{
-	return true;
-}
-
-static uint32_t fake_set_timeout(struct dcerpc_binding_handle *h,
-				 uint32_t timeout)
-{
-	return 60;
-}
-
-static void fake_auth_info(struct dcerpc_binding_handle *h,
-			   enum dcerpc_AuthType *auth_type,
-			   enum dcerpc_AuthLevel *auth_level)
-{
-	*auth_type = DCERPC_AUTH_TYPE_NONE;
-	*auth_level = DCERPC_AUTH_LEVEL_NONE;
-}
-
-static bool fake_ref_alloc(struct dcerpc_binding_handle *h)
-{
-	return true;
-}
-
-static bool fake_false(struct dcerpc_binding_handle *h)
-{
-	return false;
-}
-
-static const struct dcerpc_binding_handle_ops fake_ops = {
-	.name = "fake_cluster",
-	.is_connected = fake_is_connected,
-	.set_timeout = fake_set_timeout,
-	.auth_info = fake_auth_info,
-	.raw_call_send = fake_raw_call_send,
-	.raw_call_recv = fake_raw_call_recv,
-	.ref_alloc = fake_ref_alloc,
-	.push_bigendian = fake_false,
-	.use_ndr64 = fake_false,
-};
 
 static struct dcerpc_binding_handle *fake_binding_handle(
 	TALLOC_CTX *mem_ctx, struct fake_cluster *f)
 {
 	struct dcerpc_binding_handle *h;
-	struct fake_cluster **pf;
 
-	h = dcerpc_binding_handle_create(mem_ctx, &fake_ops, NULL,
-					 &ndr_table_clusapi, &pf,
-					 struct fake_cluster *, __location__);
+	h = fake_binding_new(mem_ctx, fake_answer, f);
 	assert_non_null(h);
-	*pf = f;
 	return h;
 }
 
