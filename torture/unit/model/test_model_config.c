@@ -17,7 +17,7 @@
  * along with this program.  If not, see <https://www.gnu.org/licenses/>.
  */
 
-#include "test_model_util.h"
+#include "model_fixture.h"
 
 static int setup_empty(void **state)
 {

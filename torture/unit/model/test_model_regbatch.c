@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include "test_model_util.h"
+#include "model_fixture.h"
 
 #define CMD(c, n) { .command = (c), .name = (n) }
 #define SET_SZ(n, v) { .command = CM_BATCH_SET_VALUE, .type = CM_REG_SZ, \

@@ -18,7 +18,7 @@
  * along with this program.  If not, see <https://www.gnu.org/licenses/>.
  */
 
-#include "test_model_util.h"
+#include "model_fixture.h"
 
 #include <signal.h>
 #include <sys/stat.h>

@@ -1,63 +1,12 @@
 /*
- * clusapi - helpers shared by the cluster model unit tests
+ * clusapi - the fixture and helpers shared by the cluster model unit tests
  *
  * Copyright (C) 2026 The clusapi developers
- *
- * This program is free software: you can redistribute it and/or modify
- * it under the terms of the GNU General Public License as published by
- * the Free Software Foundation, either version 3 of the License, or
- * (at your option) any later version.
- *
- * This program is distributed in the hope that it will be useful,
- * but WITHOUT ANY WARRANTY; without even the implied warranty of
- * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
- * GNU General Public License for more details.
- *
- * You should have received a copy of the GNU General Public License
- * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#ifndef __TEST_MODEL_UTIL_H__
-#define __TEST_MODEL_UTIL_H__
+#include "model_fixture.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-#include <cmocka.h>
-
-#include "model.h"
-
-/*
- * Tests never assert durations: they drive the event loop until a
- * condition holds, with a generous bound on iterations.  Transitions
- * take 1 ms so the loop never idles long.
- */
-#define TEST_TRANSITION_MS	1
-#define TEST_MAX_ITERATIONS	10000
-
-struct tfix {
-	TALLOC_CTX *mem;
-	struct tevent_context *ev;
-	struct clus_model *m;
-	char *dir;			/* state dir, NULL: in memory */
-};
-
-#define assert_err(expr, want) do {					\
-	uint32_t _e = (expr);						\
-	if (_e != (uint32_t)(want)) {					\
-		fail_msg("%s: got %s, want %s", #expr,			\
-			 clus_model_errstr(_e), clus_model_errstr(want)); \
-	}								\
-} while (0)
-
-static inline __attribute__((unused))
 uint32_t tfix_open(struct tfix *f, const char *config_text)
 {
 	struct clus_model_options o = {
@@ -78,7 +27,6 @@ uint32_t tfix_open(struct tfix *f, const char *config_text)
 	return err;
 }
 
-static inline __attribute__((unused))
 char *tfix_mkdir(TALLOC_CTX *mem_ctx)
 {
 	char tmpl[] = "/tmp/clusmodel-test-XXXXXX";
@@ -89,7 +37,6 @@ char *tfix_mkdir(TALLOC_CTX *mem_ctx)
 	return talloc_strdup(mem_ctx, tmpl);
 }
 
-static inline __attribute__((unused))
 void tfix_rmdir(const char *dir)
 {
 	char path[512];
@@ -103,7 +50,6 @@ void tfix_rmdir(const char *dir)
 }
 
 /* A fixture with the default cluster, in memory or in a fresh dir */
-static inline __attribute__((unused))
 int tfix_setup(void **state, bool persistent)
 {
 	struct tfix *f = talloc_zero(NULL, struct tfix);
@@ -121,19 +67,16 @@ int tfix_setup(void **state, bool persistent)
 	return 0;
 }
 
-static inline __attribute__((unused))
 int tfix_setup_memory(void **state)
 {
 	return tfix_setup(state, false);
 }
 
-static inline __attribute__((unused))
 int tfix_setup_disk(void **state)
 {
 	return tfix_setup(state, true);
 }
 
-static inline __attribute__((unused))
 int tfix_teardown(void **state)
 {
 	struct tfix *f = *state;
@@ -145,10 +88,7 @@ int tfix_teardown(void **state)
 	return 0;
 }
 
-typedef bool (*tfix_cond_fn)(void *private_data);
-
 /* Run the loop until @cond holds; false if it never did */
-static inline __attribute__((unused))
 bool tfix_run_until(struct tfix *f, tfix_cond_fn cond, void *private_data)
 {
 	int i;
@@ -164,13 +104,11 @@ bool tfix_run_until(struct tfix *f, tfix_cond_fn cond, void *private_data)
 	return cond(private_data);
 }
 
-static inline __attribute__((unused))
 bool tfix_group_settled(void *private_data)
 {
 	return !clus_group_is_pending(private_data);
 }
 
-static inline __attribute__((unused))
 bool tfix_all_settled_m(struct clus_model *m)
 {
 	struct clus_group *g;
@@ -183,25 +121,21 @@ bool tfix_all_settled_m(struct clus_model *m)
 	return true;
 }
 
-static inline __attribute__((unused))
 bool tfix_all_settled(void *private_data)
 {
 	return tfix_all_settled_m(private_data);
 }
 
-static inline __attribute__((unused))
 void tfix_wait_group(struct tfix *f, struct clus_group *g)
 {
 	assert_true(tfix_run_until(f, tfix_group_settled, g));
 }
 
-static inline __attribute__((unused))
 void tfix_wait_all(struct tfix *f)
 {
 	assert_true(tfix_run_until(f, tfix_all_settled, f->m));
 }
 
-static inline __attribute__((unused))
 struct clus_group *tfix_group(struct tfix *f, const char *name)
 {
 	struct clus_group *g = clus_group_by_name(f->m, name);
@@ -210,7 +144,6 @@ struct clus_group *tfix_group(struct tfix *f, const char *name)
 	return g;
 }
 
-static inline __attribute__((unused))
 struct clus_node *tfix_node(struct tfix *f, const char *name)
 {
 	struct clus_node *n = clus_node_by_name(f->m, name);
@@ -219,7 +152,6 @@ struct clus_node *tfix_node(struct tfix *f, const char *name)
 	return n;
 }
 
-static inline __attribute__((unused))
 struct clus_resource *tfix_res(struct tfix *f, const char *name)
 {
 	struct clus_resource *r = clus_resource_by_name(f->m, name);
@@ -232,7 +164,6 @@ struct clus_resource *tfix_res(struct tfix *f, const char *name)
  * Invariants every settled model must satisfy: every owner a real node,
  * every resource in exactly one existing group, no pending state.
  */
-static inline __attribute__((unused))
 void tfix_check_consistent(struct clus_model *m, bool settled)
 {
 	struct clus_group *g;
@@ -267,7 +198,6 @@ void tfix_check_consistent(struct clus_model *m, bool settled)
 	}
 }
 
-static inline __attribute__((unused))
 int tfix_copy_file(const char *src, const char *dst)
 {
 	char buf[65536];
@@ -293,5 +223,3 @@ int tfix_copy_file(const char *src, const char *dst)
 	close(out);
 	return n < 0 ? -1 : 0;
 }
-
-#endif /* __TEST_MODEL_UTIL_H__ */
