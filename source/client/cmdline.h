@@ -2,23 +2,11 @@
  * clusctl - command line parsing
  *
  * Copyright (C) 2026 The clusapi developers
- *
- * This program is free software: you can redistribute it and/or modify
- * it under the terms of the GNU General Public License as published by
- * the Free Software Foundation, either version 3 of the License, or
- * (at your option) any later version.
- *
- * This program is distributed in the hope that it will be useful,
- * but WITHOUT ANY WARRANTY; without even the implied warranty of
- * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
- * GNU General Public License for more details.
- *
- * You should have received a copy of the GNU General Public License
- * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#ifndef __CLUSCTL_CMDLINE_H__
-#define __CLUSCTL_CMDLINE_H__
+#ifndef CLUSCTL_CMDLINE_H
+#define CLUSCTL_CMDLINE_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -113,4 +101,4 @@ int clusctl_setup(TALLOC_CTX *mem_ctx, const struct clusctl_options *opts,
 		  struct loadparm_context **lp_ctx,
 		  struct cli_credentials **creds, char **error);
 
-#endif /* __CLUSCTL_CMDLINE_H__ */
+#endif /* CLUSCTL_CMDLINE_H */

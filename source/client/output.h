@@ -2,23 +2,11 @@
  * clusctl - text and JSON output, error lines
  *
  * Copyright (C) 2026 The clusapi developers
- *
- * This program is free software: you can redistribute it and/or modify
- * it under the terms of the GNU General Public License as published by
- * the Free Software Foundation, either version 3 of the License, or
- * (at your option) any later version.
- *
- * This program is distributed in the hope that it will be useful,
- * but WITHOUT ANY WARRANTY; without even the implied warranty of
- * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
- * GNU General Public License for more details.
- *
- * You should have received a copy of the GNU General Public License
- * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#ifndef __CLUSCTL_OUTPUT_H__
-#define __CLUSCTL_OUTPUT_H__
+#ifndef CLUSCTL_OUTPUT_H
+#define CLUSCTL_OUTPUT_H
 
 #include <jansson.h>
 #include "lib/libclusapi.h"
@@ -71,4 +59,4 @@ json_t *clusctl_json_node_op(const char *operation, const char *node,
 /* json_dumps with clusctl's formatting; a talloc string */
 char *clusctl_json_string(TALLOC_CTX *mem_ctx, json_t *j);
 
-#endif /* __CLUSCTL_OUTPUT_H__ */
+#endif /* CLUSCTL_OUTPUT_H */

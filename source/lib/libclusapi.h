@@ -2,19 +2,7 @@
  * libclusapi - a client for MS-CMRP, the Failover Cluster Management API
  *
  * Copyright (C) 2026 The clusapi developers
- *
- * This program is free software: you can redistribute it and/or modify
- * it under the terms of the GNU General Public License as published by
- * the Free Software Foundation, either version 3 of the License, or
- * (at your option) any later version.
- *
- * This program is distributed in the hope that it will be useful,
- * but WITHOUT ANY WARRANTY; without even the implied warranty of
- * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
- * GNU General Public License for more details.
- *
- * You should have received a copy of the GNU General Public License
- * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 /*
@@ -32,8 +20,8 @@
  *   case-insensitively, as Windows does.
  */
 
-#ifndef __LIBCLUSAPI_H__
-#define __LIBCLUSAPI_H__
+#ifndef LIBCLUSAPI_H
+#define LIBCLUSAPI_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -554,4 +542,4 @@ NTSTATUS clusapi_node_op_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 
 #pragma GCC visibility pop
 
-#endif /* __LIBCLUSAPI_H__ */
+#endif /* LIBCLUSAPI_H */

@@ -2,23 +2,11 @@
  * clusapi - cluster model: Windows error codes
  *
  * Copyright (C) 2026 The clusapi developers
- *
- * This program is free software: you can redistribute it and/or modify
- * it under the terms of the GNU General Public License as published by
- * the Free Software Foundation, either version 3 of the License, or
- * (at your option) any later version.
- *
- * This program is distributed in the hope that it will be useful,
- * but WITHOUT ANY WARRANTY; without even the implied warranty of
- * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
- * GNU General Public License for more details.
- *
- * You should have received a copy of the GNU General Public License
- * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#ifndef __CLUSAPI_MODEL_ERRORS_H__
-#define __CLUSAPI_MODEL_ERRORS_H__
+#ifndef CLUSAPI_MODEL_ERRORS_H
+#define CLUSAPI_MODEL_ERRORS_H
 
 #include <stdint.h>
 
@@ -78,4 +66,4 @@ enum {
 /* "ERROR_GROUP_NOT_FOUND" etc., or "0x%08x" for an unknown value */
 const char *clus_model_errstr(uint32_t err);
 
-#endif /* __CLUSAPI_MODEL_ERRORS_H__ */
+#endif /* CLUSAPI_MODEL_ERRORS_H */

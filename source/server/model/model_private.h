@@ -2,23 +2,11 @@
  * clusapi - cluster model internals, shared by the files of the model only
  *
  * Copyright (C) 2026 The clusapi developers
- *
- * This program is free software: you can redistribute it and/or modify
- * it under the terms of the GNU General Public License as published by
- * the Free Software Foundation, either version 3 of the License, or
- * (at your option) any later version.
- *
- * This program is distributed in the hope that it will be useful,
- * but WITHOUT ANY WARRANTY; without even the implied warranty of
- * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
- * GNU General Public License for more details.
- *
- * You should have received a copy of the GNU General Public License
- * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#ifndef __CLUSAPI_MODEL_PRIVATE_H__
-#define __CLUSAPI_MODEL_PRIVATE_H__
+#ifndef CLUSAPI_MODEL_PRIVATE_H
+#define CLUSAPI_MODEL_PRIVATE_H
 
 #include <stdarg.h>
 #include "model.h"
@@ -410,4 +398,4 @@ const char *store_path(const struct clus_store *s);
 /* store_load.c: builds the model from the records */
 uint32_t store_load(struct clus_model *m, char **errmsg);
 
-#endif /* __CLUSAPI_MODEL_PRIVATE_H__ */
+#endif /* CLUSAPI_MODEL_PRIVATE_H */
