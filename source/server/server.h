@@ -15,17 +15,13 @@
  *		return WERR_ACCESS_DENIED;
  *	}
  *
- * Registering an interface (from clusrv_rpc_register()):
- *
- *	#include "server/dcesrv/pidl_server.h"
- *	... static dcesrv_ApiXxx() implementations ...
- *	#include "librpc/gen_ndr/ndr_clusapi_s.c"
- *
- *	NTSTATUS clusrv_rpc_register(struct clusrv_context *srv)
- *	{
- *		return clusrv_register_interface(srv,
- *						 &dcesrv_clusapi_interface);
- *	}
+ * Registering an interface: server/rpc/clusapi_srv.c compiles PIDL's
+ * dispatch code (librpc/gen_ndr/ndr_clusapi_s.c), which calls the
+ * dcesrv_ApiXxx() handlers declared in server/rpc/rpc_private.h and
+ * defined in the server/rpc/srv_<family>.c files; its
+ * clusrv_rpc_register() opens the cluster model and hands
+ * dcesrv_clusapi_interface to clusrv_register_interface()
+ * (server/dcesrv/dcesrv.h).
  */
 
 #ifndef CLUSAPI_SERVER_SERVER_H

@@ -4,10 +4,16 @@
  * Copyright (C) 2026 The clusapi developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The handlers live in one file per object family (cluster.c, node.c,
- * group.c, ...).  PIDL's dispatch code (ndr_clusapi_s.c) is compiled in
- * clusapi_srv.c and calls the dcesrv_Api* functions declared at the end
- * of this file, so they are not static.
+ * The handlers live in one file per family of calls: srv_cluster.c
+ * (cluster-wide calls and enumerations), srv_node.c (nodes, networks,
+ * interfaces, resource types), srv_group.c, srv_resource.c,
+ * srv_groupset.c, srv_registry.c, srv_notify.c, srv_batch.c,
+ * srv_control.c (the Api*Control calls), srv_open.c (ApiOpen<Object> by
+ * name) and srv_unused.c (the opnums MS-CMRP marks "not used on wire").
+ * What they share is in common.c, srv_proplist.c and srv_settle.c.  PIDL's
+ * dispatch code (ndr_clusapi_s.c) is compiled into clusapi_srv.c and
+ * calls the dcesrv_Api* functions declared at the end of this file, so
+ * they are not static.
  *
  * Rules every handler follows:
  * - A handle holds the object's id (a registry key: its path), never a
