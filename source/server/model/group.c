@@ -563,22 +563,15 @@ struct group_goal {
 	bool needs_owner_up;		/* only starting needs a live owner */
 };
 
-static const struct group_goal group_goal_online = {
-	.group_state = CM_GROUP_ONLINE,
-	.res_state = CM_RES_ONLINE,
-	.res_goal = CLUS_GOAL_ONLINE,
-	.op = CLUS_OP_ONLINE,
-	.phase = CLUS_PHASE_STARTING,
-	.needs_owner_up = true,
-};
+enum { GROUP_GOAL_ONLINE, GROUP_GOAL_OFFLINE };
 
-static const struct group_goal group_goal_offline = {
-	.group_state = CM_GROUP_OFFLINE,
-	.res_state = CM_RES_OFFLINE,
-	.res_goal = CLUS_GOAL_OFFLINE,
-	.op = CLUS_OP_OFFLINE,
-	.phase = CLUS_PHASE_STOPPING,
-	.needs_owner_up = false,
+static const struct group_goal group_goals[] = {
+	[GROUP_GOAL_ONLINE] = { CM_GROUP_ONLINE, CM_RES_ONLINE,
+				CLUS_GOAL_ONLINE, CLUS_OP_ONLINE,
+				CLUS_PHASE_STARTING, true },
+	[GROUP_GOAL_OFFLINE] = { CM_GROUP_OFFLINE, CM_RES_OFFLINE,
+				 CLUS_GOAL_OFFLINE, CLUS_OP_OFFLINE,
+				 CLUS_PHASE_STOPPING, false },
 };
 
 static uint32_t group_bring(struct clus_model *m, struct clus_group *g,
@@ -636,12 +629,12 @@ static uint32_t group_bring(struct clus_model *m, struct clus_group *g,
 
 uint32_t clus_group_online(struct clus_model *m, struct clus_group *g)
 {
-	return group_bring(m, g, &group_goal_online);
+	return group_bring(m, g, &group_goals[GROUP_GOAL_ONLINE]);
 }
 
 uint32_t clus_group_offline(struct clus_model *m, struct clus_group *g)
 {
-	return group_bring(m, g, &group_goal_offline);
+	return group_bring(m, g, &group_goals[GROUP_GOAL_OFFLINE]);
 }
 
 /*
