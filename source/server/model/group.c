@@ -484,21 +484,24 @@ uint32_t clus_group_set_description(struct clus_model *m,
 	return txn_commit(t);
 }
 
-uint32_t clus_group_set_prop(struct clus_model *m, struct clus_group *g,
-			     const char *name, uint32_t type,
-			     const uint8_t *data, uint32_t len)
+/* Set (@remove false) or delete a private property */
+static uint32_t group_change_prop(struct clus_model *m, struct clus_group *g,
+				  const char *name, bool remove,
+				  uint32_t type, const uint8_t *data,
+				  uint32_t len)
 {
 	struct clus_txn *t;
 	uint32_t err;
 
-	if (name == NULL || name[0] == '\0') {
+	if (!remove && (name == NULL || name[0] == '\0')) {
 		return CM_ERROR_INVALID_PARAMETER;
 	}
 	t = txn_begin(m);
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	err = txn_proplist_set(t, g, &g->props, name, type, data, len);
+	err = remove ? txn_proplist_del(t, g, &g->props, name) :
+		txn_proplist_set(t, g, &g->props, name, type, data, len);
 	if (err != CM_ERROR_SUCCESS) {
 		txn_cancel(t);
 		return err;
@@ -509,24 +512,17 @@ uint32_t clus_group_set_prop(struct clus_model *m, struct clus_group *g,
 	return txn_commit(t);
 }
 
+uint32_t clus_group_set_prop(struct clus_model *m, struct clus_group *g,
+			     const char *name, uint32_t type,
+			     const uint8_t *data, uint32_t len)
+{
+	return group_change_prop(m, g, name, false, type, data, len);
+}
+
 uint32_t clus_group_del_prop(struct clus_model *m, struct clus_group *g,
 			     const char *name)
 {
-	struct clus_txn *t = txn_begin(m);
-	uint32_t err;
-
-	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	err = txn_proplist_del(t, g, &g->props, name);
-	if (err != CM_ERROR_SUCCESS) {
-		txn_cancel(t);
-		return err;
-	}
-	txn_dirty(t, &g->obj);
-	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
-		     CM_CHANGE_GROUP_PRIVATE_PROPERTY_V2);
-	return txn_commit(t);
+	return group_change_prop(m, g, name, true, CM_REG_NONE, NULL, 0);
 }
 
 /* Refusal for a request that needs a settled group */
