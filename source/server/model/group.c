@@ -329,6 +329,15 @@ uint32_t clus_group_delete(struct clus_model *m, struct clus_group *g,
 	return txn_commit(t);
 }
 
+/* A property of @g changed in @t (@v2 says which): store, announce, commit */
+static uint32_t group_commit_change(struct clus_txn *t, struct clus_group *g,
+				    uint64_t v2)
+{
+	txn_dirty(t, &g->obj);
+	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY, v2);
+	return txn_commit(t);
+}
+
 uint32_t clus_group_rename(struct clus_model *m, struct clus_group *g,
 			   const char *name)
 {
@@ -349,10 +358,7 @@ uint32_t clus_group_rename(struct clus_model *m, struct clus_group *g,
 	txn_hash_del(t, m->group_names, g->name, g);
 	txn_set_str(t, g, &g->name, name);
 	txn_hash_add(t, m->group_names, g->name, g);
-	txn_dirty(t, &g->obj);
-	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
-		     CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
-	return txn_commit(t);
+	return group_commit_change(t, g, CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
 }
 
 uint32_t clus_group_set_preferred_owners(struct clus_model *m,
@@ -387,10 +393,7 @@ uint32_t clus_group_set_preferred_owners(struct clus_model *m,
 		memcpy(list, nodes, num_nodes * sizeof(nodes[0]));
 	}
 	txn_set_array(t, &g->preferred, list, &g->num_preferred, num_nodes);
-	txn_dirty(t, &g->obj);
-	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
-		     CM_CHANGE_GROUP_PREFERRED_OWNERS_V2);
-	return txn_commit(t);
+	return group_commit_change(t, g, CM_CHANGE_GROUP_PREFERRED_OWNERS_V2);
 }
 
 void group_remove_node_refs(struct clus_txn *t, struct clus_group *g,
@@ -450,10 +453,7 @@ static uint32_t group_set_u32(struct clus_model *m, struct clus_group *g,
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
 	TXN_SET(t, *field, value);
-	txn_dirty(t, &g->obj);
-	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
-		     CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
-	return txn_commit(t);
+	return group_commit_change(t, g, CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
 }
 
 uint32_t clus_group_set_priority(struct clus_model *m,
@@ -478,10 +478,7 @@ uint32_t clus_group_set_description(struct clus_model *m,
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
 	txn_set_str(t, g, &g->description, description);
-	txn_dirty(t, &g->obj);
-	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
-		     CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
-	return txn_commit(t);
+	return group_commit_change(t, g, CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
 }
 
 /* Set (@remove false) or delete a private property */
@@ -805,10 +802,7 @@ static uint32_t group_set_deps(struct clus_model *m, struct clus_group *g,
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
 	txn_set_depexpr(t, &g->deps, n);
-	txn_dirty(t, &g->obj);
-	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
-		     CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
-	return txn_commit(t);
+	return group_commit_change(t, g, CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
 }
 
 uint32_t clus_group_set_dependency_expression(struct clus_model *m,
@@ -825,47 +819,42 @@ uint32_t clus_group_set_dependency_expression(struct clus_model *m,
 	return group_set_deps(m, g, &n);
 }
 
+/* Add @provider (a group set) to @g's expression, or drop a provider */
+static uint32_t group_change_dep(struct clus_model *m, struct clus_group *g,
+				 struct clus_object *provider, bool add)
+{
+	struct clus_depexpr n;
+	bool ok;
+
+	if (depexpr_refers(&g->deps, provider) == add) {
+		return add ? CM_ERROR_DEPENDENCY_ALREADY_EXISTS :
+			CM_ERROR_DEPENDENCY_NOT_FOUND;
+	}
+	ok = add ? depexpr_append_and(g, &g->deps, provider, &n) :
+		depexpr_without(g, &g->deps, provider, &n);
+	if (!ok) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	return group_set_deps(m, g, &n);
+}
+
 uint32_t clus_group_remove_dependency(struct clus_model *m,
 				      struct clus_group *g,
 				      struct clus_group *provider)
 {
-	struct clus_depexpr n;
-
-	if (!depexpr_refers(&g->deps, &provider->obj)) {
-		return CM_ERROR_DEPENDENCY_NOT_FOUND;
-	}
-	if (!depexpr_without(g, &g->deps, &provider->obj, &n)) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	return group_set_deps(m, g, &n);
+	return group_change_dep(m, g, &provider->obj, false);
 }
 
 uint32_t clus_group_add_groupset_dependency(struct clus_model *m,
 					    struct clus_group *g,
 					    struct clus_groupset *provider)
 {
-	struct clus_depexpr n;
-
-	if (depexpr_refers(&g->deps, &provider->obj)) {
-		return CM_ERROR_DEPENDENCY_ALREADY_EXISTS;
-	}
-	if (!depexpr_append_and(g, &g->deps, &provider->obj, &n)) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	return group_set_deps(m, g, &n);
+	return group_change_dep(m, g, &provider->obj, true);
 }
 
 uint32_t clus_group_remove_groupset_dependency(struct clus_model *m,
 					       struct clus_group *g,
 					       struct clus_groupset *provider)
 {
-	struct clus_depexpr n;
-
-	if (!depexpr_refers(&g->deps, &provider->obj)) {
-		return CM_ERROR_DEPENDENCY_NOT_FOUND;
-	}
-	if (!depexpr_without(g, &g->deps, &provider->obj, &n)) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	return group_set_deps(m, g, &n);
+	return group_change_dep(m, g, &provider->obj, false);
 }
