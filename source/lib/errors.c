@@ -226,27 +226,35 @@ const char *clusapi_state_name(enum clusapi_object_type type, uint32_t state)
 
 const char *clusapi_object_type_name(enum clusapi_object_type type)
 {
-	switch (type) {
-	case CLUSAPI_OBJECT_CLUSTER: return "cluster";
-	case CLUSAPI_OBJECT_NODE: return "node";
-	case CLUSAPI_OBJECT_GROUP: return "group";
-	case CLUSAPI_OBJECT_RESOURCE: return "resource";
+	static const char *const names[] = {
+		[CLUSAPI_OBJECT_CLUSTER] = "cluster",
+		[CLUSAPI_OBJECT_NODE] = "node",
+		[CLUSAPI_OBJECT_GROUP] = "group",
+		[CLUSAPI_OBJECT_RESOURCE] = "resource",
+	};
+
+	if ((size_t)type >= sizeof(names) / sizeof(names[0])) {
+		return "object";
 	}
-	return "object";
+	return names[type];
 }
 
 const char *clusapi_outcome_name(enum clusapi_outcome outcome)
 {
-	switch (outcome) {
-	case CLUSAPI_OUTCOME_DONE: return "done";
-	case CLUSAPI_OUTCOME_ALREADY: return "already";
-	case CLUSAPI_OUTCOME_STARTED: return "started";
-	case CLUSAPI_OUTCOME_REFUSED: return "refused";
-	case CLUSAPI_OUTCOME_FAILED: return "failed";
-	case CLUSAPI_OUTCOME_RETURNED: return "returned";
-	case CLUSAPI_OUTCOME_TIMED_OUT: return "timed-out";
+	static const char *const names[] = {
+		[CLUSAPI_OUTCOME_DONE] = "done",
+		[CLUSAPI_OUTCOME_ALREADY] = "already",
+		[CLUSAPI_OUTCOME_STARTED] = "started",
+		[CLUSAPI_OUTCOME_REFUSED] = "refused",
+		[CLUSAPI_OUTCOME_FAILED] = "failed",
+		[CLUSAPI_OUTCOME_RETURNED] = "returned",
+		[CLUSAPI_OUTCOME_TIMED_OUT] = "timed-out",
+	};
+
+	if ((size_t)outcome >= sizeof(names) / sizeof(names[0])) {
+		return "unknown";
 	}
-	return "unknown";
+	return names[outcome];
 }
 
 bool clusapi_handle_is_set(const struct policy_handle *h)

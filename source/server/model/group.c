@@ -329,6 +329,15 @@ uint32_t clus_group_delete(struct clus_model *m, struct clus_group *g,
 	return txn_commit(t);
 }
 
+/* A property of @g changed in @t (@v2 says which): store, announce, commit */
+static uint32_t group_commit_change(struct clus_txn *t, struct clus_group *g,
+				    uint64_t v2)
+{
+	txn_dirty(t, &g->obj);
+	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY, v2);
+	return txn_commit(t);
+}
+
 uint32_t clus_group_rename(struct clus_model *m, struct clus_group *g,
 			   const char *name)
 {
@@ -349,10 +358,7 @@ uint32_t clus_group_rename(struct clus_model *m, struct clus_group *g,
 	txn_hash_del(t, m->group_names, g->name, g);
 	txn_set_str(t, g, &g->name, name);
 	txn_hash_add(t, m->group_names, g->name, g);
-	txn_dirty(t, &g->obj);
-	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
-		     CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
-	return txn_commit(t);
+	return group_commit_change(t, g, CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
 }
 
 uint32_t clus_group_set_preferred_owners(struct clus_model *m,
@@ -387,10 +393,7 @@ uint32_t clus_group_set_preferred_owners(struct clus_model *m,
 		memcpy(list, nodes, num_nodes * sizeof(nodes[0]));
 	}
 	txn_set_array(t, &g->preferred, list, &g->num_preferred, num_nodes);
-	txn_dirty(t, &g->obj);
-	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
-		     CM_CHANGE_GROUP_PREFERRED_OWNERS_V2);
-	return txn_commit(t);
+	return group_commit_change(t, g, CM_CHANGE_GROUP_PREFERRED_OWNERS_V2);
 }
 
 void group_remove_node_refs(struct clus_txn *t, struct clus_group *g,
@@ -450,10 +453,7 @@ static uint32_t group_set_u32(struct clus_model *m, struct clus_group *g,
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
 	TXN_SET(t, *field, value);
-	txn_dirty(t, &g->obj);
-	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
-		     CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
-	return txn_commit(t);
+	return group_commit_change(t, g, CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
 }
 
 uint32_t clus_group_set_priority(struct clus_model *m,
@@ -478,9 +478,34 @@ uint32_t clus_group_set_description(struct clus_model *m,
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
 	txn_set_str(t, g, &g->description, description);
+	return group_commit_change(t, g, CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
+}
+
+/* Set (@remove false) or delete a private property */
+static uint32_t group_change_prop(struct clus_model *m, struct clus_group *g,
+				  const char *name, bool remove,
+				  uint32_t type, const uint8_t *data,
+				  uint32_t len)
+{
+	struct clus_txn *t;
+	uint32_t err;
+
+	if (!remove && (name == NULL || name[0] == '\0')) {
+		return CM_ERROR_INVALID_PARAMETER;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	err = remove ? txn_proplist_del(t, g, &g->props, name) :
+		txn_proplist_set(t, g, &g->props, name, type, data, len);
+	if (err != CM_ERROR_SUCCESS) {
+		txn_cancel(t);
+		return err;
+	}
 	txn_dirty(t, &g->obj);
 	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
-		     CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
+		     CM_CHANGE_GROUP_PRIVATE_PROPERTY_V2);
 	return txn_commit(t);
 }
 
@@ -488,45 +513,13 @@ uint32_t clus_group_set_prop(struct clus_model *m, struct clus_group *g,
 			     const char *name, uint32_t type,
 			     const uint8_t *data, uint32_t len)
 {
-	struct clus_txn *t;
-	uint32_t err;
-
-	if (name == NULL || name[0] == '\0') {
-		return CM_ERROR_INVALID_PARAMETER;
-	}
-	t = txn_begin(m);
-	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	err = txn_proplist_set(t, g, &g->props, name, type, data, len);
-	if (err != CM_ERROR_SUCCESS) {
-		txn_cancel(t);
-		return err;
-	}
-	txn_dirty(t, &g->obj);
-	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
-		     CM_CHANGE_GROUP_PRIVATE_PROPERTY_V2);
-	return txn_commit(t);
+	return group_change_prop(m, g, name, false, type, data, len);
 }
 
 uint32_t clus_group_del_prop(struct clus_model *m, struct clus_group *g,
 			     const char *name)
 {
-	struct clus_txn *t = txn_begin(m);
-	uint32_t err;
-
-	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	err = txn_proplist_del(t, g, &g->props, name);
-	if (err != CM_ERROR_SUCCESS) {
-		txn_cancel(t);
-		return err;
-	}
-	txn_dirty(t, &g->obj);
-	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
-		     CM_CHANGE_GROUP_PRIVATE_PROPERTY_V2);
-	return txn_commit(t);
+	return group_change_prop(m, g, name, true, CM_REG_NONE, NULL, 0);
 }
 
 /* Refusal for a request that needs a settled group */
@@ -563,22 +556,15 @@ struct group_goal {
 	bool needs_owner_up;		/* only starting needs a live owner */
 };
 
-static const struct group_goal group_goal_online = {
-	.group_state = CM_GROUP_ONLINE,
-	.res_state = CM_RES_ONLINE,
-	.res_goal = CLUS_GOAL_ONLINE,
-	.op = CLUS_OP_ONLINE,
-	.phase = CLUS_PHASE_STARTING,
-	.needs_owner_up = true,
-};
+enum { GROUP_GOAL_ONLINE, GROUP_GOAL_OFFLINE };
 
-static const struct group_goal group_goal_offline = {
-	.group_state = CM_GROUP_OFFLINE,
-	.res_state = CM_RES_OFFLINE,
-	.res_goal = CLUS_GOAL_OFFLINE,
-	.op = CLUS_OP_OFFLINE,
-	.phase = CLUS_PHASE_STOPPING,
-	.needs_owner_up = false,
+static const struct group_goal group_goals[] = {
+	[GROUP_GOAL_ONLINE] = { CM_GROUP_ONLINE, CM_RES_ONLINE,
+				CLUS_GOAL_ONLINE, CLUS_OP_ONLINE,
+				CLUS_PHASE_STARTING, true },
+	[GROUP_GOAL_OFFLINE] = { CM_GROUP_OFFLINE, CM_RES_OFFLINE,
+				 CLUS_GOAL_OFFLINE, CLUS_OP_OFFLINE,
+				 CLUS_PHASE_STOPPING, false },
 };
 
 static uint32_t group_bring(struct clus_model *m, struct clus_group *g,
@@ -636,12 +622,12 @@ static uint32_t group_bring(struct clus_model *m, struct clus_group *g,
 
 uint32_t clus_group_online(struct clus_model *m, struct clus_group *g)
 {
-	return group_bring(m, g, &group_goal_online);
+	return group_bring(m, g, &group_goals[GROUP_GOAL_ONLINE]);
 }
 
 uint32_t clus_group_offline(struct clus_model *m, struct clus_group *g)
 {
-	return group_bring(m, g, &group_goal_offline);
+	return group_bring(m, g, &group_goals[GROUP_GOAL_OFFLINE]);
 }
 
 /*
@@ -816,10 +802,7 @@ static uint32_t group_set_deps(struct clus_model *m, struct clus_group *g,
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
 	txn_set_depexpr(t, &g->deps, n);
-	txn_dirty(t, &g->obj);
-	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
-		     CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
-	return txn_commit(t);
+	return group_commit_change(t, g, CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
 }
 
 uint32_t clus_group_set_dependency_expression(struct clus_model *m,
@@ -836,47 +819,42 @@ uint32_t clus_group_set_dependency_expression(struct clus_model *m,
 	return group_set_deps(m, g, &n);
 }
 
+/* Add @provider (a group set) to @g's expression, or drop a provider */
+static uint32_t group_change_dep(struct clus_model *m, struct clus_group *g,
+				 struct clus_object *provider, bool add)
+{
+	struct clus_depexpr n;
+	bool ok;
+
+	if (depexpr_refers(&g->deps, provider) == add) {
+		return add ? CM_ERROR_DEPENDENCY_ALREADY_EXISTS :
+			CM_ERROR_DEPENDENCY_NOT_FOUND;
+	}
+	ok = add ? depexpr_append_and(g, &g->deps, provider, &n) :
+		depexpr_without(g, &g->deps, provider, &n);
+	if (!ok) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	return group_set_deps(m, g, &n);
+}
+
 uint32_t clus_group_remove_dependency(struct clus_model *m,
 				      struct clus_group *g,
 				      struct clus_group *provider)
 {
-	struct clus_depexpr n;
-
-	if (!depexpr_refers(&g->deps, &provider->obj)) {
-		return CM_ERROR_DEPENDENCY_NOT_FOUND;
-	}
-	if (!depexpr_without(g, &g->deps, &provider->obj, &n)) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	return group_set_deps(m, g, &n);
+	return group_change_dep(m, g, &provider->obj, false);
 }
 
 uint32_t clus_group_add_groupset_dependency(struct clus_model *m,
 					    struct clus_group *g,
 					    struct clus_groupset *provider)
 {
-	struct clus_depexpr n;
-
-	if (depexpr_refers(&g->deps, &provider->obj)) {
-		return CM_ERROR_DEPENDENCY_ALREADY_EXISTS;
-	}
-	if (!depexpr_append_and(g, &g->deps, &provider->obj, &n)) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	return group_set_deps(m, g, &n);
+	return group_change_dep(m, g, &provider->obj, true);
 }
 
 uint32_t clus_group_remove_groupset_dependency(struct clus_model *m,
 					       struct clus_group *g,
 					       struct clus_groupset *provider)
 {
-	struct clus_depexpr n;
-
-	if (!depexpr_refers(&g->deps, &provider->obj)) {
-		return CM_ERROR_DEPENDENCY_NOT_FOUND;
-	}
-	if (!depexpr_without(g, &g->deps, &provider->obj, &n)) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	return group_set_deps(m, g, &n);
+	return group_change_dep(m, g, &provider->obj, false);
 }

@@ -11,8 +11,8 @@
 #include "model_private.h"
 
 struct clus_group_waiter {
-	struct clus_group_waiter *prev, *next;
-	struct clus_group *group;
+	struct clus_link link;		/* in group->waiters */
+	struct clus_group *group;	/* NULL once woken or gone */
 	struct tevent_req *req;
 	uint32_t result;
 };
@@ -30,14 +30,11 @@ void group_wake_on_commit(struct clus_txn *t, struct clus_group *g,
 
 void group_waiters_wake(struct clus_group *g, uint32_t result)
 {
-	while (g->waiters != NULL) {
-		struct clus_group_waiter *w = g->waiters;
+	while (g->waiters.first != NULL) {
+		struct clus_group_waiter *w = CLUS_ITEM(
+			g->waiters.first, struct clus_group_waiter, link);
 
-		g->waiters = w->next;
-		if (w->next != NULL) {
-			w->next->prev = NULL;
-		}
-		w->prev = w->next = NULL;
+		clus_list_remove(&g->waiters, &w->link);
 		w->group = NULL;
 		w->result = result;
 		tevent_req_done(w->req);
@@ -55,15 +52,7 @@ static void group_wait_cleanup(struct tevent_req *req,
 	if (g == NULL) {
 		return;
 	}
-	if (w->prev != NULL) {
-		w->prev->next = w->next;
-	} else {
-		g->waiters = w->next;
-	}
-	if (w->next != NULL) {
-		w->next->prev = w->prev;
-	}
-	w->prev = w->next = NULL;
+	clus_list_remove(&g->waiters, &w->link);
 	w->group = NULL;
 }
 
@@ -94,11 +83,8 @@ struct tevent_req *clus_group_wait_send(TALLOC_CTX *mem_ctx,
 	}
 	tevent_req_defer_callback(req, ev);
 	w->group = g;
-	w->next = g->waiters;
-	if (w->next != NULL) {
-		w->next->prev = w;
-	}
-	g->waiters = w;
+	/* at the front: the latest waiter is woken first */
+	clus_list_insert_after(&g->waiters, NULL, &w->link);
 	talloc_set_destructor(g, group_destructor);
 	tevent_req_set_cleanup_fn(req, group_wait_cleanup);
 	return req;

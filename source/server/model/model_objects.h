@@ -174,7 +174,7 @@ struct clus_group {
 	struct clus_depexpr deps;	/* on groups and group sets */
 	/* private */
 	struct clus_group_op *op;	/* NULL when settled */
-	struct clus_group_waiter *waiters;
+	struct clus_list waiters;	/* clus_group_waiter.link */
 };
 
 struct clus_resource {

@@ -39,14 +39,14 @@ struct clus_notify_port {
 	struct clus_notify_event **queue;	/* FIFO: [head, tail) */
 	uint32_t head, tail, alloc;
 	uint32_t dropped;
-	struct notify_wait_state *waiters;
+	struct clus_list waiters;	/* notify_wait_state.link */
 	bool unblocked;
 	bool closed;
 };
 
 struct notify_wait_state {
-	struct notify_wait_state *prev, *next;
-	struct clus_notify_port *port;
+	struct clus_link link;		/* in port->waiters */
+	struct clus_notify_port *port;	/* NULL once woken or gone */
 	struct tevent_req *req;
 	enum clus_notify_wait_result result;
 };
@@ -54,14 +54,11 @@ struct notify_wait_state {
 static void notify_wake(struct clus_notify_port *port,
 			enum clus_notify_wait_result result)
 {
-	while (port->waiters != NULL) {
-		struct notify_wait_state *w = port->waiters;
+	while (port->waiters.first != NULL) {
+		struct notify_wait_state *w = CLUS_ITEM(
+			port->waiters.first, struct notify_wait_state, link);
 
-		port->waiters = w->next;
-		if (w->next != NULL) {
-			w->next->prev = NULL;
-		}
-		w->prev = w->next = NULL;
+		clus_list_remove(&port->waiters, &w->link);
 		w->port = NULL;
 		w->result = result;
 		/* deferred: the callback runs from the event loop */
@@ -714,15 +711,7 @@ static void notify_wait_cleanup(struct tevent_req *req,
 	if (port == NULL) {
 		return;
 	}
-	if (w->prev != NULL) {
-		w->prev->next = w->next;
-	} else {
-		port->waiters = w->next;
-	}
-	if (w->next != NULL) {
-		w->next->prev = w->prev;
-	}
-	w->prev = w->next = NULL;
+	clus_list_remove(&port->waiters, &w->link);
 	w->port = NULL;
 }
 
@@ -761,11 +750,8 @@ struct tevent_req *clus_notify_wait_send(TALLOC_CTX *mem_ctx,
 	 */
 	tevent_req_defer_callback(req, ev);
 	w->port = port;
-	w->next = port->waiters;
-	if (w->next != NULL) {
-		w->next->prev = w;
-	}
-	port->waiters = w;
+	/* at the front: the latest waiter is woken first */
+	clus_list_insert_after(&port->waiters, NULL, &w->link);
 	tevent_req_set_cleanup_fn(req, notify_wait_cleanup);
 	return req;
 }

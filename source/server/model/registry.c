@@ -332,6 +332,15 @@ const struct clus_prop *clus_regkey_get_value(const struct clus_regkey *key,
 	return clus_prop_get(&key->values, name != NULL ? name : "");
 }
 
+/* A value of @key was set or deleted: stamp, store and announce it */
+static void regkey_value_changed(struct clus_txn *t, struct clus_regkey *key)
+{
+	TXN_SET(t, key->last_write, clus_nttime_now());
+	txn_dirty(t, &key->obj);
+	notify_regkey(t, key, CM_CHANGE_REGISTRY_VALUE,
+		      CM_CHANGE_REGISTRY_VALUE_V2);
+}
+
 uint32_t txn_regkey_set_value(struct clus_txn *t, struct clus_regkey *key,
 			      const char *name, uint32_t type,
 			      const uint8_t *data, uint32_t len)
@@ -340,14 +349,10 @@ uint32_t txn_regkey_set_value(struct clus_txn *t, struct clus_regkey *key,
 
 	err = txn_proplist_set(t, key, &key->values, name != NULL ? name : "",
 			       type, data, len);
-	if (err != CM_ERROR_SUCCESS) {
-		return err;
+	if (err == CM_ERROR_SUCCESS) {
+		regkey_value_changed(t, key);
 	}
-	TXN_SET(t, key->last_write, clus_nttime_now());
-	txn_dirty(t, &key->obj);
-	notify_regkey(t, key, CM_CHANGE_REGISTRY_VALUE,
-		      CM_CHANGE_REGISTRY_VALUE_V2);
-	return CM_ERROR_SUCCESS;
+	return err;
 }
 
 uint32_t clus_regkey_set_value(struct clus_model *m, struct clus_regkey *key,
@@ -374,14 +379,10 @@ uint32_t txn_regkey_delete_value(struct clus_txn *t, struct clus_regkey *key,
 	uint32_t err;
 
 	err = txn_proplist_del(t, key, &key->values, name != NULL ? name : "");
-	if (err != CM_ERROR_SUCCESS) {
-		return err;
+	if (err == CM_ERROR_SUCCESS) {
+		regkey_value_changed(t, key);
 	}
-	TXN_SET(t, key->last_write, clus_nttime_now());
-	txn_dirty(t, &key->obj);
-	notify_regkey(t, key, CM_CHANGE_REGISTRY_VALUE,
-		      CM_CHANGE_REGISTRY_VALUE_V2);
-	return CM_ERROR_SUCCESS;
+	return err;
 }
 
 uint32_t clus_regkey_delete_value(struct clus_model *m,

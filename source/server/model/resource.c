@@ -877,22 +877,25 @@ uint32_t clus_resource_set_description(struct clus_model *m,
 	return txn_commit(t);
 }
 
-uint32_t clus_resource_set_prop(struct clus_model *m,
-				struct clus_resource *r, const char *name,
-				uint32_t type, const uint8_t *data,
-				uint32_t len)
+/* Set (@remove false) or delete a private property */
+static uint32_t resource_change_prop(struct clus_model *m,
+				     struct clus_resource *r,
+				     const char *name, bool remove,
+				     uint32_t type, const uint8_t *data,
+				     uint32_t len)
 {
 	struct clus_txn *t;
 	uint32_t err;
 
-	if (name == NULL || name[0] == '\0') {
+	if (!remove && (name == NULL || name[0] == '\0')) {
 		return CM_ERROR_INVALID_PARAMETER;
 	}
 	t = txn_begin(m);
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	err = txn_proplist_set(t, r, &r->props, name, type, data, len);
+	err = remove ? txn_proplist_del(t, r, &r->props, name) :
+		txn_proplist_set(t, r, &r->props, name, type, data, len);
 	if (err != CM_ERROR_SUCCESS) {
 		txn_cancel(t);
 		return err;
@@ -903,22 +906,16 @@ uint32_t clus_resource_set_prop(struct clus_model *m,
 	return txn_commit(t);
 }
 
+uint32_t clus_resource_set_prop(struct clus_model *m,
+				struct clus_resource *r, const char *name,
+				uint32_t type, const uint8_t *data,
+				uint32_t len)
+{
+	return resource_change_prop(m, r, name, false, type, data, len);
+}
+
 uint32_t clus_resource_del_prop(struct clus_model *m,
 				struct clus_resource *r, const char *name)
 {
-	struct clus_txn *t = txn_begin(m);
-	uint32_t err;
-
-	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	err = txn_proplist_del(t, r, &r->props, name);
-	if (err != CM_ERROR_SUCCESS) {
-		txn_cancel(t);
-		return err;
-	}
-	txn_dirty(t, &r->obj);
-	notify_resource(t, r, CM_CHANGE_RESOURCE_PROPERTY,
-			CM_CHANGE_RESOURCE_PRIVATE_PROPERTY_V2);
-	return txn_commit(t);
+	return resource_change_prop(m, r, name, true, CM_REG_NONE, NULL, 0);
 }

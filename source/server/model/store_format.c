@@ -42,12 +42,20 @@
 /* ------------------------------------------------------------------ */
 /* the record kinds                                                    */
 
-#define F(t, type, member) { (t), offsetof(type, member), 0, NULL }
-#define FA(t, type, member, count) \
-	{ (t), offsetof(type, member), offsetof(type, count), NULL }
-#define FR(t, type, member, what) { (t), offsetof(type, member), 0, (what) }
-#define FRA(t, type, member, count, what) \
-	{ (t), offsetof(type, member), offsetof(type, count), (what) }
+#define F(t, st, member) { .type = (t), .ofs = offsetof(st, member) }
+#define FA(t, st, member, count) \
+	{ .type = (t), .ofs = offsetof(st, member), \
+	  .aux = offsetof(st, count) }
+/* a reference to a node, group, ... by the key of model index IDX */
+#define FR(st, member, why, rst, rkey, idx) \
+	{ .type = SF_REF, .ofs = offsetof(st, member), .what = (why), \
+	  .ref_key = offsetof(rst, rkey), \
+	  .ref_index = offsetof(struct clus_model, idx) }
+#define FRA(t, st, member, count, why, rst, rkey, idx) \
+	{ .type = (t), .ofs = offsetof(st, member), \
+	  .aux = offsetof(st, count), .what = (why), \
+	  .ref_key = offsetof(rst, rkey), \
+	  .ref_index = offsetof(struct clus_model, idx) }
 
 static const struct store_field cluster_fields[] = {
 	F(SF_STR, struct clus_cluster, name),
@@ -107,8 +115,10 @@ static const struct store_field netif_fields[] = {
 	F(SF_IDENT, struct clus_netif, name),
 	F(SF_IDENT, struct clus_netif, id),
 	F(SF_STR, struct clus_netif, description),
-	FR(SF_NODE, struct clus_netif, node, "its node"),
-	FR(SF_NETWORK, struct clus_netif, network, "its network"),
+	FR(struct clus_netif, node, "its node",
+	   struct clus_node, id, node_ids),
+	FR(struct clus_netif, network, "its network",
+	   struct clus_network, id, network_ids),
 	F(SF_STR, struct clus_netif, adapter),
 	F(SF_STR, struct clus_netif, address),
 	F(SF_U32, struct clus_netif, state),
@@ -118,9 +128,10 @@ static const struct store_field group_fields[] = {
 	F(SF_SEQ, struct clus_group, obj.seq),
 	F(SF_IDENT, struct clus_group, name),
 	F(SF_IDENT, struct clus_group, id),
-	FR(SF_NODE, struct clus_group, owner, "its owner node"),
-	FRA(SF_NODES, struct clus_group, preferred, num_preferred,
-	    "a preferred owner"),
+	FR(struct clus_group, owner, "its owner node",
+	   struct clus_node, id, node_ids),
+	FRA(SF_REFS, struct clus_group, preferred, num_preferred,
+	    "a preferred owner", struct clus_node, id, node_ids),
 	F(SF_U32, struct clus_group, state),
 	F(SF_U32, struct clus_group, state_seq),
 	F(SF_U32, struct clus_group, persistent_state),
@@ -138,15 +149,17 @@ static const struct store_field resource_fields[] = {
 	F(SF_IDENT, struct clus_resource, name),
 	F(SF_IDENT, struct clus_resource, id),
 	F(SF_STR, struct clus_resource, description),
-	FR(SF_RESTYPE, struct clus_resource, type, "its resource type"),
-	FR(SF_GROUP, struct clus_resource, group, "its group"),
+	FR(struct clus_resource, type, "its resource type",
+	   struct clus_restype, name, restype_names),
+	FR(struct clus_resource, group, "its group",
+	   struct clus_group, id, group_ids),
 	F(SF_U32, struct clus_resource, state),
 	F(SF_U32, struct clus_resource, state_seq),
 	F(SF_U32, struct clus_resource, persistent_state),
 	F(SF_U32, struct clus_resource, flags),
 	F(SF_U32, struct clus_resource, create_flags),
-	FRA(SF_NODES, struct clus_resource, possible, num_possible,
-	    "a possible owner"),
+	FRA(SF_REFS, struct clus_resource, possible, num_possible,
+	    "a possible owner", struct clus_node, id, node_ids),
 	F(SF_DEPS, struct clus_resource, deps),
 	F(SF_PROPS, struct clus_resource, props),
 };
@@ -156,7 +169,7 @@ static const struct store_field groupset_fields[] = {
 	F(SF_IDENT, struct clus_groupset, name),
 	F(SF_IDENT, struct clus_groupset, id),
 	FRA(SF_MEMBERS, struct clus_groupset, members, num_members,
-	    "a member group"),
+	    "a member group", struct clus_group, id, group_ids),
 	F(SF_U32, struct clus_groupset, startup_delay_trigger),
 	F(SF_U32, struct clus_groupset, startup_count),
 	F(SF_U32, struct clus_groupset, startup_delay),
@@ -366,25 +379,13 @@ static void w_group_op(struct wbuf *w, const struct clus_group_op *op)
 	w_str(w, node_id_or_empty(op->drain_node));
 }
 
-/* The name a reference is written with */
-static const char *ref_id(uint8_t type, const void *target)
+/* The key a reference is written with */
+static const char *ref_key(const struct store_field *f, const void *target)
 {
 	if (target == NULL) {
 		return "";
 	}
-	switch (type) {
-	case SF_NODE:
-	case SF_NODES:
-		return ((const struct clus_node *)target)->id;
-	case SF_NETWORK:
-		return ((const struct clus_network *)target)->id;
-	case SF_RESTYPE:
-		return ((const struct clus_restype *)target)->name;
-	case SF_GROUP:
-	case SF_MEMBERS:
-		return ((const struct clus_group *)target)->id;
-	}
-	return "";
+	return *(char *const *)((const uint8_t *)target + f->ref_key);
 }
 
 static void w_field(struct wbuf *w, const uint8_t *base,
@@ -422,19 +423,16 @@ static void w_field(struct wbuf *w, const uint8_t *base,
 	case SF_DEPS:
 		w_deps(w, p);
 		break;
-	case SF_NODE:
-	case SF_NETWORK:
-	case SF_RESTYPE:
-	case SF_GROUP:
-		w_str(w, ref_id(f->type, *(void *const *)p));
+	case SF_REF:
+		w_str(w, ref_key(f, *(void *const *)p));
 		break;
-	case SF_NODES:
+	case SF_REFS:
 	case SF_MEMBERS:
 		list = *(void *const *const *)p;
 		n = *(const uint32_t *)(base + f->aux);
 		w_u32(w, n);
 		for (i = 0; i < n; i++) {
-			w_str(w, ref_id(f->type, list[i]));
+			w_str(w, ref_key(f, list[i]));
 		}
 		break;
 	case SF_GROUP_OP:
@@ -679,16 +677,13 @@ static void r_field(struct rbuf *r, struct store_rec *rec,
 	case SF_DEPS:
 		rec->deps = r_str(r, scratch);
 		break;
-	case SF_NODE:
-	case SF_NETWORK:
-	case SF_RESTYPE:
-	case SF_GROUP:
+	case SF_REF:
 		ref = r_ref(r, rec, f);
 		if (ref != NULL) {
 			ref->id = r_str(r, scratch);
 		}
 		break;
-	case SF_NODES:
+	case SF_REFS:
 	case SF_MEMBERS:
 		ref = r_ref(r, rec, f);
 		if (ref != NULL) {

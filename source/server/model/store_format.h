@@ -32,20 +32,21 @@ enum store_ftype {
 	SF_BLOB,	/* uint8_t *, its uint32_t length at aux */
 	SF_PROPS,	/* struct clus_proplist */
 	SF_DEPS,	/* struct clus_depexpr, written with ids */
-	SF_NODE,	/* struct clus_node *, written as its id */
-	SF_NETWORK,	/* struct clus_network *, its id */
-	SF_RESTYPE,	/* struct clus_restype *, its name */
-	SF_GROUP,	/* struct clus_group *, its id */
-	SF_NODES,	/* struct clus_node **, count at aux: ids */
-	SF_MEMBERS,	/* struct clus_group ** of a group set, count at aux */
+	SF_REF,		/* a pointer to another object, written as its key */
+	SF_REFS,	/* an array of them, count at aux */
+	SF_MEMBERS,	/* SF_REFS of a group set's groups, which point back */
 	SF_GROUP_OP,	/* struct clus_group_op *: kind, phase, flags, nodes */
 };
 
 struct store_field {
 	uint8_t type;		/* SF_* */
 	uint16_t ofs;		/* offsetof() in the object's structure */
-	uint16_t aux;		/* SF_BLOB, SF_NODES, SF_MEMBERS: count */
-	const char *what;	/* references: "its owner node", ... */
+	uint16_t aux;		/* SF_BLOB, SF_REFS, SF_MEMBERS: count */
+	/* references */
+	const char *what;	/* "its owner node", ... for messages */
+	uint16_t ref_key;	/* the char * key in the referenced object */
+	uint16_t ref_index;	/* the struct clus_hash * by that key in
+				   struct clus_model */
 };
 
 struct store_kind {
@@ -75,8 +76,8 @@ bool store_record_encode(TALLOC_CTX *mem_ctx, const struct clus_object *obj,
 
 struct store_ref {
 	const struct store_field *field;
-	char *id;		/* SF_NODE, SF_NETWORK, SF_RESTYPE, SF_GROUP */
-	char **ids;		/* SF_NODES, SF_MEMBERS */
+	char *id;		/* SF_REF */
+	char **ids;		/* SF_REFS, SF_MEMBERS */
 	uint32_t num_ids;
 };
 

@@ -169,21 +169,15 @@ static bool load_read(struct loader *ld)
 /* ------------------------------------------------------------------ */
 /* resolve                                                             */
 
-static void *ref_lookup(struct clus_model *m, uint8_t type, const char *id)
+/* The object a reference names, from the model index the field says */
+static void *ref_lookup(struct clus_model *m, const struct store_field *f,
+			const char *key)
 {
-	switch (type) {
-	case SF_NODE:
-	case SF_NODES:
-		return clus_node_by_id(m, id);
-	case SF_NETWORK:
-		return clus_network_by_id(m, id);
-	case SF_RESTYPE:
-		return clus_restype_by_name(m, id);
-	case SF_GROUP:
-	case SF_MEMBERS:
-		return clus_group_by_id(m, id);
-	}
-	return NULL;
+	const struct clus_hash *index =
+		*(struct clus_hash *const *)((const uint8_t *)m +
+					      f->ref_index);
+
+	return clus_hash_get(index, key);
 }
 
 /* A group set's members point back at it; a group is in one set only */
@@ -215,7 +209,7 @@ static bool resolve_list(struct loader *ld, struct store_rec *rec,
 	}
 	*plist = list;
 	for (i = 0; i < ref->num_ids; i++) {
-		list[i] = ref_lookup(ld->m, f->type, ref->ids[i]);
+		list[i] = ref_lookup(ld->m, f, ref->ids[i]);
 		if (list[i] == NULL) {
 			return load_fail(ld, rec, talloc_asprintf(
 				ld->recs, "%s does not exist", f->what));
@@ -238,13 +232,13 @@ static bool resolve_refs(struct loader *ld, struct store_rec *rec)
 		const struct store_field *f = ref->field;
 		void *target;
 
-		if (f->type == SF_NODES || f->type == SF_MEMBERS) {
+		if (f->type == SF_REFS || f->type == SF_MEMBERS) {
 			if (!resolve_list(ld, rec, ref)) {
 				return false;
 			}
 			continue;
 		}
-		target = ref_lookup(ld->m, f->type, ref->id);
+		target = ref_lookup(ld->m, f, ref->id);
 		if (target == NULL) {
 			return load_fail(ld, rec, talloc_asprintf(
 				ld->recs, "%s does not exist", f->what));
