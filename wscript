@@ -245,7 +245,8 @@ def build(bld):
          'source/server/rpc/srv_*.c'] +
         ['source/server/%s/*.c' % d
          for d in ('daemon', 'transport', 'dcesrv', 'epm')],
-        excl=['source/server/daemon/main.c'])
+        excl=['source/server/daemon/main.c',
+              'source/server/daemon/options.c'])
     bld.objects(source=server, target='clusrv_objs',
                 use=['clusapi_ndr', 'npa_ndr', 'clusmodel', 'TDB'] +
                 USE_SERVER,
@@ -268,9 +269,14 @@ def build(bld):
         bld.add_post_fun(link_bin)
         return
 
+    # the settings: argv, later clusapid.conf
+    bld.objects(source=['source/server/daemon/options.c'],
+                target='clusrv_options', use=['POPT'] + USE_SERVER,
+                includes=['.', 'source'],
+                defines=['CLUSAPI_VERSION="%s"' % VERSION])
     bld.program(source=['source/server/daemon/main.c'], target='clusapid',
-                use=['clusrv_objs', 'clusapi_ndr', 'npa_ndr', 'clusmodel',
-                     'POPT', 'TDB'] + USE_SERVER,
+                use=['clusrv_objs', 'clusrv_options', 'clusapi_ndr',
+                     'npa_ndr', 'clusmodel', 'POPT', 'TDB'] + USE_SERVER,
                 includes=['.', 'source'],
                 defines=['CLUSAPI_VERSION="%s"' % VERSION])
 
@@ -281,6 +287,8 @@ def build(bld):
 
     unit_tests(bld, 'ndr', ['clusapi_ndr', 'CMOCKA'] + USE_CLIENT)
     unit_tests(bld, 'server', ['clusapi_ndr', 'CMOCKA'] + USE_CLIENT)
+    unit_tests(bld, 'daemon', ['clusrv_options', 'CMOCKA', 'POPT'] +
+               USE_SERVER)
     if model:
         unit_tests(bld, 'model', ['clusmodel', 'CMOCKA', 'TALLOC',
                                   'TEVENT', 'TDB'])
