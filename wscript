@@ -162,7 +162,7 @@ def client(bld):
 
     use_cli = ['POPT', 'JANSSON', 'TALLOC', 'TEVENT', 'SAMBA_UTIL',
                'SAMBA_ERRORS', 'SAMBA_CREDENTIALS', 'SAMBA_HOSTCONFIG']
-    bld.objects(source=['source/client/cmdline.c',
+    bld.objects(source=['source/client/cmdline.c', 'source/client/setup.c',
                         'source/client/output.c'],
                 target='clusctl_core', use=use_cli,
                 includes=['.', 'source'])
