@@ -170,7 +170,8 @@ def client(bld):
     # and in LIBDIR once installed.
     rpath = ['$ORIGIN',
              '$ORIGIN/' + os.path.relpath(bld.env.LIBDIR, bld.env.BINDIR)]
-    bld.program(source=['source/client/clusctl.c'], target='clusctl',
+    bld.program(source=['source/client/clusctl.c',
+                        'source/client/admin.c'], target='clusctl',
                 use=['clusctl_core', 'clusapi'] + use_cli,
                 includes=['.', 'source'], rpath=rpath,
                 defines=['CLUSAPI_VERSION="%s"' % VERSION],

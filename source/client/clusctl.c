@@ -25,7 +25,7 @@
 #include <strings.h>
 #include <unistd.h>
 #include <credentials.h>
-#include "client/output.h"
+#include "client/clusctl.h"
 
 #ifndef CLUSAPI_VERSION
 #define CLUSAPI_VERSION "unknown"
@@ -38,7 +38,7 @@
  * /dev/null and clusctl writes to a copy of the real stderr: a failure is
  * then the one line clusctl prints.
  */
-static FILE *clusctl_err;
+FILE *clusctl_err;
 
 static void clusctl_quiet_samba(const struct clusctl_options *opts)
 {
@@ -72,14 +72,7 @@ static void clusctl_quiet_samba(const struct clusctl_options *opts)
 	clusctl_err = f;
 }
 
-struct clusctl {
-	TALLOC_CTX *mem_ctx;
-	struct tevent_context *ev;
-	struct clusapi_conn *conn;
-	const struct clusctl_options *opts;
-};
-
-static void clusctl_print_json(struct clusctl *c, json_t *j)
+void clusctl_print_json(struct clusctl *c, json_t *j)
 {
 	char *s = clusctl_json_string(c->mem_ctx, j);
 
@@ -94,8 +87,8 @@ static void clusctl_print_json(struct clusctl *c, json_t *j)
 }
 
 /* The one failure line (and with --json the error object) */
-static int clusctl_fail(struct clusctl *c, NTSTATUS status, WERROR werr,
-			const char *detail, int rc)
+int clusctl_fail(struct clusctl *c, NTSTATUS status, WERROR werr,
+		 const char *detail, int rc)
 {
 	char *action = clusctl_action(c->mem_ctx, c->opts);
 	char *line = clusctl_error_line(c->mem_ctx, action, status, werr,
@@ -112,7 +105,7 @@ static int clusctl_fail(struct clusctl *c, NTSTATUS status, WERROR werr,
 	return rc;
 }
 
-static bool clusctl_wait_for(struct clusctl *c, struct tevent_req *req)
+bool clusctl_wait_for(struct clusctl *c, struct tevent_req *req)
 {
 	if (req == NULL) {
 		fprintf(clusctl_err, "clusctl: out of memory\n");
@@ -368,8 +361,13 @@ static int clusctl_run(struct clusctl *c)
 	case CLUSCTL_CMD_GROUP_ONLINE:
 	case CLUSCTL_CMD_GROUP_OFFLINE:
 		return clusctl_group_op(c);
+	case CLUSCTL_CMD_RESOURCE_DEPENDENCIES:
+	case CLUSCTL_CMD_RESOURCE_OWNERS:
+		return clusctl_resource_links(c);
 	case CLUSCTL_CMD_NONE:
 		break;
+	default:
+		return clusctl_admin(c);
 	}
 	return CLUSCTL_EXIT_USAGE;
 }

@@ -49,6 +49,8 @@
 #define OPT_POLL_INTERVAL	(1U << 5)
 #define OPT_NO_NOTIFY		(1U << 6)
 #define OPT_GROUP		(1U << 7)
+#define OPT_FORCE		(1U << 8)
+#define OPT_TYPE		(1U << 9)
 
 #define OPTS_WAIT (OPT_WAIT | OPT_CANCEL_ON_TIMEOUT | OPT_POLL_INTERVAL | \
 		   OPT_NO_NOTIFY)
@@ -62,7 +64,11 @@ struct clusctl_command_def {
 	const char *args;	/* in --help */
 	uint32_t takes;		/* OPT_*: its command options */
 	const char *note;	/* in --help, under it */
+	const char *action;	/* "cannot ...": %1$s, %2$s the arguments */
+	uint32_t needs;		/* OPT_*: the options it cannot do without */
 };
+
+#define MANY 1000		/* max_args: a list */
 
 static const struct clusctl_command_def clusctl_command_defs[] = {
 	{ "cluster", "show", CLUSCTL_CMD_CLUSTER_SHOW, 0, 0, "", 0 },
@@ -83,6 +89,61 @@ static const struct clusctl_command_def clusctl_command_defs[] = {
 	{ "resource", "list", CLUSCTL_CMD_RESOURCE_LIST, 0, 0, "",
 	  OPT_GROUP },
 	{ "resource", "show", CLUSCTL_CMD_RESOURCE_SHOW, 1, 1, "NAME", 0 },
+	{ "group", "create", CLUSCTL_CMD_GROUP_CREATE, 1, 1, "NAME", 0,
+	  .action = "create group \"%1$s\"" },
+	{ "group", "delete", CLUSCTL_CMD_GROUP_DELETE, 1, 1, "NAME",
+	  OPT_FORCE, "--force: its resources too",
+	  .action = "delete group \"%1$s\"" },
+	{ "group", "rename", CLUSCTL_CMD_GROUP_RENAME, 2, 2,
+	  "NAME NEWNAME", 0,
+	  .action = "rename group \"%1$s\" to \"%2$s\"" },
+	{ "group", "set-owners", CLUSCTL_CMD_GROUP_SET_OWNERS, 1, MANY,
+	  "NAME [NODE...]", 0, "the preferred owners, in order",
+	  .action = "set the preferred owners of group \"%1$s\"" },
+	{ "resource", "create", CLUSCTL_CMD_RESOURCE_CREATE, 1, 1, "NAME",
+	  OPT_TYPE | OPT_GROUP, .needs = OPT_TYPE | OPT_GROUP,
+	  .action = "create resource \"%1$s\"" },
+	{ "resource", "delete", CLUSCTL_CMD_RESOURCE_DELETE, 1, 1, "NAME", 0,
+	  .action = "delete resource \"%1$s\"" },
+	{ "resource", "rename", CLUSCTL_CMD_RESOURCE_RENAME, 2, 2,
+	  "NAME NEWNAME", 0,
+	  .action = "rename resource \"%1$s\" to \"%2$s\"" },
+	{ "resource", "online", CLUSCTL_CMD_RESOURCE_ONLINE, 1, 1, "NAME",
+	  OPT_WAIT, .action = "bring resource \"%1$s\" online" },
+	{ "resource", "offline", CLUSCTL_CMD_RESOURCE_OFFLINE, 1, 1, "NAME",
+	  OPT_WAIT, .action = "take resource \"%1$s\" offline" },
+	{ "resource", "fail", CLUSCTL_CMD_RESOURCE_FAIL, 1, 1, "NAME", 0,
+	  "a simulated failure, as Test-ClusterResourceFailure",
+	  .action = "fail resource \"%1$s\"" },
+	{ "resource", "move", CLUSCTL_CMD_RESOURCE_MOVE, 2, 2, "NAME GROUP",
+	  0, .action = "move resource \"%1$s\" to group \"%2$s\"" },
+	{ "resource", "dependencies", CLUSCTL_CMD_RESOURCE_DEPENDENCIES, 1,
+	  1, "NAME", 0,
+	  .action = "show the dependencies of resource \"%1$s\"" },
+	{ "resource", "add-dependency", CLUSCTL_CMD_RESOURCE_ADD_DEPENDENCY,
+	  2, 2, "NAME PROVIDER", 0,
+	  .action = "make resource \"%1$s\" depend on \"%2$s\"" },
+	{ "resource", "remove-dependency",
+	  CLUSCTL_CMD_RESOURCE_REMOVE_DEPENDENCY, 2, 2, "NAME PROVIDER", 0,
+	  .action = "remove the dependency of resource \"%1$s\" on "
+		    "\"%2$s\"" },
+	{ "resource", "set-dependency-expression",
+	  CLUSCTL_CMD_RESOURCE_SET_DEPENDENCY_EXPRESSION, 2, 2,
+	  "NAME EXPRESSION", 0, "e.g. \"([A] or [B]) and [C]\"",
+	  .action = "set the dependency expression of resource \"%1$s\" "
+		    "to \"%2$s\"" },
+	{ "resource", "owners", CLUSCTL_CMD_RESOURCE_OWNERS, 1, 1, "NAME", 0,
+	  .action = "show the possible owners of resource \"%1$s\"" },
+	{ "resource", "add-owner", CLUSCTL_CMD_RESOURCE_ADD_OWNER, 2, 2,
+	  "NAME NODE", 0,
+	  .action = "make node \"%2$s\" a possible owner of resource "
+		    "\"%1$s\"" },
+	{ "resource", "remove-owner", CLUSCTL_CMD_RESOURCE_REMOVE_OWNER, 2, 2,
+	  "NAME NODE", 0,
+	  .action = "remove node \"%2$s\" from the possible owners of "
+		    "resource \"%1$s\"" },
+	{ "node", "evict", CLUSCTL_CMD_NODE_EVICT, 1, 1, "NAME", 0,
+	  .action = "evict node \"%1$s\"" },
 };
 
 #define NUM_COMMANDS \
@@ -341,9 +402,15 @@ static const struct clusctl_option_def clusctl_option_defs[] = {
 	  "Poll even if the server has notification ports",
 	  .bit = OPT_NO_NOTIFY, .set = set_flag, .offset = OFF(no_notify) },
 	{ "group", 'g', POPT_ARG_STRING, "NAME",
-	  "resource list: only the resources of this group",
-	  .def = "every group", .bit = OPT_GROUP, .set = set_string,
-	  .offset = OFF(group) },
+	  "resource list: only the resources of this group; resource "
+	  "create: the group of the new resource", .bit = OPT_GROUP,
+	  .set = set_string, .offset = OFF(group) },
+	{ "type", 't', POPT_ARG_STRING, "TYPE",
+	  "resource create: the resource type (see \"restype list\")",
+	  .bit = OPT_TYPE, .set = set_string, .offset = OFF(type) },
+	{ "force", 'f', POPT_ARG_NONE, NULL,
+	  "group delete: delete its resources too", .bit = OPT_FORCE,
+	  .set = set_flag, .offset = OFF(force) },
 	{ "help", 'h', POPT_ARG_NONE, NULL, "Show this help",
 	  .set = set_flag, .offset = OFF(help) },
 	{ "version", 'V', POPT_ARG_NONE, NULL, "Print the version",
@@ -548,6 +615,14 @@ static const char *clusctl_check_options(struct clusctl_parse_state *st,
 							      bit),
 				      c->object, c->verb);
 	}
+	if ((c->needs & ~st->given) != 0) {
+		uint32_t missing = c->needs & ~st->given;
+
+		return parse_errorf(st->err_ctx, "\"%s %s\" needs --%s",
+				    c->object, c->verb,
+				    clusctl_option_by_bit(
+					    missing & -missing)->name);
+	}
 	if (o->cancel_on_timeout && (!o->wait || o->wait_ms == 0)) {
 		return "--cancel-on-timeout needs --wait=SECONDS";
 	}
@@ -610,8 +685,11 @@ static const char *clusctl_parse_command(struct clusctl_parse_state *st,
 	}
 	n = nargs - 3;
 	if (n < def->min_args) {
-		return parse_errorf(e, "\"%s %s\" needs a %s name",
-				      def->object, def->verb, def->object);
+		return n == 0 ?
+			parse_errorf(e, "\"%s %s\" needs a %s name",
+				     def->object, def->verb, def->object) :
+			parse_errorf(e, "\"%s %s\" needs %s", def->object,
+				     def->verb, def->args);
 	}
 	if (n > def->max_args) {
 		return parse_errorf(e, "too many arguments for \"%s %s\": "
@@ -627,6 +705,9 @@ static const char *clusctl_parse_command(struct clusctl_parse_state *st,
 	o->command = def->command;
 	o->name = n >= 1 ? args[3] : NULL;
 	o->node = n >= 2 ? args[4] : NULL;
+	o->args = &args[3];
+	o->num_args = n;
+	o->action = def->action;
 	*pc = def;
 	return NULL;
 }

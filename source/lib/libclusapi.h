@@ -552,6 +552,62 @@ NTSTATUS clusapi_node_op_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 			      WERROR *werr, const char **failed_call,
 			      char **failed_name);
 
+/* ------------------------------------------------------------------ */
+/* Administration: one change each                                     */
+/* ------------------------------------------------------------------ */
+
+enum clusapi_admin_op {
+	CLUSAPI_ADMIN_GROUP_CREATE,	/* name */
+	CLUSAPI_ADMIN_GROUP_DELETE,	/* name, force */
+	CLUSAPI_ADMIN_GROUP_RENAME,	/* name, text: the new name */
+	CLUSAPI_ADMIN_GROUP_SET_OWNERS,	/* name, nodes: preferred owners */
+	CLUSAPI_ADMIN_RESOURCE_CREATE,	/* name, text: type, other: group */
+	CLUSAPI_ADMIN_RESOURCE_DELETE,	/* name */
+	CLUSAPI_ADMIN_RESOURCE_RENAME,	/* name, text: the new name */
+	CLUSAPI_ADMIN_RESOURCE_ONLINE,	/* name */
+	CLUSAPI_ADMIN_RESOURCE_OFFLINE,	/* name */
+	CLUSAPI_ADMIN_RESOURCE_FAIL,	/* name */
+	CLUSAPI_ADMIN_RESOURCE_MOVE,	/* name, other: the group */
+	CLUSAPI_ADMIN_DEPENDENCY_ADD,	/* name, other: what it depends on */
+	CLUSAPI_ADMIN_DEPENDENCY_REMOVE,	/* name, other */
+	CLUSAPI_ADMIN_DEPENDENCY_SET_EXPRESSION,	/* name, text */
+	CLUSAPI_ADMIN_DEPENDENCY_GET_EXPRESSION,	/* name */
+	CLUSAPI_ADMIN_OWNER_ADD,	/* name, other: a possible owner */
+	CLUSAPI_ADMIN_OWNER_REMOVE,	/* name, other */
+	CLUSAPI_ADMIN_NODE_EVICT,	/* name */
+};
+
+struct clusapi_admin_request {
+	enum clusapi_admin_op op;
+	const char *name;	/* the group, resource or node */
+	const char *other;	/* the object it refers to */
+	const char *text;	/* a new name, a type, an expression */
+	const char **nodes;	/* NULL-ended */
+	bool force;
+};
+
+struct clusapi_admin_result {
+	/* the call's result: WERR_IO_PENDING means it goes on */
+	WERROR werr;
+	/* on failure: the call (static) and the object it was about */
+	const char *failed_call;
+	const char *failed_name;
+	/* DEPENDENCY_GET_EXPRESSION */
+	const char *expression;
+};
+
+/*
+ * Open the objects the request names, make its call, close them.  The
+ * NTSTATUS says whether the calls could be made; result->werr is what
+ * the server answered.
+ */
+struct tevent_req *clusapi_admin_send(TALLOC_CTX *mem_ctx,
+				      struct tevent_context *ev,
+				      struct clusapi_conn *conn,
+				      const struct clusapi_admin_request *r);
+NTSTATUS clusapi_admin_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
+			    struct clusapi_admin_result *result);
+
 #pragma GCC visibility pop
 
 #endif /* __LIBCLUSAPI_H__ */
