@@ -163,6 +163,7 @@ def client(bld):
     use_cli = ['POPT', 'JANSSON', 'TALLOC', 'TEVENT', 'SAMBA_UTIL',
                'SAMBA_ERRORS', 'SAMBA_CREDENTIALS', 'SAMBA_HOSTCONFIG']
     bld.objects(source=['source/client/cmdline.c', 'source/client/setup.c',
+                        'source/client/commands.c',
                         'source/client/output.c'],
                 target='clusctl_core', use=use_cli,
                 includes=['.', 'source'])
@@ -171,7 +172,9 @@ def client(bld):
     rpath = ['$ORIGIN',
              '$ORIGIN/' + os.path.relpath(bld.env.LIBDIR, bld.env.BINDIR)]
     bld.program(source=['source/client/clusctl.c',
-                        'source/client/admin.c'], target='clusctl',
+                        'source/client/admin.c',
+                        'source/client/props.c',
+                        'source/client/inventory.c'], target='clusctl',
                 use=['clusctl_core', 'clusapi'] + use_cli,
                 includes=['.', 'source'], rpath=rpath,
                 defines=['CLUSAPI_VERSION="%s"' % VERSION],

@@ -175,6 +175,30 @@ static int clusctl_list(struct clusctl *c, enum clusapi_object_type type)
 	return CLUSCTL_EXIT_OK;
 }
 
+/* A group with its properties, as Get-ClusterGroup | fl * shows it */
+static int clusctl_show_group(struct clusctl *c,
+			      struct clusapi_object_info *info)
+{
+	json_t *j;
+	int rc;
+
+	if (!c->opts->json) {
+		fputs(clusctl_text_object(c->mem_ctx, info), stdout);
+		printf("\n");
+		return clusctl_show_properties(c, CLUSAPI_CONTROL_GROUP,
+					       info->name, NULL);
+	}
+	j = clusctl_json_object(info);
+	rc = clusctl_show_properties(c, CLUSAPI_CONTROL_GROUP, info->name,
+				     json_object_get(j, "group"));
+	if (rc != CLUSCTL_EXIT_OK) {
+		json_decref(j);
+		return rc;
+	}
+	clusctl_print_json(c, j);
+	return CLUSCTL_EXIT_OK;
+}
+
 static int clusctl_show(struct clusctl *c, enum clusapi_object_type type)
 {
 	struct clusapi_object_info *info = NULL;
@@ -192,12 +216,15 @@ static int clusctl_show(struct clusctl *c, enum clusapi_object_type type)
 		return clusctl_fail(c, status, werr, NULL,
 				    CLUSCTL_EXIT_FAILED);
 	}
-	if (c->opts->json) {
-		clusctl_print_json(c, clusctl_json_object(info));
-	} else {
-		fputs(clusctl_text_object(c->mem_ctx, info), stdout);
+	if (type != CLUSAPI_OBJECT_GROUP) {
+		if (c->opts->json) {
+			clusctl_print_json(c, clusctl_json_object(info));
+		} else {
+			fputs(clusctl_text_object(c->mem_ctx, info), stdout);
+		}
+		return CLUSCTL_EXIT_OK;
 	}
-	return CLUSCTL_EXIT_OK;
+	return clusctl_show_group(c, info);
 }
 
 static int clusctl_node_op(struct clusctl *c, bool pause)
@@ -364,6 +391,18 @@ static int clusctl_run(struct clusctl *c)
 	case CLUSCTL_CMD_RESOURCE_DEPENDENCIES:
 	case CLUSCTL_CMD_RESOURCE_OWNERS:
 		return clusctl_resource_links(c);
+	case CLUSCTL_CMD_PROPERTY_GET:
+	case CLUSCTL_CMD_PROPERTY_SET:
+		return clusctl_property(c);
+	case CLUSCTL_CMD_NETWORK_LIST:
+	case CLUSCTL_CMD_NETWORK_SHOW:
+	case CLUSCTL_CMD_INTERFACE_LIST:
+	case CLUSCTL_CMD_INTERFACE_SHOW:
+	case CLUSCTL_CMD_RESTYPE_LIST:
+	case CLUSCTL_CMD_RESTYPE_SHOW:
+		return clusctl_inventory(c);
+	case CLUSCTL_CMD_QUORUM_SHOW:
+		return clusctl_quorum_show(c);
 	case CLUSCTL_CMD_NONE:
 		break;
 	default:

@@ -35,4 +35,20 @@ bool clusctl_wait_for(struct clusctl *c, struct tevent_req *req);
 int clusctl_admin(struct clusctl *c);
 int clusctl_resource_links(struct clusctl *c);
 
+/* Properties (source/client/props.c) */
+int clusctl_property(struct clusctl *c);
+int clusctl_show_properties(struct clusctl *c,
+			    enum clusapi_control_object object,
+			    const char *name, json_t *j);
+json_t *clusctl_props_json(TALLOC_CTX *mem_ctx,
+			   const struct clusapi_property *props,
+			   uint32_t count);
+char *clusctl_props_text(TALLOC_CTX *mem_ctx,
+			 const struct clusapi_property *props,
+			 uint32_t count);
+
+/* Networks, interfaces, resource types, quorum (inventory.c) */
+int clusctl_inventory(struct clusctl *c);
+int clusctl_quorum_show(struct clusctl *c);
+
 #endif /* __CLUSCTL_CLUSCTL_H__ */

@@ -34,120 +34,9 @@
 #include <strings.h>
 #include <popt.h>
 #include <core/ntstatus.h>
-#include "client/cmdline.h"
+#include "client/cmdline_private.h"
 #include "lib/libclusapi.h"
 
-/*
- * The command options: each one is a bit, and each command says which
- * of them it takes.  The Samba options (0) go with every command.
- */
-#define OPT_DRAIN		(1U << 0)
-#define OPT_DRAIN_TARGET	(1U << 1)
-#define OPT_FAILBACK		(1U << 2)
-#define OPT_WAIT		(1U << 3)
-#define OPT_CANCEL_ON_TIMEOUT	(1U << 4)
-#define OPT_POLL_INTERVAL	(1U << 5)
-#define OPT_NO_NOTIFY		(1U << 6)
-#define OPT_GROUP		(1U << 7)
-#define OPT_FORCE		(1U << 8)
-#define OPT_TYPE		(1U << 9)
-
-#define OPTS_WAIT (OPT_WAIT | OPT_CANCEL_ON_TIMEOUT | OPT_POLL_INTERVAL | \
-		   OPT_NO_NOTIFY)
-
-struct clusctl_command_def {
-	const char *object;
-	const char *verb;
-	enum clusctl_command command;
-	int min_args;		/* after the verb */
-	int max_args;
-	const char *args;	/* in --help */
-	uint32_t takes;		/* OPT_*: its command options */
-	const char *note;	/* in --help, under it */
-	const char *action;	/* "cannot ...": %1$s, %2$s the arguments */
-	uint32_t needs;		/* OPT_*: the options it cannot do without */
-};
-
-#define MANY 1000		/* max_args: a list */
-
-static const struct clusctl_command_def clusctl_command_defs[] = {
-	{ "cluster", "show", CLUSCTL_CMD_CLUSTER_SHOW, 0, 0, "", 0 },
-	{ "node", "list", CLUSCTL_CMD_NODE_LIST, 0, 0, "", 0 },
-	{ "node", "show", CLUSCTL_CMD_NODE_SHOW, 1, 1, "NAME", 0 },
-	{ "node", "pause", CLUSCTL_CMD_NODE_PAUSE, 1, 1, "NAME",
-	  OPT_DRAIN | OPT_DRAIN_TARGET },
-	{ "node", "resume", CLUSCTL_CMD_NODE_RESUME, 1, 1, "NAME",
-	  OPT_FAILBACK },
-	{ "group", "list", CLUSCTL_CMD_GROUP_LIST, 0, 0, "", 0 },
-	{ "group", "show", CLUSCTL_CMD_GROUP_SHOW, 1, 1, "NAME", 0 },
-	{ "group", "move", CLUSCTL_CMD_GROUP_MOVE, 1, 2, "NAME [NODE]",
-	  OPTS_WAIT, "no NODE: the cluster picks one" },
-	{ "group", "online", CLUSCTL_CMD_GROUP_ONLINE, 1, 1, "NAME",
-	  OPTS_WAIT },
-	{ "group", "offline", CLUSCTL_CMD_GROUP_OFFLINE, 1, 1, "NAME",
-	  OPTS_WAIT },
-	{ "resource", "list", CLUSCTL_CMD_RESOURCE_LIST, 0, 0, "",
-	  OPT_GROUP },
-	{ "resource", "show", CLUSCTL_CMD_RESOURCE_SHOW, 1, 1, "NAME", 0 },
-	{ "group", "create", CLUSCTL_CMD_GROUP_CREATE, 1, 1, "NAME", 0,
-	  .action = "create group \"%1$s\"" },
-	{ "group", "delete", CLUSCTL_CMD_GROUP_DELETE, 1, 1, "NAME",
-	  OPT_FORCE, "--force: its resources too",
-	  .action = "delete group \"%1$s\"" },
-	{ "group", "rename", CLUSCTL_CMD_GROUP_RENAME, 2, 2,
-	  "NAME NEWNAME", 0,
-	  .action = "rename group \"%1$s\" to \"%2$s\"" },
-	{ "group", "set-owners", CLUSCTL_CMD_GROUP_SET_OWNERS, 1, MANY,
-	  "NAME [NODE...]", 0, "the preferred owners, in order",
-	  .action = "set the preferred owners of group \"%1$s\"" },
-	{ "resource", "create", CLUSCTL_CMD_RESOURCE_CREATE, 1, 1, "NAME",
-	  OPT_TYPE | OPT_GROUP, .needs = OPT_TYPE | OPT_GROUP,
-	  .action = "create resource \"%1$s\"" },
-	{ "resource", "delete", CLUSCTL_CMD_RESOURCE_DELETE, 1, 1, "NAME", 0,
-	  .action = "delete resource \"%1$s\"" },
-	{ "resource", "rename", CLUSCTL_CMD_RESOURCE_RENAME, 2, 2,
-	  "NAME NEWNAME", 0,
-	  .action = "rename resource \"%1$s\" to \"%2$s\"" },
-	{ "resource", "online", CLUSCTL_CMD_RESOURCE_ONLINE, 1, 1, "NAME",
-	  OPT_WAIT, .action = "bring resource \"%1$s\" online" },
-	{ "resource", "offline", CLUSCTL_CMD_RESOURCE_OFFLINE, 1, 1, "NAME",
-	  OPT_WAIT, .action = "take resource \"%1$s\" offline" },
-	{ "resource", "fail", CLUSCTL_CMD_RESOURCE_FAIL, 1, 1, "NAME", 0,
-	  "a simulated failure, as Test-ClusterResourceFailure",
-	  .action = "fail resource \"%1$s\"" },
-	{ "resource", "move", CLUSCTL_CMD_RESOURCE_MOVE, 2, 2, "NAME GROUP",
-	  0, .action = "move resource \"%1$s\" to group \"%2$s\"" },
-	{ "resource", "dependencies", CLUSCTL_CMD_RESOURCE_DEPENDENCIES, 1,
-	  1, "NAME", 0,
-	  .action = "show the dependencies of resource \"%1$s\"" },
-	{ "resource", "add-dependency", CLUSCTL_CMD_RESOURCE_ADD_DEPENDENCY,
-	  2, 2, "NAME PROVIDER", 0,
-	  .action = "make resource \"%1$s\" depend on \"%2$s\"" },
-	{ "resource", "remove-dependency",
-	  CLUSCTL_CMD_RESOURCE_REMOVE_DEPENDENCY, 2, 2, "NAME PROVIDER", 0,
-	  .action = "remove the dependency of resource \"%1$s\" on "
-		    "\"%2$s\"" },
-	{ "resource", "set-dependency-expression",
-	  CLUSCTL_CMD_RESOURCE_SET_DEPENDENCY_EXPRESSION, 2, 2,
-	  "NAME EXPRESSION", 0, "e.g. \"([A] or [B]) and [C]\"",
-	  .action = "set the dependency expression of resource \"%1$s\" "
-		    "to \"%2$s\"" },
-	{ "resource", "owners", CLUSCTL_CMD_RESOURCE_OWNERS, 1, 1, "NAME", 0,
-	  .action = "show the possible owners of resource \"%1$s\"" },
-	{ "resource", "add-owner", CLUSCTL_CMD_RESOURCE_ADD_OWNER, 2, 2,
-	  "NAME NODE", 0,
-	  .action = "make node \"%2$s\" a possible owner of resource "
-		    "\"%1$s\"" },
-	{ "resource", "remove-owner", CLUSCTL_CMD_RESOURCE_REMOVE_OWNER, 2, 2,
-	  "NAME NODE", 0,
-	  .action = "remove node \"%2$s\" from the possible owners of "
-		    "resource \"%1$s\"" },
-	{ "node", "evict", CLUSCTL_CMD_NODE_EVICT, 1, 1, "NAME", 0,
-	  .action = "evict node \"%1$s\"" },
-};
-
-#define NUM_COMMANDS \
-	(sizeof(clusctl_command_defs) / sizeof(clusctl_command_defs[0]))
 
 /* What parsing argv carries from one option to the next */
 struct clusctl_parse_state {
@@ -408,6 +297,14 @@ static const struct clusctl_option_def clusctl_option_defs[] = {
 	{ "type", 't', POPT_ARG_STRING, "TYPE",
 	  "resource create: the resource type (see \"restype list\")",
 	  .bit = OPT_TYPE, .set = set_string, .offset = OFF(type) },
+	{ "private", 0, POPT_ARG_NONE, NULL,
+	  "property get/set: the private properties, not the common ones",
+	  .bit = OPT_PRIVATE, .set = set_flag, .offset = OFF(private_props) },
+	{ "value-type", 0, POPT_ARG_STRING, "TYPE",
+	  "property set: DWORD, SZ, EXPAND_SZ, MULTI_SZ, BINARY, "
+	  "LARGE_INTEGER, ...", .def = "the property's own, else DWORD for "
+	  "a number and SZ for text", .bit = OPT_VALUE_TYPE,
+	  .set = set_string, .offset = OFF(value_type) },
 	{ "force", 'f', POPT_ARG_NONE, NULL,
 	  "group delete: delete its resources too", .bit = OPT_FORCE,
 	  .set = set_flag, .offset = OFF(force) },

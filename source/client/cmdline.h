@@ -66,6 +66,15 @@ enum clusctl_command {
 	CLUSCTL_CMD_RESOURCE_ADD_OWNER,
 	CLUSCTL_CMD_RESOURCE_REMOVE_OWNER,
 	CLUSCTL_CMD_NODE_EVICT,
+	CLUSCTL_CMD_PROPERTY_GET,
+	CLUSCTL_CMD_PROPERTY_SET,
+	CLUSCTL_CMD_NETWORK_LIST,
+	CLUSCTL_CMD_NETWORK_SHOW,
+	CLUSCTL_CMD_INTERFACE_LIST,
+	CLUSCTL_CMD_INTERFACE_SHOW,
+	CLUSCTL_CMD_RESTYPE_LIST,
+	CLUSCTL_CMD_RESTYPE_SHOW,
+	CLUSCTL_CMD_QUORUM_SHOW,
 };
 
 enum clusctl_kerberos {
@@ -109,6 +118,8 @@ struct clusctl_options {
 	const char *group;		/* resource list/create --group=NAME */
 	bool force;			/* group delete --force */
 	const char *type;		/* resource create --type=TYPE */
+	bool private_props;		/* property get/set --private */
+	const char *value_type;		/* property set --value-type=T */
 
 	bool help;			/* -h: usage printed, exit 0 */
 	bool version;			/* -V */

@@ -42,6 +42,7 @@
 #include <tevent.h>
 #include <core/ntstatus.h>
 #include <core/werror.h>
+#include <util/data_blob.h>
 
 /* libclusapi is built with -fvisibility=hidden: this is its interface */
 #pragma GCC visibility push(default)
@@ -607,6 +608,87 @@ struct tevent_req *clusapi_admin_send(TALLOC_CTX *mem_ctx,
 				      const struct clusapi_admin_request *r);
 NTSTATUS clusapi_admin_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 			    struct clusapi_admin_result *result);
+
+/* ------------------------------------------------------------------ */
+/* Control codes and properties                                        */
+/* ------------------------------------------------------------------ */
+
+/* The object byte of a control code (MS-CMRP 2.2.2.x) */
+enum clusapi_control_object {
+	CLUSAPI_CONTROL_RESOURCE = 1,
+	CLUSAPI_CONTROL_RESTYPE = 2,
+	CLUSAPI_CONTROL_GROUP = 3,
+	CLUSAPI_CONTROL_NODE = 4,
+	CLUSAPI_CONTROL_NETWORK = 5,
+	CLUSAPI_CONTROL_NETINTERFACE = 6,
+	CLUSAPI_CONTROL_CLUSTER = 7,
+};
+
+/* Functions, the same for every object */
+#define CLUSAPI_CTL_GET_RO_COMMON_PROPERTIES	0x000055
+#define CLUSAPI_CTL_GET_COMMON_PROPERTIES	0x000059
+#define CLUSAPI_CTL_SET_COMMON_PROPERTIES	0x40005E
+#define CLUSAPI_CTL_GET_RO_PRIVATE_PROPERTIES	0x00007D
+#define CLUSAPI_CTL_GET_PRIVATE_PROPERTIES	0x000081
+#define CLUSAPI_CTL_SET_PRIVATE_PROPERTIES	0x400086
+
+/*
+ * Open the object NAME (the cluster: NAME unused; a resource type: by
+ * its name through the cluster), call its Api*Control with FUNCTION and
+ * IN, close it.  *out is the output (on mem_ctx); result->werr the
+ * server's answer, failed_call set when opening failed.
+ */
+struct tevent_req *clusapi_control_send(TALLOC_CTX *mem_ctx,
+					struct tevent_context *ev,
+					struct clusapi_conn *conn,
+					enum clusapi_control_object object,
+					const char *name, uint32_t function,
+					const DATA_BLOB *in);
+NTSTATUS clusapi_control_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
+			      DATA_BLOB *out,
+			      struct clusapi_admin_result *result);
+
+/* One property of a PROPERTY_LIST: its CLUSPROP_FORMAT and raw bytes */
+struct clusapi_property {
+	const char *name;
+	uint32_t format;
+	DATA_BLOB value;
+	bool read_only;		/* the caller's to fill */
+};
+
+NTSTATUS clusapi_proplist_parse(TALLOC_CTX *mem_ctx, const DATA_BLOB *blob,
+				struct clusapi_property **props,
+				uint32_t *count);
+NTSTATUS clusapi_proplist_build(TALLOC_CTX *mem_ctx,
+				const struct clusapi_property *props,
+				uint32_t count, DATA_BLOB *blob);
+
+/* "DWORD", "SZ", "MULTI_SZ", "LARGE_INTEGER" ... and back */
+const char *clusapi_property_format_name(uint32_t format);
+bool clusapi_property_format_by_name(const char *name, uint32_t *format);
+
+/*
+ * A value as an administrator writes it: numbers in decimal (0x... is
+ * taken too), strings as they are, MULTI_SZ as "a,b,c", binary as hex
+ * bytes "01 02 ff".
+ */
+char *clusapi_property_text(TALLOC_CTX *mem_ctx,
+			    const struct clusapi_property *p);
+bool clusapi_property_parse_text(TALLOC_CTX *mem_ctx, uint32_t format,
+				 const char *text, DATA_BLOB *value);
+
+/* ApiGetQuorumResource */
+struct clusapi_quorum_info {
+	const char *resource;
+	const char *device;
+	uint32_t max_log_size;
+};
+
+struct tevent_req *clusapi_quorum_send(TALLOC_CTX *mem_ctx,
+				       struct tevent_context *ev,
+				       struct clusapi_conn *conn);
+NTSTATUS clusapi_quorum_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
+			     struct clusapi_quorum_info *info, WERROR *werr);
 
 #pragma GCC visibility pop
 

@@ -277,10 +277,7 @@ static WERROR common_props(const struct ctl_target *t,
 			werr = clusrv_proplist_add_dword(pl, "Priority",
 							 t->u.group->priority);
 		}
-		if (W_ERROR_IS_OK(werr)) {
-			werr = clusrv_proplist_add_dword(
-				pl, "GroupType", t->u.group->group_type);
-		}
+		/* GroupType is read-only: in ro_common_props alone */
 		break;
 	case CTL_NETWORK:
 		werr = clusrv_proplist_add_sz(pl, "Name", t->u.net->name);
@@ -475,6 +472,8 @@ static WERROR ctl_set_private(struct dcesrv_call_state *dce_call,
 			type = CM_REG_BINARY;
 			break;
 		case CLUSPROP_SYNTAX_LIST_VALUE_ULARGE_INTEGER:
+		case CLUSPROP_SYNTAX_LIST_VALUE_LARGE_INTEGER:
+			/* a QWORD either way: signed or not is the reader's */
 			type = CM_REG_QWORD;
 			break;
 		default:
