@@ -127,6 +127,19 @@ static int admin_wait_resource(struct clusctl *c, uint32_t want,
 					    CLUSCTL_EXIT_FAILED);
 		}
 		*state = info->state;
+		if (isatty(STDOUT_FILENO) && !o->json) {
+			/* what is pending, where, for how long */
+			printf("\r\033[K[%4u.%03us] resource \"%s\": %s on "
+			       "%s", waited_ms / 1000, waited_ms % 1000,
+			       o->name, clusapi_state_name(
+				       CLUSAPI_OBJECT_RESOURCE, info->state),
+			       info->owner_node != NULL ?
+			       info->owner_node : "?");
+			if (info->state == want) {
+				printf("\n");
+			}
+			fflush(stdout);
+		}
 		if (info->state == want) {
 			return CLUSCTL_EXIT_OK;
 		}

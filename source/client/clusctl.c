@@ -289,16 +289,47 @@ static int clusctl_node_op(struct clusctl *c, bool pause)
 	return CLUSCTL_EXIT_OK;
 }
 
+/* The steps that say what happened, not how it is going */
+static bool clusctl_step_is_result(enum clusapi_step step)
+{
+	switch (step) {
+	case CLUSAPI_STEP_MOVE:
+	case CLUSAPI_STEP_ONLINE:
+	case CLUSAPI_STEP_OFFLINE:
+	case CLUSAPI_STEP_TIMEOUT:
+	case CLUSAPI_STEP_CANCEL:
+	case CLUSAPI_STEP_DONE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * The calls' results, one line each.  On a terminal the rest (states
+ * read, notifications) is one line rewritten in place: what is pending,
+ * on which node, for how long; elsewhere it is left out.
+ */
 static void clusctl_progress(const struct clusapi_event *event,
 			     void *private_data)
 {
-	char *line = clusapi_event_string(NULL, event);
+	bool *in_place = private_data;
+	bool result = clusctl_step_is_result(event->step);
+	char *line;
 
+	if (!result && !isatty(STDOUT_FILENO)) {
+		return;
+	}
+	line = clusapi_event_string(NULL, event);
 	if (line == NULL) {
 		return;
 	}
-	printf("[%4u.%03us] %s\n", event->elapsed_ms / 1000,
-	       event->elapsed_ms % 1000, line);
+	if (*in_place) {
+		printf("\r\033[K");
+	}
+	printf("[%4u.%03us] %s%s", event->elapsed_ms / 1000,
+	       event->elapsed_ms % 1000, line, result ? "\n" : "");
+	*in_place = !result;
 	fflush(stdout);
 	talloc_free(line);
 }
@@ -314,6 +345,7 @@ static int clusctl_group_op(struct clusctl *c)
 		.no_notify = o->no_notify,
 	};
 	struct clusapi_flow_result *r = NULL;
+	bool progress_shown = false;
 	const char *operation = "move";
 	struct tevent_req *req;
 	NTSTATUS status;
@@ -321,6 +353,7 @@ static int clusctl_group_op(struct clusctl *c)
 
 	if (!o->json) {
 		mo.progress = clusctl_progress;
+		mo.progress_private = &progress_shown;
 	}
 	switch (o->command) {
 	case CLUSCTL_CMD_GROUP_MOVE:
@@ -352,6 +385,9 @@ static int clusctl_group_op(struct clusctl *c)
 	if (!NT_STATUS_IS_OK(status)) {
 		return clusctl_fail(c, status, WERR_OK, NULL,
 				    CLUSCTL_EXIT_FAILED);
+	}
+	if (progress_shown) {
+		printf("\n");
 	}
 	if (o->json) {
 		clusctl_print_json(c, clusctl_json_flow(operation, r));
@@ -403,6 +439,10 @@ static int clusctl_run(struct clusctl *c)
 		return clusctl_inventory(c);
 	case CLUSCTL_CMD_QUORUM_SHOW:
 		return clusctl_quorum_show(c);
+	case CLUSCTL_CMD_EVENTS:
+		return clusctl_events(c);
+	case CLUSCTL_CMD_STATUS:
+		return clusctl_status(c);
 	case CLUSCTL_CMD_NONE:
 		break;
 	default:
@@ -464,8 +504,9 @@ int main(int argc, const char **argv)
 		return CLUSCTL_EXIT_FAILED;
 	}
 
-	/* only a wait needs the notification connection */
-	if (opts->wait && !opts->no_notify) {
+	/* a wait, events and status --watch need the notification one */
+	if ((opts->wait && !opts->no_notify) ||
+	    opts->command == CLUSCTL_CMD_EVENTS || opts->watch) {
 		flags = 0;
 	}
 	status = clusapi_connect(mem_ctx, c.ev, lp_ctx, opts->target, creds,

@@ -51,4 +51,8 @@ char *clusctl_props_text(TALLOC_CTX *mem_ctx,
 int clusctl_inventory(struct clusctl *c);
 int clusctl_quorum_show(struct clusctl *c);
 
+/* events, status [--watch] (watch.c) */
+int clusctl_events(struct clusctl *c);
+int clusctl_status(struct clusctl *c);
+
 #endif /* __CLUSCTL_CLUSCTL_H__ */

@@ -305,6 +305,9 @@ static const struct clusctl_option_def clusctl_option_defs[] = {
 	  "LARGE_INTEGER, ...", .def = "the property's own, else DWORD for "
 	  "a number and SZ for text", .bit = OPT_VALUE_TYPE,
 	  .set = set_string, .offset = OFF(value_type) },
+	{ "watch", 'w', POPT_ARG_NONE, NULL,
+	  "status: redraw whenever the cluster changes, until interrupted",
+	  .bit = OPT_WATCH, .set = set_flag, .offset = OFF(watch) },
 	{ "force", 'f', POPT_ARG_NONE, NULL,
 	  "group delete: delete its resources too", .bit = OPT_FORCE,
 	  .set = set_flag, .offset = OFF(force) },
@@ -398,6 +401,19 @@ static char *clusctl_wrap(char *text, const char *words, int indent,
 	return text != NULL ? talloc_asprintf_append(text, "\n") : NULL;
 }
 
+/* "group move", or "status" for a command of one word */
+static const char *cmd_name(TALLOC_CTX *mem_ctx,
+			    const struct clusctl_command_def *c)
+{
+	const char *s;
+
+	if (c->verb[0] == '\0') {
+		return c->object;
+	}
+	s = talloc_asprintf(mem_ctx, "%s %s", c->object, c->verb);
+	return s != NULL ? s : c->object;
+}
+
 /* "group move NAME [NODE] [--wait[=SECONDS]] ..." */
 static char *clusctl_command_synopsis(TALLOC_CTX *mem_ctx,
 				      const struct clusctl_command_def *c)
@@ -405,7 +421,7 @@ static char *clusctl_command_synopsis(TALLOC_CTX *mem_ctx,
 	char *s;
 	size_t i;
 
-	s = talloc_asprintf(mem_ctx, "%s %s%s%s", c->object, c->verb,
+	s = talloc_asprintf(mem_ctx, "%s%s%s", cmd_name(mem_ctx, c),
 			    c->args[0] != '\0' ? " " : "", c->args);
 	for (i = 0; s != NULL && i < NUM_OPTIONS; i++) {
 		const struct clusctl_option_def *d = &clusctl_option_defs[i];
@@ -444,8 +460,8 @@ static char *clusctl_commands_help(TALLOC_CTX *mem_ctx)
 		char *syn = clusctl_command_synopsis(text, c);
 
 		text = syn != NULL ? clusctl_wrap(text, syn, 2,
-						  strlen(c->object) +
-						  strlen(c->verb) + 2) : NULL;
+						  strlen(cmd_name(syn, c)) +
+						  1) : NULL;
 		if (text != NULL && c->note != NULL) {
 			text = talloc_asprintf_append(text, "      (%s)\n",
 						      c->note);
@@ -475,10 +491,10 @@ static const char *clusctl_commands_taking(TALLOC_CTX *mem_ctx, uint32_t bit)
 			continue;
 		}
 		n += 1;
-		s = talloc_asprintf_append(s, "%s\"%s %s\"",
+		s = talloc_asprintf_append(s, "%s\"%s\"",
 					   n == 1 ? "" :
 					   n == total ? " and " : ", ",
-					   c->object, c->verb);
+					   cmd_name(s, c));
 	}
 	return s != NULL ? s : "out of memory";
 }
@@ -506,17 +522,17 @@ static const char *clusctl_check_options(struct clusctl_parse_state *st,
 		uint32_t bit = wrong & -wrong;	/* the first of them */
 
 		return parse_errorf(st->err_ctx, "--%s is only valid with "
-				      "%s, not with \"%s %s\"",
+				      "%s, not with \"%s\"",
 				      clusctl_option_by_bit(bit)->name,
 				      clusctl_commands_taking(st->err_ctx,
 							      bit),
-				      c->object, c->verb);
+				      cmd_name(st->err_ctx, c));
 	}
 	if ((c->needs & ~st->given) != 0) {
 		uint32_t missing = c->needs & ~st->given;
 
-		return parse_errorf(st->err_ctx, "\"%s %s\" needs --%s",
-				    c->object, c->verb,
+		return parse_errorf(st->err_ctx, "\"%s\" needs --%s",
+				    cmd_name(st->err_ctx, c),
 				    clusctl_option_by_bit(
 					    missing & -missing)->name);
 	}
@@ -557,7 +573,7 @@ static const char *clusctl_parse_command(struct clusctl_parse_state *st,
 	TALLOC_CTX *e = st->err_ctx;
 	struct clusctl_options *o = st->o;
 	const struct clusctl_command_def *def;
-	int i, n;
+	int i, n, first;
 
 	if (nargs < 1) {
 		return "no TARGET given (see --help)";
@@ -569,40 +585,46 @@ static const char *clusctl_parse_command(struct clusctl_parse_state *st,
 	if (nargs < 2) {
 		return "no COMMAND given (see --help)";
 	}
-	if (nargs < 3) {
+	def = clusctl_find_command(args[1], "");
+	first = 2;
+	if (def == NULL && nargs < 3) {
 		return parse_errorf(e, clusctl_find_command(args[1], NULL) ?
 				      "\"%s\" needs a subcommand (see --help)" :
 				      "unknown command \"%s\" (see --help)",
 				      args[1]);
 	}
-	def = clusctl_find_command(args[1], args[2]);
+	if (def == NULL) {
+		def = clusctl_find_command(args[1], args[2]);
+		first = 3;
+	}
 	if (def == NULL) {
 		return parse_errorf(e, "unknown command \"%s %s\" (see "
 				      "--help)", args[1], args[2]);
 	}
-	n = nargs - 3;
+	n = nargs - first;
 	if (n < def->min_args) {
 		return n == 0 ?
-			parse_errorf(e, "\"%s %s\" needs a %s name",
-				     def->object, def->verb, def->object) :
-			parse_errorf(e, "\"%s %s\" needs %s", def->object,
-				     def->verb, def->args);
+			parse_errorf(e, "\"%s\" needs a %s name",
+				     cmd_name(e, def), def->object) :
+			parse_errorf(e, "\"%s\" needs %s", cmd_name(e, def),
+				     def->args);
 	}
 	if (n > def->max_args) {
-		return parse_errorf(e, "too many arguments for \"%s %s\": "
-				      "\"%s\"", def->object, def->verb,
-				      args[3 + def->max_args]);
+		return parse_errorf(e, "too many arguments for \"%s\": "
+				      "\"%s\"", cmd_name(e, def),
+				      args[first + def->max_args]);
 	}
-	for (i = 3; i < nargs; i++) {
+	for (i = first; i < nargs; i++) {
 		if (args[i][0] == '\0') {
 			return parse_errorf(e, "the %s name is empty",
-					      i == 3 ? def->object : "node");
+					      i == first ? def->object :
+					      "node");
 		}
 	}
 	o->command = def->command;
-	o->name = n >= 1 ? args[3] : NULL;
-	o->node = n >= 2 ? args[4] : NULL;
-	o->args = &args[3];
+	o->name = n >= 1 ? args[first] : NULL;
+	o->node = n >= 2 ? args[first + 1] : NULL;
+	o->args = &args[first];
 	o->num_args = n;
 	o->action = def->action;
 	*pc = def;

@@ -75,6 +75,8 @@ enum clusctl_command {
 	CLUSCTL_CMD_RESTYPE_LIST,
 	CLUSCTL_CMD_RESTYPE_SHOW,
 	CLUSCTL_CMD_QUORUM_SHOW,
+	CLUSCTL_CMD_EVENTS,
+	CLUSCTL_CMD_STATUS,
 };
 
 enum clusctl_kerberos {
@@ -120,6 +122,7 @@ struct clusctl_options {
 	const char *type;		/* resource create --type=TYPE */
 	bool private_props;		/* property get/set --private */
 	const char *value_type;		/* property set --value-type=T */
+	bool watch;			/* status --watch */
 
 	bool help;			/* -h: usage printed, exit 0 */
 	bool version;			/* -V */

@@ -100,6 +100,13 @@ const struct clusctl_command_def clusctl_command_defs[] = {
 	{ "restype", "show", CLUSCTL_CMD_RESTYPE_SHOW, 1, 1, "NAME", 0,
 	  .action = "show resource type \"%1$s\"" },
 	{ "quorum", "show", CLUSCTL_CMD_QUORUM_SHOW, 0, 0, "", 0 },
+	/* one word: verb "" */
+	{ "events", "", CLUSCTL_CMD_EVENTS, 0, 0, "", 0,
+	  "the notifications as they come, until interrupted",
+	  .action = "follow the cluster's notifications" },
+	{ "status", "", CLUSCTL_CMD_STATUS, 0, 0, "", OPT_WATCH,
+	  "nodes, groups, resources; --watch: redrawn as they change",
+	  .action = "show the cluster's status" },
 };
 
 const size_t clusctl_num_commands =

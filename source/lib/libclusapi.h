@@ -690,6 +690,42 @@ struct tevent_req *clusapi_quorum_send(TALLOC_CTX *mem_ctx,
 NTSTATUS clusapi_quorum_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 			     struct clusapi_quorum_info *info, WERROR *werr);
 
+/* ------------------------------------------------------------------ */
+/* Notifications                                                       */
+/* ------------------------------------------------------------------ */
+
+struct clusapi_notification {
+	uint32_t version;	/* 1: ApiGetNotify, 2: ApiGetNotifyV2 */
+	uint32_t object_type;	/* v2: CLUSTER_OBJECT_TYPE_* */
+	uint32_t filter;	/* v2: that type's CLUSTER_CHANGE_*_V2;
+				   v1: CLUSTER_CHANGE_* */
+	const char *name;	/* the object; may be NULL */
+	const char *object_id;	/* v2 */
+	const char *parent_id;	/* v2 */
+	const char *type;	/* v2: the resource type */
+};
+
+typedef void (*clusapi_notification_fn)(const struct clusapi_notification *n,
+					void *private_data);
+
+/*
+ * Every notification of the cluster, to FN, until an error or until the
+ * caller frees the request: version 2 when the server has it (and
+ * v1_only is false), else version 1.
+ */
+struct tevent_req *clusapi_events_send(TALLOC_CTX *mem_ctx,
+				       struct tevent_context *ev,
+				       struct clusapi_conn *conn, bool v1_only,
+				       clusapi_notification_fn fn,
+				       void *private_data);
+NTSTATUS clusapi_events_recv(struct tevent_req *req);
+
+/* "group", "resource", ...; "state,owner-node" and what is left in hex */
+const char *clusapi_notification_object_name(
+	const struct clusapi_notification *n);
+char *clusapi_notification_change(TALLOC_CTX *mem_ctx,
+				  const struct clusapi_notification *n);
+
 #pragma GCC visibility pop
 
 #endif /* __LIBCLUSAPI_H__ */
