@@ -251,7 +251,8 @@ def build(bld):
         ['source/server/%s/*.c' % d
          for d in ('daemon', 'transport', 'dcesrv', 'epm')],
         excl=['source/server/daemon/main.c',
-              'source/server/daemon/options.c'])
+              'source/server/daemon/options.c',
+              'source/server/daemon/conf.c'])
     bld.objects(source=server, target='clusrv_objs',
                 use=['clusapi_ndr', 'npa_ndr', 'clusmodel', 'TDB'] +
                 USE_SERVER,
@@ -275,7 +276,8 @@ def build(bld):
         return
 
     # the settings: argv, later clusapid.conf
-    bld.objects(source=['source/server/daemon/options.c'],
+    bld.objects(source=['source/server/daemon/options.c',
+                        'source/server/daemon/conf.c'],
                 target='clusrv_options', use=['POPT'] + USE_SERVER,
                 includes=['.', 'source'],
                 defines=['CLUSAPI_VERSION="%s"' % VERSION])

@@ -364,7 +364,36 @@ const char *clusrv_options_finish(TALLOC_CTX *mem_ctx,
 	return NULL;
 }
 
-enum { OPT_VERSION = NUM_OPTIONS + 1 };
+enum {
+	OPT_VERSION = NUM_OPTIONS + 1,
+	OPT_CONFIGFILE,
+};
+
+/* -s FILE, --configfile=FILE: the last one; looked for before the rest */
+static const char *find_configfile(int argc, const char **argv,
+				   bool *given)
+{
+	const char *file = CLUSRV_CONFIG_FILE;
+	int i;
+
+	*given = false;
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		const char *a = argv[i];
+
+		if ((strcmp(a, "-s") == 0 || strcmp(a, "--configfile") == 0) &&
+		    i + 1 < argc) {
+			file = argv[++i];
+			*given = true;
+		} else if (strncmp(a, "--configfile=", 13) == 0) {
+			file = a + 13;
+			*given = true;
+		} else if (strncmp(a, "-s", 2) == 0 && a[2] != '\0') {
+			file = a + 2;
+			*given = true;
+		}
+	}
+	return file;
+}
 
 /* The popt table of the option table, --help and --version added */
 static struct poptOption *popt_table(TALLOC_CTX *mem_ctx)
@@ -373,7 +402,7 @@ static struct poptOption *popt_table(TALLOC_CTX *mem_ctx)
 	struct poptOption *t;
 	size_t i;
 
-	t = talloc_zero_array(mem_ctx, struct poptOption, NUM_OPTIONS + 3);
+	t = talloc_zero_array(mem_ctx, struct poptOption, NUM_OPTIONS + 4);
 	if (t == NULL) {
 		return NULL;
 	}
@@ -397,11 +426,19 @@ static struct poptOption *popt_table(TALLOC_CTX *mem_ctx)
 		};
 	}
 	t[i + 1] = (struct poptOption) {
+		.longName = "configfile", .shortName = 's',
+		.argInfo = POPT_ARG_STRING, .val = OPT_CONFIGFILE,
+		.descrip = "Configuration file, smb.conf style: every option "
+			   "above, the command line overriding it (default "
+			   CLUSRV_CONFIG_FILE ")",
+		.argDescrip = "FILE",
+	};
+	t[i + 2] = (struct poptOption) {
 		.longName = "version", .shortName = 'V',
 		.argInfo = POPT_ARG_NONE, .val = OPT_VERSION,
 		.descrip = "Print the version",
 	};
-	/* t[i + 2] stays zero: POPT_TABLEEND */
+	/* t[i + 3] stays zero: POPT_TABLEEND */
 	return t;
 }
 
@@ -431,15 +468,22 @@ int clusrv_options_parse(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 			 struct clusrv_options *o)
 {
 	struct poptOption *table;
-	const char *error;
+	const char *error, *conf;
 	poptContext pc;
-	bool version = false;
+	bool version = false, conf_given;
 	int opt;
 	int ret = -1;
 
 	if (!clusrv_options_defaults(mem_ctx, o, geteuid() == 0) ||
 	    (table = popt_table(mem_ctx)) == NULL) {
 		fprintf(stderr, CLUSRV_PROGNAME ": out of memory\n");
+		return -1;
+	}
+	conf = find_configfile(argc, argv, &conf_given);
+	error = clusrv_options_load_file(mem_ctx, o, conf, conf_given);
+	if (error != NULL) {
+		fprintf(stderr, CLUSRV_PROGNAME ": %s\n", error);
+		talloc_free(table);
 		return -1;
 	}
 	pc = poptGetContext(CLUSRV_PROGNAME, argc, argv, table, 0);
@@ -451,6 +495,8 @@ int clusrv_options_parse(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 	while ((opt = poptGetNextOpt(pc)) > 0) {
 		if (opt == OPT_VERSION) {
 			version = true;
+		} else if (opt == OPT_CONFIGFILE) {
+			free(poptGetOptArg(pc));	/* read already */
 		} else if (!parse_one(mem_ctx, pc, opt, o)) {
 			goto done;
 		}

@@ -23,6 +23,9 @@
 
 #define CLUSRV_PROGNAME "clusapid"
 #define CLUSRV_LOG_FILE "clusapid.log"
+#ifndef CLUSRV_CONFIG_FILE
+#define CLUSRV_CONFIG_FILE "/etc/clusapi/clusapid.conf"
+#endif
 
 enum clusrv_option_kind {
 	CLUSRV_OPTION_BOOL,	/* a flag; yes/no, true/false, 1/0 */
@@ -80,7 +83,17 @@ const char *clusrv_options_finish(TALLOC_CTX *mem_ctx,
 				  struct clusrv_options *o);
 
 /*
- * argv over the defaults.  0: run; 1: exit 0 (--version printed); -1:
+ * The configuration file over O (source/server/daemon/conf.c).  NULL,
+ * or "FILE:LINE: what is wrong".  A missing file is no error unless
+ * must_exist.
+ */
+const char *clusrv_options_load_file(TALLOC_CTX *mem_ctx,
+				     struct clusrv_options *o,
+				     const char *path, bool must_exist);
+
+/*
+ * The defaults, the configuration file (-s FILE, else
+ * CLUSRV_CONFIG_FILE if there is one), then argv over them.  0: run; 1: exit 0 (--version printed); -1:
  * exit 1, the error is on stderr.
  */
 int clusrv_options_parse(TALLOC_CTX *mem_ctx, int argc, const char **argv,

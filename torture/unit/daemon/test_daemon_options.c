@@ -12,6 +12,7 @@
 #include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "server/daemon/options.h"
@@ -182,6 +183,70 @@ static void test_argv(void **state)
 	talloc_free(mem_ctx);
 }
 
+static char *write_conf(TALLOC_CTX *mem_ctx, const char *text)
+{
+	char *path = talloc_strdup(mem_ctx, "/tmp/clusapid-conf.XXXXXX");
+	int fd = mkstemp(path);
+
+	assert_true(fd != -1);
+	assert_int_equal(write(fd, text, strlen(text)), (int)strlen(text));
+	close(fd);
+	return path;
+}
+
+/* The file holds the options; the command line overrides it */
+static void test_config_file(void **state)
+{
+	TALLOC_CTX *mem_ctx = talloc_new(NULL);
+	struct clusrv_options o;
+	const char *err;
+	char *path;
+	const char **argv;
+
+	(void)state;
+	path = write_conf(mem_ctx,
+		"# clusapid.conf\n"
+		"[global]\n"
+		"\tmax connections = 7\n"
+		"  Move Delay MS=20\n"
+		"; a comment\n"
+		"anonymous = none\n"
+		"state dir = /var/tmp/\\\n"
+		"clusapid\n"
+		"foreground = yes\n");
+	argv = ARGV("-s", path, "--max-connections", "9");
+	assert_int_equal(clusrv_options_parse(mem_ctx, argc_of(argv), argv,
+					      &o), 0);
+	assert_int_equal(o.max_connections, 9);
+	assert_int_equal(o.move_delay_ms, 20);
+	assert_int_equal(o.anonymous, CLUSRV_ANONYMOUS_NONE);
+	assert_string_equal(o.state_dir, "/var/tmp/ clusapid");
+	assert_true(o.foreground);
+	unlink(path);
+
+	path = write_conf(mem_ctx, "[global]\nmax handles = 0\n");
+	assert_true(clusrv_options_defaults(mem_ctx, &o, false));
+	err = clusrv_options_load_file(mem_ctx, &o, path, true);
+	assert_non_null(err);
+	assert_non_null(strstr(err, ":2: max handles: '0' is not a number"));
+	unlink(path);
+
+	path = write_conf(mem_ctx, "[homes]\n");
+	err = clusrv_options_load_file(mem_ctx, &o, path, true);
+	assert_non_null(strstr(err, "unknown section [homes]"));
+	unlink(path);
+
+	/* the default file may be missing; a named one may not */
+	assert_null(clusrv_options_load_file(mem_ctx, &o, "/nonexistent",
+					     false));
+	assert_non_null(clusrv_options_load_file(mem_ctx, &o, "/nonexistent",
+						 true));
+	argv = ARGV("--configfile=/nonexistent");
+	assert_int_equal(clusrv_options_parse(mem_ctx, argc_of(argv), argv,
+					      &o), -1);
+	talloc_free(mem_ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -189,6 +254,7 @@ int main(void)
 		cmocka_unit_test(test_help_says_defaults),
 		cmocka_unit_test(test_set_by_name),
 		cmocka_unit_test(test_argv),
+		cmocka_unit_test(test_config_file),
 	};
 
 	return cmocka_run_group_tests_name("daemon_options", tests, NULL,
