@@ -27,6 +27,7 @@ PKGS = [
     ('samba-credentials', 'SAMBA_CREDENTIALS', 'samba-dev'),
     ('samba-hostconfig', 'SAMBA_HOSTCONFIG', 'samba-dev'),
     ('samba-util', 'SAMBA_UTIL', 'samba-dev'),
+    ('libsystemd', 'SYSTEMD', 'libsystemd-dev'),
 ]
 
 # Samba's public libraries that have no .pc file: library, a symbol
@@ -48,6 +49,7 @@ USE_SERVER = USE_NDR + ['DCERPC', 'DCESRV_CORE', 'SAMBA_HOSTCONFIG', 'TDB',
 
 def options(opt):
     opt.load('compiler_c')
+    opt.load('gnu_dirs')
     opt.add_option('--enable-sanitizers', action='store_true',
                    default=False, help='build with ASan and UBSan')
     opt.add_option('--enable-debug', action='store_true', default=False,
@@ -59,6 +61,7 @@ def options(opt):
 
 def configure(conf):
     conf.load('compiler_c')
+    conf.load('gnu_dirs')
     conf.load('pidl', tooldir='buildtools')
 
     for pkg, use, deb in PKGS:
@@ -155,10 +158,17 @@ def client(bld):
                 use=['clusapi_ndr'] + USE_CLIENT,
                 includes=['.', 'source'])
     bld.install_files('${PREFIX}/include', ['source/lib/libclusapi.h'])
+    # libdir and includedir under ${prefix}: pkg-config
+    # --define-variable=prefix=... finds a staged or moved install
+    def under_prefix(path):
+        prefix = bld.env.PREFIX.rstrip('/')
+        if path.startswith(prefix + '/'):
+            return '${prefix}' + path[len(prefix):]
+        return path
     bld(features='subst', source='source/lib/clusapi.pc.in',
         target='clusapi.pc', install_path='${LIBDIR}/pkgconfig',
-        PREFIX=bld.env.PREFIX, LIBDIR=bld.env.LIBDIR,
-        INCLUDEDIR=bld.env.PREFIX + '/include', VERSION=VERSION)
+        PREFIX=bld.env.PREFIX, LIBDIR=under_prefix(bld.env.LIBDIR),
+        INCLUDEDIR='${prefix}/include', VERSION=VERSION)
 
     use_cli = ['POPT', 'JANSSON', 'TALLOC', 'TEVENT', 'SAMBA_UTIL',
                'SAMBA_ERRORS', 'SAMBA_CREDENTIALS', 'SAMBA_HOSTCONFIG']
@@ -281,9 +291,23 @@ def build(bld):
                 target='clusrv_options', use=['POPT'] + USE_SERVER,
                 includes=['.', 'source'],
                 defines=['CLUSAPI_VERSION="%s"' % VERSION])
+    # the service: unit, configuration, man pages, completion
+    bld(features='subst', source='etc/clusapid.service.in',
+        target='clusapid.service',
+        install_path='${PREFIX}/lib/systemd/system',
+        SBINDIR=bld.env.SBINDIR)
+    # the configuration is read from /etc whatever the prefix (FHS)
+    bld.install_files('/etc/clusapi', ['etc/clusapid.conf'])
+    bld.install_files('${MANDIR}/man1', ['man/clusctl.1'])
+    bld.install_files('${MANDIR}/man8', ['man/clusapid.8'])
+    bld.install_as('${DATADIR}/bash-completion/completions/clusctl',
+                   'etc/clusctl.bash-completion')
+
     bld.program(source=['source/server/daemon/main.c'], target='clusapid',
+                install_path='${SBINDIR}',
                 use=['clusrv_objs', 'clusrv_options', 'clusapi_ndr',
-                     'npa_ndr', 'clusmodel', 'POPT', 'TDB'] + USE_SERVER,
+                     'npa_ndr', 'clusmodel', 'POPT', 'TDB',
+                     'SYSTEMD'] + USE_SERVER,
                 includes=['.', 'source'],
                 defines=['CLUSAPI_VERSION="%s"' % VERSION])
 

@@ -463,8 +463,10 @@ static char *clusctl_commands_help(TALLOC_CTX *mem_ctx)
 						  strlen(cmd_name(syn, c)) +
 						  1) : NULL;
 		if (text != NULL && c->note != NULL) {
-			text = talloc_asprintf_append(text, "      (%s)\n",
-						      c->note);
+			char *note = talloc_asprintf(text, "(%s)", c->note);
+
+			text = note != NULL ? clusctl_wrap(text, note, 6, 1) :
+					      NULL;
 		}
 	}
 	if (text == NULL) {

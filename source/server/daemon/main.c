@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <systemd/sd-daemon.h>
 
 #include "server/log.h"
 #include <talloc.h>
@@ -85,13 +86,17 @@ static void clusrv_signal(struct tevent_context *ev, struct tevent_signal *se,
 		private_data, struct clusrv_context);
 
 	if (signum == SIGHUP) {
+		/* systemctl reload: tell systemd while we are at it */
+		(void)sd_notify(0, "RELOADING=1");
 		if (!clus_log_reopen()) {
 			DBG_ERR("cannot reopen the log file: %s\n",
 				strerror(errno));
 		}
 		clusrv_reload_access_policy(srv);
+		(void)sd_notify(0, "READY=1");
 		return;
 	}
+	(void)sd_notify(0, "STOPPING=1");
 	DBG_NOTICE("%s: shutting down\n", strsignal(signum));
 	srv->stopping = true;
 }
@@ -321,6 +326,10 @@ static int clusrv_run(TALLOC_CTX *mem_ctx, const struct clusrv_options *opts,
 	}
 	DBG_NOTICE("clusapid %s ready (pid %d)\n", CLUSAPI_VERSION,
 		   (int)getpid());
+	/* Type=notify: the endpoints are open and written */
+	(void)sd_notifyf(0, "READY=1\nMAINPID=%d\nSTATUS=serving on %s",
+			 (int)getpid(),
+			 clusrv_listener_binding(srv->tcp_listener));
 
 	while (!srv->stopping) {
 		if (tevent_loop_once(ev) != 0) {
