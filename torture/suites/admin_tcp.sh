@@ -9,31 +9,9 @@
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
-. torture/lib/clusapid.sh
+. torture/lib/suite.sh
 
-tmp=$(mktemp -d /tmp/clusapi-admin.XXXXXX)
-cleanup() {
-	clusapid_stop >/dev/null 2>&1
-	[ -n "${KEEP_TMP:-}" ] && echo "kept $tmp" && return
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
-. torture/lib/check.sh
-
-clusctl() {
-	bin/clusctl -N "ncacn_ip_tcp:127.0.0.1[$CLUSAPID_PORT]" "$@"
-}
-
-# py EXPR: EXPR of j, the JSON on stdin, printed (lists one per line)
-py() {
-	python3 -c '
-import json, sys
-j = json.load(sys.stdin)
-v = eval(sys.argv[1])
-print("\n".join(map(str, v)) if isinstance(v, list) else v)' "$1"
-}
+suite_begin admin
 
 groups() { clusctl --json group list | py '[g["name"] for g in j["groups"]]'; }
 resources() {

@@ -10,18 +10,9 @@
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
-. torture/lib/clusapid.sh
+. torture/lib/suite.sh
 
-tmp=$(mktemp -d /tmp/clusapi-docs.XXXXXX)
-cleanup() {
-	clusapid_stop >/dev/null 2>&1
-	[ -n "${KEEP_TMP:-}" ] && echo "kept $tmp" && return
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
-. torture/lib/check.sh
+suite_begin docs
 
 for page in man/clusctl.1 man/clusapid.8; do
 	check "mandoc -T lint -W warning $page" \

@@ -12,19 +12,10 @@
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
-. torture/lib/clusapid.sh
+. torture/lib/suite.sh
 
-tmp=$(mktemp -d /tmp/clusapi-install.XXXXXX)
-cleanup() {
-	clusapid_stop >/dev/null 2>&1
-	[ -n "${notify_pid:-}" ] && kill "$notify_pid" 2>/dev/null
-	[ -n "${KEEP_TMP:-}" ] && echo "kept $tmp" && return
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
-. torture/lib/check.sh
+suite_begin install
+suite_atexit='[ -n "${notify_pid:-}" ] && kill "$notify_pid" 2>/dev/null'
 
 D="$tmp/root"
 if ! make install PREFIX=/usr DESTDIR="$D" >"$tmp/install.log" 2>&1; then

@@ -9,30 +9,9 @@
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
-. torture/lib/clusapid.sh
+. torture/lib/suite.sh
 
-tmp=$(mktemp -d /tmp/clusapi-props.XXXXXX)
-cleanup() {
-	clusapid_stop >/dev/null 2>&1
-	[ -n "${KEEP_TMP:-}" ] && echo "kept $tmp" && return
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
-. torture/lib/check.sh
-
-clusctl() {
-	bin/clusctl -N "ncacn_ip_tcp:127.0.0.1[$CLUSAPID_PORT]" "$@"
-}
-
-py() {
-	python3 -c '
-import json, sys
-j = json.load(sys.stdin)
-v = eval(sys.argv[1])
-print("\n".join(map(str, v)) if isinstance(v, list) else v)' "$1"
-}
+suite_begin props
 
 # prop KIND NAME... PROPERTY: "TYPE VALUE" of one private property
 prop() {
@@ -110,7 +89,7 @@ check "group show has the common properties" \
 
 # networks, interfaces, resource types, quorum
 check "network list" test "$(clusctl --json network list | py \
-	'[n["name"] for n in j["networks"]]' | head -1)" = \
+	'[n["name"] for n in j["networks"]][0]')" = \
 	"Cluster Network 1"
 check "network show: its address" test "$(clusctl --json network show \
 	"Cluster Network 1" | py '[p["value"] for p in j["properties"]

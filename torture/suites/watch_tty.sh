@@ -10,20 +10,11 @@
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
-. torture/lib/clusapid.sh
+. torture/lib/suite.sh
 
-tmp=$(mktemp -d /tmp/clusapi-watch.XXXXXX)
+suite_begin watch
 sock="clusapi-watch-$$"
-cleanup() {
-	tmux -L "$sock" kill-server >/dev/null 2>&1
-	clusapid_stop >/dev/null 2>&1
-	[ -n "${KEEP_TMP:-}" ] && echo "kept $tmp" && return
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
-. torture/lib/check.sh
+suite_atexit='tmux -L "$sock" kill-server >/dev/null 2>&1'
 
 mkdir "$tmp/state"
 if ! clusapid_start "$tmp/state" --anonymous full --move-delay-ms 100; then
@@ -32,7 +23,6 @@ if ! clusapid_start "$tmp/state" --anonymous full --move-delay-ms 100; then
 fi
 T="ncacn_ip_tcp:127.0.0.1[$CLUSAPID_PORT]"
 G="Application Group"
-clusctl() { bin/clusctl -N "$T" "$@"; }
 
 # run NAME COMMAND: a detached window of 100x40 running COMMAND
 run() {
