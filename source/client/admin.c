@@ -110,21 +110,11 @@ static int admin_wait_resource(struct clusctl *c, uint32_t want,
 
 	for (;;) {
 		struct clusapi_object_info *info = NULL;
-		struct tevent_req *req;
-		WERROR werr = WERR_OK;
-		NTSTATUS status;
+		int rc = clusctl_object_info(c, CLUSAPI_OBJECT_RESOURCE,
+					     o->name, false, &info);
 
-		req = clusapi_object_info_send(c->mem_ctx, c->ev, c->conn,
-					       CLUSAPI_OBJECT_RESOURCE,
-					       o->name, false);
-		if (!clusctl_wait_for(c, req)) {
-			return CLUSCTL_EXIT_FAILED;
-		}
-		status = clusapi_object_info_recv(req, c->mem_ctx, &info,
-						  &werr);
-		if (!NT_STATUS_IS_OK(status) || !W_ERROR_IS_OK(werr)) {
-			return clusctl_fail(c, status, werr, NULL,
-					    CLUSCTL_EXIT_FAILED);
+		if (rc != CLUSCTL_EXIT_OK) {
+			return rc;
 		}
 		*state = info->state;
 		if (isatty(STDOUT_FILENO) && !o->json) {
@@ -258,20 +248,15 @@ int clusctl_resource_links(struct clusctl *c)
 	struct clusapi_admin_result r = { .werr = WERR_OK };
 	struct clusapi_object_info *info = NULL;
 	struct tevent_req *req;
-	WERROR werr = WERR_OK;
 	NTSTATUS status;
 	char **names;
 	uint32_t i, n;
+	int rc;
 
-	req = clusapi_object_info_send(c->mem_ctx, c->ev, c->conn,
-				       CLUSAPI_OBJECT_RESOURCE, o->name, true);
-	if (!clusctl_wait_for(c, req)) {
-		return CLUSCTL_EXIT_FAILED;
-	}
-	status = clusapi_object_info_recv(req, c->mem_ctx, &info, &werr);
-	if (!NT_STATUS_IS_OK(status) || !W_ERROR_IS_OK(werr)) {
-		return clusctl_fail(c, status, werr, NULL,
-				    CLUSCTL_EXIT_FAILED);
+	rc = clusctl_object_info(c, CLUSAPI_OBJECT_RESOURCE, o->name, true,
+				 &info);
+	if (rc != CLUSCTL_EXIT_OK) {
+		return rc;
 	}
 	if (deps) {
 		req = clusapi_admin_send(c->mem_ctx, c->ev, c->conn, &request);

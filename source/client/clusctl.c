@@ -199,22 +199,35 @@ static int clusctl_show_group(struct clusctl *c,
 	return CLUSCTL_EXIT_OK;
 }
 
-static int clusctl_show(struct clusctl *c, enum clusapi_object_type type)
+int clusctl_object_info(struct clusctl *c, enum clusapi_object_type type,
+			const char *name, bool details,
+			struct clusapi_object_info **info)
 {
-	struct clusapi_object_info *info = NULL;
 	struct tevent_req *req;
 	WERROR werr = WERR_OK;
 	NTSTATUS status;
 
 	req = clusapi_object_info_send(c->mem_ctx, c->ev, c->conn, type,
-				       c->opts->name, true);
+				       name, details);
 	if (!clusctl_wait_for(c, req)) {
 		return CLUSCTL_EXIT_FAILED;
 	}
-	status = clusapi_object_info_recv(req, c->mem_ctx, &info, &werr);
+	status = clusapi_object_info_recv(req, c->mem_ctx, info, &werr);
 	if (!NT_STATUS_IS_OK(status) || !W_ERROR_IS_OK(werr)) {
 		return clusctl_fail(c, status, werr, NULL,
 				    CLUSCTL_EXIT_FAILED);
+	}
+	return CLUSCTL_EXIT_OK;
+}
+
+static int clusctl_show(struct clusctl *c, enum clusapi_object_type type)
+{
+	struct clusapi_object_info *info = NULL;
+	int rc;
+
+	rc = clusctl_object_info(c, type, c->opts->name, true, &info);
+	if (rc != CLUSCTL_EXIT_OK) {
+		return rc;
 	}
 	if (type != CLUSAPI_OBJECT_GROUP) {
 		if (c->opts->json) {

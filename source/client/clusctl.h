@@ -31,6 +31,11 @@ int clusctl_fail(struct clusctl *c, NTSTATUS status, WERROR werr,
 /* Run the event loop until REQ is done; false (said) if it cannot */
 bool clusctl_wait_for(struct clusctl *c, struct tevent_req *req);
 
+/* One object, as show prints it; a failure is said */
+int clusctl_object_info(struct clusctl *c, enum clusapi_object_type type,
+			const char *name, bool details,
+			struct clusapi_object_info **info);
+
 /* The administration commands (source/client/admin.c) */
 int clusctl_admin(struct clusctl *c);
 int clusctl_resource_links(struct clusctl *c);
