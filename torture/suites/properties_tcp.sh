@@ -76,16 +76,45 @@ clusctl property set --private group "Cluster Group" Owner=me >/dev/null
 check "a group's private property" \
 	test "$(prop Owner group "Cluster Group")" = 'SZ "me"'
 
-clusctl property set group "Cluster Group" GroupType=5 2>"$tmp/err"
+# common properties: "TYPE VALUE" of one, read back
+common() {
+	_p=$1
+	shift
+	clusctl --json property get "$@" "$_p" |
+		py '"%s %s" % (j["properties"][0]["type"],
+			       json.dumps(j["properties"][0]["value"]))'
+}
+check "a group's Description before" \
+	test "$(common Description group "Cluster Group")" = 'SZ ""'
+clusctl property set group "Cluster Group" "Description=core things" \
+	Priority=2000 >/dev/null
+check "set common SZ and DWORD properties of a group" \
+	test "$(common Description group "Cluster Group")" = \
+	'SZ "core things"'
+check "... Priority" test "$(common Priority group "Cluster Group")" = \
+	'DWORD 2000'
+clusctl property set resource "$R" "Description=the address" >/dev/null
+check "set a resource's common Description" \
+	test "$(common Description resource "$R")" = 'SZ "the address"'
+
+clusctl property set group "Cluster Group" Description=changed \
+	GroupType=5 2>"$tmp/err"
 check "a read-only property is refused with the server's error" \
-	grep -q 'cannot set the properties of group "Cluster Group": ERROR_[A-Z_]* (0x[0-9a-f]*): .*; "GroupType" is a read-only property' \
+	grep -q 'cannot set the properties of group "Cluster Group": ERROR_INVALID_PARAMETER (0x00000057): a parameter is not valid; "GroupType" is a read-only property' \
 	"$tmp/err"
+check "... and nothing of the list is stored" \
+	test "$(common Description group "Cluster Group")" = \
+	'SZ "core things"'
+clusctl property set --value-type SZ group "Cluster Group" Priority=high \
+	2>"$tmp/err"
+check "a common value of the wrong type is refused by the server" \
+	grep -q "ERROR_INVALID_PARAMETER" "$tmp/err"
 check "... unchanged" test "$(clusctl --json property get group \
 	"Cluster Group" GroupType | py 'j["properties"][0]["value"]')" = 1
 check "group show has the common properties" \
 	test "$(clusctl --json group show "Cluster Group" | py \
 	'[p["value"] for p in j["group"]["properties"]
-	  if p["name"] == "Priority"]')" = 3000
+	  if p["name"] == "Priority"]')" = 2000
 
 # networks, interfaces, resource types, quorum
 check "network list" test "$(clusctl --json network list | py \

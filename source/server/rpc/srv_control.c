@@ -520,8 +520,15 @@ static WERROR ctl_run(struct dcesrv_call_state *dce_call, TALLOC_CTX *mem_ctx,
 		return ctl_set_private(dce_call, mem_ctx, t, io);
 	}
 	if (fn == CTL_SET_COMMON_PROPERTIES) {
-		/* common properties are fixed by the configuration here */
-		return WERR_INVALID_FUNCTION;
+		/* groups and resources; the others' are fixed here */
+		if (t->type != CTL_GROUP && t->type != CTL_RESOURCE) {
+			return WERR_INVALID_FUNCTION;
+		}
+		return clusrv_set_common_props(
+			dce_call, mem_ctx, t->m,
+			t->type == CTL_GROUP ? t->u.group : NULL,
+			t->type == CTL_RESOURCE ? t->u.res : NULL,
+			io->in, io->in_size);
 	}
 	werr = ctl_output(mem_ctx, t, fn, &out);
 	if (!W_ERROR_IS_OK(werr)) {
