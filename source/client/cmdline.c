@@ -308,6 +308,10 @@ static const struct clusctl_option_def clusctl_option_defs[] = {
 	{ "watch", 'w', POPT_ARG_NONE, NULL,
 	  "status: redraw whenever the cluster changes, until interrupted",
 	  .bit = OPT_WATCH, .set = set_flag, .offset = OFF(watch) },
+	{ "notify-v1", 0, POPT_ARG_NONE, NULL,
+	  "events, status --watch: version 1 notifications even where the "
+	  "server has version 2", .bit = OPT_NOTIFY_V1, .set = set_flag,
+	  .offset = OFF(notify_v1) },
 	{ "force", 'f', POPT_ARG_NONE, NULL,
 	  "group delete: delete its resources too", .bit = OPT_FORCE,
 	  .set = set_flag, .offset = OFF(force) },

@@ -123,6 +123,7 @@ struct clusctl_options {
 	bool private_props;		/* property get/set --private */
 	const char *value_type;		/* property set --value-type=T */
 	bool watch;			/* status --watch */
+	bool notify_v1;			/* events, status: --notify-v1 */
 
 	bool help;			/* -h: usage printed, exit 0 */
 	bool version;			/* -V */

@@ -30,6 +30,7 @@
 #define OPT_PRIVATE		(1U << 10)
 #define OPT_VALUE_TYPE		(1U << 11)
 #define OPT_WATCH		(1U << 12)
+#define OPT_NOTIFY_V1		(1U << 13)
 
 #define OPTS_WAIT (OPT_WAIT | OPT_CANCEL_ON_TIMEOUT | OPT_POLL_INTERVAL | \
 		   OPT_NO_NOTIFY)

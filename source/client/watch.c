@@ -67,9 +67,10 @@ static void events_print(const struct clusapi_notification *n,
 /* The stream ended: an error (a stream ends in no other way) */
 static int events_ended(struct clusctl *c, struct tevent_req *req)
 {
-	NTSTATUS status = clusapi_events_recv(req);
+	WERROR werr = WERR_OK;
+	NTSTATUS status = clusapi_events_recv(req, &werr);
 
-	return clusctl_fail(c, status, WERR_OK, "the notification stream "
+	return clusctl_fail(c, status, werr, "the notification stream "
 			    "ended", CLUSCTL_EXIT_FAILED);
 }
 
@@ -77,8 +78,8 @@ int clusctl_events(struct clusctl *c)
 {
 	struct tevent_req *req;
 
-	req = clusapi_events_send(c->mem_ctx, c->ev, c->conn, false,
-				  events_print, c);
+	req = clusapi_events_send(c->mem_ctx, c->ev, c->conn,
+				  c->opts->notify_v1, events_print, c);
 	if (!clusctl_wait_for(c, req)) {
 		return CLUSCTL_EXIT_FAILED;
 	}
@@ -238,8 +239,8 @@ int clusctl_status(struct clusctl *c)
 	if (rc != CLUSCTL_EXIT_OK || !c->opts->watch) {
 		return rc;
 	}
-	req = clusapi_events_send(c->mem_ctx, c->ev, c->conn, false,
-				  status_dirty, &dirty);
+	req = clusapi_events_send(c->mem_ctx, c->ev, c->conn,
+				  c->opts->notify_v1, status_dirty, &dirty);
 	if (req == NULL) {
 		return clusctl_fail(c, NT_STATUS_NO_MEMORY, WERR_OK, NULL,
 				    CLUSCTL_EXIT_FAILED);

@@ -16,7 +16,13 @@
 #include "lib/clusapi_private.h"
 
 #define EVENTS_KEY_BASE		0x45560000	/* "EV" */
-#define EVENTS_V1_FILTER	0x7fffffff	/* every CLUSTER_CHANGE */
+/*
+ * Every CLUSTER_CHANGE but those a client may not ask for (MS-CMRP
+ * 2.2.2.7): REGISTRY_SUBTREE alone, CLUSTER_RECONNECT, CLUSTER_STATE,
+ * HANDLE_CLOSE
+ */
+#define EVENTS_V1_FILTER	(0x7fffffff & ~(0x00000080 | 0x00080000 | \
+						0x20000000))
 #define EVENTS_V2_VERSION	2
 
 /* The kinds of object a v2 stream registers for */
@@ -35,6 +41,7 @@ struct clusapi_events_state {
 	struct tevent_context *ev;
 	struct clusapi_conn *conn;
 	bool v1_only;
+	WERROR werr;		/* the call's error that ended the stream */
 	clusapi_notification_fn fn;
 	void *private_data;
 
@@ -79,6 +86,7 @@ struct tevent_req *clusapi_events_send(TALLOC_CTX *mem_ctx,
 	}
 	state->ev = ev;
 	state->conn = conn;
+	state->werr = WERR_OK;
 	state->v1_only = v1_only || conn->notify_h == NULL;
 	state->fn = fn;
 	state->private_data = private_data;
@@ -99,7 +107,11 @@ static bool clusapi_events_failed(struct tevent_req *req, NTSTATUS status,
 		return true;
 	}
 	if (!W_ERROR_IS_OK(werr)) {
-		tevent_req_nterror(req, werror_to_ntstatus(werr));
+		struct clusapi_events_state *state = tevent_req_data(
+			req, struct clusapi_events_state);
+
+		state->werr = werr;
+		tevent_req_done(req);
 		return true;
 	}
 	return false;
@@ -349,9 +361,19 @@ static void clusapi_events_v1_got(struct tevent_req *subreq)
 	clusapi_events_v1_get(req);
 }
 
-NTSTATUS clusapi_events_recv(struct tevent_req *req)
+NTSTATUS clusapi_events_recv(struct tevent_req *req, WERROR *werr)
 {
-	return tevent_req_simple_recv_ntstatus(req);
+	struct clusapi_events_state *state = tevent_req_data(
+		req, struct clusapi_events_state);
+	NTSTATUS status;
+
+	*werr = state->werr;
+	if (tevent_req_is_nterror(req, &status)) {
+		tevent_req_received(req);
+		return status;
+	}
+	tevent_req_received(req);
+	return NT_STATUS_OK;
 }
 
 /* ---- names ---------------------------------------------------------- */

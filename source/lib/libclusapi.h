@@ -711,14 +711,16 @@ typedef void (*clusapi_notification_fn)(const struct clusapi_notification *n,
 /*
  * Every notification of the cluster, to FN, until an error or until the
  * caller frees the request: version 2 when the server has it (and
- * v1_only is false), else version 1.
+ * v1_only is false), else version 1.  _recv: the NTSTATUS of a call
+ * that could not be made, or NT_STATUS_OK and the WERROR a call
+ * returned.
  */
 struct tevent_req *clusapi_events_send(TALLOC_CTX *mem_ctx,
 				       struct tevent_context *ev,
 				       struct clusapi_conn *conn, bool v1_only,
 				       clusapi_notification_fn fn,
 				       void *private_data);
-NTSTATUS clusapi_events_recv(struct tevent_req *req);
+NTSTATUS clusapi_events_recv(struct tevent_req *req, WERROR *werr);
 
 /* "group", "resource", ...; "state,owner-node" and what is left in hex */
 const char *clusapi_notification_object_name(

@@ -22,7 +22,7 @@ done
 # every_option PROGRAM PAGE: each --long and -s of PROGRAM --help in PAGE
 every_option() {
 	_missing=
-	for _o in $("$1" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+	for _o in $("$1" --help | grep -o -- '--[a-z][a-z0-9-]*' | sort -u); do
 		grep -q -- "Fl -${_o#--}\( \|$\)" "$2" ||
 			_missing="$_missing $_o"
 	done
@@ -54,7 +54,7 @@ check "every command of clusctl --help is in clusctl(1)" every_command
 
 every_setting() {
 	_missing=
-	for _o in $(bin/clusapid --help | grep -o -- '--[a-z][a-z-]*' |
+	for _o in $(bin/clusapid --help | grep -o -- '--[a-z][a-z0-9-]*' |
 		    sort -u); do
 		case $_o in
 		--configfile|--version|--help|--usage) continue ;;

@@ -62,6 +62,8 @@ run status "bin/clusctl -N '$T' status --watch; sleep 60"
 run events "bin/clusctl -N '$T' events; sleep 60"
 clusctl events --json >"$tmp/events.json" 2>&1 &
 events_pid=$!
+clusctl events --json --notify-v1 >"$tmp/events1.json" 2>&1 &
+events1_pid=$!
 
 check "status --watch draws the cluster" \
 	wait_screen status "$G  *Online  *on NodeA"
@@ -79,8 +81,8 @@ check "events shows NodeB gaining the group" \
 	wait_screen events "node \"NodeB\" group-gained"
 
 sleep 0.5
-kill "$events_pid" 2>/dev/null
-wait "$events_pid" 2>/dev/null
+kill "$events_pid" "$events1_pid" 2>/dev/null
+wait "$events_pid" "$events1_pid" 2>/dev/null
 check "events --json: every line is a JSON object" python3 -c '
 import json, sys
 lines = open(sys.argv[1]).read().splitlines()
@@ -91,6 +93,15 @@ assert any(e["object"] == "group" and e["name"] == sys.argv[2] and
            "owner-node" in e["change"] for e in evs)
 assert any(e["object"] == "resource" and e["change"] == "state"
            for e in evs)' "$tmp/events.json" "$G"
+check "events --notify-v1: version 1 group and resource state changes" \
+	python3 -c '
+import json, sys
+evs = [json.loads(l) for l in open(sys.argv[1]).read().splitlines()]
+assert evs and all(e["version"] == 1 for e in evs)
+assert any(e["object"] == "group" and e["name"] == sys.argv[2] and
+           "group-state" in e["change"] for e in evs)
+assert any(e["object"] == "resource" and "resource-state" in e["change"]
+           for e in evs)' "$tmp/events1.json" "$G"
 check "a move with its output in a file: its results, no progress" \
 	eval 'grep -q ERROR_IO_PENDING "$tmp/move.out" &&
 	      ! grep -q "Pending" "$tmp/move.out"'
