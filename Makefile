@@ -19,10 +19,20 @@ configured: bootstrap
 build: configured
 	@$(WAF) build
 
-# libclusapi, its header and clusapi.pc, clusctl (waf's --prefix,
-# DESTDIR=... for staging)
+# libclusapi, its header and clusapi.pc, clusctl, clusapid, the man
+# pages, the systemd unit, the bash completion and /etc/clusapi/
+# clusapid.conf.  DESTDIR=... stages; PREFIX=... builds for that prefix
+# in build-install, leaving build/ as it is.
+ifneq ($(PREFIX),)
+install: bootstrap
+	@WAFLOCK=.lock-waf_install $(WAF) configure -o build-install \
+		--prefix=$(PREFIX) >/dev/null
+	@WAFLOCK=.lock-waf_install $(WAF) install \
+		$(if $(DESTDIR),--destdir=$(DESTDIR))
+else
 install: build
 	@$(WAF) install $(if $(DESTDIR),--destdir=$(DESTDIR))
+endif
 
 test: build
 	@torture/run_tests
@@ -42,4 +52,4 @@ clean:
 
 distclean:
 	@$(WAF) distclean
-	rm -rf bin build-fuzz .lock-waf_fuzz
+	rm -rf bin build-fuzz .lock-waf_fuzz build-install .lock-waf_install

@@ -35,6 +35,7 @@ PKGS = [
     ('samba-credentials', 'SAMBA_CREDENTIALS', 'samba-dev'),
     ('samba-hostconfig', 'SAMBA_HOSTCONFIG', 'samba-dev'),
     ('samba-util', 'SAMBA_UTIL', 'samba-dev'),
+    ('libsystemd', 'SYSTEMD', 'libsystemd-dev'),
 ]
 
 # The Pacemaker backend's libraries (source/server/pacemaker only):
@@ -65,6 +66,7 @@ USE_SERVER = USE_NDR + ['DCERPC', 'DCESRV_CORE', 'SAMBA_HOSTCONFIG', 'TDB',
 
 def options(opt):
     opt.load('compiler_c')
+    opt.load('gnu_dirs')
     opt.add_option('--enable-sanitizers', action='store_true',
                    default=False, help='build with ASan and UBSan')
     opt.add_option('--enable-debug', action='store_true', default=False,
@@ -79,6 +81,7 @@ def options(opt):
 
 def configure(conf):
     conf.load('compiler_c')
+    conf.load('gnu_dirs')
     conf.load('pidl', tooldir='buildtools')
 
     for pkg, use, deb in PKGS:
@@ -198,14 +201,22 @@ def client(bld):
                 use=['clusapi_ndr'] + USE_CLIENT,
                 includes=['.', 'source'])
     bld.install_files('${PREFIX}/include', ['source/lib/libclusapi.h'])
+    # libdir and includedir under ${prefix}: pkg-config
+    # --define-variable=prefix=... finds a staged or moved install
+    def under_prefix(path):
+        prefix = bld.env.PREFIX.rstrip('/')
+        if path.startswith(prefix + '/'):
+            return '${prefix}' + path[len(prefix):]
+        return path
     bld(features='subst', source='source/lib/clusapi.pc.in',
         target='clusapi.pc', install_path='${LIBDIR}/pkgconfig',
-        PREFIX=bld.env.PREFIX, LIBDIR=bld.env.LIBDIR,
-        INCLUDEDIR=bld.env.PREFIX + '/include', VERSION=VERSION)
+        PREFIX=bld.env.PREFIX, LIBDIR=under_prefix(bld.env.LIBDIR),
+        INCLUDEDIR='${prefix}/include', VERSION=VERSION)
 
     use_cli = ['POPT', 'JANSSON', 'TALLOC', 'TEVENT', 'SAMBA_UTIL',
                'SAMBA_ERRORS', 'SAMBA_CREDENTIALS', 'SAMBA_HOSTCONFIG']
-    bld.objects(source=['source/client/cmdline.c',
+    bld.objects(source=['source/client/cmdline.c', 'source/client/setup.c',
+                        'source/client/commands.c',
                         'source/client/output.c'],
                 target='clusctl_core', use=use_cli,
                 includes=['.', 'source'])
@@ -213,7 +224,11 @@ def client(bld):
     # and in LIBDIR once installed.
     rpath = ['$ORIGIN',
              '$ORIGIN/' + os.path.relpath(bld.env.LIBDIR, bld.env.BINDIR)]
-    bld.program(source=['source/client/clusctl.c'], target='clusctl',
+    bld.program(source=['source/client/clusctl.c',
+                        'source/client/admin.c',
+                        'source/client/props.c',
+                        'source/client/inventory.c',
+                        'source/client/watch.c'], target='clusctl',
                 use=['clusctl_core', 'clusapi'] + use_cli,
                 includes=['.', 'source'], rpath=rpath,
                 defines=['CLUSAPI_VERSION="%s"' % VERSION],
@@ -294,7 +309,9 @@ def build(bld):
          'source/server/rpc/srv_*.c'] +
         ['source/server/%s/*.c' % d
          for d in ('daemon', 'transport', 'dcesrv', 'epm')],
-        excl=['source/server/daemon/main.c'])
+        excl=['source/server/daemon/main.c',
+              'source/server/daemon/options.c',
+              'source/server/daemon/conf.c'])
     bld.objects(source=server, target='clusrv_objs',
                 use=['clusapi_ndr', 'npa_ndr', 'clusmodel', 'TDB'] +
                 USE_SERVER,
@@ -317,9 +334,29 @@ def build(bld):
         bld.add_post_fun(link_bin)
         return
 
+    # the settings: argv, later clusapid.conf
+    bld.objects(source=['source/server/daemon/options.c',
+                        'source/server/daemon/conf.c'],
+                target='clusrv_options', use=['POPT'] + USE_SERVER,
+                includes=['.', 'source'],
+                defines=['CLUSAPI_VERSION="%s"' % VERSION])
+    # the service: unit, configuration, man pages, completion
+    bld(features='subst', source='etc/clusapid.service.in',
+        target='clusapid.service',
+        install_path='${PREFIX}/lib/systemd/system',
+        SBINDIR=bld.env.SBINDIR)
+    # the configuration is read from /etc whatever the prefix (FHS)
+    bld.install_files('/etc/clusapi', ['etc/clusapid.conf'])
+    bld.install_files('${MANDIR}/man1', ['man/clusctl.1'])
+    bld.install_files('${MANDIR}/man8', ['man/clusapid.8'])
+    bld.install_as('${DATADIR}/bash-completion/completions/clusctl',
+                   'etc/clusctl.bash-completion')
+
     bld.program(source=['source/server/daemon/main.c'], target='clusapid',
-                use=['clusrv_objs', 'clusapi_ndr', 'npa_ndr', 'clusmodel',
-                     'POPT', 'TDB'] + USE_SERVER,
+                install_path='${SBINDIR}',
+                use=['clusrv_objs', 'clusrv_options', 'clusapi_ndr',
+                     'npa_ndr', 'clusmodel', 'POPT', 'TDB',
+                     'SYSTEMD'] + USE_SERVER,
                 includes=['.', 'source'],
                 defines=['CLUSAPI_VERSION="%s"' % VERSION])
 
@@ -330,6 +367,8 @@ def build(bld):
 
     unit_tests(bld, 'ndr', ['clusapi_ndr', 'CMOCKA'] + USE_CLIENT)
     unit_tests(bld, 'server', ['clusapi_ndr', 'CMOCKA'] + USE_CLIENT)
+    unit_tests(bld, 'daemon', ['clusrv_options', 'CMOCKA', 'POPT'] +
+               USE_SERVER)
     if model:
         unit_tests(bld, 'model', ['clusmodel', 'CMOCKA', 'TALLOC',
                                   'TEVENT', 'TDB'])

@@ -13,7 +13,7 @@
 #include <strings.h>
 #include <unistd.h>
 #include <credentials.h>
-#include "client/output.h"
+#include "client/clusctl.h"
 
 #ifndef CLUSAPI_VERSION
 #define CLUSAPI_VERSION "unknown"
@@ -26,7 +26,7 @@
  * /dev/null and clusctl writes to a copy of the real stderr: a failure is
  * then the one line clusctl prints.
  */
-static FILE *clusctl_err;
+FILE *clusctl_err;
 
 static void clusctl_quiet_samba(const struct clusctl_options *opts)
 {
@@ -60,14 +60,7 @@ static void clusctl_quiet_samba(const struct clusctl_options *opts)
 	clusctl_err = f;
 }
 
-struct clusctl {
-	TALLOC_CTX *mem_ctx;
-	struct tevent_context *ev;
-	struct clusapi_conn *conn;
-	const struct clusctl_options *opts;
-};
-
-static void clusctl_print_json(struct clusctl *c, json_t *j)
+void clusctl_print_json(struct clusctl *c, json_t *j)
 {
 	char *s = clusctl_json_string(c->mem_ctx, j);
 
@@ -82,8 +75,8 @@ static void clusctl_print_json(struct clusctl *c, json_t *j)
 }
 
 /* The one failure line (and with --json the error object) */
-static int clusctl_fail(struct clusctl *c, NTSTATUS status, WERROR werr,
-			const char *detail, int rc)
+int clusctl_fail(struct clusctl *c, NTSTATUS status, WERROR werr,
+		 const char *detail, int rc)
 {
 	char *action = clusctl_action(c->mem_ctx, c->opts);
 	char *line = clusctl_error_line(c->mem_ctx, action, status, werr,
@@ -100,7 +93,7 @@ static int clusctl_fail(struct clusctl *c, NTSTATUS status, WERROR werr,
 	return rc;
 }
 
-static bool clusctl_wait_for(struct clusctl *c, struct tevent_req *req)
+bool clusctl_wait_for(struct clusctl *c, struct tevent_req *req)
 {
 	if (req == NULL) {
 		fprintf(clusctl_err, "clusctl: out of memory\n");
@@ -170,29 +163,69 @@ static int clusctl_list(struct clusctl *c, enum clusapi_object_type type)
 	return CLUSCTL_EXIT_OK;
 }
 
-static int clusctl_show(struct clusctl *c, enum clusapi_object_type type)
+/* A group with its properties, as Get-ClusterGroup | fl * shows it */
+static int clusctl_show_group(struct clusctl *c,
+			      struct clusapi_object_info *info)
 {
-	struct clusapi_object_info *info = NULL;
+	json_t *j;
+	int rc;
+
+	if (!c->opts->json) {
+		fputs(clusctl_text_object(c->mem_ctx, info), stdout);
+		printf("\n");
+		return clusctl_show_properties(c, CLUSAPI_CONTROL_GROUP,
+					       info->name, NULL);
+	}
+	j = clusctl_json_object(info);
+	rc = clusctl_show_properties(c, CLUSAPI_CONTROL_GROUP, info->name,
+				     json_object_get(j, "group"));
+	if (rc != CLUSCTL_EXIT_OK) {
+		json_decref(j);
+		return rc;
+	}
+	clusctl_print_json(c, j);
+	return CLUSCTL_EXIT_OK;
+}
+
+int clusctl_object_info(struct clusctl *c, enum clusapi_object_type type,
+			const char *name, bool details,
+			struct clusapi_object_info **info)
+{
 	struct tevent_req *req;
 	WERROR werr = WERR_OK;
 	NTSTATUS status;
 
 	req = clusapi_object_info_send(c->mem_ctx, c->ev, c->conn, type,
-				       c->opts->name, true);
+				       name, details);
 	if (!clusctl_wait_for(c, req)) {
 		return CLUSCTL_EXIT_FAILED;
 	}
-	status = clusapi_object_info_recv(req, c->mem_ctx, &info, &werr);
+	status = clusapi_object_info_recv(req, c->mem_ctx, info, &werr);
 	if (!NT_STATUS_IS_OK(status) || !W_ERROR_IS_OK(werr)) {
 		return clusctl_fail(c, status, werr, NULL,
 				    CLUSCTL_EXIT_FAILED);
 	}
-	if (c->opts->json) {
-		clusctl_print_json(c, clusctl_json_object(info));
-	} else {
-		fputs(clusctl_text_object(c->mem_ctx, info), stdout);
-	}
 	return CLUSCTL_EXIT_OK;
+}
+
+static int clusctl_show(struct clusctl *c, enum clusapi_object_type type)
+{
+	struct clusapi_object_info *info = NULL;
+	int rc;
+
+	rc = clusctl_object_info(c, type, c->opts->name, true, &info);
+	if (rc != CLUSCTL_EXIT_OK) {
+		return rc;
+	}
+	if (type != CLUSAPI_OBJECT_GROUP) {
+		if (c->opts->json) {
+			clusctl_print_json(c, clusctl_json_object(info));
+		} else {
+			fputs(clusctl_text_object(c->mem_ctx, info), stdout);
+		}
+		return CLUSCTL_EXIT_OK;
+	}
+	return clusctl_show_group(c, info);
 }
 
 static int clusctl_node_op(struct clusctl *c, bool pause)
@@ -257,16 +290,47 @@ static int clusctl_node_op(struct clusctl *c, bool pause)
 	return CLUSCTL_EXIT_OK;
 }
 
+/* The steps that say what happened, not how it is going */
+static bool clusctl_step_is_result(enum clusapi_step step)
+{
+	switch (step) {
+	case CLUSAPI_STEP_MOVE:
+	case CLUSAPI_STEP_ONLINE:
+	case CLUSAPI_STEP_OFFLINE:
+	case CLUSAPI_STEP_TIMEOUT:
+	case CLUSAPI_STEP_CANCEL:
+	case CLUSAPI_STEP_DONE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * The calls' results, one line each.  On a terminal the rest (states
+ * read, notifications) is one line rewritten in place: what is pending,
+ * on which node, for how long; elsewhere it is left out.
+ */
 static void clusctl_progress(const struct clusapi_event *event,
 			     void *private_data)
 {
-	char *line = clusapi_event_string(NULL, event);
+	bool *in_place = private_data;
+	bool result = clusctl_step_is_result(event->step);
+	char *line;
 
+	if (!result && !isatty(STDOUT_FILENO)) {
+		return;
+	}
+	line = clusapi_event_string(NULL, event);
 	if (line == NULL) {
 		return;
 	}
-	printf("[%4u.%03us] %s\n", event->elapsed_ms / 1000,
-	       event->elapsed_ms % 1000, line);
+	if (*in_place) {
+		printf("\r\033[K");
+	}
+	printf("[%4u.%03us] %s%s", event->elapsed_ms / 1000,
+	       event->elapsed_ms % 1000, line, result ? "\n" : "");
+	*in_place = !result;
 	fflush(stdout);
 	talloc_free(line);
 }
@@ -282,6 +346,7 @@ static int clusctl_group_op(struct clusctl *c)
 		.no_notify = o->no_notify,
 	};
 	struct clusapi_flow_result *r = NULL;
+	bool progress_shown = false;
 	const char *operation = "move";
 	struct tevent_req *req;
 	NTSTATUS status;
@@ -289,6 +354,7 @@ static int clusctl_group_op(struct clusctl *c)
 
 	if (!o->json) {
 		mo.progress = clusctl_progress;
+		mo.progress_private = &progress_shown;
 	}
 	switch (o->command) {
 	case CLUSCTL_CMD_GROUP_MOVE:
@@ -320,6 +386,9 @@ static int clusctl_group_op(struct clusctl *c)
 	if (!NT_STATUS_IS_OK(status)) {
 		return clusctl_fail(c, status, WERR_OK, NULL,
 				    CLUSCTL_EXIT_FAILED);
+	}
+	if (progress_shown) {
+		printf("\n");
 	}
 	if (o->json) {
 		clusctl_print_json(c, clusctl_json_flow(operation, r));
@@ -356,8 +425,29 @@ static int clusctl_run(struct clusctl *c)
 	case CLUSCTL_CMD_GROUP_ONLINE:
 	case CLUSCTL_CMD_GROUP_OFFLINE:
 		return clusctl_group_op(c);
+	case CLUSCTL_CMD_RESOURCE_DEPENDENCIES:
+	case CLUSCTL_CMD_RESOURCE_OWNERS:
+		return clusctl_resource_links(c);
+	case CLUSCTL_CMD_PROPERTY_GET:
+	case CLUSCTL_CMD_PROPERTY_SET:
+		return clusctl_property(c);
+	case CLUSCTL_CMD_NETWORK_LIST:
+	case CLUSCTL_CMD_NETWORK_SHOW:
+	case CLUSCTL_CMD_INTERFACE_LIST:
+	case CLUSCTL_CMD_INTERFACE_SHOW:
+	case CLUSCTL_CMD_RESTYPE_LIST:
+	case CLUSCTL_CMD_RESTYPE_SHOW:
+		return clusctl_inventory(c);
+	case CLUSCTL_CMD_QUORUM_SHOW:
+		return clusctl_quorum_show(c);
+	case CLUSCTL_CMD_EVENTS:
+		return clusctl_events(c);
+	case CLUSCTL_CMD_STATUS:
+		return clusctl_status(c);
 	case CLUSCTL_CMD_NONE:
 		break;
+	default:
+		return clusctl_admin(c);
 	}
 	return CLUSCTL_EXIT_USAGE;
 }
@@ -415,8 +505,9 @@ int main(int argc, const char **argv)
 		return CLUSCTL_EXIT_FAILED;
 	}
 
-	/* only a wait needs the notification connection */
-	if (opts->wait && !opts->no_notify) {
+	/* a wait, events and status --watch need the notification one */
+	if ((opts->wait && !opts->no_notify) ||
+	    opts->command == CLUSCTL_CMD_EVENTS || opts->watch) {
 		flags = 0;
 	}
 	status = clusapi_connect(mem_ctx, c.ev, lp_ctx, opts->target, creds,

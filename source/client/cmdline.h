@@ -35,6 +35,36 @@ enum clusctl_command {
 	CLUSCTL_CMD_GROUP_OFFLINE,
 	CLUSCTL_CMD_RESOURCE_LIST,
 	CLUSCTL_CMD_RESOURCE_SHOW,
+	CLUSCTL_CMD_GROUP_CREATE,
+	CLUSCTL_CMD_GROUP_DELETE,
+	CLUSCTL_CMD_GROUP_RENAME,
+	CLUSCTL_CMD_GROUP_SET_OWNERS,
+	CLUSCTL_CMD_RESOURCE_CREATE,
+	CLUSCTL_CMD_RESOURCE_DELETE,
+	CLUSCTL_CMD_RESOURCE_RENAME,
+	CLUSCTL_CMD_RESOURCE_ONLINE,
+	CLUSCTL_CMD_RESOURCE_OFFLINE,
+	CLUSCTL_CMD_RESOURCE_FAIL,
+	CLUSCTL_CMD_RESOURCE_MOVE,
+	CLUSCTL_CMD_RESOURCE_DEPENDENCIES,
+	CLUSCTL_CMD_RESOURCE_ADD_DEPENDENCY,
+	CLUSCTL_CMD_RESOURCE_REMOVE_DEPENDENCY,
+	CLUSCTL_CMD_RESOURCE_SET_DEPENDENCY_EXPRESSION,
+	CLUSCTL_CMD_RESOURCE_OWNERS,
+	CLUSCTL_CMD_RESOURCE_ADD_OWNER,
+	CLUSCTL_CMD_RESOURCE_REMOVE_OWNER,
+	CLUSCTL_CMD_NODE_EVICT,
+	CLUSCTL_CMD_PROPERTY_GET,
+	CLUSCTL_CMD_PROPERTY_SET,
+	CLUSCTL_CMD_NETWORK_LIST,
+	CLUSCTL_CMD_NETWORK_SHOW,
+	CLUSCTL_CMD_INTERFACE_LIST,
+	CLUSCTL_CMD_INTERFACE_SHOW,
+	CLUSCTL_CMD_RESTYPE_LIST,
+	CLUSCTL_CMD_RESTYPE_SHOW,
+	CLUSCTL_CMD_QUORUM_SHOW,
+	CLUSCTL_CMD_EVENTS,
+	CLUSCTL_CMD_STATUS,
 };
 
 enum clusctl_kerberos {
@@ -61,6 +91,10 @@ struct clusctl_options {
 	enum clusctl_command command;
 	const char *name;		/* node, group or resource */
 	const char *node;		/* group move: the target node */
+	const char **args;		/* every word after the verb */
+	int num_args;
+	/* "cannot ACTION": printf format, %1$s the name, %2$s the next */
+	const char *action;
 
 	/* command options */
 	bool drain;			/* node pause --drain */
@@ -71,7 +105,13 @@ struct clusctl_options {
 	bool cancel_on_timeout;		/* --cancel-on-timeout */
 	uint32_t poll_interval_ms;	/* --poll-interval=SECONDS; 0: 5 s */
 	bool no_notify;			/* --no-notify */
-	const char *group;		/* resource list --group=NAME */
+	const char *group;		/* resource list/create --group=NAME */
+	bool force;			/* group delete --force */
+	const char *type;		/* resource create --type=TYPE */
+	bool private_props;		/* property get/set --private */
+	const char *value_type;		/* property set --value-type=T */
+	bool watch;			/* status --watch */
+	bool notify_v1;			/* events, status: --notify-v1 */
 
 	bool help;			/* -h: usage printed, exit 0 */
 	bool version;			/* -V */

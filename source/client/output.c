@@ -56,6 +56,16 @@ char *clusctl_action(TALLOC_CTX *mem_ctx, const struct clusctl_options *o)
 	case CLUSCTL_CMD_GROUP_OFFLINE:
 		return talloc_asprintf(mem_ctx, "take group \"%s\" offline",
 				       o->name);
+	default:
+		break;
+	}
+	if (o->action != NULL && o->num_args == 0) {
+		return talloc_strdup(mem_ctx, o->action);
+	}
+	if (o->action != NULL && o->num_args >= 1) {
+		/* the command table's words: %1$s, %2$s */
+		return talloc_asprintf(mem_ctx, o->action, o->args[0],
+				       o->num_args >= 2 ? o->args[1] : "");
 	}
 	return talloc_strdup(mem_ctx, "do that");
 }

@@ -30,6 +30,7 @@
 #include <tevent.h>
 #include <core/ntstatus.h>
 #include <core/werror.h>
+#include <util/data_blob.h>
 
 /* libclusapi is built with -fvisibility=hidden: this is its interface */
 #pragma GCC visibility push(default)
@@ -539,6 +540,181 @@ struct tevent_req *clusapi_node_resume_send(TALLOC_CTX *mem_ctx,
 NTSTATUS clusapi_node_op_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 			      WERROR *werr, const char **failed_call,
 			      char **failed_name);
+
+/* ------------------------------------------------------------------ */
+/* Administration: one change each                                     */
+/* ------------------------------------------------------------------ */
+
+enum clusapi_admin_op {
+	CLUSAPI_ADMIN_GROUP_CREATE,	/* name */
+	CLUSAPI_ADMIN_GROUP_DELETE,	/* name, force */
+	CLUSAPI_ADMIN_GROUP_RENAME,	/* name, text: the new name */
+	CLUSAPI_ADMIN_GROUP_SET_OWNERS,	/* name, nodes: preferred owners */
+	CLUSAPI_ADMIN_RESOURCE_CREATE,	/* name, text: type, other: group */
+	CLUSAPI_ADMIN_RESOURCE_DELETE,	/* name */
+	CLUSAPI_ADMIN_RESOURCE_RENAME,	/* name, text: the new name */
+	CLUSAPI_ADMIN_RESOURCE_ONLINE,	/* name */
+	CLUSAPI_ADMIN_RESOURCE_OFFLINE,	/* name */
+	CLUSAPI_ADMIN_RESOURCE_FAIL,	/* name */
+	CLUSAPI_ADMIN_RESOURCE_MOVE,	/* name, other: the group */
+	CLUSAPI_ADMIN_DEPENDENCY_ADD,	/* name, other: what it depends on */
+	CLUSAPI_ADMIN_DEPENDENCY_REMOVE,	/* name, other */
+	CLUSAPI_ADMIN_DEPENDENCY_SET_EXPRESSION,	/* name, text */
+	CLUSAPI_ADMIN_DEPENDENCY_GET_EXPRESSION,	/* name */
+	CLUSAPI_ADMIN_OWNER_ADD,	/* name, other: a possible owner */
+	CLUSAPI_ADMIN_OWNER_REMOVE,	/* name, other */
+	CLUSAPI_ADMIN_NODE_EVICT,	/* name */
+};
+
+struct clusapi_admin_request {
+	enum clusapi_admin_op op;
+	const char *name;	/* the group, resource or node */
+	const char *other;	/* the object it refers to */
+	const char *text;	/* a new name, a type, an expression */
+	const char **nodes;	/* NULL-ended */
+	bool force;
+};
+
+struct clusapi_admin_result {
+	/* the call's result: WERR_IO_PENDING means it goes on */
+	WERROR werr;
+	/* on failure: the call (static) and the object it was about */
+	const char *failed_call;
+	const char *failed_name;
+	/* DEPENDENCY_GET_EXPRESSION */
+	const char *expression;
+};
+
+/*
+ * Open the objects the request names, make its call, close them.  The
+ * NTSTATUS says whether the calls could be made; result->werr is what
+ * the server answered.
+ */
+struct tevent_req *clusapi_admin_send(TALLOC_CTX *mem_ctx,
+				      struct tevent_context *ev,
+				      struct clusapi_conn *conn,
+				      const struct clusapi_admin_request *r);
+NTSTATUS clusapi_admin_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
+			    struct clusapi_admin_result *result);
+
+/* ------------------------------------------------------------------ */
+/* Control codes and properties                                        */
+/* ------------------------------------------------------------------ */
+
+/* The object byte of a control code (MS-CMRP 2.2.2.x) */
+enum clusapi_control_object {
+	CLUSAPI_CONTROL_RESOURCE = 1,
+	CLUSAPI_CONTROL_RESTYPE = 2,
+	CLUSAPI_CONTROL_GROUP = 3,
+	CLUSAPI_CONTROL_NODE = 4,
+	CLUSAPI_CONTROL_NETWORK = 5,
+	CLUSAPI_CONTROL_NETINTERFACE = 6,
+	CLUSAPI_CONTROL_CLUSTER = 7,
+};
+
+/* Functions, the same for every object */
+#define CLUSAPI_CTL_GET_RO_COMMON_PROPERTIES	0x000055
+#define CLUSAPI_CTL_GET_COMMON_PROPERTIES	0x000059
+#define CLUSAPI_CTL_SET_COMMON_PROPERTIES	0x40005E
+#define CLUSAPI_CTL_GET_RO_PRIVATE_PROPERTIES	0x00007D
+#define CLUSAPI_CTL_GET_PRIVATE_PROPERTIES	0x000081
+#define CLUSAPI_CTL_SET_PRIVATE_PROPERTIES	0x400086
+
+/*
+ * Open the object NAME (the cluster: NAME unused; a resource type: by
+ * its name through the cluster), call its Api*Control with FUNCTION and
+ * IN, close it.  *out is the output (on mem_ctx); result->werr the
+ * server's answer, failed_call set when opening failed.
+ */
+struct tevent_req *clusapi_control_send(TALLOC_CTX *mem_ctx,
+					struct tevent_context *ev,
+					struct clusapi_conn *conn,
+					enum clusapi_control_object object,
+					const char *name, uint32_t function,
+					const DATA_BLOB *in);
+NTSTATUS clusapi_control_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
+			      DATA_BLOB *out,
+			      struct clusapi_admin_result *result);
+
+/* One property of a PROPERTY_LIST: its CLUSPROP_FORMAT and raw bytes */
+struct clusapi_property {
+	const char *name;
+	uint32_t format;
+	DATA_BLOB value;
+	bool read_only;		/* the caller's to fill */
+};
+
+NTSTATUS clusapi_proplist_parse(TALLOC_CTX *mem_ctx, const DATA_BLOB *blob,
+				struct clusapi_property **props,
+				uint32_t *count);
+NTSTATUS clusapi_proplist_build(TALLOC_CTX *mem_ctx,
+				const struct clusapi_property *props,
+				uint32_t count, DATA_BLOB *blob);
+
+/* "DWORD", "SZ", "MULTI_SZ", "LARGE_INTEGER" ... and back */
+const char *clusapi_property_format_name(uint32_t format);
+bool clusapi_property_format_by_name(const char *name, uint32_t *format);
+
+/*
+ * A value as an administrator writes it: numbers in decimal (0x... is
+ * taken too), strings as they are, MULTI_SZ as "a,b,c", binary as hex
+ * bytes "01 02 ff".
+ */
+char *clusapi_property_text(TALLOC_CTX *mem_ctx,
+			    const struct clusapi_property *p);
+bool clusapi_property_parse_text(TALLOC_CTX *mem_ctx, uint32_t format,
+				 const char *text, DATA_BLOB *value);
+
+/* ApiGetQuorumResource */
+struct clusapi_quorum_info {
+	const char *resource;
+	const char *device;
+	uint32_t max_log_size;
+};
+
+struct tevent_req *clusapi_quorum_send(TALLOC_CTX *mem_ctx,
+				       struct tevent_context *ev,
+				       struct clusapi_conn *conn);
+NTSTATUS clusapi_quorum_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
+			     struct clusapi_quorum_info *info, WERROR *werr);
+
+/* ------------------------------------------------------------------ */
+/* Notifications                                                       */
+/* ------------------------------------------------------------------ */
+
+struct clusapi_notification {
+	uint32_t version;	/* 1: ApiGetNotify, 2: ApiGetNotifyV2 */
+	uint32_t object_type;	/* v2: CLUSTER_OBJECT_TYPE_* */
+	uint32_t filter;	/* v2: that type's CLUSTER_CHANGE_*_V2;
+				   v1: CLUSTER_CHANGE_* */
+	const char *name;	/* the object; may be NULL */
+	const char *object_id;	/* v2 */
+	const char *parent_id;	/* v2 */
+	const char *type;	/* v2: the resource type */
+};
+
+typedef void (*clusapi_notification_fn)(const struct clusapi_notification *n,
+					void *private_data);
+
+/*
+ * Every notification of the cluster, to FN, until an error or until the
+ * caller frees the request: version 2 when the server has it (and
+ * v1_only is false), else version 1.  _recv: the NTSTATUS of a call
+ * that could not be made, or NT_STATUS_OK and the WERROR a call
+ * returned.
+ */
+struct tevent_req *clusapi_events_send(TALLOC_CTX *mem_ctx,
+				       struct tevent_context *ev,
+				       struct clusapi_conn *conn, bool v1_only,
+				       clusapi_notification_fn fn,
+				       void *private_data);
+NTSTATUS clusapi_events_recv(struct tevent_req *req, WERROR *werr);
+
+/* "group", "resource", ...; "state,owner-node" and what is left in hex */
+const char *clusapi_notification_object_name(
+	const struct clusapi_notification *n);
+char *clusapi_notification_change(TALLOC_CTX *mem_ctx,
+				  const struct clusapi_notification *n);
 
 #pragma GCC visibility pop
 

@@ -76,8 +76,27 @@ bool clus_log_reopen(void)
 	return clus_log_open_file();
 }
 
-static void clus_log_write(const char *func, const char *fmt, va_list ap)
+/*
+ * Under systemd (JOURNAL_STREAM set, no log file), stderr goes to the
+ * journal: each line starts with its sd-daemon priority, "<3>" for an
+ * error, and journald adds the name, pid and time itself.
+ */
+static const char *clus_log_journal_prefix(int level)
 {
+	static const char *const prio[] = {
+		"<3>", "<4>", "<5>", "<5>", "<6>", "<6>",
+	};
+
+	if (clus_log.path != NULL || getenv("JOURNAL_STREAM") == NULL) {
+		return NULL;
+	}
+	return level >= 0 && level < 6 ? prio[level] : "<7>";
+}
+
+static void clus_log_write(int level, const char *func, const char *fmt,
+			   va_list ap)
+{
+	const char *journal = clus_log_journal_prefix(level);
 	char prefix[128];
 	struct iovec iov[4];
 	char *msg = NULL;
@@ -102,6 +121,8 @@ static void clus_log_write(const char *func, const char *fmt, va_list ap)
 		snprintf(prefix, sizeof(prefix), "%s.%03ld %s[%d]: ", stamp,
 			 (long)(tv.tv_usec / 1000), clus_log.progname,
 			 (int)getpid());
+	} else if (journal != NULL) {
+		snprintf(prefix, sizeof(prefix), "%s", journal);
 	} else {
 		snprintf(prefix, sizeof(prefix), "%s: ", clus_log.progname);
 	}
@@ -132,7 +153,7 @@ void clus_log_msg(int level, const char *func, const char *fmt, ...)
 		return;
 	}
 	va_start(ap, fmt);
-	clus_log_write(func, fmt, ap);
+	clus_log_write(level, func, fmt, ap);
 	va_end(ap);
 }
 
@@ -151,7 +172,8 @@ bool clus_log_text(const char *fmt, ...)
 		return true;
 	}
 	va_start(ap, fmt);
-	clus_log_write(clus_log.pending_func, fmt, ap);
+	clus_log_write(clus_log.pending_level, clus_log.pending_func, fmt,
+		       ap);
 	va_end(ap);
 	return true;
 }

@@ -8,17 +8,14 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
-#include <arpa/inet.h>
 #include <errno.h>
-#include <limits.h>
-#include <popt.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <systemd/sd-daemon.h>
 
 #include "server/log.h"
 #include <talloc.h>
@@ -26,6 +23,7 @@
 
 #include "server/server.h"
 #include "server/daemon/daemon.h"
+#include "server/daemon/options.h"
 #include "server/dcesrv/dcesrv.h"
 #include "server/dcesrv/policy.h"
 #include "server/epm/epm.h"
@@ -37,349 +35,9 @@
 #define CLUSAPI_VERSION "unknown"
 #endif
 
-#define PROGNAME "clusapid"
-#define DEFAULT_STATE_DIR "/var/lib/clusapid"
-#define DEFAULT_LISTEN "0.0.0.0"
-#define DEFAULT_EPM_PORT 135
-#define DEFAULT_MOVE_DELAY_MS 500
-#define DEFAULT_MAX_CONNECTIONS 1024
-/* Samba's own limits: MAX_OPEN_POLS is 2048 per pipe, we allow more */
-#define DEFAULT_MAX_HANDLES 10000
-#define DEFAULT_MAX_REQUEST_SIZE (4 * 1024 * 1024)
-#define DEFAULT_MAX_NOTIFY_EVENTS 100000
-
+#define PROGNAME CLUSRV_PROGNAME
 #define PID_FILE "clusapid.pid"
 #define ENDPOINTS_FILE "endpoints"
-#define LOG_FILE "clusapid.log"
-
-static void usage_error(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
-
-static void usage_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, PROGNAME ": ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, " (see --help)\n");
-}
-
-static bool parse_number(const char *option, const char *s,
-			 unsigned long min, unsigned long max,
-			 unsigned long *value)
-{
-	char *end = NULL;
-	unsigned long v;
-
-	errno = 0;
-	v = strtoul(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || s[0] == '-' ||
-	    v < min || v > max) {
-		usage_error("%s: '%s' is not a number from %lu to %lu",
-			    option, s, min, max);
-		return false;
-	}
-	*value = v;
-	return true;
-}
-
-static bool is_ip_address(const char *s)
-{
-	struct in6_addr addr;
-
-	return inet_pton(AF_INET, s, &addr) == 1 ||
-	       inet_pton(AF_INET6, s, &addr) == 1;
-}
-
-/* Relative paths would break once the daemon moves to "/". */
-static const char *absolute_path(TALLOC_CTX *mem_ctx, const char *path)
-{
-	char cwd[PATH_MAX];
-
-	if (path == NULL || path[0] == '/') {
-		return path;
-	}
-	if (getcwd(cwd, sizeof(cwd)) == NULL) {
-		return path;
-	}
-	return talloc_asprintf(mem_ctx, "%s/%s", cwd, path);
-}
-
-/* Returns 0 to run, -1 to exit 1 (the message is out), 1 to exit 0. */
-static int parse_options(TALLOC_CTX *mem_ctx, int argc, const char **argv,
-			 struct clusrv_options *o)
-{
-	int foreground = 0;
-	int version = 0;
-	char *state_dir = NULL;
-	char *config = NULL;
-	char *log_file = NULL;
-	char *listen_addr = NULL;
-	char *tcp_port = NULL;
-	char *epm_port = NULL;
-	char *anonymous = NULL;
-	char *move_delay = NULL;
-	char *max_conns = NULL;
-	char *max_handles = NULL;
-	char *max_request = NULL;
-	char *max_events = NULL;
-	char *debug_level = NULL;
-	char *np_socket_dir = NULL;
-	char *access_config = NULL;
-	struct poptOption table[] = {
-		POPT_AUTOHELP
-		{ "foreground", 'F', POPT_ARG_NONE, &foreground, 0,
-		  "Stay in the foreground, log to stderr", NULL },
-		{ "state-dir", 0, POPT_ARG_STRING, &state_dir, 0,
-		  "State: store, pid file, endpoints (default "
-		  DEFAULT_STATE_DIR ")", "DIR" },
-		{ "config", 0, POPT_ARG_STRING, &config, 0,
-		  "Initial cluster description", "FILE" },
-		{ "log-file", 0, POPT_ARG_STRING, &log_file, 0,
-		  "Log file (default: stderr in the foreground, "
-		  "DIR/" LOG_FILE " otherwise)", "FILE" },
-		{ "listen", 0, POPT_ARG_STRING, &listen_addr, 0,
-		  "IPv4 or IPv6 address to listen on (default "
-		  DEFAULT_LISTEN ")", "ADDR" },
-		{ "tcp-port", 0, POPT_ARG_STRING, &tcp_port, 0,
-		  "ncacn_ip_tcp port, 0 for any free one (default 0)", "N" },
-		{ "epm-port", 0, POPT_ARG_STRING, &epm_port, 0,
-		  "Endpoint mapper port, 0 for any free one, 'none' for no "
-		  "endpoint mapper (default 135 as root, none otherwise)",
-		  "N" },
-		{ "anonymous", 0, POPT_ARG_STRING, &anonymous, 0,
-		  "What unauthenticated callers may do: none, read or full "
-		  "(default read)", "POLICY" },
-		{ "move-delay-ms", 0, POPT_ARG_STRING, &move_delay, 0,
-		  "How long each resource stays Online/OfflinePending in "
-		  "a simulated move, online or offline (default 500)",
-		  "MS" },
-		{ "max-connections", 0, POPT_ARG_STRING, &max_conns, 0,
-		  "Connections served at once (default 1024)", "N" },
-		{ "max-handles", 0, POPT_ARG_STRING, &max_handles, 0,
-		  "Context handles open at once in one association group "
-		  "(default 10000)", "N" },
-		{ "max-request-size", 0, POPT_ARG_STRING, &max_request, 0,
-		  "Largest request, its fragments reassembled, in bytes "
-		  "(default 4194304)", "BYTES" },
-		{ "max-notify-events", 0, POPT_ARG_STRING, &max_events, 0,
-		  "Events queued per notification port before the oldest "
-		  "are dropped (default 100000)", "N" },
-		{ "debuglevel", 'd', POPT_ARG_STRING, &debug_level, 0,
-		  "Log level, 0 (errors) to 10 (everything; default 3)",
-		  "LEVEL" },
-		{ "np-socket-dir", 0, POPT_ARG_STRING, &np_socket_dir, 0,
-		  "smbd's ncalrpc dir: serve \\pipe\\clusapi on "
-		  "DIR/np/clusapi, 'none' for no ncacn_np (default "
-		  CLUSRV_NP_DEFAULT_DIR " as root, none otherwise)", "DIR" },
-		{ "access-config", 0, POPT_ARG_STRING, &access_config, 0,
-		  "Who has full access among authenticated (ncacn_np) "
-		  "callers (default: root and BUILTIN\\Administrators; "
-		  "the others read)", "FILE" },
-		{ "version", 'V', POPT_ARG_NONE, &version, 0,
-		  "Print the version", NULL },
-		POPT_TABLEEND
-	};
-	poptContext pc;
-	unsigned long n;
-	int opt;
-	int ret = -1;
-
-	*o = (struct clusrv_options) {
-		.state_dir = DEFAULT_STATE_DIR,
-		.listen_addr = DEFAULT_LISTEN,
-		.tcp_port = 0,
-		.epm_port = geteuid() == 0 ? DEFAULT_EPM_PORT : -1,
-		.anonymous = CLUSRV_ANONYMOUS_READ,
-		.move_delay_ms = DEFAULT_MOVE_DELAY_MS,
-		.max_connections = DEFAULT_MAX_CONNECTIONS,
-		.max_handles = DEFAULT_MAX_HANDLES,
-		.max_request_size = DEFAULT_MAX_REQUEST_SIZE,
-		.max_notify_events = DEFAULT_MAX_NOTIFY_EVENTS,
-		.debug_level = CLUS_LOG_NOTICE,
-	};
-
-	pc = poptGetContext(PROGNAME, argc, argv, table, 0);
-	while ((opt = poptGetNextOpt(pc)) > 0) {
-		/* every option stores its argument */
-	}
-	if (opt < -1) {
-		usage_error("%s: %s",
-			    poptBadOption(pc, POPT_BADOPTION_NOALIAS),
-			    poptStrerror(opt));
-		goto done;
-	}
-	if (poptPeekArg(pc) != NULL) {
-		usage_error("unexpected argument '%s'", poptPeekArg(pc));
-		goto done;
-	}
-	if (version) {
-		printf(PROGNAME " " CLUSAPI_VERSION "\n");
-		ret = 1;
-		goto done;
-	}
-
-	o->foreground = foreground;
-	if (state_dir != NULL) {
-		if (state_dir[0] == '\0') {
-			usage_error("--state-dir must not be empty");
-			goto done;
-		}
-		o->state_dir = talloc_strdup(mem_ctx, state_dir);
-	}
-	if (config != NULL) {
-		if (access(config, R_OK) == -1) {
-			fprintf(stderr, PROGNAME ": cannot read --config %s: "
-				"%s\n", config, strerror(errno));
-			goto done;
-		}
-		o->config_file = talloc_strdup(mem_ctx, config);
-	}
-	if (log_file != NULL) {
-		o->log_file = talloc_strdup(mem_ctx, log_file);
-	}
-	if (listen_addr != NULL) {
-		if (!is_ip_address(listen_addr)) {
-			usage_error("--listen: '%s' is not an IPv4 or IPv6 "
-				    "address", listen_addr);
-			goto done;
-		}
-		o->listen_addr = talloc_strdup(mem_ctx, listen_addr);
-	}
-	if (tcp_port != NULL) {
-		if (!parse_number("--tcp-port", tcp_port, 0, 65535, &n)) {
-			goto done;
-		}
-		o->tcp_port = n;
-	}
-	if (epm_port != NULL) {
-		if (strcmp(epm_port, "none") == 0) {
-			o->epm_port = -1;
-		} else if (!parse_number("--epm-port", epm_port, 0, 65535,
-					 &n)) {
-			goto done;
-		} else {
-			o->epm_port = n;
-		}
-	}
-	if (o->epm_port > 0 && o->epm_port == o->tcp_port) {
-		usage_error("--epm-port and --tcp-port must differ");
-		goto done;
-	}
-	if (anonymous != NULL) {
-		if (strcmp(anonymous, "none") == 0) {
-			o->anonymous = CLUSRV_ANONYMOUS_NONE;
-		} else if (strcmp(anonymous, "read") == 0) {
-			o->anonymous = CLUSRV_ANONYMOUS_READ;
-		} else if (strcmp(anonymous, "full") == 0) {
-			o->anonymous = CLUSRV_ANONYMOUS_FULL;
-		} else {
-			usage_error("--anonymous: '%s' is not none, read or "
-				    "full", anonymous);
-			goto done;
-		}
-	}
-	if (move_delay != NULL) {
-		if (!parse_number("--move-delay-ms", move_delay, 0,
-				  24 * 3600 * 1000UL, &n)) {
-			goto done;
-		}
-		o->move_delay_ms = n;
-	}
-	if (max_conns != NULL) {
-		if (!parse_number("--max-connections", max_conns, 1,
-				  1000000, &n)) {
-			goto done;
-		}
-		o->max_connections = n;
-	}
-	if (max_handles != NULL) {
-		if (!parse_number("--max-handles", max_handles, 1, 10000000,
-				  &n)) {
-			goto done;
-		}
-		o->max_handles = n;
-	}
-	if (max_request != NULL) {
-		/* a request PDU alone is 24 bytes; 1 GiB is absurd enough */
-		if (!parse_number("--max-request-size", max_request, 1024,
-				  1024 * 1024 * 1024UL, &n)) {
-			goto done;
-		}
-		o->max_request_size = n;
-	}
-	if (max_events != NULL) {
-		if (!parse_number("--max-notify-events", max_events, 1,
-				  100000000, &n)) {
-			goto done;
-		}
-		o->max_notify_events = n;
-	}
-	if (debug_level != NULL) {
-		if (!parse_number("-d", debug_level, 0, CLUS_LOG_MAX_LEVEL,
-				  &n)) {
-			goto done;
-		}
-		o->debug_level = n;
-	}
-	if (np_socket_dir != NULL) {
-		if (np_socket_dir[0] == '\0') {
-			usage_error("--np-socket-dir must not be empty");
-			goto done;
-		}
-		if (strcmp(np_socket_dir, "none") != 0) {
-			o->np_socket_dir = talloc_strdup(mem_ctx,
-							 np_socket_dir);
-		}
-	} else if (geteuid() == 0) {
-		/* Like port 135: taken when free, no error when not. */
-		o->np_socket_dir = CLUSRV_NP_DEFAULT_DIR;
-		o->np_socket_dir_default = true;
-	}
-	if (access_config != NULL) {
-		if (access(access_config, R_OK) == -1) {
-			fprintf(stderr, PROGNAME ": cannot read "
-				"--access-config %s: %s\n", access_config,
-				strerror(errno));
-			goto done;
-		}
-		o->access_config = talloc_strdup(mem_ctx, access_config);
-	}
-
-	if (!o->foreground) {
-		o->state_dir = absolute_path(mem_ctx, o->state_dir);
-		o->config_file = absolute_path(mem_ctx, o->config_file);
-		o->log_file = absolute_path(mem_ctx, o->log_file);
-		o->np_socket_dir = absolute_path(mem_ctx, o->np_socket_dir);
-		o->access_config = absolute_path(mem_ctx, o->access_config);
-		if (o->log_file == NULL) {
-			o->log_file = talloc_asprintf(mem_ctx, "%s/" LOG_FILE,
-						      o->state_dir);
-		}
-	}
-	ret = 0;
-done:
-	poptFreeContext(pc);
-	/* popt hands out malloc'd copies */
-	free(state_dir);
-	free(config);
-	free(log_file);
-	free(listen_addr);
-	free(tcp_port);
-	free(epm_port);
-	free(anonymous);
-	free(move_delay);
-	free(max_conns);
-	free(max_handles);
-	free(max_request);
-	free(max_events);
-	free(debug_level);
-	free(np_socket_dir);
-	free(access_config);
-	return ret;
-}
 
 static bool make_state_dir(const char *dir)
 {
@@ -428,13 +86,17 @@ static void clusrv_signal(struct tevent_context *ev, struct tevent_signal *se,
 		private_data, struct clusrv_context);
 
 	if (signum == SIGHUP) {
+		/* systemctl reload: tell systemd while we are at it */
+		(void)sd_notify(0, "RELOADING=1");
 		if (!clus_log_reopen()) {
 			DBG_ERR("cannot reopen the log file: %s\n",
 				strerror(errno));
 		}
 		clusrv_reload_access_policy(srv);
+		(void)sd_notify(0, "READY=1");
 		return;
 	}
+	(void)sd_notify(0, "STOPPING=1");
 	DBG_NOTICE("%s: shutting down\n", strsignal(signum));
 	srv->stopping = true;
 }
@@ -664,6 +326,10 @@ static int clusrv_run(TALLOC_CTX *mem_ctx, const struct clusrv_options *opts,
 	}
 	DBG_NOTICE("clusapid %s ready (pid %d)\n", CLUSAPI_VERSION,
 		   (int)getpid());
+	/* Type=notify: the endpoints are open and written */
+	(void)sd_notifyf(0, "READY=1\nMAINPID=%d\nSTATUS=serving on %s",
+			 (int)getpid(),
+			 clusrv_listener_binding(srv->tcp_listener));
 
 	while (!srv->stopping) {
 		if (tevent_loop_once(ev) != 0) {
@@ -704,7 +370,7 @@ int main(int argc, const char **argv)
 		fprintf(stderr, PROGNAME ": out of memory\n");
 		return 1;
 	}
-	ret = parse_options(mem_ctx, argc, argv, &opts);
+	ret = clusrv_options_parse(mem_ctx, argc, argv, &opts);
 	if (ret != 0) {
 		talloc_free(mem_ctx);
 		return ret == 1 ? 0 : 1;

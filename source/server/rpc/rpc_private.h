@@ -144,6 +144,15 @@ WERROR clusrv_value_from_wire(TALLOC_CTX *mem_ctx, uint32_t type,
 			      uint8_t **out, uint32_t *out_len);
 
 /*
+ * CLUSCTL_{GROUP,RESOURCE}_SET_COMMON_PROPERTIES (srv_setprops.c):
+ * G or R is the object
+ */
+WERROR clusrv_set_common_props(struct dcesrv_call_state *dce_call,
+			       TALLOC_CTX *mem_ctx, struct clus_model *m,
+			       struct clus_group *g, struct clus_resource *r,
+			       const uint8_t *in, uint32_t in_size);
+
+/*
  * PROPERTY_LIST buffers (srv_proplist.c).  The first failed add sticks:
  * later adds and the push return it, so a run of adds needs one check,
  * clusrv_proplist_error(), at its end.

@@ -218,8 +218,7 @@ static WERROR common_props(const struct ctl_target *t,
 					  t->u.group->persistent_state ==
 					  CM_GROUP_ONLINE);
 		clusrv_proplist_add_dword(pl, "Priority", t->u.group->priority);
-		clusrv_proplist_add_dword(pl, "GroupType",
-					  t->u.group->group_type);
+		/* GroupType is read-only: in ro_common_props alone */
 		break;
 	case CTL_NETWORK:
 		clusrv_proplist_add_sz(pl, "Name", t->u.net->name);
@@ -405,6 +404,8 @@ static WERROR ctl_set_private(struct dcesrv_call_state *dce_call,
 			type = CM_REG_BINARY;
 			break;
 		case CLUSPROP_SYNTAX_LIST_VALUE_ULARGE_INTEGER:
+		case CLUSPROP_SYNTAX_LIST_VALUE_LARGE_INTEGER:
+			/* a QWORD either way: signed or not is the reader's */
 			type = CM_REG_QWORD;
 			break;
 		default:
@@ -451,8 +452,15 @@ static WERROR ctl_run(struct dcesrv_call_state *dce_call, TALLOC_CTX *mem_ctx,
 		return ctl_set_private(dce_call, mem_ctx, t, io);
 	}
 	if (fn == CTL_SET_COMMON_PROPERTIES) {
-		/* common properties are fixed by the configuration here */
-		return WERR_INVALID_FUNCTION;
+		/* groups and resources; the others' are fixed here */
+		if (t->type != CTL_GROUP && t->type != CTL_RESOURCE) {
+			return WERR_INVALID_FUNCTION;
+		}
+		return clusrv_set_common_props(
+			dce_call, mem_ctx, t->m,
+			t->type == CTL_GROUP ? t->u.group : NULL,
+			t->type == CTL_RESOURCE ? t->u.res : NULL,
+			io->in, io->in_size);
 	}
 	werr = ctl_output(mem_ctx, t, fn, &out);
 	if (!W_ERROR_IS_OK(werr)) {

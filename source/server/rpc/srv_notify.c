@@ -435,8 +435,17 @@ WERROR dcesrv_ApiAddNotifyV2(struct dcesrv_call_state *dce_call,
 	if (n == NULL) {
 		return WERR_INVALID_HANDLE;
 	}
-	werr = notify_v2_object(dce_call, &r->in.hObject,
-				r->in.filter.dwObjectType, &id);
+	/*
+	 * Not targeted at one object: the cluster handle stands for every
+	 * object of the type, as CreateClusterNotifyPortV2 registers.
+	 */
+	werr = !r->in.isTargetedAtObject ?
+		clusrv_cluster_check_handle(dce_call, &r->in.hObject) :
+		WERR_INVALID_HANDLE;
+	if (!W_ERROR_IS_OK(werr)) {
+		werr = notify_v2_object(dce_call, &r->in.hObject,
+					r->in.filter.dwObjectType, &id);
+	}
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}

@@ -238,6 +238,81 @@ static void test_help(void **state)
 	assert_non_null(usage);
 	assert_non_null(strstr(usage, "--user"));
 	assert_non_null(strstr(usage, "group move NAME [NODE]"));
+	/* the defaults come from the table and the library */
+	assert_non_null(strstr(usage, "notifications (default 5)"));
+	/* each command with the options it takes */
+	assert_non_null(strstr(usage, "resource list [--group=NAME]"));
+	assert_non_null(strstr(usage, "node pause NAME [--drain] "
+				      "[--drain-target=NODE]"));
+	talloc_free(mem_ctx);
+}
+
+static void test_admin_commands(void **state)
+{
+	TALLOC_CTX *mem_ctx = talloc_new(NULL);
+	struct clusctl_options *o;
+	char *e;
+
+	(void)state;
+	o = parse_ok(mem_ctx, ARGV("h", "group", "rename", "A", "B"));
+	assert_int_equal(o->command, CLUSCTL_CMD_GROUP_RENAME);
+	assert_int_equal(o->num_args, 2);
+	assert_string_equal(o->args[1], "B");
+	o = parse_ok(mem_ctx, ARGV("h", "group", "set-owners", "G", "N1",
+				   "N2", "N3"));
+	assert_int_equal(o->num_args, 4);
+	assert_null(o->args[4]);
+	o = parse_ok(mem_ctx, ARGV("h", "resource", "create", "R", "-t",
+				   "IP Address", "-g", "G"));
+	assert_string_equal(o->type, "IP Address");
+	assert_string_equal(o->group, "G");
+	o = parse_ok(mem_ctx, ARGV("h", "group", "delete", "G", "--force"));
+	assert_true(o->force);
+	o = parse_ok(mem_ctx, ARGV("h", "resource", "online", "R", "--wait"));
+	assert_true(o->wait);
+
+	e = parse_fails(mem_ctx, ARGV("h", "resource", "create", "R",
+				      "--group=G"));
+	assert_non_null(strstr(e, "needs --type"));
+	e = parse_fails(mem_ctx, ARGV("h", "group", "rename", "A"));
+	assert_non_null(strstr(e, "NAME NEWNAME"));
+	e = parse_fails(mem_ctx, ARGV("h", "resource", "delete", "R",
+				      "--force"));
+	assert_non_null(strstr(e, "\"group delete\""));
+	e = parse_fails(mem_ctx, ARGV("h", "resource", "fail", "R",
+				      "--wait"));
+	assert_non_null(strstr(e, "--wait"));
+	talloc_free(mem_ctx);
+}
+
+static void test_option_rules(void **state)
+{
+	TALLOC_CTX *mem_ctx = talloc_new(NULL);
+	struct clusctl_options *o;
+	char *e;
+
+	(void)state;
+	/* the last of a repeated option wins */
+	o = parse_ok(mem_ctx, ARGV("-g", "A", "--group=B", "h", "resource",
+				   "list", "-d", "0", "-d", "10"));
+	assert_string_equal(o->group, "B");
+	assert_int_equal(o->debuglevel, 10);
+	e = parse_fails(mem_ctx, ARGV("-d", "11", "h", "node", "list"));
+	assert_non_null(strstr(e, "0 to 10"));
+	e = parse_fails(mem_ctx, ARGV("-d", "x", "h", "node", "list"));
+	assert_non_null(strstr(e, "\"x\""));
+	e = parse_fails(mem_ctx, ARGV("h", "node", "list", "--no-notify"));
+	assert_non_null(strstr(e, "\"group move\", \"group online\" and "
+				  "\"group offline\""));
+	e = parse_fails(mem_ctx, ARGV("h", "group", "move", "G",
+				      "--no-notify"));
+	assert_non_null(strstr(e, "--no-notify needs --wait"));
+	e = parse_fails(mem_ctx, ARGV("-U", "u%p", "-A", "/dev/null", "h",
+				      "node", "list"));
+	assert_non_null(strstr(e, "-U and -A"));
+	e = parse_fails(mem_ctx, ARGV("h", "node", "pause", "N",
+				      "--drain-target="));
+	assert_non_null(strstr(e, "--drain-target"));
 	talloc_free(mem_ctx);
 }
 
@@ -358,6 +433,8 @@ int main(void)
 		cmocka_unit_test(test_samba_options),
 		cmocka_unit_test(test_usage_errors),
 		cmocka_unit_test(test_help),
+		cmocka_unit_test(test_option_rules),
+		cmocka_unit_test(test_admin_commands),
 		cmocka_unit_test(test_seconds),
 		cmocka_unit_test(test_credentials),
 		cmocka_unit_test(test_config_file),

@@ -1,0 +1,103 @@
+#!/bin/sh
+# Copyright (C) 2026 The clusapi developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The documentation cannot rot: the man pages pass mandoc -T lint with
+# no warning, every option of clusctl --help and clusapid --help is in
+# its page (and every clusctl command), every clusapid option is in the
+# example configuration, and the bash completion completes commands,
+# options and, from a running clusapid, names.
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 1
+. torture/lib/suite.sh
+
+suite_begin docs
+
+for page in man/clusctl.1 man/clusapid.8; do
+	check "mandoc -T lint -W warning $page" \
+		mandoc -T lint -W warning "$page"
+done
+
+# every_option PROGRAM PAGE: each --long and -s of PROGRAM --help in PAGE
+every_option() {
+	_missing=
+	for _o in $("$1" --help | grep -o -- '--[a-z][a-z0-9-]*' | sort -u); do
+		grep -q -- "Fl -${_o#--}\( \|$\)" "$2" ||
+			_missing="$_missing $_o"
+	done
+	for _o in $("$1" --help | sed -n 's/^  -\([a-zA-Z?]\),.*/\1/p'); do
+		grep -q -- "Fl \\\\\{0,1\}&\{0,1\}$_o\( \|$\)" "$2" ||
+			_missing="$_missing -$_o"
+	done
+	[ -z "$_missing" ] || echo "not in $2:$_missing"
+	[ -z "$_missing" ]
+}
+check "every option of clusctl --help is in clusctl(1)" \
+	every_option bin/clusctl man/clusctl.1
+check "every option of clusapid --help is in clusapid(8)" \
+	every_option bin/clusapid man/clusapid.8
+
+every_command() {
+	_missing=
+	bin/clusctl --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z-]*\)\( [a-z][a-z-]*\)\{0,1\}.*/\1\2/p' \
+		>"$tmp/commands"
+	while read -r _c; do
+		grep -q "Cm $_c\( \|$\)" man/clusctl.1 ||
+			grep -q "Cm .*| $_c\( \|$\)" man/clusctl.1 ||
+			_missing="$_missing \"$_c\""
+	done <"$tmp/commands"
+	[ -z "$_missing" ] || echo "not in clusctl(1):$_missing"
+	[ -s "$tmp/commands" ] && [ -z "$_missing" ]
+}
+check "every command of clusctl --help is in clusctl(1)" every_command
+
+every_setting() {
+	_missing=
+	for _o in $(bin/clusapid --help | grep -o -- '--[a-z][a-z0-9-]*' |
+		    sort -u); do
+		case $_o in
+		--configfile|--version|--help|--usage) continue ;;
+		esac
+		_name=$(echo "${_o#--}" | tr - ' ')
+		grep -q "^	; $_name = " etc/clusapid.conf ||
+			_missing="$_missing $_o"
+	done
+	[ -z "$_missing" ] || echo "not in etc/clusapid.conf:$_missing"
+	[ -z "$_missing" ]
+}
+check "every clusapid option is in the example clusapid.conf" every_setting
+
+# the completion, in a bash of its own
+complete_words() {
+	bash -c '
+. /usr/share/bash-completion/bash_completion
+. etc/clusctl.bash-completion
+COMP_WORDS=("$@")
+COMP_CWORD=$(($# - 1))
+COMP_LINE="$*"
+COMP_POINT=${#COMP_LINE}
+_clusctl
+printf "%s\n" "${COMPREPLY[@]}"' complete "$@"
+}
+check "completion: commands" \
+	eval 'complete_words bin/clusctl host gr | grep -qx group'
+check "completion: verbs" \
+	eval 'complete_words bin/clusctl host resource add- |
+	      grep -qx add-dependency'
+check "completion: options" \
+	eval 'complete_words bin/clusctl --wat | grep -qx -- --watch'
+
+mkdir "$tmp/state"
+if clusapid_start "$tmp/state" --anonymous full; then
+	T="ncacn_ip_tcp:127.0.0.1[$CLUSAPID_PORT]"
+	check "completion: group names from the cluster" \
+		eval 'complete_words bin/clusctl -N "$T" group show Ap |
+		      grep -qx "Application\\\\ Group"'
+	check "completion: resource names from the cluster" \
+		eval 'complete_words bin/clusctl -N "$T" resource online \
+			"Cluster " | grep -qx "Cluster\\\\ Disk\\\\ 1"'
+else
+	fail "clusapid starts"
+fi
+summary
