@@ -25,6 +25,7 @@
 #include <tevent.h>
 
 #include "server/server.h"
+#include "server/auth/auth.h"
 #include "server/daemon/daemon.h"
 #include "server/dcesrv/dcesrv.h"
 #include "server/dcesrv/policy.h"
@@ -151,7 +152,8 @@ static int parse_options(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 		  "N" },
 		{ "anonymous", 0, POPT_ARG_STRING, &anonymous, 0,
 		  "What unauthenticated callers may do: none, read or full "
-		  "(default read)", "POLICY" },
+		  "(default none; read and full depart from MS-CMRP, for "
+		  "labs and tests)", "POLICY" },
 		{ "move-delay-ms", 0, POPT_ARG_STRING, &move_delay, 0,
 		  "How long each resource stays Online/OfflinePending in "
 		  "a simulated move, online or offline (default 500)",
@@ -175,9 +177,12 @@ static int parse_options(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 		  "DIR/np/clusapi, 'none' for no ncacn_np (default "
 		  CLUSRV_NP_DEFAULT_DIR " as root, none otherwise)", "DIR" },
 		{ "access-config", 0, POPT_ARG_STRING, &access_config, 0,
-		  "Who has full access among authenticated (ncacn_np) "
+		  "Who has full access among authenticated "
 		  "callers (default: root and BUILTIN\\Administrators; "
 		  "the others read)", "FILE" },
+		{ NULL, 0, POPT_ARG_INCLUDE_TABLE, clusrv_auth_popt_options,
+		  0, "Authentication (SPNEGO, NTLMSSP; packet privacy over "
+		  "ncacn_ip_tcp):", NULL },
 		{ "version", 'V', POPT_ARG_NONE, &version, 0,
 		  "Print the version", NULL },
 		POPT_TABLEEND
@@ -192,7 +197,7 @@ static int parse_options(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 		.listen_addr = DEFAULT_LISTEN,
 		.tcp_port = 0,
 		.epm_port = geteuid() == 0 ? DEFAULT_EPM_PORT : -1,
-		.anonymous = CLUSRV_ANONYMOUS_READ,
+		.anonymous = CLUSRV_ANONYMOUS_NONE,
 		.move_delay_ms = DEFAULT_MOVE_DELAY_MS,
 		.max_connections = DEFAULT_MAX_CONNECTIONS,
 		.max_handles = DEFAULT_MAX_HANDLES,
@@ -348,6 +353,12 @@ static int parse_options(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 		o->access_config = talloc_strdup(mem_ctx, access_config);
 	}
 
+	ret = clusrv_auth_options_finish(mem_ctx, &o->auth);
+	if (ret != 0) {
+		goto done;
+	}
+	ret = -1;
+
 	if (!o->foreground) {
 		o->state_dir = absolute_path(mem_ctx, o->state_dir);
 		o->config_file = absolute_path(mem_ctx, o->config_file);
@@ -433,6 +444,7 @@ static void clusrv_signal(struct tevent_context *ev, struct tevent_signal *se,
 				strerror(errno));
 		}
 		clusrv_reload_access_policy(srv);
+		clusrv_auth_reload(srv);
 		return;
 	}
 	DBG_NOTICE("%s: shutting down\n", strsignal(signum));
