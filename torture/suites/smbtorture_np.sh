@@ -24,11 +24,10 @@ cd "$top" || exit 1
 
 NP_ADMIN_USER=${NP_ADMIN_USER:-daemon}
 NP_READ_USER=${NP_READ_USER:-bin}
-EXPECTED_TESTS=72
-EXPECTED_SKIPS="resource.SetQuorumResource"
 GROUP="Application Group"
 
 . torture/lib/check.sh
+. torture/lib/smbtorture.sh
 
 if [ "$(id -u)" -ne 0 ]; then
 	echo "SKIP: ncacn_np through smbd needs root (smbd, root-only socket)"
@@ -102,34 +101,9 @@ owner_of() {
 run_smbtorture() {
 	_label=$1
 	shift
-	_out=$tmp/smbtorture-$_label.out
-	# printf: dash's echo would end the line at "\c" of \clusapi
-	printf 'smbtorture %s -U %s%%... %s --dangerous rpc.clusapi\n' \
-		"$binding" "$NP_ADMIN_USER" "$*"
-	timeout 900 smbtorture "$binding" -U "$NP_ADMIN_USER%$admin_pass" \
-		--option="smb ports=$SMBD_PORT" "$@" --dangerous rpc.clusapi \
-		>"$_out" 2>&1
-	_rc=$?
-	_ntests=$(grep -c '^test: ' "$_out")
-	_nsuccess=$(grep -c '^success: ' "$_out")
-	_skips=$(sed -n 's/^skip: \([^ ]*\).*/\1/p' "$_out" | sort |
-		 tr '\n' ' ' | sed 's/ $//')
-	_nskips=$(echo "$EXPECTED_SKIPS" | wc -w)
-	if grep -qE '^(failure|error): ' "$_out"; then
-		sed -n '/^\(failure\|error\): /,/^\]/p' "$_out"
-	fi
-	if [ "$_ntests" -eq "$EXPECTED_TESTS" ] &&
-	   [ "$_nsuccess" -eq $((EXPECTED_TESTS - _nskips)) ] &&
-	   [ "$_skips" = "$EXPECTED_SKIPS" ] && [ $_rc -eq 0 ]; then
-		ok "smbtorture rpc.clusapi over ncacn_np ($_label):" \
-		   "$_nsuccess passed, $_nskips skipped by smbtorture itself" \
-		   "($_skips), of $EXPECTED_TESTS"
-	else
-		fail "smbtorture rpc.clusapi over ncacn_np ($_label):" \
-		     "$_nsuccess succeeded of $_ntests ran, skipped" \
-		     "'$_skips' (expected '$EXPECTED_SKIPS'), exit $_rc"
-		tail -5 "$_out"
-	fi
+	smbtorture_clusapi "ncacn_np, $_label" "$binding" \
+		-U "$NP_ADMIN_USER%$admin_pass" \
+		--option="smb ports=$SMBD_PORT" "$@"
 }
 
 # --- the socket, and smbtorture as an administrator -----------------------

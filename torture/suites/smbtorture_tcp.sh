@@ -15,10 +15,6 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 . torture/lib/clusapid.sh
 
-EXPECTED_TESTS=72
-# smbtorture skips this one itself ("skipping SetQuorumResource test")
-EXPECTED_SKIPS="resource.SetQuorumResource"
-
 tmp=$(mktemp -d /tmp/clusapi-smbtorture.XXXXXX)
 dumpcap_pid=
 cleanup() {
@@ -34,6 +30,7 @@ trap cleanup EXIT
 trap 'exit 1' INT TERM
 
 . torture/lib/check.sh
+. torture/lib/smbtorture.sh
 
 mkdir "$tmp/state"
 # A pause settles one transition after ApiPauseNode (see
@@ -57,32 +54,7 @@ done
 [ -s "$tmp/clusapi.pcapng" ] || fail "dumpcap did not start: $(cat \
 	"$tmp/dumpcap.log")"
 
-echo "smbtorture $binding -U% --dangerous rpc.clusapi"
-smbtorture "$binding" -U% --dangerous rpc.clusapi >"$tmp/smbtorture.out" 2>&1
-rc=$?
-
-ntests=$(grep -c '^test: ' "$tmp/smbtorture.out")
-nsuccess=$(grep -c '^success: ' "$tmp/smbtorture.out")
-skips=$(sed -n 's/^skip: \([^ ]*\).*/\1/p' "$tmp/smbtorture.out" | sort |
-	tr '\n' ' ' | sed 's/ $//')
-grep -E '^(failure|error|skip): ' "$tmp/smbtorture.out" |
-	sed 's/ \[$//'
-if grep -qE '^(failure|error): ' "$tmp/smbtorture.out"; then
-	# show smbtorture's reasons, not only the names
-	sed -n '/^\(failure\|error\): /,/^\]/p' "$tmp/smbtorture.out"
-fi
-nskips=$(echo "$EXPECTED_SKIPS" | wc -w)
-echo "smbtorture: $nsuccess of $ntests tests succeeded, skipped: ${skips:-none}" \
-     "(exit $rc)"
-if [ "$ntests" -eq "$EXPECTED_TESTS" ] &&
-   [ "$nsuccess" -eq $((EXPECTED_TESTS - nskips)) ] &&
-   [ "$skips" = "$EXPECTED_SKIPS" ] && [ $rc -eq 0 ]; then
-	ok "smbtorture rpc.clusapi: $nsuccess passed, $nskips skipped by" \
-	   "smbtorture itself ($skips), of $EXPECTED_TESTS"
-else
-	fail "smbtorture rpc.clusapi: $nsuccess succeeded of $ntests ran," \
-	     "skipped '$skips' (expected '$EXPECTED_SKIPS'), exit $rc"
-fi
+smbtorture_clusapi "anonymous" "$binding" -U%
 
 # let the last segments reach the capture before stopping it
 sleep 0.5
