@@ -98,8 +98,12 @@ static int clusctl_fail(struct clusctl *c, NTSTATUS status, WERROR werr,
 			const char *detail, int rc)
 {
 	char *action = clusctl_action(c->mem_ctx, c->opts);
-	char *line = clusctl_error_line(c->mem_ctx, action, status, werr,
-					detail);
+	char *line;
+
+	if (detail == NULL && c->conn != NULL) {
+		detail = clusapi_conn_denied_reason(c->conn, status);
+	}
+	line = clusctl_error_line(c->mem_ctx, action, status, werr, detail);
 
 	if (c->opts->json) {
 		json_t *j = json_object();
@@ -297,6 +301,7 @@ static int clusctl_group_op(struct clusctl *c)
 	const char *operation = "move";
 	struct tevent_req *req;
 	NTSTATUS status;
+	const char *reason;
 	char *line;
 
 	if (!o->json) {
@@ -337,6 +342,10 @@ static int clusctl_group_op(struct clusctl *c)
 		clusctl_print_json(c, clusctl_json_flow(operation, r));
 	}
 	line = clusctl_flow_error_line(c->mem_ctx, o, r);
+	reason = clusapi_conn_denied_reason(c->conn, r->status);
+	if (line != NULL && reason != NULL) {
+		line = talloc_asprintf(c->mem_ctx, "%s; %s", line, reason);
+	}
 	if (line != NULL) {
 		fprintf(clusctl_err, "clusctl: %s\n", line);
 	}
@@ -442,13 +451,13 @@ int main(int argc, const char **argv)
 		    strncasecmp(opts->target, "ncacn_np:", 9) != 0) {
 			/*
 			 * Over TCP the bind is sealed with the user's
-			 * credentials, as Windows wants; clusapid takes
-			 * anonymous binds only there.
+			 * credentials, as Windows wants; a bind_nak
+			 * means the server does not take them.
 			 */
-			detail = "the server refused the sealed bind (to a "
-				 "server that takes only anonymous binds over "
-				 "TCP, such as clusapid, connect anonymously: "
-				 "-N or -U%)";
+			detail = "the server refused the authenticated bind "
+				 "(it may not offer this mechanism: try "
+				 "[ntlm], [krb5] or -k; an older clusapid "
+				 "takes anonymous binds only: -N)";
 		} else if (NT_STATUS_EQUAL(status, NT_STATUS_UNSUCCESSFUL)) {
 			/* what libdcerpc makes of most bind_nak reasons */
 			detail = "the server refused the bind";

@@ -118,12 +118,12 @@ refused() {
 
 refused "a wrong password" NT_STATUS_LOGON_FAILURE "alice%wrong-$$" ""
 refused "an unknown user" NT_STATUS_LOGON_FAILURE "mallory%$admin_pass" ""
-refused "a [sign] bind" NT_STATUS_ACCESS_DENIED "alice%$admin_pass" ",sign"
-refused "an NTLMSSP [sign] bind" NT_STATUS_ACCESS_DENIED \
-	"alice%$admin_pass" ",ntlm,sign"
-refused "a connect-level bind" NT_STATUS_ACCESS_DENIED \
-	"alice%$admin_pass" ",connect"
-refused "an anonymous caller" NT_STATUS_ACCESS_DENIED "%" ""
+privacy="NT_STATUS_ACCESS_DENIED.*requires packet privacy"
+refused "a [sign] bind" "$privacy" "alice%$admin_pass" ",sign"
+refused "an NTLMSSP [sign] bind" "$privacy" "alice%$admin_pass" ",ntlm,sign"
+refused "a connect-level bind" "$privacy" "alice%$admin_pass" ",connect"
+refused "an anonymous caller" \
+	"NT_STATUS_ACCESS_DENIED.*allows no anonymous callers" "%" ""
 refused "a read-only user's move" ERROR_ACCESS_DENIED "bob%$read_pass" ""
 
 out=$(clusctl_as "bob%$read_pass" "" group list 2>&1)
@@ -143,6 +143,45 @@ if [ $rc -eq 0 ] && [ "$after" = "$target" ]; then
 else
 	fail "administrator move: exit $rc, owner $before -> $after: $out"
 fi
+
+# -A FILE and [ntlm]: sealed too (the server logs each bind's level)
+printf 'username = bob\npassword = %s\n' "$read_pass" >"$tmp/bob.auth"
+out=$(timeout 60 bin/clusctl -A "$tmp/bob.auth" "$binding]" group list 2>&1)
+if [ $? -eq 0 ] && echo "$out" | grep -q "$GROUP"; then
+	ok "clusctl -A FILE binds sealed and lists the groups"
+else
+	fail "clusctl -A FILE: $out"
+fi
+out=$(clusctl_as "bob%$read_pass" ",ntlm" group list 2>&1)
+if [ $? -eq 0 ] && echo "$out" | grep -q "$GROUP" &&
+   grep -q "NTLMSSP bind at level 6" "$tmp/refused/clusapid.log"; then
+	ok "clusctl [ntlm] binds with NTLMSSP at packet privacy"
+else
+	fail "clusctl [ntlm]: $out"
+fi
+
+# --- the clustorture move suite, sealed, as an administrator ---------------
+
+clusapid_stop >/dev/null 2>&1
+mkdir "$tmp/clustorture"
+if clusapid_start "$tmp/clustorture" --auth-users "$users" \
+	--config torture/clustorture/cluster.conf --move-delay-ms 200; then
+	timeout 600 bin/clustorture -U "alice%$admin_pass" \
+		"ncacn_ip_tcp:127.0.0.1[$CLUSAPID_PORT]" \
+		>"$tmp/clustorture.out" 2>&1
+	rc=$?
+	n=$(sed -n 's/^\[  PASSED  \] \([0-9]*\).*/\1/p' "$tmp/clustorture.out")
+	if [ $rc -eq 0 ] && [ "${n:-0}" -gt 0 ]; then
+		ok "clustorture sealed with -U: $n passed"
+	else
+		fail "clustorture sealed with -U: exit $rc"
+		sed 's/^/    /' "$tmp/clustorture.out" | tail -30
+	fi
+	clusapid_stop >/dev/null 2>&1
+else
+	fail "clusapid start (clustorture)"
+fi
+start_clusapid refused || fail "clusapid restart"
 
 # --- SIGHUP rereads the users file --------------------------------------------
 
