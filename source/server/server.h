@@ -65,6 +65,8 @@ enum clusrv_anonymous {
 /* Authenticated binds (server/auth/): where the credentials come from */
 struct clusrv_auth_options {
 	const char *users_file;		/* --auth-users */
+	const char *keytab;		/* --auth-keytab: Kerberos */
+	const char *realm;		/* --auth-realm */
 };
 
 struct clusrv_options {

@@ -8,7 +8,8 @@
  * context (gensec_prepare) and then runs the legs itself (bind,
  * alter_context, auth3), signs, seals and keeps the caller's session
  * (dcesrv_call_session_info). We start Samba's own gensec server with
- * an auth4_context of ours (auth4.c) that knows our users.
+ * an auth4_context of ours (auth4.c) that knows our users, and server
+ * credentials holding the keytab (--auth-keytab) when Kerberos is on.
  *
  * MS-CMRP 2.1: over ncacn_ip_tcp a ClusAPI 3.0 client MUST use packet
  * privacy and the server MUST refuse anything less. Windows enforces it
@@ -108,15 +109,32 @@ NTSTATUS clusrv_auth_iface_bind(struct dcesrv_connection_context *context,
 	return NT_STATUS_OK;
 }
 
-static struct cli_credentials *server_credentials(TALLOC_CTX *mem_ctx)
+static struct cli_credentials *server_credentials(TALLOC_CTX *mem_ctx,
+						  struct clusrv_auth *auth)
 {
 	struct cli_credentials *creds = cli_credentials_init_anon(mem_ctx);
+	const char *keytab = auth->opts->keytab;
+	char *name;
 
 	if (creds == NULL) {
 		return NULL;
 	}
-	/* without a keytab SPNEGO must not offer Kerberos */
-	cli_credentials_set_kerberos_state(creds, CRED_USE_KERBEROS_DISABLED,
+	if (keytab == NULL) {
+		/* without a keytab SPNEGO must not offer Kerberos */
+		cli_credentials_set_kerberos_state(
+			creds, CRED_USE_KERBEROS_DISABLED, CRED_SPECIFIED);
+		return creds;
+	}
+	/* the acceptor takes any service principal of the keytab */
+	name = talloc_asprintf(creds, "FILE:%s", keytab);
+	if (name == NULL ||
+	    cli_credentials_set_keytab_name(creds, auth->lp_ctx, name,
+					    CRED_SPECIFIED) != 0) {
+		DBG_ERR("cannot use the keytab %s\n", keytab);
+		talloc_free(creds);
+		return NULL;
+	}
+	cli_credentials_set_kerberos_state(creds, CRED_USE_KERBEROS_DESIRED,
 					   CRED_SPECIFIED);
 	return creds;
 }
@@ -159,9 +177,13 @@ NTSTATUS clusrv_auth_gensec_prepare(TALLOC_CTX *mem_ctx,
 		return auth_refuse(call, c, "authenticated binds are off "
 				   "(see the start-up message)");
 	}
-	if (auth->users == NULL) {
+	if (auth->users == NULL && auth->opts->keytab == NULL) {
 		return auth_refuse(call, c, "no credential source is "
-				   "configured (--auth-users)");
+				   "configured (--auth-users, --auth-keytab)");
+	}
+	if (call->in_auth_info.auth_type == DCERPC_AUTH_TYPE_KRB5 &&
+	    auth->opts->keytab == NULL) {
+		return auth_refuse(call, c, "Kerberos needs --auth-keytab");
 	}
 	if (conn_on_tcp(call->conn) && !conn_is_epm(call->conn, c->srv)) {
 		conn_require_privacy(call->conn);
@@ -177,7 +199,7 @@ NTSTATUS clusrv_auth_gensec_prepare(TALLOC_CTX *mem_ctx,
 	}
 	auth4 = clusrv_auth4_new(tmp, auth, call->event_ctx);
 	settings = lpcfg_gensec_settings(tmp, auth->lp_ctx);
-	creds = server_credentials(tmp);
+	creds = server_credentials(tmp, auth);
 	if (auth4 == NULL || settings == NULL || creds == NULL) {
 		talloc_free(tmp);
 		return NT_STATUS_NO_MEMORY;
@@ -233,6 +255,15 @@ NTSTATUS clusrv_auth_init(struct clusrv_context *srv)
 		}
 		DBG_NOTICE("%zu users from %s\n", auth->users->num_users,
 			   auth->opts->users_file);
+	}
+	if (auth->opts->realm != NULL) {
+		lpcfg_set_cmdline(srv->lp_ctx, "realm", auth->opts->realm);
+	}
+	if (auth->opts->keytab != NULL) {
+		DBG_NOTICE("Kerberos with the keytab %s%s%s\n",
+			   auth->opts->keytab,
+			   auth->opts->realm != NULL ? ", realm " : "",
+			   auth->opts->realm != NULL ? auth->opts->realm : "");
 	}
 	/* the message is out when it fails: clusapid serves on anyway */
 	auth->enabled = clus_gensec_shim_init();

@@ -56,10 +56,10 @@ struct auth4_context *clusrv_auth4_new(TALLOC_CTX *mem_ctx,
 				       struct clusrv_auth *auth,
 				       struct tevent_context *ev);
 
-/* auth4.c: the session of a user of ours */
+/* auth4.c: the session of a user of ours; DOMAIN NULL: our NetBIOS name */
 struct auth_session_info *clusrv_auth_user_session(
 	TALLOC_CTX *mem_ctx, struct clusrv_auth *auth,
-	const struct clusrv_user *user);
+	const struct clusrv_user *user, const char *domain);
 
 /*
  * options.c: the options of clusapid's authentication, a popt table

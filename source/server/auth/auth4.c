@@ -8,8 +8,10 @@
  * auth4_context it was started with for a challenge, then to check the
  * client's response (check_ntlm_password_send/recv, which also give the
  * session key sealing needs) and to build the caller's session
- * (generate_session_info). Samba's own servers fill it from their SAM;
- * clusapid from its users (--auth-users).
+ * (generate_session_info); Kerberos asks it for the session of a
+ * ticket's principal (generate_session_info_pac). Samba's own servers
+ * fill it from their SAM; clusapid from its users (--auth-users) and
+ * the principals of its realm (--auth-keytab, --auth-realm).
  *
  * A user's token: a SID of our own local domain (below), S-1-1-0
  * (World), S-1-5-2 (Network), S-1-5-11 (Authenticated Users; gensec and
@@ -20,6 +22,7 @@
 
 #include <grp.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/random.h>
 
 #include "server/log.h"
@@ -270,7 +273,7 @@ static struct security_token *user_token(TALLOC_CTX *mem_ctx,
 
 struct auth_session_info *clusrv_auth_user_session(
 	TALLOC_CTX *mem_ctx, struct clusrv_auth *auth,
-	const struct clusrv_user *user)
+	const struct clusrv_user *user, const char *domain)
 {
 	struct auth_session_info *s;
 	struct auth_user_info *info;
@@ -286,8 +289,9 @@ struct auth_session_info *clusrv_auth_user_session(
 		return NULL;
 	}
 	info->account_name = talloc_strdup(info, user->name);
-	info->domain_name = talloc_strdup(info,
-					  lpcfg_netbios_name(auth->lp_ctx));
+	info->domain_name = talloc_strdup(
+		info, domain != NULL ? domain :
+		      lpcfg_netbios_name(auth->lp_ctx));
 	if (info->account_name == NULL || info->domain_name == NULL) {
 		talloc_free(s);
 		return NULL;
@@ -312,8 +316,60 @@ static NTSTATUS auth4_session_info(struct auth4_context *auth4,
 	if (user == NULL) {
 		return NT_STATUS_LOGON_FAILURE;
 	}
-	*session_info = clusrv_auth_user_session(mem_ctx, auth, user);
+	*session_info = clusrv_auth_user_session(mem_ctx, auth, user, NULL);
 	return *session_info != NULL ? NT_STATUS_OK : NT_STATUS_NO_MEMORY;
+}
+
+/*
+ * Kerberos: the ticket's client principal user@REALM is the user "user"
+ * of REALM (--auth-realm, if given, must be it): the extra SIDs and
+ * groups of a user of that name in --auth-users, if any, are his. The
+ * PAC is not used: an MIT KDC's carries no groups, and a PAC from an AD
+ * DC would need verifying against the DC, which clusapid is not a
+ * member of.
+ */
+static NTSTATUS auth4_session_info_pac(
+	struct auth4_context *auth4, TALLOC_CTX *mem_ctx,
+	struct smb_krb5_context *smb_krb5_context, DATA_BLOB *pac_blob,
+	const char *principal_name,
+	const struct tsocket_address *remote_address,
+	uint32_t session_info_flags, struct auth_session_info **session_info)
+{
+	struct clusrv_auth *auth = talloc_get_type_abort(auth4->private_data,
+							 struct clusrv_auth);
+	static const char *no_extra[] = { NULL };
+	struct clusrv_user krb_user = { .extra = no_extra };
+	const struct clusrv_user *user;
+	const char *at = strrchr(principal_name, '@');
+	const char *realm = at != NULL ? at + 1 : "";
+	char *name;
+
+	if (at == NULL || at == principal_name ||
+	    (auth->opts->realm != NULL &&
+	     strcasecmp(realm, auth->opts->realm) != 0)) {
+		DBG_NOTICE("Kerberos logon of %s refused: not a user of the "
+			   "realm %s\n", principal_name,
+			   auth->opts->realm != NULL ? auth->opts->realm :
+			   "(any)");
+		return NT_STATUS_LOGON_FAILURE;
+	}
+	name = talloc_strndup(mem_ctx, principal_name, at - principal_name);
+	if (name == NULL) {
+		return NT_STATUS_NO_MEMORY;
+	}
+	user = clusrv_users_find(auth->users, name);
+	if (user == NULL) {
+		krb_user.name = name;
+		user = &krb_user;
+	}
+	*session_info = clusrv_auth_user_session(mem_ctx, auth, user, realm);
+	talloc_free(name);
+	if (*session_info == NULL) {
+		return NT_STATUS_NO_MEMORY;
+	}
+	DBG_INFO("Kerberos logon of %s (PAC %s)\n", principal_name,
+		 pac_blob != NULL ? "ignored" : "none");
+	return NT_STATUS_OK;
 }
 
 struct auth4_context *clusrv_auth4_new(TALLOC_CTX *mem_ctx,
@@ -335,5 +391,6 @@ struct auth4_context *clusrv_auth4_new(TALLOC_CTX *mem_ctx,
 	auth4->check_ntlm_password_send = auth4_check_send;
 	auth4->check_ntlm_password_recv = auth4_check_recv;
 	auth4->generate_session_info = auth4_session_info;
+	auth4->generate_session_info_pac = auth4_session_info_pac;
 	return auth4;
 }

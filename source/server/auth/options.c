@@ -24,6 +24,8 @@ static struct {
 	char *del_user;
 	int list_users;
 	char *user_groups;
+	char *keytab;
+	char *realm;
 } args;
 
 struct poptOption clusrv_auth_popt_options[] = {
@@ -31,6 +33,13 @@ struct poptOption clusrv_auth_popt_options[] = {
 	  "The server's own users for authenticated binds (SPNEGO, "
 	  "NTLMSSP): NAME:NTHASH[:SIDS,GROUPS] lines, mode 0600; "
 	  "reread on SIGHUP", "FILE" },
+	{ "auth-keytab", 0, POPT_ARG_STRING, &args.keytab, 0,
+	  "Kerberos: the keytab with MSServerClusterMgmtAPI/HOST and "
+	  "host/HOST (without one Kerberos is not offered)", "FILE" },
+	{ "auth-realm", 0, POPT_ARG_STRING, &args.realm, 0,
+	  "Kerberos: the realm whose principals are taken (user@REALM "
+	  "is user); default: any realm of the keytab's tickets",
+	  "REALM" },
 	{ "add-user", 0, POPT_ARG_STRING, &args.add_user, 0,
 	  "Add NAME to --auth-users (or set a new password), the "
 	  "password read from the terminal or one line of stdin, then "
@@ -148,28 +157,46 @@ static void free_args(void)
 	free(args.add_user);
 	free(args.del_user);
 	free(args.user_groups);
+	free(args.keytab);
+	free(args.realm);
 	memset(&args, 0, sizeof(args));
+}
+
+/* the daemon moves to "/" */
+static const char *absolute(TALLOC_CTX *mem_ctx, const char *path)
+{
+	char cwd[4096];
+
+	if (path == NULL) {
+		return NULL;
+	}
+	if (path[0] == '/' || getcwd(cwd, sizeof(cwd)) == NULL) {
+		return talloc_strdup(mem_ctx, path);
+	}
+	return talloc_asprintf(mem_ctx, "%s/%s", cwd, path);
 }
 
 int clusrv_auth_options_finish(TALLOC_CTX *mem_ctx,
 			       struct clusrv_auth_options *o)
 {
-	char cwd[4096];
-	int ret;
+	int ret = -1;
 
-	*o = (struct clusrv_auth_options) { 0 };
-	if (args.users_file != NULL) {
-		if (args.users_file[0] == '/' ||
-		    getcwd(cwd, sizeof(cwd)) == NULL) {
-			o->users_file = talloc_strdup(mem_ctx,
-						      args.users_file);
-		} else {
-			/* the daemon moves to "/" */
-			o->users_file = talloc_asprintf(
-				mem_ctx, "%s/%s", cwd, args.users_file);
-		}
+	*o = (struct clusrv_auth_options) {
+		.users_file = absolute(mem_ctx, args.users_file),
+		.keytab = absolute(mem_ctx, args.keytab),
+	};
+	if (args.realm != NULL) {
+		o->realm = talloc_strdup(mem_ctx, args.realm);
 	}
-	ret = admin_command(o->users_file);
+	if (o->keytab != NULL && access(o->keytab, R_OK) == -1) {
+		fprintf(stderr, "clusapid: cannot read --auth-keytab %s: "
+			"%s\n", o->keytab, strerror(errno));
+	} else if (o->realm != NULL && o->keytab == NULL) {
+		fprintf(stderr, "clusapid: --auth-realm goes with "
+			"--auth-keytab (see --help)\n");
+	} else {
+		ret = admin_command(o->users_file);
+	}
 	free_args();
 	return ret;
 }

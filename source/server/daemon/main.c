@@ -181,8 +181,8 @@ static int parse_options(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 		  "callers (default: root and BUILTIN\\Administrators; "
 		  "the others read)", "FILE" },
 		{ NULL, 0, POPT_ARG_INCLUDE_TABLE, clusrv_auth_popt_options,
-		  0, "Authentication (SPNEGO, NTLMSSP; packet privacy over "
-		  "ncacn_ip_tcp):", NULL },
+		  0, "Authentication (SPNEGO, NTLMSSP, Kerberos; packet privacy "
+		  "over ncacn_ip_tcp):", NULL },
 		{ "version", 'V', POPT_ARG_NONE, &version, 0,
 		  "Print the version", NULL },
 		POPT_TABLEEND
