@@ -43,6 +43,7 @@ LIBS = [
     ('samba-errors', 'win_errstr', 'SAMBA_ERRORS', 'samba-dev'),
     ('tevent-util', 'tevent_req_is_nterror', 'TEVENT_UTIL', 'samba-dev'),
     ('smbconf', 'samba_version_string', 'SMBCONF', 'samba-dev'),
+    ('samba-passdb', 'pdb_getsampwnam', 'SAMBA_PASSDB', 'samba-dev'),
 ]
 
 USE_NDR = ['TALLOC', 'TEVENT', 'NDR', 'NDR_STANDARD', 'SAMBA_UTIL',
@@ -51,7 +52,7 @@ USE_CLIENT = USE_NDR + ['DCERPC', 'SAMBA_CREDENTIALS', 'SAMBA_HOSTCONFIG',
                         'TEVENT_UTIL']
 USE_SERVER = USE_NDR + ['DCERPC', 'DCESRV_CORE', 'SAMBA_HOSTCONFIG', 'TDB',
                         'TEVENT_UTIL', 'DL', 'SAMBA_CREDENTIALS', 'SMBCONF',
-                        'POPT']
+                        'SAMBA_PASSDB', 'POPT']
 
 
 def options(opt):

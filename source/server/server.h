@@ -67,6 +67,7 @@ struct clusrv_auth_options {
 	const char *users_file;		/* --auth-users */
 	const char *keytab;		/* --auth-keytab: Kerberos */
 	const char *realm;		/* --auth-realm */
+	const char *passdb_conf;	/* --auth-passdb: smbd's smb.conf */
 };
 
 struct clusrv_options {

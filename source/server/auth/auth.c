@@ -30,6 +30,7 @@
 
 #include "server/auth/auth.h"
 #include "server/auth/gensec_shim.h"
+#include "server/auth/passdb.h"
 #include "server/auth/users.h"
 #include "server/dcesrv/dcesrv.h"
 
@@ -177,9 +178,11 @@ NTSTATUS clusrv_auth_gensec_prepare(TALLOC_CTX *mem_ctx,
 		return auth_refuse(call, c, "authenticated binds are off "
 				   "(see the start-up message)");
 	}
-	if (auth->users == NULL && auth->opts->keytab == NULL) {
+	if (auth->users == NULL && !auth->passdb &&
+	    auth->opts->keytab == NULL) {
 		return auth_refuse(call, c, "no credential source is "
-				   "configured (--auth-users, --auth-keytab)");
+				   "configured (--auth-users, --auth-passdb, "
+				   "--auth-keytab)");
 	}
 	if (call->in_auth_info.auth_type == DCERPC_AUTH_TYPE_KRB5 &&
 	    auth->opts->keytab == NULL) {
@@ -255,6 +258,14 @@ NTSTATUS clusrv_auth_init(struct clusrv_context *srv)
 		}
 		DBG_NOTICE("%zu users from %s\n", auth->users->num_users,
 			   auth->opts->users_file);
+	}
+	if (auth->opts->passdb_conf != NULL) {
+		if (!clusrv_passdb_init(auth->opts->passdb_conf)) {
+			return NT_STATUS_INVALID_PARAMETER;
+		}
+		auth->passdb = true;
+		DBG_NOTICE("the users of the passdb %s configures\n",
+			   auth->opts->passdb_conf);
 	}
 	if (auth->opts->realm != NULL) {
 		lpcfg_set_cmdline(srv->lp_ctx, "realm", auth->opts->realm);

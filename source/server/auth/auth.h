@@ -29,6 +29,7 @@ struct clusrv_auth {
 	/* false: the Samba libraries do not match, no authenticated bind */
 	bool enabled;
 	struct clusrv_users *users;	/* --auth-users */
+	bool passdb;			/* --auth-passdb: smbd's users too */
 };
 
 /* Sets up srv->auth: the gensec shim, the credential sources */

@@ -35,6 +35,7 @@
 
 #include "server/auth/auth.h"
 #include "server/auth/gensec_shim.h"
+#include "server/auth/passdb.h"
 #include "server/auth/users.h"
 #include "server/dcesrv/policy.h"
 
@@ -127,6 +128,9 @@ static NTSTATUS auth4_check(struct auth4_check_state *state,
 		return NT_STATUS_LOGON_FAILURE;
 	}
 	user = clusrv_users_find(auth->users, account);
+	if (user == NULL && auth->passdb) {
+		user = clusrv_passdb_find(state, account);
+	}
 	if (user == NULL) {
 		DBG_NOTICE("NTLM logon of %s\\%s refused: no such user\n",
 			   domain != NULL ? domain : "", account);

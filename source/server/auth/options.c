@@ -26,9 +26,29 @@ static struct {
 	char *user_groups;
 	char *keytab;
 	char *realm;
+	char *passdb_conf;
 } args;
 
+#define OPT_PASSDB 0x5a01
+#define DEFAULT_SMB_CONF "/etc/samba/smb.conf"
+
+/* --auth-passdb[=SMB.CONF]: popt stores no optional argument itself */
+static void auth_popt_callback(poptContext con,
+			       enum poptCallbackReason reason,
+			       const struct poptOption *opt, const char *arg,
+			       const void *data)
+{
+	if (reason != POPT_CALLBACK_REASON_OPTION || opt->val != OPT_PASSDB) {
+		return;
+	}
+	free(args.passdb_conf);
+	args.passdb_conf = strdup(arg != NULL && arg[0] != '\0' ?
+				  arg : DEFAULT_SMB_CONF);
+}
+
 struct poptOption clusrv_auth_popt_options[] = {
+	{ NULL, 0, POPT_ARG_CALLBACK, (void *)auth_popt_callback, 0, NULL,
+	  NULL },
 	{ "auth-users", 0, POPT_ARG_STRING, &args.users_file, 0,
 	  "The server's own users for authenticated binds (SPNEGO, "
 	  "NTLMSSP): NAME:NTHASH[:SIDS,GROUPS] lines, mode 0600; "
@@ -40,6 +60,10 @@ struct poptOption clusrv_auth_popt_options[] = {
 	  "Kerberos: the realm whose principals are taken (user@REALM "
 	  "is user); default: any realm of the keytab's tickets",
 	  "REALM" },
+	{ "auth-passdb", 0, POPT_ARG_STRING | POPT_ARGFLAG_OPTIONAL, NULL,
+	  OPT_PASSDB, "Also the users of the passdb of the smbd that "
+	  "SMB.CONF configures (smbpasswd -a; needs root; default "
+	  DEFAULT_SMB_CONF ")", "SMB.CONF" },
 	{ "add-user", 0, POPT_ARG_STRING, &args.add_user, 0,
 	  "Add NAME to --auth-users (or set a new password), the "
 	  "password read from the terminal or one line of stdin, then "
@@ -159,6 +183,7 @@ static void free_args(void)
 	free(args.user_groups);
 	free(args.keytab);
 	free(args.realm);
+	free(args.passdb_conf);
 	memset(&args, 0, sizeof(args));
 }
 
@@ -184,6 +209,7 @@ int clusrv_auth_options_finish(TALLOC_CTX *mem_ctx,
 	*o = (struct clusrv_auth_options) {
 		.users_file = absolute(mem_ctx, args.users_file),
 		.keytab = absolute(mem_ctx, args.keytab),
+		.passdb_conf = absolute(mem_ctx, args.passdb_conf),
 	};
 	if (args.realm != NULL) {
 		o->realm = talloc_strdup(mem_ctx, args.realm);
@@ -191,6 +217,10 @@ int clusrv_auth_options_finish(TALLOC_CTX *mem_ctx,
 	if (o->keytab != NULL && access(o->keytab, R_OK) == -1) {
 		fprintf(stderr, "clusapid: cannot read --auth-keytab %s: "
 			"%s\n", o->keytab, strerror(errno));
+	} else if (o->passdb_conf != NULL &&
+		   access(o->passdb_conf, R_OK) == -1) {
+		fprintf(stderr, "clusapid: cannot read --auth-passdb %s: "
+			"%s\n", o->passdb_conf, strerror(errno));
 	} else if (o->realm != NULL && o->keytab == NULL) {
 		fprintf(stderr, "clusapid: --auth-realm goes with "
 			"--auth-keytab (see --help)\n");
