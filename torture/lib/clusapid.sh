@@ -29,6 +29,9 @@ clusapid_start() {
 	case " $* " in
 	*" --np-socket-dir "*|*" --np-socket-dir="*) _np= ;;
 	esac
+	# a sanitizer build: leaks inside Samba's libraries are not ours
+	LSAN_OPTIONS="suppressions=$(pwd)/torture/lib/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+	export LSAN_OPTIONS
 	# shellcheck disable=SC2086 # $_np is two words or none
 	${CLUSAPID_WRAPPER:-} "$CLUSAPID_BIN" --foreground --state-dir "$_dir" \
 		--listen 127.0.0.1 --tcp-port "${CLUSAPID_TCP_PORT:-0}" \

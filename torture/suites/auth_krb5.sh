@@ -36,6 +36,11 @@ fi
 
 tmp=$2
 . torture/lib/clusapid.sh
+# a sanitizer build of clusapid: full stacks for LeakSanitizer, so the
+# leaks inside Samba's passdb and Kerberos libraries can be told from
+# ours (torture/lib/lsan.supp)
+ASAN_OPTIONS="fast_unwind_on_malloc=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+export ASAN_OPTIONS
 . torture/lib/krb5_env.sh
 . torture/lib/check.sh
 . torture/lib/smbtorture.sh

@@ -11,6 +11,11 @@
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 . torture/lib/clusapid.sh
+# a sanitizer build of clusapid: full stacks for LeakSanitizer, so the
+# leaks inside Samba's passdb and Kerberos libraries can be told from
+# ours (torture/lib/lsan.supp)
+ASAN_OPTIONS="fast_unwind_on_malloc=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+export ASAN_OPTIONS
 . torture/lib/smbd_env.sh
 . torture/lib/check.sh
 
