@@ -2,13 +2,16 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Sourced by the suites (after check.sh): Samba's smbtorture rpc.clusapi
-# against a clusapid, counted.
+# and our clustorture against a clusapid, counted.
 #
 #   smbtorture_clusapi LABEL BINDING [smbtorture options...]
 #	runs smbtorture BINDING OPTIONS --dangerous rpc.clusapi, output in
 #	$tmp/smbtorture-LABEL.out, prints its summary line and one PASS or
 #	FAIL: all SMBTORTURE_TESTS ran, all passed but the one smbtorture
 #	skips itself, exit 0.
+#   clustorture_check LABEL [clustorture options...] BINDING
+#	runs bin/clustorture, output in $tmp/clustorture-LABEL.out, and
+#	one PASS or FAIL: exit 0 and a count of passed cases.
 
 SMBTORTURE_TESTS=72
 # smbtorture skips this one itself ("skipping SetQuorumResource test")
@@ -47,5 +50,20 @@ smbtorture_clusapi() {
 		fail "smbtorture rpc.clusapi ($_label): $_nsuccess succeeded" \
 		     "of $_ntests ran, skipped '$_skips' (expected" \
 		     "'$SMBTORTURE_SKIPS'), exit $_rc"
+	fi
+}
+
+clustorture_check() {
+	_label=$1
+	shift
+	_out=$tmp/clustorture-$(echo "$_label" | tr ' /' '__').out
+	timeout 600 bin/clustorture "$@" >"$_out" 2>&1
+	_rc=$?
+	_n=$(sed -n 's/^\[  PASSED  \] \([0-9]*\).*/\1/p' "$_out")
+	if [ $_rc -eq 0 ] && [ "${_n:-0}" -gt 0 ]; then
+		ok "clustorture ($_label): $_n passed"
+	else
+		fail "clustorture ($_label): exit $_rc"
+		sed 's/^/    /' "$_out" | tail -30
 	fi
 }

@@ -43,12 +43,16 @@ def pdu(ptype, body, call_id=1, flags=3, frag_len=None, vers=5, minor=0,
                        length & 0xffff, 0, call_id) + body
 
 
-def bind(ctx_count=1, iface=CLUSAPI, if_vers=3):
+def bind_body(ctx_count=1, iface=CLUSAPI, if_vers=3):
+    """a bind's or alter_context's body: one presentation context"""
     ctx = struct.pack("<HBB", 0, 1, 0) + iface + struct.pack("<HH",
                                                                 if_vers, 0)
     ctx += NDR + struct.pack("<I", 2)
-    body = struct.pack("<HHIB3x", 5840, 5840, 0, ctx_count & 0xff) + ctx
-    return pdu(11, body)
+    return struct.pack("<HHIB3x", 5840, 5840, 0, ctx_count & 0xff) + ctx
+
+
+def bind(ctx_count=1, iface=CLUSAPI, if_vers=3):
+    return pdu(11, bind_body(ctx_count, iface, if_vers))
 
 
 def request(opnum, stub, call_id=2, alloc=None):
@@ -128,15 +132,11 @@ def with_auth(ptype, body, rnd, call_id=1):
 
 def hostile_auth_pdu(rnd):
     """bind, alter_context, auth3 or request, each with an auth trailer"""
-    ctx = struct.pack("<HBB", 0, 1, 0) + CLUSAPI + struct.pack("<HH", 3, 0)
-    ctx += NDR + struct.pack("<I", 2)
     kind = rnd.randrange(4)
     if kind == 0:
-        body = struct.pack("<HHIB3x", 5840, 5840, 0, 1) + ctx
-        return with_auth(11, body, rnd)
+        return with_auth(11, bind_body(), rnd)
     if kind == 1:
-        body = struct.pack("<HHIB3x", 5840, 5840, 0, 1) + ctx
-        return with_auth(14, body, rnd, call_id=rnd.randrange(1 << 32))
+        return with_auth(14, bind_body(), rnd, call_id=rnd.randrange(1 << 32))
     if kind == 2:
         return with_auth(16, b"\x00" * 4, rnd)
     stub = hostile_stub(rnd)

@@ -209,16 +209,8 @@ refused "an expired ticket" "FILE:$tmp/bob.ccache" "$HOST"
 clusapid_stop >/dev/null 2>&1
 if start_clusapid clustorture --config torture/clustorture/cluster.conf \
 	--move-delay-ms 200; then
-	timeout 600 bin/clustorture -k "ncacn_ip_tcp:$HOST" \
-		>"$tmp/clustorture.out" 2>&1
-	rc=$?
-	n=$(sed -n 's/^\[  PASSED  \] \([0-9]*\).*/\1/p' "$tmp/clustorture.out")
-	if [ $rc -eq 0 ] && [ "${n:-0}" -gt 0 ]; then
-		ok "clustorture -k (through the endpoint mapper): $n passed"
-	else
-		fail "clustorture -k: exit $rc"
-		tail -30 "$tmp/clustorture.out"
-	fi
+	clustorture_check "-k, through the endpoint mapper" -k \
+		"ncacn_ip_tcp:$HOST"
 fi
 
 if clusapid_stop; then

@@ -166,17 +166,8 @@ clusapid_stop >/dev/null 2>&1
 mkdir "$tmp/clustorture"
 if clusapid_start "$tmp/clustorture" --auth-users "$users" \
 	--config torture/clustorture/cluster.conf --move-delay-ms 200; then
-	timeout 600 bin/clustorture -U "alice%$admin_pass" \
-		"ncacn_ip_tcp:127.0.0.1[$CLUSAPID_PORT]" \
-		>"$tmp/clustorture.out" 2>&1
-	rc=$?
-	n=$(sed -n 's/^\[  PASSED  \] \([0-9]*\).*/\1/p' "$tmp/clustorture.out")
-	if [ $rc -eq 0 ] && [ "${n:-0}" -gt 0 ]; then
-		ok "clustorture sealed with -U: $n passed"
-	else
-		fail "clustorture sealed with -U: exit $rc"
-		sed 's/^/    /' "$tmp/clustorture.out" | tail -30
-	fi
+	clustorture_check "sealed, -U" -U "alice%$admin_pass" \
+		"ncacn_ip_tcp:127.0.0.1[$CLUSAPID_PORT]"
 	clusapid_stop >/dev/null 2>&1
 else
 	fail "clusapid start (clustorture)"

@@ -314,18 +314,9 @@ run_clustorture() {
 		fail "clusapid start (clustorture, $_label)"
 		return
 	fi
-	timeout 600 bin/clustorture -U "$NP_ADMIN_USER%$admin_pass" \
-		--option "smb ports=$SMBD_PORT" "$@" "$binding" \
-		>"$tmp/clustorture-$_label.out" 2>&1
-	_rc=$?
-	sed 's/^/    /' "$tmp/clustorture-$_label.out"
-	_n=$(sed -n 's/^\[  PASSED  \] \([0-9]*\).*/\1/p' \
-		"$tmp/clustorture-$_label.out")
-	if [ $_rc -eq 0 ] && [ "${_n:-0}" -gt 0 ]; then
-		ok "clustorture over ncacn_np ($_label): $_n passed"
-	else
-		fail "clustorture over ncacn_np ($_label): exit $_rc"
-	fi
+	clustorture_check "ncacn_np, $_label" \
+		-U "$NP_ADMIN_USER%$admin_pass" \
+		--option "smb ports=$SMBD_PORT" "$@" "$binding"
 	clusapid_stop >/dev/null 2>&1
 }
 
