@@ -144,6 +144,14 @@ def hostile_auth_pdu(rnd):
     return with_auth(0, body, rnd, call_id=rnd.randrange(1 << 32))
 
 
+def server_closed(s):
+    """wait for the answer to what was sent; True if the server hung up"""
+    try:
+        return not s.recv(65536)
+    except socket.timeout:
+        return False
+
+
 def tcp_connect(target, rnd):
     return socket.create_connection(target, timeout=2), 0
 
@@ -243,13 +251,9 @@ def one_connection(connect, target, rnd, budget):
             while sent < budget:
                 s.sendall(hostile_auth_pdu(rnd))
                 sent += 1
-                try:
-                    if not s.recv(65536):
-                        closed = True
-                        break
-                except socket.timeout:
-                    pass
-            return sent, closed
+                if server_closed(s):
+                    return sent, True
+            return sent, False
         if first == 0:
             s.sendall(bytes(rnd.randrange(256)
                             for _ in range(rnd.randrange(1, 200))))
@@ -293,12 +297,9 @@ def one_connection(connect, target, rnd, budget):
             if k <= 1:
                 # the server waits for the rest of that PDU: hang up
                 break
-            try:
-                if not s.recv(65536):
-                    closed = True
-                    break
-            except socket.timeout:
-                pass
+            if server_closed(s):
+                closed = True
+                break
     except (ConnectionResetError, BrokenPipeError):
         closed = True
     finally:

@@ -15,6 +15,7 @@
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
+. torture/lib/check.sh
 
 if [ "${1:-}" != --inside ]; then
 	if [ "$(id -u)" -ne 0 ]; then
@@ -26,11 +27,7 @@ if [ "${1:-}" != --inside ]; then
 	# everything runs in the namespaces, which go with the last process
 	unshare --net --mount --propagation private sh "$0" --inside "$tmp"
 	rc=$?
-	if [ -n "${KEEP_TMP:-}" ]; then
-		echo "kept $tmp"
-	else
-		rm -rf "$tmp"
-	fi
+	remove_tmp "$tmp"
 	exit $rc
 fi
 
@@ -42,7 +39,6 @@ tmp=$2
 ASAN_OPTIONS="fast_unwind_on_malloc=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 export ASAN_OPTIONS
 . torture/lib/krb5_env.sh
-. torture/lib/check.sh
 . torture/lib/smbtorture.sh
 
 REALM=CLUSAPI.TEST

@@ -44,11 +44,7 @@ tmp=$(mktemp -d /tmp/clusapi-np.XXXXXX)
 cleanup() {
 	clusapid_stop >/dev/null 2>&1
 	smbd_env_stop
-	if [ -n "${KEEP_TMP:-}" ]; then
-		echo "kept $tmp"
-	else
-		rm -rf "$tmp"
-	fi
+	remove_tmp "$tmp"
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM

@@ -20,11 +20,7 @@ dumpcap_pid=
 cleanup() {
 	[ -n "$dumpcap_pid" ] && kill "$dumpcap_pid" 2>/dev/null
 	clusapid_stop >/dev/null 2>&1
-	if [ -n "${KEEP_TMP:-}" ]; then
-		echo "kept $tmp"
-	else
-		rm -rf "$tmp"
-	fi
+	remove_tmp "$tmp"
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
