@@ -383,6 +383,44 @@ static int clusctl_run(struct clusctl *c)
 	return CLUSCTL_EXIT_USAGE;
 }
 
+/* What a failed connect most likely means, beyond its NTSTATUS */
+static const char *connect_failure_detail(const struct clusctl_options *opts,
+					  struct cli_credentials *creds,
+					  NTSTATUS status)
+{
+	bool np = strncasecmp(opts->target, "ncacn_np:", 9) == 0;
+
+	if (NT_STATUS_EQUAL(status, NT_STATUS_UNSUCCESSFUL) &&
+	    !cli_credentials_is_anonymous(creds) && !np) {
+		/*
+		 * Over TCP the bind is sealed with the user's credentials,
+		 * as Windows wants; a bind_nak means the server does not
+		 * take them.
+		 */
+		return "the server refused the authenticated bind (it may "
+		       "not offer this mechanism: try [ntlm], [krb5] or -k; "
+		       "an older clusapid takes anonymous binds only: -N)";
+	}
+	if (NT_STATUS_EQUAL(status, NT_STATUS_UNSUCCESSFUL)) {
+		/* what libdcerpc makes of most bind_nak reasons */
+		return "the server refused the bind";
+	}
+	if (NT_STATUS_EQUAL(status, NT_STATUS_INVALID_PARAMETER) &&
+	    cli_credentials_get_kerberos_state(creds) ==
+	    CRED_USE_KERBEROS_REQUIRED) {
+		/* gensec's Kerberos client without a usable ticket */
+		return "Kerberos got no ticket for the server (has the "
+		       "ticket expired? kinit again; is the host name the "
+		       "server's?)";
+	}
+	if (NT_STATUS_EQUAL(status, NT_STATUS_NO_MEMORY) && np) {
+		/* seen when nothing accepts SMB connections */
+		return "Samba's SMB client says this when it cannot reach "
+		       "the SMB server";
+	}
+	return NULL;
+}
+
 int main(int argc, const char **argv)
 {
 	TALLOC_CTX *mem_ctx = talloc_new(NULL);
@@ -443,30 +481,10 @@ int main(int argc, const char **argv)
 	status = clusapi_connect(mem_ctx, c.ev, lp_ctx, opts->target, creds,
 				 flags, &c.conn);
 	if (!NT_STATUS_IS_OK(status)) {
-		const char *detail = NULL;
+		const char *detail = connect_failure_detail(opts, creds,
+							    status);
 		char *line;
 
-		if (NT_STATUS_EQUAL(status, NT_STATUS_UNSUCCESSFUL) &&
-		    !cli_credentials_is_anonymous(creds) &&
-		    strncasecmp(opts->target, "ncacn_np:", 9) != 0) {
-			/*
-			 * Over TCP the bind is sealed with the user's
-			 * credentials, as Windows wants; a bind_nak
-			 * means the server does not take them.
-			 */
-			detail = "the server refused the authenticated bind "
-				 "(it may not offer this mechanism: try "
-				 "[ntlm], [krb5] or -k; an older clusapid "
-				 "takes anonymous binds only: -N)";
-		} else if (NT_STATUS_EQUAL(status, NT_STATUS_UNSUCCESSFUL)) {
-			/* what libdcerpc makes of most bind_nak reasons */
-			detail = "the server refused the bind";
-		} else if (NT_STATUS_EQUAL(status, NT_STATUS_NO_MEMORY) &&
-			   strncasecmp(opts->target, "ncacn_np:", 9) == 0) {
-			/* seen when nothing accepts SMB connections */
-			detail = "Samba's SMB client says this when it cannot "
-				 "reach the SMB server";
-		}
 		line = clusctl_error_line(
 			mem_ctx,
 			talloc_asprintf(mem_ctx, "connect to \"%s\"",

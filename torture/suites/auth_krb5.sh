@@ -181,13 +181,15 @@ fi
 before=$after
 [ "$before" = NodeB ] && target=NodeC || target=NodeB
 
-# refused LABEL CCACHE HOSTNAME: a move must fail, the group stay
+# refused LABEL CCACHE HOSTNAME EXPECT: a move must fail saying EXPECT,
+# the group stay
 refused() {
 	out=$(KRB5CCNAME=$2 timeout 60 bin/clusctl -k "ncacn_ip_tcp:$3" \
 		group move "$GROUP" "$target" 2>&1)
 	_rc=$?
 	_after=$(owner_of "$GROUP")
-	if [ $_rc -ne 0 ] && [ "$_after" = "$before" ]; then
+	if [ $_rc -ne 0 ] && echo "$out" | grep -q "$4" &&
+	   [ "$_after" = "$before" ]; then
 		ok "$1 refused: $(echo "$out" | tail -1)"
 	else
 		fail "$1: exit $_rc, owner $before -> $_after: $out"
@@ -195,12 +197,14 @@ refused() {
 }
 
 # a service of the realm the server has no key for
-refused "a ticket for $OTHER (a key clusapid lacks)" "$KRB5CCNAME" "$OTHER"
+refused "a ticket for $OTHER (a key clusapid lacks)" "$KRB5CCNAME" "$OTHER" \
+	"refused the authenticated bind"
 # bob's ticket, expired
 echo "Bo6-$$" | KRB5CCNAME="FILE:$tmp/bob.ccache" kinit -l 2s bob \
 	>/dev/null 2>&1
 sleep 3
-refused "an expired ticket" "FILE:$tmp/bob.ccache" "$HOST"
+refused "an expired ticket" "FILE:$tmp/bob.ccache" "$HOST" \
+	"ticket expired"
 
 clusapid_stop >/dev/null 2>&1
 if start_clusapid clustorture --config torture/clustorture/cluster.conf \
