@@ -54,6 +54,8 @@ LIBS = [
      'samba-dev'),
     ('samba-errors', 'win_errstr', 'SAMBA_ERRORS', 'samba-dev'),
     ('tevent-util', 'tevent_req_is_nterror', 'TEVENT_UTIL', 'samba-dev'),
+    ('smbconf', 'samba_version_string', 'SMBCONF', 'samba-dev'),
+    ('samba-passdb', 'pdb_getsampwnam', 'SAMBA_PASSDB', 'samba-dev'),
 ]
 
 USE_NDR = ['TALLOC', 'TEVENT', 'NDR', 'NDR_STANDARD', 'SAMBA_UTIL',
@@ -61,7 +63,8 @@ USE_NDR = ['TALLOC', 'TEVENT', 'NDR', 'NDR_STANDARD', 'SAMBA_UTIL',
 USE_CLIENT = USE_NDR + ['DCERPC', 'SAMBA_CREDENTIALS', 'SAMBA_HOSTCONFIG',
                         'TEVENT_UTIL']
 USE_SERVER = USE_NDR + ['DCERPC', 'DCESRV_CORE', 'SAMBA_HOSTCONFIG', 'TDB',
-                        'TEVENT_UTIL', 'DL']
+                        'TEVENT_UTIL', 'DL', 'SAMBA_CREDENTIALS', 'SMBCONF',
+                        'SAMBA_PASSDB', 'POPT']
 
 
 def options(opt):
@@ -269,6 +272,46 @@ def client(bld):
                 USE_CLIENT, includes=['.', 'source'], install_path=None)
 
 
+SAMBA_SRC = 'buildtools/cache/samba-src'
+
+
+def samba_series(bld):
+    """'4.17' from the version of the Samba source the bootstrap unpacked
+    (the installed samba-dev's), which samba_private.h is checked
+    against; clusapid compares it with samba_version_string()."""
+    stamp = bld.path.find_node(SAMBA_SRC + '/.stamp')
+    if stamp is None:
+        bld.fatal('%s/.stamp missing: run buildtools/bootstrap' % SAMBA_SRC)
+    ver = stamp.read().strip().split(':')[-1]
+    return '.'.join(ver.split('.')[:2])
+
+
+def check_samba_private(bld):
+    """The private Samba structures clusapid declares
+    (source/server/auth/samba_private.h) must be the installed
+    version's: buildtools/check_private.py compares them with its
+    source's headers; a difference fails the build."""
+    ours = bld.path.find_node('source/server/auth/samba_private.h')
+    src = bld.path.find_node(SAMBA_SRC)
+    heads = [src.find_node(h) for h in ('auth/common_auth.h',
+                                         'libcli/auth/ntlm_check.h')]
+    if None in heads:
+        bld.fatal('Samba headers missing in %s: run buildtools/bootstrap'
+                  % SAMBA_SRC)
+    def check(task):
+        import sys
+        sys.path.insert(0, task.inputs[0].parent.abspath())
+        import check_private
+        if check_private.main(task.inputs[1].abspath(), src.abspath()):
+            return 1
+        task.outputs[0].write('ok\n')
+        return 0
+
+    bld(rule=check, source=[bld.path.find_node('buildtools/check_private.py'),
+                            ours] + heads,
+        target='samba_private.checked')
+
+
 def build(bld):
     from pidl import pidl_idl
 
@@ -308,7 +351,7 @@ def build(bld):
          'source/server/rpc/clusapi_srv.c', 'source/server/rpc/common.c',
          'source/server/rpc/srv_*.c'] +
         ['source/server/%s/*.c' % d
-         for d in ('daemon', 'transport', 'dcesrv', 'epm')],
+         for d in ('daemon', 'transport', 'dcesrv', 'epm', 'auth')],
         excl=['source/server/daemon/main.c',
               'source/server/daemon/options.c',
               'source/server/daemon/conf.c'])
@@ -316,7 +359,9 @@ def build(bld):
                 use=['clusapi_ndr', 'npa_ndr', 'clusmodel', 'TDB'] +
                 USE_SERVER,
                 includes=['.', 'source'],
-                defines=['CLUSAPI_VERSION="%s"' % VERSION])
+                defines=['CLUSAPI_VERSION="%s"' % VERSION,
+                         'CLUS_SAMBA_SERIES="%s"' % samba_series(bld)])
+    check_samba_private(bld)
     # smbd's handshake and the access policy, outside the daemon
     bld.objects(source=['source/server/log.c',
                         'source/server/transport/npa.c',
@@ -367,7 +412,10 @@ def build(bld):
 
     unit_tests(bld, 'ndr', ['clusapi_ndr', 'CMOCKA'] + USE_CLIENT)
     unit_tests(bld, 'server', ['clusapi_ndr', 'CMOCKA'] + USE_CLIENT)
-    unit_tests(bld, 'daemon', ['clusrv_options', 'CMOCKA', 'POPT'] +
+    # the option table includes the user admin commands (server/auth)
+    unit_tests(bld, 'daemon', ['clusrv_objs', 'clusrv_options',
+                               'clusapi_ndr', 'npa_ndr', 'clusmodel',
+                               'CMOCKA', 'POPT', 'TDB', 'SYSTEMD'] +
                USE_SERVER)
     if model:
         unit_tests(bld, 'model', ['clusmodel', 'CMOCKA', 'TALLOC',

@@ -79,8 +79,12 @@ int clusctl_fail(struct clusctl *c, NTSTATUS status, WERROR werr,
 		 const char *detail, int rc)
 {
 	char *action = clusctl_action(c->mem_ctx, c->opts);
-	char *line = clusctl_error_line(c->mem_ctx, action, status, werr,
-					detail);
+	char *line;
+
+	if (detail == NULL && c->conn != NULL) {
+		detail = clusapi_conn_denied_reason(c->conn, status);
+	}
+	line = clusctl_error_line(c->mem_ctx, action, status, werr, detail);
 
 	if (c->opts->json) {
 		json_t *j = json_object();
@@ -350,6 +354,7 @@ static int clusctl_group_op(struct clusctl *c)
 	const char *operation = "move";
 	struct tevent_req *req;
 	NTSTATUS status;
+	const char *reason;
 	char *line;
 
 	if (!o->json) {
@@ -394,6 +399,10 @@ static int clusctl_group_op(struct clusctl *c)
 		clusctl_print_json(c, clusctl_json_flow(operation, r));
 	}
 	line = clusctl_flow_error_line(c->mem_ctx, o, r);
+	reason = clusapi_conn_denied_reason(c->conn, r->status);
+	if (line != NULL && reason != NULL) {
+		line = talloc_asprintf(c->mem_ctx, "%s; %s", line, reason);
+	}
 	if (line != NULL) {
 		fprintf(clusctl_err, "clusctl: %s\n", line);
 	}
@@ -450,6 +459,44 @@ static int clusctl_run(struct clusctl *c)
 		return clusctl_admin(c);
 	}
 	return CLUSCTL_EXIT_USAGE;
+}
+
+/* What a failed connect most likely means, beyond its NTSTATUS */
+static const char *connect_failure_detail(const struct clusctl_options *opts,
+					  struct cli_credentials *creds,
+					  NTSTATUS status)
+{
+	bool np = strncasecmp(opts->target, "ncacn_np:", 9) == 0;
+
+	if (NT_STATUS_EQUAL(status, NT_STATUS_UNSUCCESSFUL) &&
+	    !cli_credentials_is_anonymous(creds) && !np) {
+		/*
+		 * Over TCP the bind is sealed with the user's credentials,
+		 * as Windows wants; a bind_nak means the server does not
+		 * take them.
+		 */
+		return "the server refused the authenticated bind (it may "
+		       "not offer this mechanism: try [ntlm], [krb5] or -k; "
+		       "an older clusapid takes anonymous binds only: -N)";
+	}
+	if (NT_STATUS_EQUAL(status, NT_STATUS_UNSUCCESSFUL)) {
+		/* what libdcerpc makes of most bind_nak reasons */
+		return "the server refused the bind";
+	}
+	if (NT_STATUS_EQUAL(status, NT_STATUS_INVALID_PARAMETER) &&
+	    cli_credentials_get_kerberos_state(creds) ==
+	    CRED_USE_KERBEROS_REQUIRED) {
+		/* gensec's Kerberos client without a usable ticket */
+		return "Kerberos got no ticket for the server (has the "
+		       "ticket expired? kinit again; is the host name the "
+		       "server's?)";
+	}
+	if (NT_STATUS_EQUAL(status, NT_STATUS_NO_MEMORY) && np) {
+		/* seen when nothing accepts SMB connections */
+		return "Samba's SMB client says this when it cannot reach "
+		       "the SMB server";
+	}
+	return NULL;
 }
 
 int main(int argc, const char **argv)
@@ -513,30 +560,10 @@ int main(int argc, const char **argv)
 	status = clusapi_connect(mem_ctx, c.ev, lp_ctx, opts->target, creds,
 				 flags, &c.conn);
 	if (!NT_STATUS_IS_OK(status)) {
-		const char *detail = NULL;
+		const char *detail = connect_failure_detail(opts, creds,
+							    status);
 		char *line;
 
-		if (NT_STATUS_EQUAL(status, NT_STATUS_UNSUCCESSFUL) &&
-		    !cli_credentials_is_anonymous(creds) &&
-		    strncasecmp(opts->target, "ncacn_np:", 9) != 0) {
-			/*
-			 * Over TCP the bind is sealed with the user's
-			 * credentials, as Windows wants; clusapid takes
-			 * anonymous binds only there.
-			 */
-			detail = "the server refused the sealed bind (to a "
-				 "server that takes only anonymous binds over "
-				 "TCP, such as clusapid, connect anonymously: "
-				 "-N or -U%)";
-		} else if (NT_STATUS_EQUAL(status, NT_STATUS_UNSUCCESSFUL)) {
-			/* what libdcerpc makes of most bind_nak reasons */
-			detail = "the server refused the bind";
-		} else if (NT_STATUS_EQUAL(status, NT_STATUS_NO_MEMORY) &&
-			   strncasecmp(opts->target, "ncacn_np:", 9) == 0) {
-			/* seen when nothing accepts SMB connections */
-			detail = "Samba's SMB client says this when it cannot "
-				 "reach the SMB server";
-		}
 		line = clusctl_error_line(
 			mem_ctx,
 			talloc_asprintf(mem_ctx, "connect to \"%s\"",

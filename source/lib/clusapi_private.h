@@ -31,6 +31,10 @@ struct clusapi_conn {
 	NTSTATUS notify_status;
 	/* a wait is using the notification connection */
 	bool notify_busy;
+
+	/* for clusapi_conn_denied_reason(): how we bound over TCP */
+	bool tcp_anonymous;
+	bool tcp_below_privacy;
 };
 
 /*

@@ -238,6 +238,14 @@ NTSTATUS clusapi_connect(TALLOC_CTX *mem_ctx, struct tevent_context *ev,
 		return status;
 	}
 
+	if (dcerpc_binding_get_transport(b) == NCACN_IP_TCP) {
+		uint32_t bflags = dcerpc_binding_get_flags(b);
+
+		conn->tcp_anonymous = anonymous;
+		conn->tcp_below_privacy = !anonymous &&
+					  (bflags & DCERPC_SEAL) == 0;
+	}
+
 	status = dcerpc_pipe_connect_b(conn, &conn->pipe, b,
 				       &ndr_table_clusapi, creds, ev, lp_ctx);
 	TALLOC_FREE(b);
@@ -284,6 +292,24 @@ NTSTATUS clusapi_conn_from_binding_handles(
 const char *clusapi_conn_binding_string(struct clusapi_conn *conn)
 {
 	return conn->binding_string;
+}
+
+const char *clusapi_conn_denied_reason(struct clusapi_conn *conn,
+				       NTSTATUS status)
+{
+	if (!NT_STATUS_EQUAL(status, NT_STATUS_ACCESS_DENIED)) {
+		return NULL;
+	}
+	if (conn->tcp_anonymous) {
+		return "the server allows no anonymous callers over TCP "
+		       "(give credentials: -U, -A or -k)";
+	}
+	if (conn->tcp_below_privacy) {
+		return "the server requires packet privacy over TCP "
+		       "(MS-CMRP 2.1): bind with [seal], not [sign] or "
+		       "[connect]";
+	}
+	return NULL;
 }
 
 struct tevent_context *clusapi_conn_event_context(struct clusapi_conn *conn)

@@ -165,6 +165,16 @@ NTSTATUS clusapi_conn_from_binding_handles(
 	struct clusapi_conn **pconn);
 
 const char *clusapi_conn_binding_string(struct clusapi_conn *conn);
+
+/*
+ * Why the server may have denied this connection's calls STATUS
+ * (NT_STATUS_ACCESS_DENIED), from how the client bound: anonymously over
+ * ncacn_ip_tcp (servers that follow MS-CMRP take authenticated callers
+ * only), or below packet privacy there ([sign], [connect]: MS-CMRP 2.1
+ * wants [seal]). NULL when neither applies.
+ */
+const char *clusapi_conn_denied_reason(struct clusapi_conn *conn,
+				       NTSTATUS status);
 struct tevent_context *clusapi_conn_event_context(struct clusapi_conn *conn);
 /* For raw PIDL calls (tests, rpcclient-like tools) */
 struct dcerpc_binding_handle *clusapi_conn_binding_handle(

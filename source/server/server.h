@@ -44,16 +44,26 @@ struct clus_model;
 struct clusrv_listener;
 struct clusrv_np_listener;
 struct clusrv_access_policy;
+struct clusrv_auth;
 
 /*
- * What callers without authentication (every ncacn_ip_tcp caller) may do:
- * nothing (calls fail with access denied), read (open, enumerate, query)
- * or everything, as an administrator would.
+ * What callers without authentication may do: nothing (the default:
+ * over ncacn_ip_tcp their calls fault with access denied, as MS-CMRP
+ * wants), read (open, enumerate, query) or everything, as an
+ * administrator would. read and full are for labs and tests.
  */
 enum clusrv_anonymous {
 	CLUSRV_ANONYMOUS_NONE,
 	CLUSRV_ANONYMOUS_READ,
 	CLUSRV_ANONYMOUS_FULL,
+};
+
+/* Authenticated binds (server/auth/): where the credentials come from */
+struct clusrv_auth_options {
+	const char *users_file;		/* --auth-users */
+	const char *keytab;		/* --auth-keytab: Kerberos */
+	const char *realm;		/* --auth-realm */
+	const char *passdb_conf;	/* --auth-passdb: smbd's smb.conf */
 };
 
 struct clusrv_options {
@@ -74,6 +84,7 @@ struct clusrv_options {
 	const char *np_socket_dir;	/* smbd's pipes; NULL: no ncacn_np */
 	bool np_socket_dir_default;	/* not given: failing is no error */
 	const char *access_config;	/* who is an administrator */
+	struct clusrv_auth_options auth;
 };
 
 struct clusrv_context {
@@ -104,6 +115,9 @@ struct clusrv_context {
 	/* Who gets full access among authenticated callers */
 	struct clusrv_access_policy *access_policy;
 
+	/* Authenticated binds: gensec, the users (server/auth/) */
+	struct clusrv_auth *auth;
+
 	unsigned int num_connections;
 	bool stopping;
 };
@@ -116,10 +130,13 @@ enum clusrv_access {
 };
 
 /*
- * Who is calling. Anonymous over ncacn_ip_tcp; over ncacn_np the
- * identity smbd passes in the named-pipe-auth handshake. ACCESS is
- * decided once per connection: --anonymous for unauthenticated
- * callers, the access policy (--access-config) for the others.
+ * Who is calling: the session of the call's auth context (an
+ * authenticated bind, over either transport), else the connection's
+ * (anonymous over ncacn_ip_tcp; over ncacn_np the identity smbd passes
+ * in the named-pipe-auth handshake). ACCESS is decided for each
+ * session the first time one of its calls asks: --anonymous for
+ * unauthenticated callers, the access policy (--access-config) for the
+ * others.
  */
 struct clusrv_identity {
 	bool is_authenticated;

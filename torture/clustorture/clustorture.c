@@ -481,6 +481,7 @@ int main(int argc, const char **argv)
 	};
 	struct torture t = { .mem = talloc_new(NULL) };
 	const char *user = NULL;
+	bool kerberos = false;
 	int passed = 0, failed = 0;
 	size_t i;
 
@@ -493,7 +494,11 @@ int main(int argc, const char **argv)
 	for (i = 1; i + 1 < (size_t)argc; i += 2) {
 		const char *val = argv[i + 1];
 
-		if (strcmp(argv[i], "-U") == 0) {
+		if (strcmp(argv[i], "-k") == 0) {
+			/* Kerberos with the ticket of KRB5CCNAME */
+			kerberos = true;
+			i--;
+		} else if (strcmp(argv[i], "-U") == 0) {
 			user = val;
 		} else if (strcmp(argv[i], "--option") == 0 &&
 			   strchr(val, '=') != NULL) {
@@ -512,19 +517,26 @@ int main(int argc, const char **argv)
 		}
 	}
 	if (i + 1 != (size_t)argc) {
-		fprintf(stderr, "usage: clustorture [-U USER%%PASS] "
+		fprintf(stderr, "usage: clustorture [-U USER%%PASS | -k] "
 			"[--option NAME=VALUE ...] BINDING\n");
 		return 2;
 	}
 	t.binding = argv[i];
-	if (user == NULL) {
+	if (user == NULL && !kerberos) {
 		t.anon = cli_credentials_init_anon(t.mem);
 	} else {
 		t.anon = cli_credentials_init(t.mem);
 		if (t.anon != NULL) {
 			cli_credentials_guess(t.anon, t.lp_ctx);
+		}
+		if (t.anon != NULL && user != NULL) {
 			cli_credentials_parse_string(t.anon, user,
 						     CRED_SPECIFIED);
+		}
+		if (t.anon != NULL && kerberos) {
+			cli_credentials_set_kerberos_state(
+				t.anon, CRED_USE_KERBEROS_REQUIRED,
+				CRED_SPECIFIED);
 		}
 	}
 	if (t.anon == NULL) {

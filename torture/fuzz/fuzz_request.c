@@ -10,7 +10,12 @@
  *	uint16 opnum (little-endian), uint16 length, LENGTH stub bytes
  *
  * each answered (NDR pull, handler on an in-memory cluster, NDR push)
- * before the next is sent. The cluster is rebuilt for every input, so
+ * before the next is sent. A record of opnum 0xffff is a whole PDU of
+ * its own, sent as it is: binds, alter_contexts and auth3s with their
+ * auth trailers and tokens, which reach gensec (SPNEGO, NTLMSSP; the
+ * server has one user, FZ_USER) as a real client's would. An input
+ * whose first record is such a PDU makes its own bind: the harness
+ * sends none. The cluster is rebuilt for every input, so
  * an input means the same thing each time it runs.
  *
  * Inputs of odd length take the ncacn_np path instead: the harness
@@ -30,6 +35,7 @@
  */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -55,6 +61,9 @@
 #include "fuzz.h"
 
 #define HANDLE_MARKER "HNDL"
+#define RAW_PDU 0xffff
+/* fuzz%fuzz: the NT hash of "fuzz" */
+#define FZ_USER "fuzz:9a64aa35527250d80069c38571e6da45\n"
 #define MAX_HANDLES 256
 #define MAX_RECORDS 64
 
@@ -91,6 +100,8 @@ static void fz_np_cleanup(void)
 	if (fz_np_path != NULL) {
 		unlink(fz_np_path);
 	}
+	snprintf(path, sizeof(path), "%s/users", fz_np_dir);
+	unlink(path);
 	snprintf(path, sizeof(path), "%s/np", fz_np_dir);
 	rmdir(path);
 	rmdir(fz_np_dir);
@@ -121,6 +132,22 @@ static void fz_load_handshake(void)
 	fclose(f);
 }
 
+/* --auth-users with one user, in the harness's temporary directory */
+static const char *fz_users_file(TALLOC_CTX *mem_ctx)
+{
+	char *path = talloc_asprintf(mem_ctx, "%s/users", fz_np_dir);
+	int fd;
+
+	fd = path == NULL ? -1 : open(path, O_WRONLY | O_CREAT | O_TRUNC,
+				      0600);
+	if (fd == -1 ||
+	    write(fd, FZ_USER, strlen(FZ_USER)) != (ssize_t)strlen(FZ_USER) ||
+	    close(fd) == -1) {
+		abort();
+	}
+	return path;
+}
+
 static struct clusrv_context *fz_server(void)
 {
 	struct tevent_context *ev;
@@ -136,6 +163,10 @@ static struct clusrv_context *fz_server(void)
 	if (ev == NULL || srv == NULL) {
 		abort();
 	}
+	if (mkdtemp(fz_np_dir) == NULL) {
+		abort();
+	}
+	atexit(fz_np_cleanup);
 	srv->ev = ev;
 	srv->opts = (struct clusrv_options) {
 		.foreground = true,
@@ -145,16 +176,15 @@ static struct clusrv_context *fz_server(void)
 		.max_handles = MAX_HANDLES,
 		.max_request_size = 1024 * 1024,
 		.max_notify_events = 1000,
+		.auth.users_file = fz_users_file(srv),
 	};
 	if (!NT_STATUS_IS_OK(clusrv_dcesrv_init(srv))) {
 		abort();
 	}
 	srv->tcp_endpoint = "ncacn_ip_tcp:[1]";
-	if (mkdtemp(fz_np_dir) == NULL ||
-	    clusrv_np_listen(srv, srv, fz_np_dir, &srv->np_listener) != 0) {
+	if (clusrv_np_listen(srv, srv, fz_np_dir, &srv->np_listener) != 0) {
 		abort();
 	}
-	atexit(fz_np_cleanup);
 	srv->np_endpoint = CLUSRV_NP_ENDPOINT;
 	fz_np_path = clusrv_np_listener_path(srv->np_listener);
 	/* state_dir NULL: the model lives in memory */
@@ -351,6 +381,12 @@ static bool fz_is_bound(struct fz *fz, uint32_t unused)
 static bool fz_is_answered(struct fz *fz, uint32_t call_id)
 {
 	return fz->answered_call == call_id;
+}
+
+/* A raw PDU may get no answer (auth3): run until the server is idle */
+static bool fz_never(struct fz *fz, uint32_t unused)
+{
+	return false;
 }
 
 /* After the client hung up: the server must free the connection */
@@ -583,6 +619,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int sv[2];
 	uint32_t call_id = 1;
 	unsigned int records = 0;
+	bool raw_first = size >= 2 && data[0] == 0xff && data[1] == 0xff;
 
 	if (fz_srv == NULL) {
 		fz_srv = fz_server();
@@ -609,10 +646,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fz_connect(fz_srv, sv[1]);
 	}
 
-	fz_bind(fz);
-	fz_drive(fz, fz_is_bound, 0);
+	if (!raw_first) {
+		fz_bind(fz);
+		fz_drive(fz, fz_is_bound, 0);
+	}
 
-	while (fz->bound && !fz->closed && size >= 4 &&
+	while ((fz->bound || raw_first) && !fz->closed && size >= 4 &&
 	       records++ < MAX_RECORDS) {
 		uint16_t opnum = data[0] | (data[1] << 8);
 		uint16_t len = data[2] | (data[3] << 8);
@@ -622,10 +661,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (len > size) {
 			len = size;
 		}
-		fz_request(fz, ++call_id, opnum, data, len);
+		if (opnum == RAW_PDU) {
+			fz_send(fz, data, len);
+			fz_drive(fz, fz_never, 0);
+		} else {
+			fz_request(fz, ++call_id, opnum, data, len);
+			fz_drive(fz, fz_is_answered, call_id);
+		}
 		data += len;
 		size -= len;
-		fz_drive(fz, fz_is_answered, call_id);
 		fz_learn_handles(fz);
 	}
 

@@ -9,6 +9,8 @@
 #   ok TEXT... / fail TEXT...		one PASS or FAIL line
 #   summary				"[  PASSED  ] N test(s)." (and
 #					FAILED), then exits: 0 if none failed
+#   remove_tmp DIR			rm -rf DIR, or with KEEP_TMP set
+#					keep it and say so
 
 passed=0
 failed=0
@@ -40,4 +42,12 @@ summary() {
 	[ "$failed" -eq 0 ] || echo "[  FAILED  ] $failed test(s)."
 	[ "$failed" -eq 0 ]
 	exit
+}
+
+remove_tmp() {
+	if [ -n "${KEEP_TMP:-}" ]; then
+		echo "kept $1"
+	else
+		rm -rf "$1"
+	fi
 }

@@ -10,7 +10,9 @@
 #	(ncacn_ip_tcp) and CLUSAPID_EPM_PORT; returns 1 with the log on
 #	stderr when the daemon does not come up. With CLUSAPID_TCP_PORT
 #	set it listens on that port (a restart where clients wait for
-#	it), else on any free one.
+#	it), else on any free one; its endpoint mapper on
+#	CLUSAPID_EPM_PORT_WANTED (135 in a private network namespace),
+#	else on any free one.
 #   clusapid_stop
 #	SIGTERM, then SIGKILL after 10 s; returns the daemon's exit code.
 
@@ -29,10 +31,13 @@ clusapid_start() {
 	case " $* " in
 	*" --np-socket-dir "*|*" --np-socket-dir="*) _np= ;;
 	esac
-	_epm="--epm-port 0"
+	_epm="--epm-port ${CLUSAPID_EPM_PORT_WANTED:-0}"
 	case " $* " in
 	*" --epm-port "*|*" --epm-port="*) _epm= ;;
 	esac
+	# a sanitizer build: leaks inside Samba's libraries are not ours
+	LSAN_OPTIONS="suppressions=$(pwd)/torture/lib/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+	export LSAN_OPTIONS
 	# shellcheck disable=SC2086 # $_np and $_epm are two words or none
 	${CLUSAPID_WRAPPER:-} "$CLUSAPID_BIN" --foreground --state-dir "$_dir" \
 		--listen 127.0.0.1 --tcp-port "${CLUSAPID_TCP_PORT:-0}" \

@@ -43,12 +43,16 @@ def pdu(ptype, body, call_id=1, flags=3, frag_len=None, vers=5, minor=0,
                        length & 0xffff, 0, call_id) + body
 
 
-def bind(ctx_count=1, iface=CLUSAPI, if_vers=3):
+def bind_body(ctx_count=1, iface=CLUSAPI, if_vers=3):
+    """a bind's or alter_context's body: one presentation context"""
     ctx = struct.pack("<HBB", 0, 1, 0) + iface + struct.pack("<HH",
                                                                 if_vers, 0)
     ctx += NDR + struct.pack("<I", 2)
-    body = struct.pack("<HHIB3x", 5840, 5840, 0, ctx_count & 0xff) + ctx
-    return pdu(11, body)
+    return struct.pack("<HHIB3x", 5840, 5840, 0, ctx_count & 0xff) + ctx
+
+
+def bind(ctx_count=1, iface=CLUSAPI, if_vers=3):
+    return pdu(11, bind_body(ctx_count, iface, if_vers))
 
 
 def request(opnum, stub, call_id=2, alloc=None):
@@ -77,6 +81,75 @@ def hostile_stub(rnd):
         # array count enormous with no data behind it
         return struct.pack("<I", 0xffffffff) * 4
     return b""
+
+
+def hostile_token(rnd):
+    """what gensec's SPNEGO, NTLMSSP and Kerberos parsers are handed"""
+    kind = rnd.randrange(7)
+    tail = bytes(rnd.randrange(256) for _ in range(rnd.randrange(64)))
+    if kind == 0:
+        return b""
+    if kind == 1:
+        # NTLMSSP, any message type, offsets and lengths pointing out
+        return b"NTLMSSP\x00" + struct.pack(
+            "<IHHIIHHI", rnd.choice([1, 2, 3, rnd.randrange(1 << 32)]),
+            rnd.randrange(1 << 16), rnd.randrange(1 << 16),
+            rnd.randrange(1 << 32), rnd.randrange(1 << 32),
+            rnd.randrange(1 << 16), rnd.randrange(1 << 16),
+            rnd.randrange(1 << 32)) + tail
+    if kind == 2:
+        # SPNEGO/GSS-API: an APPLICATION 0 claiming a huge length
+        return b"\x60\x84\x7f\xff\xff\xff\x06\x06\x2b\x06\x01\x05" \
+            b"\x05\x02" + tail
+    if kind == 3:
+        # SPNEGO negTokenResp, nested lengths that do not add up
+        return b"\xa1" + bytes([rnd.randrange(256)]) + b"\x30\x81\xff" + \
+            tail
+    if kind == 4:
+        # Kerberos AP-REQ (APPLICATION 14) with garbage inside
+        return b"\x6e\x82" + struct.pack(">H", rnd.randrange(1 << 16)) + \
+            tail
+    if kind == 5:
+        return bytes(rnd.randrange(256) for _ in range(rnd.randrange(4096)))
+    return tail
+
+
+def with_auth(ptype, body, rnd, call_id=1):
+    """BODY with a sec_trailer of a random auth type and level and a
+    hostile token; auth_length and padding sometimes lie"""
+    pad = (-len(body)) % 4 if rnd.random() < 0.8 else rnd.randrange(16)
+    atype = rnd.choice([9, 10, 16, 9, 10, 16, 68, 0xff, rnd.randrange(256)])
+    alevel = rnd.choice([2, 4, 5, 6, 6, rnd.randrange(256)])
+    ctx_id = rnd.choice([0, 0, 1, rnd.randrange(1 << 32)])
+    token = hostile_token(rnd)
+    alen = len(token) if rnd.random() < 0.8 else rnd.randrange(1 << 16)
+    body = body + bytes(pad) + struct.pack("<BBBBI", atype, alevel, pad, 0,
+                                           ctx_id) + token
+    return struct.pack("<BBBB4sHHI", 5, 0, ptype, 3, b"\x10\x00\x00\x00",
+                       (16 + len(body)) & 0xffff, alen & 0xffff,
+                       call_id) + body
+
+
+def hostile_auth_pdu(rnd):
+    """bind, alter_context, auth3 or request, each with an auth trailer"""
+    kind = rnd.randrange(4)
+    if kind == 0:
+        return with_auth(11, bind_body(), rnd)
+    if kind == 1:
+        return with_auth(14, bind_body(), rnd, call_id=rnd.randrange(1 << 32))
+    if kind == 2:
+        return with_auth(16, b"\x00" * 4, rnd)
+    stub = hostile_stub(rnd)
+    body = struct.pack("<IHH", len(stub), 0, rnd.randrange(264)) + stub
+    return with_auth(0, body, rnd, call_id=rnd.randrange(1 << 32))
+
+
+def server_closed(s):
+    """wait for the answer to what was sent; True if the server hung up"""
+    try:
+        return not s.recv(65536)
+    except socket.timeout:
+        return False
 
 
 def tcp_connect(target, rnd):
@@ -172,7 +245,15 @@ def one_connection(connect, target, rnd, budget):
         return sent, True
     closed = False
     try:
-        first = rnd.randrange(10)
+        first = rnd.randrange(12)
+        if first >= 10:
+            # authenticated binds and what follows them, all hostile
+            while sent < budget:
+                s.sendall(hostile_auth_pdu(rnd))
+                sent += 1
+                if server_closed(s):
+                    return sent, True
+            return sent, False
         if first == 0:
             s.sendall(bytes(rnd.randrange(256)
                             for _ in range(rnd.randrange(1, 200))))
@@ -216,12 +297,9 @@ def one_connection(connect, target, rnd, budget):
             if k <= 1:
                 # the server waits for the rest of that PDU: hang up
                 break
-            try:
-                if not s.recv(65536):
-                    closed = True
-                    break
-            except socket.timeout:
-                pass
+            if server_closed(s):
+                closed = True
+                break
     except (ConnectionResetError, BrokenPipeError):
         closed = True
     finally:

@@ -2,7 +2,8 @@
 # Copyright (C) 2026 The clusapi developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Malformed DCE/RPC traffic (torture/malformed/malformed.py) against a
+# Malformed DCE/RPC traffic (torture/malformed/malformed.py, hostile
+# authenticated binds, alter_contexts and auth3s among it) against a
 # clusapid over ncacn_ip_tcp and over its ncacn_np socket, where the
 # tool plays smbd (torture/malformed/handshakes/: what a real smbd sent
 # for anonymous, for a user, for a user over SMB3 encryption, recorded
@@ -31,7 +32,10 @@ if [ "$(id -u)" -eq 0 ]; then
 	npdir=$tmp/ncalrpc
 	mkdir -p "$npdir"
 fi
-if ! clusapid_start "$tmp" --anonymous read \
+# a user, so hostile authenticated binds reach gensec's parsers
+echo "Mal-$$" | "${CLUSAPID_BIN:-bin/clusapid}" --auth-users "$tmp/users" \
+	--add-user mallory >/dev/null
+if ! clusapid_start "$tmp" --anonymous read --auth-users "$tmp/users" \
 	${npdir:+--np-socket-dir "$npdir"}; then
 	echo "[  FAILED  ] 1 test(s)."
 	exit 1

@@ -44,11 +44,7 @@ tmp=$(mktemp -d /tmp/clusapi-np.XXXXXX)
 cleanup() {
 	clusapid_stop >/dev/null 2>&1
 	smbd_env_stop
-	if [ -n "${KEEP_TMP:-}" ]; then
-		echo "kept $tmp"
-	else
-		rm -rf "$tmp"
-	fi
+	remove_tmp "$tmp"
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
@@ -101,14 +97,9 @@ owner_of() {
 run_smbtorture() {
 	_label=$1
 	shift
-	_out=$tmp/smbtorture-$(echo "$_label" | tr ' ' '-').out
-	# printf: dash's echo would end the line at "\c" of \clusapi
-	printf 'smbtorture %s -U %s%%... %s --dangerous rpc.clusapi\n' \
-		"$binding" "$NP_ADMIN_USER" "$*"
-	smbtorture_clusapi "$_out" "$binding" \
-		-U "$NP_ADMIN_USER%$admin_pass" --option="smb ports=$SMBD_PORT" \
-		"$@"
-	smbtorture_clusapi_check "$_out" $? "ncacn_np, $_label"
+	smbtorture_clusapi "ncacn_np, $_label" "$binding" \
+		-U "$NP_ADMIN_USER%$admin_pass" \
+		--option="smb ports=$SMBD_PORT" "$@"
 }
 
 # --- the socket, and smbtorture as an administrator -----------------------
@@ -319,18 +310,9 @@ run_clustorture() {
 		fail "clusapid start (clustorture, $_label)"
 		return
 	fi
-	timeout 600 bin/clustorture -U "$NP_ADMIN_USER%$admin_pass" \
-		--option "smb ports=$SMBD_PORT" "$@" "$binding" \
-		>"$tmp/clustorture-$_label.out" 2>&1
-	_rc=$?
-	sed 's/^/    /' "$tmp/clustorture-$_label.out"
-	_n=$(sed -n 's/^\[  PASSED  \] \([0-9]*\).*/\1/p' \
-		"$tmp/clustorture-$_label.out")
-	if [ $_rc -eq 0 ] && [ "${_n:-0}" -gt 0 ]; then
-		ok "clustorture over ncacn_np ($_label): $_n passed"
-	else
-		fail "clustorture over ncacn_np ($_label): exit $_rc"
-	fi
+	clustorture_check "ncacn_np, $_label" \
+		-U "$NP_ADMIN_USER%$admin_pass" \
+		--option "smb ports=$SMBD_PORT" "$@" "$binding"
 	clusapid_stop >/dev/null 2>&1
 }
 

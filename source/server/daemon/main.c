@@ -22,6 +22,7 @@
 #include <tevent.h>
 
 #include "server/server.h"
+#include "server/auth/auth.h"
 #include "server/daemon/daemon.h"
 #include "server/daemon/options.h"
 #include "server/dcesrv/dcesrv.h"
@@ -93,6 +94,7 @@ static void clusrv_signal(struct tevent_context *ev, struct tevent_signal *se,
 				strerror(errno));
 		}
 		clusrv_reload_access_policy(srv);
+		clusrv_auth_reload(srv);
 		(void)sd_notify(0, "READY=1");
 		return;
 	}

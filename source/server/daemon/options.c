@@ -20,6 +20,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "server/auth/auth.h"
 #include "server/daemon/options.h"
 #include "server/log.h"
 #include "server/transport/np.h"
@@ -61,8 +62,9 @@ static const struct clusrv_option_def option_defs[] = {
 	  "endpoint mapper", .def = "none", .root_def = "135", .none = true,
 	  .min = 0, .max = 65535, .offset = OFF(epm_port) },
 	{ "anonymous", 0, CLUSRV_OPTION_ENUM, "POLICY",
-	  "What unauthenticated callers may do: none, read or full",
-	  .def = "read", .choices = anonymous_choices,
+	  "What unauthenticated callers may do: none, read or full (read "
+	  "and full depart from MS-CMRP 2.1, for labs and tests)",
+	  .def = "none", .choices = anonymous_choices,
 	  .offset = OFF(anonymous) },
 	{ "move-delay-ms", 0, CLUSRV_OPTION_UINT, "MS",
 	  "How long each resource stays Online/OfflinePending in a "
@@ -94,9 +96,27 @@ static const struct clusrv_option_def option_defs[] = {
 	  .root_def = CLUSRV_NP_DEFAULT_DIR, .none = true,
 	  .offset = OFF(np_socket_dir) },
 	{ "access-config", 0, CLUSRV_OPTION_FILE, "FILE",
-	  "Who has full access among authenticated (ncacn_np) callers",
+	  "Who has full access among authenticated callers",
 	  .def_text = "root and BUILTIN\\Administrators; the others read",
 	  .offset = OFF(access_config) },
+	/* authenticated binds (server/auth/): SPNEGO, NTLMSSP, Kerberos */
+	{ "auth-users", 0, CLUSRV_OPTION_STRING, "FILE",
+	  "The server's own users for authenticated binds (SPNEGO, "
+	  "NTLMSSP): NAME:NTHASH[:SIDS,GROUPS] lines, mode 0600; reread "
+	  "on SIGHUP", .def_text = "none", .offset = OFF(auth.users_file) },
+	{ "auth-keytab", 0, CLUSRV_OPTION_FILE, "FILE",
+	  "Kerberos: the keytab with MSServerClusterMgmtAPI/HOST and "
+	  "host/HOST", .def_text = "none, Kerberos is not offered",
+	  .offset = OFF(auth.keytab) },
+	{ "auth-realm", 0, CLUSRV_OPTION_STRING, "REALM",
+	  "Kerberos: the realm whose principals are taken (user@REALM is "
+	  "user)", .def_text = "any realm of the keytab's tickets",
+	  .offset = OFF(auth.realm) },
+	{ "auth-passdb", 0, CLUSRV_OPTION_FILE, "SMB.CONF",
+	  "Also the users of the passdb of the smbd that SMB.CONF "
+	  "configures (smbpasswd -a; needs root)",
+	  .def_text = "off; given alone, /etc/samba/smb.conf",
+	  .implied = "/etc/samba/smb.conf", .offset = OFF(auth.passdb_conf) },
 };
 
 #define NUM_OPTIONS (sizeof(option_defs) / sizeof(option_defs[0]))
@@ -351,7 +371,10 @@ const char *clusrv_options_finish(TALLOC_CTX *mem_ctx,
 	    !absolute_path(mem_ctx, &o->config_file) ||
 	    !absolute_path(mem_ctx, &o->log_file) ||
 	    !absolute_path(mem_ctx, &o->np_socket_dir) ||
-	    !absolute_path(mem_ctx, &o->access_config)) {
+	    !absolute_path(mem_ctx, &o->access_config) ||
+	    !absolute_path(mem_ctx, &o->auth.users_file) ||
+	    !absolute_path(mem_ctx, &o->auth.keytab) ||
+	    !absolute_path(mem_ctx, &o->auth.passdb_conf)) {
 		return "out of memory";
 	}
 	if (o->log_file == NULL) {
@@ -395,14 +418,17 @@ static const char *find_configfile(int argc, const char **argv,
 	return file;
 }
 
-/* The popt table of the option table, --help and --version added */
+/*
+ * The popt table of the option table, with --help, the user admin
+ * commands of server/auth/options.c, -s and --version
+ */
 static struct poptOption *popt_table(TALLOC_CTX *mem_ctx)
 {
 	static const struct poptOption autohelp[] = { POPT_AUTOHELP };
 	struct poptOption *t;
 	size_t i;
 
-	t = talloc_zero_array(mem_ctx, struct poptOption, NUM_OPTIONS + 4);
+	t = talloc_zero_array(mem_ctx, struct poptOption, NUM_OPTIONS + 5);
 	if (t == NULL) {
 		return NULL;
 	}
@@ -419,7 +445,9 @@ static struct poptOption *popt_table(TALLOC_CTX *mem_ctx)
 			.longName = d->name,
 			.shortName = d->short_name,
 			.argInfo = d->kind == CLUSRV_OPTION_BOOL ?
-				   POPT_ARG_NONE : POPT_ARG_STRING,
+				   POPT_ARG_NONE : POPT_ARG_STRING |
+				   (d->implied != NULL ?
+				    POPT_ARGFLAG_OPTIONAL : 0),
 			.val = i + 1,
 			.descrip = help,
 			.argDescrip = d->arg,
@@ -438,7 +466,12 @@ static struct poptOption *popt_table(TALLOC_CTX *mem_ctx)
 		.argInfo = POPT_ARG_NONE, .val = OPT_VERSION,
 		.descrip = "Print the version",
 	};
-	/* t[i + 3] stays zero: POPT_TABLEEND */
+	t[i + 3] = (struct poptOption) {
+		.argInfo = POPT_ARG_INCLUDE_TABLE,
+		.arg = clusrv_auth_popt_options,
+		.descrip = "Users of --auth-users (each runs, then exits):",
+	};
+	/* t[i + 4] stays zero: POPT_TABLEEND */
 	return t;
 }
 
@@ -450,8 +483,11 @@ static bool parse_one(TALLOC_CTX *mem_ctx, poptContext pc, int opt,
 	const char *error;
 	char *arg;
 
-	arg = poptGetOptArg(pc);	/* malloc'd, NULL for a flag */
-	error = clusrv_option_set(mem_ctx, o, d, arg != NULL ? arg : "yes");
+	/* malloc'd; NULL for a flag or an optional value not given */
+	arg = poptGetOptArg(pc);
+	error = clusrv_option_set(mem_ctx, o, d,
+				  arg != NULL ? arg :
+				  d->implied != NULL ? d->implied : "yes");
 	free(arg);
 	if (error != NULL) {
 		fprintf(stderr, CLUSRV_PROGNAME ": --%s: %s (see --help)\n",
@@ -522,7 +558,7 @@ int clusrv_options_parse(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 		fprintf(stderr, CLUSRV_PROGNAME ": %s (see --help)\n", error);
 		goto done;
 	}
-	ret = 0;
+	ret = clusrv_auth_options_finish(&o->auth);
 done:
 	poptFreeContext(pc);
 	talloc_free(table);

@@ -46,6 +46,7 @@ struct clusrv_option_def {
 	const char *def;	/* default value as written, or NULL */
 	const char *root_def;	/* default as root, if not def */
 	const char *def_text;	/* the default in words, if not def */
+	const char *implied;	/* the value when given without one */
 	bool none;		/* "none" is a value: NULL or -1 */
 	unsigned long min, max;	/* UINT, INT */
 	const char *const *choices;	/* ENUM, NULL-ended */

@@ -9,6 +9,7 @@
 #include <talloc.h>
 #include <ndr.h>
 #include <dcesrv_core.h>
+#include <gen_ndr/auth.h>
 
 #include "server/dcesrv/dcesrv.h"
 
@@ -23,22 +24,37 @@ struct clusrv_context *clusrv_call_server(struct dcesrv_call_state *dce_call)
 	return clusrv_call_conn(dce_call)->srv;
 }
 
+/*
+ * The caller of this call: an authenticated bind's session (from any
+ * auth context of the connection, which a client may switch between
+ * calls), else the connection's. Worked out once per session: the
+ * access policy may look groups up.
+ */
 const struct clusrv_identity *clusrv_call_identity(
 	struct dcesrv_call_state *dce_call)
 {
-	return &clusrv_call_conn(dce_call)->identity;
+	struct clusrv_conn *c = clusrv_call_conn(dce_call);
+	struct auth_session_info *s = dcesrv_call_session_info(dce_call);
+
+	if (s == NULL) {
+		return &c->identity;
+	}
+	if (s != c->identity.session_info ||
+	    !GUID_equal(&s->unique_session_token, &c->identity_session)) {
+		clusrv_identity_from_session(&c->identity, s, c->srv);
+		c->identity_session = s->unique_session_token;
+	}
+	return &c->identity;
 }
 
 bool clusrv_call_may_read(struct dcesrv_call_state *dce_call)
 {
-	return clusrv_call_conn(dce_call)->identity.access >=
-	       CLUSRV_ACCESS_READ;
+	return clusrv_call_identity(dce_call)->access >= CLUSRV_ACCESS_READ;
 }
 
 bool clusrv_call_may_write(struct dcesrv_call_state *dce_call)
 {
-	return clusrv_call_conn(dce_call)->identity.access ==
-	       CLUSRV_ACCESS_FULL;
+	return clusrv_call_identity(dce_call)->access == CLUSRV_ACCESS_FULL;
 }
 
 /*

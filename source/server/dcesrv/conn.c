@@ -16,6 +16,7 @@
 #include <talloc.h>
 #include <tevent.h>
 #include <dcesrv_core.h>
+#include <gen_ndr/auth.h>
 
 #include "server/dcesrv/dcesrv.h"
 #include "server/transport/tsocket_shim.h"
@@ -121,6 +122,7 @@ NTSTATUS clusrv_conn_start(struct clusrv_conn *c, const char *endpoint,
 	}
 
 	clusrv_identity_from_session(&c->identity, session_info, srv);
+	c->identity_session = session_info->unique_session_token;
 
 	/*
 	 * MAY_ASYNC lets handlers reply later (a group move waits for the

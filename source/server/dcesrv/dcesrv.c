@@ -8,9 +8,8 @@
  * fragments, faults, context handles) and dispatches to PIDL's server
  * code. Inside Samba its callbacks come from the rest of the server; we
  * provide our own: association groups, root switching (a no-op: we never
- * change ids) and the authentication hook, which refuses authenticated
- * binds because server-side NTLMSSP/SPNEGO is not in Samba's public
- * libraries.
+ * change ids) and the authentication hook (server/auth/auth.c), which
+ * starts Samba's gensec with credentials of our own.
  */
 
 #include <stdio.h>
@@ -23,6 +22,7 @@
 #include <util/idtree_random.h>
 #include <dcesrv_core.h>
 
+#include "server/auth/auth.h"
 #include "server/dcesrv/dcesrv.h"
 #include "server/dcesrv/policy.h"
 
@@ -32,23 +32,6 @@ static void clusrv_become_root(void)
 
 static void clusrv_unbecome_root(void)
 {
-}
-
-static NTSTATUS clusrv_gensec_prepare(TALLOC_CTX *mem_ctx,
-				      struct dcesrv_call_state *call,
-				      struct gensec_security **out,
-				      void *private_data)
-{
-	struct clusrv_conn *c = talloc_get_type_abort(
-		call->conn->transport.private_data, struct clusrv_conn);
-
-	DBG_NOTICE("refusing an authenticated bind (auth type %u, level %u) "
-		   "from %s: clusapid accepts only unauthenticated binds "
-		   "here, authenticated access comes through smbd "
-		   "(ncacn_np)\n",
-		   (unsigned int)call->in_auth_info.auth_type,
-		   (unsigned int)call->in_auth_info.auth_level, c->peer);
-	return NT_STATUS_ACCESS_DENIED;
 }
 
 static int clusrv_assoc_group_destructor(struct dcesrv_assoc_group *ag)
@@ -152,8 +135,12 @@ NTSTATUS clusrv_dcesrv_init(struct clusrv_context *srv)
 	if (cb == NULL) {
 		return NT_STATUS_NO_MEMORY;
 	}
-	cb->auth.gensec_prepare = clusrv_gensec_prepare;
-	cb->auth.private_data = srv;
+	status = clusrv_auth_init(srv);
+	if (!NT_STATUS_IS_OK(status)) {
+		return status;
+	}
+	cb->auth.gensec_prepare = clusrv_auth_gensec_prepare;
+	cb->auth.private_data = srv->auth;
 	cb->auth.become_root = clusrv_become_root;
 	cb->auth.unbecome_root = clusrv_unbecome_root;
 	cb->assoc_group.find = clusrv_assoc_group_find;

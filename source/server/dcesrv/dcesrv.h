@@ -13,6 +13,8 @@
 
 #include <sys/socket.h>
 
+#include <ndr.h>
+
 #include "server/server.h"
 
 struct tstream_context;
@@ -36,7 +38,9 @@ NTSTATUS clusrv_register_interface_on(struct clusrv_context *srv,
 struct clusrv_conn {
 	struct clusrv_context *srv;
 	struct dcesrv_connection *dce_conn;
+	/* the identity of the session a call last came with (access.c) */
 	struct clusrv_identity identity;
+	struct GUID identity_session;
 	struct sockaddr_storage local;
 	socklen_t local_len;
 	struct sockaddr_storage remote;

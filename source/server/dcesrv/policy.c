@@ -42,7 +42,7 @@ static const struct dom_sid sid_builtin_admins = {
 };
 
 /* S-1-22-2-<gid>: how Samba names a unix group */
-static void sid_unix_group(struct dom_sid *sid, gid_t gid)
+void clusrv_sid_unix_group(struct dom_sid *sid, gid_t gid)
 {
 	*sid = (struct dom_sid) {
 		.sid_rev_num = 1,
@@ -53,7 +53,7 @@ static void sid_unix_group(struct dom_sid *sid, gid_t gid)
 }
 
 /* "S-1-5-21-1-2-3": revision 1, a 48-bit authority, 0-15 sub-auths */
-static bool sid_parse(const char *s, struct dom_sid *sid)
+bool clusrv_sid_parse(const char *s, struct dom_sid *sid)
 {
 	unsigned long long auth;
 	unsigned long v;
@@ -149,7 +149,7 @@ static bool policy_add_list(struct clusrv_access_policy *p, char *value,
 		if (item[0] == '\0') {
 			continue;
 		}
-		if (sid_parse(item, &sid)) {
+		if (clusrv_sid_parse(item, &sid)) {
 			if (!policy_add_sid(p, &sid)) {
 				return false;
 			}
@@ -324,7 +324,7 @@ static bool policy_group_matches(const char *name,
 			 ret != 0 ? strerror(ret) : "no such group");
 		return false;
 	}
-	sid_unix_group(&sid, grp.gr_gid);
+	clusrv_sid_unix_group(&sid, grp.gr_gid);
 	if (s->security_token != NULL &&
 	    clusrv_token_has_sid(s->security_token, &sid)) {
 		return true;

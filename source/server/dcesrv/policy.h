@@ -33,7 +33,16 @@
 
 #include "server/server.h"
 
+#include <sys/types.h>
+
 struct auth_session_info;
+struct dom_sid;
+
+/* "S-1-5-21-1-2-3": revision 1, a 48-bit authority, 0-15 sub-auths */
+bool clusrv_sid_parse(const char *s, struct dom_sid *sid);
+
+/* S-1-22-2-<gid>: how Samba names a unix group */
+void clusrv_sid_unix_group(struct dom_sid *sid, gid_t gid);
 
 struct clusrv_access_policy *clusrv_access_policy_default(TALLOC_CTX *mem_ctx);
 

@@ -11,6 +11,7 @@
  */
 
 #include "server/rpc/rpc_private.h"
+#include "server/auth/auth.h"
 
 static void clusrv_model_log(void *private_data, int level, const char *msg)
 {
@@ -21,6 +22,10 @@ static void clusrv_model_log(void *private_data, int level, const char *msg)
 
 	clus_log_msg(l, "model", "%s\n", msg);
 }
+
+/* MS-CMRP 2.1: packet privacy over ncacn_ip_tcp (server/auth/auth.c) */
+#define DCESRV_INTERFACE_CLUSAPI_BIND(context, iface) \
+	clusrv_auth_iface_bind(context, iface)
 
 #include "librpc/gen_ndr/ndr_clusapi_s.c"
 

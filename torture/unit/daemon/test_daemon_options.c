@@ -43,7 +43,7 @@ static void test_defaults(void **state)
 	assert_string_equal(o.listen_addr, "0.0.0.0");
 	assert_int_equal(o.tcp_port, 0);
 	assert_int_equal(o.epm_port, -1);
-	assert_int_equal(o.anonymous, CLUSRV_ANONYMOUS_READ);
+	assert_int_equal(o.anonymous, CLUSRV_ANONYMOUS_NONE);
 	assert_int_equal(o.move_delay_ms, 500);
 	assert_int_equal(o.max_connections, 1024);
 	assert_int_equal(o.max_handles, 10000);
@@ -132,6 +132,35 @@ static void test_set_by_name(void **state)
 	d = clusrv_option_find("config");
 	assert_non_null(clusrv_option_set(mem_ctx, &o, d, "/nonexistent"));
 	assert_null(clusrv_option_find("no such option"));
+	talloc_free(mem_ctx);
+}
+
+/* The auth settings are rows of the table; --auth-passdb may go bare */
+static void test_auth_options(void **state)
+{
+	TALLOC_CTX *mem_ctx = talloc_new(NULL);
+	struct clusrv_options o;
+	const char **argv;
+
+	(void)state;
+	argv = ARGV("-F", "--auth-passdb", "--auth-users", "u.txt");
+	assert_int_equal(clusrv_options_parse(mem_ctx, argc_of(argv), argv,
+					      &o), 0);
+	assert_string_equal(o.auth.passdb_conf, "/etc/samba/smb.conf");
+	assert_string_equal(o.auth.users_file, "u.txt");
+	assert_null(o.auth.keytab);
+
+	argv = ARGV("-F", "--auth-passdb=/nonexistent/smb.conf");
+	assert_int_equal(clusrv_options_parse(mem_ctx, argc_of(argv), argv,
+					      &o), -1);
+	/* a realm means nothing without a keytab */
+	argv = ARGV("-F", "--auth-realm", "EXAMPLE.COM");
+	assert_int_equal(clusrv_options_parse(mem_ctx, argc_of(argv), argv,
+					      &o), -1);
+	/* a user admin command needs the file */
+	argv = ARGV("-F", "--list-users");
+	assert_int_equal(clusrv_options_parse(mem_ctx, argc_of(argv), argv,
+					      &o), -1);
 	talloc_free(mem_ctx);
 }
 
@@ -254,6 +283,7 @@ int main(void)
 		cmocka_unit_test(test_help_says_defaults),
 		cmocka_unit_test(test_set_by_name),
 		cmocka_unit_test(test_argv),
+		cmocka_unit_test(test_auth_options),
 		cmocka_unit_test(test_config_file),
 	};
 
