@@ -54,8 +54,10 @@ check "every command of clusctl --help is in clusctl(1)" every_command
 
 every_setting() {
 	_missing=
-	for _o in $(bin/clusapid --help | grep -o -- '--[a-z][a-z0-9-]*' |
-		    sort -u); do
+	# the settings: not popt's help nor the user admin commands, which
+	# run once and exit (their tables come after "Help options:")
+	for _o in $(bin/clusapid --help | sed '/^Help options:/,$d' |
+		    grep -o -- '--[a-z][a-z0-9-]*' | sort -u); do
 		case $_o in
 		--configfile|--version|--help|--usage) continue ;;
 		esac
