@@ -6,8 +6,13 @@
 # clusapid and the tests. ./configure && make && make test.
 
 import os
+import sys
 
-from waflib import Configure
+from waflib import Configure, Context
+
+# buildtools/clusbuild.py: what the wscript_build files share
+sys.path.insert(0, os.path.join(Context.run_dir, 'buildtools'))
+import clusbuild  # noqa: E402
 
 # A build directory configured by an older wscript configures itself
 # again, with the options it was configured with: new checks (the
@@ -16,7 +21,7 @@ from waflib import Configure
 Configure.autoconfig = 'clobber'
 
 APPNAME = 'clusapi'
-VERSION = '0.1.0'
+VERSION = clusbuild.VERSION
 
 top = '.'
 out = 'build'
@@ -45,7 +50,6 @@ PCMK_PKGS = [
     ('glib-2.0', 'GLIB', 'libglib2.0-dev'),
     ('libxml-2.0', 'LIBXML2', 'libxml2-dev'),
 ]
-USE_PCMK = ['PCMK_CIB', 'GLIB', 'LIBXML2', 'TALLOC', 'TEVENT']
 
 # Samba's public libraries that have no .pc file: library, a symbol
 # to link against, waf use-name, Debian package.
@@ -57,15 +61,6 @@ LIBS = [
     ('smbconf', 'samba_version_string', 'SMBCONF', 'samba-dev'),
     ('samba-passdb', 'pdb_getsampwnam', 'SAMBA_PASSDB', 'samba-dev'),
 ]
-
-USE_NDR = ['TALLOC', 'TEVENT', 'NDR', 'NDR_STANDARD', 'SAMBA_UTIL',
-           'SAMBA_ERRORS']
-USE_CLIENT = USE_NDR + ['DCERPC', 'SAMBA_CREDENTIALS', 'SAMBA_HOSTCONFIG',
-                        'TEVENT_UTIL']
-USE_SERVER = USE_NDR + ['DCERPC', 'DCESRV_CORE', 'SAMBA_HOSTCONFIG', 'TDB',
-                        'TEVENT_UTIL', 'DL', 'SAMBA_CREDENTIALS', 'SMBCONF',
-                        'SAMBA_PASSDB', 'POPT']
-
 
 def options(opt):
     opt.load('compiler_c')
@@ -142,312 +137,17 @@ def check_pacemaker(conf):
     conf.env.HAVE_PCMK = True
 
 
-def unit_tests(bld, subdir, use, defines=None):
-    """One cmocka program per torture/unit/SUBDIR/test_*.c; the other .c
-    files of SUBDIR are helpers linked into each of them."""
-    helpers = bld.path.ant_glob('torture/unit/%s/*.c' % subdir,
-                                excl=['**/test_*.c'])
-    for src in bld.path.ant_glob('torture/unit/%s/test_*.c' % subdir):
-        name = os.path.splitext(src.name)[0]
-        bld.program(source=[src] + helpers, target='unit/' + name,
-                    use=use, includes=['.', 'source'], install_path=None,
-                    defines=defines or [])
-
-
-def fuzz_harnesses(bld, replay):
-    """torture/fuzz/fuzz_NAME.c: with REPLAY, bin/unit/test_fuzz_NAME
-    replays the committed inputs (make test); without, bin/fuzz/NAME is
-    the libFuzzer program (make fuzz, clang)."""
-    uses = {
-        'request': ['clusrv_objs', 'clusapi_ndr', 'npa_ndr', 'clusmodel',
-                    'TDB'] + USE_SERVER,
-        'npa': ['clusrv_np_objs', 'npa_ndr'] + USE_SERVER,
-        'client': ['clusapi_objs', 'fake_binding', 'clusapi_ndr'] +
-        USE_CLIENT,
-    }
-    for name, use in sorted(uses.items()):
-        src = 'torture/fuzz/fuzz_%s.c' % name
-        if not bld.path.find_node(src):
-            continue
-        if replay:
-            bld.program(source=[src, 'torture/fuzz/replay_main.c'],
-                        target='unit/test_fuzz_' + name, use=use,
-                        includes=['.', 'source', 'torture/fuzz'],
-                        defines=['FUZZ_NAME="%s"' % name],
-                        install_path=None)
-        else:
-            bld.program(source=[src], target='fuzz/' + name, use=use,
-                        includes=['.', 'source', 'torture/fuzz'],
-                        linkflags=['-fsanitize=fuzzer'],
-                        install_path=None)
-
-
-def client(bld):
-    """libclusapi, clusctl and their unit tests (source/lib, source/client).
-
-    libclusapi is built with -fvisibility=hidden and a version script, so
-    only its clusapi_* interface is exported; the PIDL code stays inside.
-    The unit tests link the same sources as objects, so they run from the
-    build tree without an rpath.
-    """
-    lib = bld.path.ant_glob('source/lib/*.c')
-    if not lib:
-        return
-    vers = bld.path.find_node('source/lib/libclusapi.vers')
-    bld.shlib(source=lib, target='clusapi', vnum=VERSION,
-              use=['clusapi_ndr'] + USE_CLIENT,
-              includes=['.', 'source'],
-              cflags=['-fvisibility=hidden'],
-              ldflags=['-Wl,--version-script=' + vers.abspath()],
-              install_path='${LIBDIR}')
-    bld.objects(source=lib, target='clusapi_objs',
-                use=['clusapi_ndr'] + USE_CLIENT,
-                includes=['.', 'source'])
-    bld.install_files('${PREFIX}/include', ['source/lib/libclusapi.h'])
-    # libdir and includedir under ${prefix}: pkg-config
-    # --define-variable=prefix=... finds a staged or moved install
-    def under_prefix(path):
-        prefix = bld.env.PREFIX.rstrip('/')
-        if path.startswith(prefix + '/'):
-            return '${prefix}' + path[len(prefix):]
-        return path
-    bld(features='subst', source='source/lib/clusapi.pc.in',
-        target='clusapi.pc', install_path='${LIBDIR}/pkgconfig',
-        PREFIX=bld.env.PREFIX, LIBDIR=under_prefix(bld.env.LIBDIR),
-        INCLUDEDIR='${prefix}/include', VERSION=VERSION)
-
-    use_cli = ['POPT', 'JANSSON', 'TALLOC', 'TEVENT', 'SAMBA_UTIL',
-               'SAMBA_ERRORS', 'SAMBA_CREDENTIALS', 'SAMBA_HOSTCONFIG']
-    bld.objects(source=['source/client/cmdline.c', 'source/client/setup.c',
-                        'source/client/commands.c',
-                        'source/client/output.c'],
-                target='clusctl_core', use=use_cli,
-                includes=['.', 'source'])
-    # bin/clusctl finds libclusapi.so.0 next to it in the build tree,
-    # and in LIBDIR once installed.
-    rpath = ['$ORIGIN',
-             '$ORIGIN/' + os.path.relpath(bld.env.LIBDIR, bld.env.BINDIR)]
-    bld.program(source=['source/client/clusctl.c',
-                        'source/client/admin.c',
-                        'source/client/props.c',
-                        'source/client/inventory.c',
-                        'source/client/watch.c'], target='clusctl',
-                use=['clusctl_core', 'clusapi'] + use_cli,
-                includes=['.', 'source'], rpath=rpath,
-                defines=['CLUSAPI_VERSION="%s"' % VERSION],
-                install_path='${BINDIR}')
-
-    unit_tests(bld, 'client', ['clusctl_core', 'clusapi_objs',
-                               'fake_binding', 'CMOCKA'] +
-               use_cli + USE_CLIENT)
-
-    # make bench
-    for b in ('clusbench', 'enumbench'):
-        bld.program(source=['bench/%s.c' % b, 'bench/bench_util.c'],
-                    target=b, use=['clusapi_ndr'] + USE_CLIENT,
-                    includes=['.', 'source'], install_path=None)
-
-    # ncacn_np through smbd: clusapid against Samba's samr server
-    bld.program(source=['bench/npbench.c', 'bench/np_clusapi.c',
-                        'bench/np_samr.c', 'bench/bench_util.c'],
-                target='npbench',
-                use=['clusapi_ndr'] + USE_CLIENT,
-                includes=['.', 'source'], install_path=None)
-
-    for b in ('movebench', 'massmove'):
-        bld.program(source=['bench/%s.c' % b, 'bench/bench_util.c'],
-                    target=b,
-                    use=['clusapi_objs'] + use_cli + USE_CLIENT,
-                    includes=['.', 'source'], install_path=None)
-
-    # the move flow against a running clusapid (torture/suites)
-    bld.program(source=['torture/clustorture/clustorture.c'],
-                target='clustorture', use=['clusapi_objs'] + use_cli +
-                USE_CLIENT, includes=['.', 'source'], install_path=None)
-
-    # many clients, reads and moves, surviving lost connections
-    # (torture/suites/load_*.sh and the kill tests)
-    bld.program(source=['torture/load/clusload.c'],
-                target='clusload', use=['clusapi_objs'] + use_cli +
-                USE_CLIENT, includes=['.', 'source'], install_path=None)
-
-
-SAMBA_SRC = 'buildtools/cache/samba-src'
-
-
-def samba_series(bld):
-    """'4.17' from the version of the Samba source the bootstrap unpacked
-    (the installed samba-dev's), which samba_private.h is checked
-    against; clusapid compares it with samba_version_string()."""
-    stamp = bld.path.find_node(SAMBA_SRC + '/.stamp')
-    if stamp is None:
-        bld.fatal('%s/.stamp missing: run buildtools/bootstrap' % SAMBA_SRC)
-    ver = stamp.read().strip().split(':')[-1]
-    return '.'.join(ver.split('.')[:2])
-
-
-def check_samba_private(bld):
-    """The private Samba structures clusapid declares
-    (source/server/auth/samba_private.h) must be the installed
-    version's: buildtools/check_private.py compares them with its
-    source's headers; a difference fails the build."""
-    ours = bld.path.find_node('source/server/auth/samba_private.h')
-    src = bld.path.find_node(SAMBA_SRC)
-    heads = [src.find_node(h) for h in ('auth/common_auth.h',
-                                         'libcli/auth/ntlm_check.h')]
-    if None in heads:
-        bld.fatal('Samba headers missing in %s: run buildtools/bootstrap'
-                  % SAMBA_SRC)
-    def check(task):
-        import sys
-        sys.path.insert(0, task.inputs[0].parent.abspath())
-        import check_private
-        if check_private.main(task.inputs[1].abspath(), src.abspath()):
-            return 1
-        task.outputs[0].write('ok\n')
-        return 0
-
-    bld(rule=check, source=[bld.path.find_node('buildtools/check_private.py'),
-                            ours] + heads,
-        target='samba_private.checked')
-
-
 def build(bld):
-    from pidl import pidl_idl
-
-    for idl in bld.path.ant_glob('librpc/idl/*.idl'):
-        pidl_idl(bld, idl.name)
-
-    # NDR marshalling and client stubs for every IDL of ours but
-    # smbd's handshake (npa.idl), which only clusapid parses.
-    gen = bld.path.get_bld().make_node('librpc/gen_ndr')
-    ndr_src = []
-    for idl in bld.path.ant_glob('librpc/idl/*.idl', excl=['**/npa.idl']):
-        base = os.path.splitext(idl.name)[0]
-        ndr_src += [gen.make_node('ndr_%s.c' % base),
-                    gen.make_node('ndr_%s_c.c' % base)]
-    bld.objects(source=ndr_src, target='clusapi_ndr', use=USE_CLIENT,
-                includes=['.'], export_includes=['.'])
-    bld.objects(source=[gen.make_node('ndr_npa.c')], target='npa_ndr',
-                use=USE_NDR, includes=['.'], export_includes=['.'])
-
-    # test doubles shared by the unit tests and the fuzz harnesses
-    bld.objects(source=['torture/lib/fake_binding.c'],
-                target='fake_binding', use=['clusapi_ndr'] + USE_CLIENT,
-                includes=['.', 'source'])
-
-    model = bld.path.ant_glob('source/server/model/*.c')
-    if model:
-        bld.objects(source=model, target='clusmodel',
-                    use=['TALLOC', 'TEVENT', 'TDB'],
-                    includes=['.', 'source'],
-                    export_includes=['source', 'source/server/model'])
-
-    # clusapid: the daemon core, the endpoint mapper, the RPC handlers
-    # and the cluster model behind them.
-    # everything but main(): the fuzz harness runs the same server
-    server = bld.path.ant_glob(
-        ['source/server/log.c',
-         'source/server/rpc/clusapi_srv.c', 'source/server/rpc/common.c',
-         'source/server/rpc/srv_*.c'] +
-        ['source/server/%s/*.c' % d
-         for d in ('daemon', 'transport', 'dcesrv', 'epm', 'auth')],
-        excl=['source/server/daemon/main.c',
-              'source/server/daemon/options.c',
-              'source/server/daemon/conf.c'])
-    bld.objects(source=server, target='clusrv_objs',
-                use=['clusapi_ndr', 'npa_ndr', 'clusmodel', 'TDB'] +
-                USE_SERVER,
-                includes=['.', 'source'],
-                defines=['CLUSAPI_VERSION="%s"' % VERSION,
-                         'CLUS_SAMBA_SERIES="%s"' % samba_series(bld)])
-    check_samba_private(bld)
-    # smbd's handshake and the access policy, outside the daemon
-    bld.objects(source=['source/server/log.c',
-                        'source/server/transport/npa.c',
-                        'source/server/dcesrv/policy.c',
-                        'source/server/dcesrv/session.c'],
-                target='clusrv_np_objs', use=['npa_ndr'] + USE_SERVER,
-                includes=['.', 'source'])
-
-    if bld.env.FUZZING:
-        bld.objects(source=bld.path.ant_glob('source/lib/*.c'),
-                    target='clusapi_objs',
-                    use=['clusapi_ndr'] + USE_CLIENT,
-                    includes=['.', 'source'])
-        fuzz_harnesses(bld, replay=False)
-        bld.add_post_fun(link_bin)
-        return
-
-    # the settings: argv, later clusapid.conf
-    bld.objects(source=['source/server/daemon/options.c',
-                        'source/server/daemon/conf.c'],
-                target='clusrv_options', use=['POPT'] + USE_SERVER,
-                includes=['.', 'source'],
-                defines=['CLUSAPI_VERSION="%s"' % VERSION])
-    # the service: unit, configuration, man pages, completion
-    bld(features='subst', source='etc/clusapid.service.in',
-        target='clusapid.service',
-        install_path='${PREFIX}/lib/systemd/system',
-        SBINDIR=bld.env.SBINDIR)
-    # the configuration is read from /etc whatever the prefix (FHS)
-    bld.install_files('/etc/clusapi', ['etc/clusapid.conf'])
-    bld.install_files('${MANDIR}/man1', ['man/clusctl.1'])
-    bld.install_files('${MANDIR}/man8', ['man/clusapid.8'])
-    bld.install_as('${DATADIR}/bash-completion/completions/clusctl',
-                   'etc/clusctl.bash-completion')
-
-    bld.program(source=['source/server/daemon/main.c'], target='clusapid',
-                install_path='${SBINDIR}',
-                use=['clusrv_objs', 'clusrv_options', 'clusapi_ndr',
-                     'npa_ndr', 'clusmodel', 'POPT', 'TDB',
-                     'SYSTEMD'] + USE_SERVER,
-                includes=['.', 'source'],
-                defines=['CLUSAPI_VERSION="%s"' % VERSION])
-
-    client(bld)
-    fuzz_harnesses(bld, replay=True)
-    unit_tests(bld, 'np', ['clusrv_np_objs', 'npa_ndr', 'CMOCKA'] +
-               USE_SERVER)
-
-    unit_tests(bld, 'ndr', ['clusapi_ndr', 'CMOCKA'] + USE_CLIENT)
-    unit_tests(bld, 'server', ['clusapi_ndr', 'CMOCKA'] + USE_CLIENT)
-    # the option table includes the user admin commands (server/auth)
-    unit_tests(bld, 'daemon', ['clusrv_objs', 'clusrv_options',
-                               'clusapi_ndr', 'npa_ndr', 'clusmodel',
-                               'CMOCKA', 'POPT', 'TDB', 'SYSTEMD'] +
-               USE_SERVER)
-    if model:
-        unit_tests(bld, 'model', ['clusmodel', 'CMOCKA', 'TALLOC',
-                                  'TEVENT', 'TDB'])
-
-    pacemaker(bld)
-
-    for f in ['source/wscript_build']:
-        if bld.path.find_node(f):
-            bld.recurse(os.path.dirname(f))
-
+    """Each directory's wscript_build declares what it builds, as in
+    Samba; a fuzzing build (make fuzz) takes only what the harnesses
+    link."""
+    dirs = ['librpc', 'source/server/model', 'source/server',
+            'source/server/pacemaker', 'source/lib', 'torture']
+    if not bld.env.FUZZING:
+        dirs += ['source/client', 'etc', 'man', 'bench']
+    for d in dirs:
+        bld.recurse(d)
     bld.add_post_fun(link_bin)
-
-
-def pacemaker(bld):
-    """source/server/pacemaker: the Pacemaker backend's CIB reading,
-    states, changes and GLib-in-tevent (the only code that sees GLib,
-    libcib and libxml2), its unit tests on the CIB files under
-    torture/unit/pacemaker, and bin/pcmk_watch for the live suite."""
-    src = bld.path.ant_glob('source/server/pacemaker/*.c')
-    if not bld.env.HAVE_PCMK or not src:
-        return
-    bld.objects(source=src, target='cluspcmk', use=USE_PCMK,
-                includes=['.', 'source'],
-                export_includes=['source/server/pacemaker'])
-    cibdir = bld.path.find_dir('torture/unit/pacemaker').abspath()
-    unit_tests(bld, 'pacemaker', ['cluspcmk', 'CMOCKA'] + USE_PCMK,
-               defines=['PCMK_CIB_DIR="%s"' % cibdir])
-    if bld.path.find_node('torture/pacemaker/pcmk_watch.c'):
-        bld.program(source=['torture/pacemaker/pcmk_watch.c'],
-                    target='pcmk_watch', use=['cluspcmk'] + USE_PCMK,
-                    includes=['.', 'source'], install_path=None)
 
 
 def link_bin(bld):

@@ -33,9 +33,9 @@ def configure(conf):
 
 def pidl_idl(bld, idl):
     """Run PIDL on librpc/idl/IDL into <build>/librpc/gen_ndr/."""
-    src = bld.path.find_resource('librpc/idl/' + idl)
+    src = bld.srcnode.find_resource('librpc/idl/' + idl)
     base = os.path.splitext(idl)[0]
-    outdir = bld.path.get_bld().make_node('librpc/gen_ndr')
+    outdir = bld.bldnode.make_node('librpc/gen_ndr')
     outdir.mkdir()
     outs = [outdir.make_node(f % base) for f in PIDL_OUTPUTS]
     incs = ' '.join('--includedir=%s' % i for i in bld.env.PIDL_INCLUDES)
