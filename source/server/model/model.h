@@ -111,6 +111,32 @@ enum {
 	CM_NETIF_UP		= 3,
 };
 
+/*
+ * Writable common properties changed together, in one transaction, by
+ * clus_group_set_common() and its siblings: a NULL string, or a number
+ * whose CM_COMMON_* bit is clear in @set, stays as it is.  Each kind
+ * reads only the fields it has.
+ */
+enum {
+	CM_COMMON_PERSISTENT_STATE	= 0x01,	/* groups, resources */
+	CM_COMMON_PRIORITY		= 0x02,	/* groups */
+	CM_COMMON_ROLE			= 0x04,	/* networks */
+	CM_COMMON_LOOKS_ALIVE		= 0x08,	/* resource types */
+	CM_COMMON_IS_ALIVE		= 0x10,	/* resource types */
+};
+
+struct clus_common_set {
+	const char *name;		/* restype: its display name */
+	const char *description;
+	const char *dll_name;		/* resource types */
+	uint32_t set;			/* CM_COMMON_* */
+	bool persistent_online;
+	uint32_t priority;
+	uint32_t role;			/* CM_NETWORK_ROLE_* */
+	uint32_t looks_alive_ms;
+	uint32_t is_alive_ms;
+};
+
 /* NODE_DRAIN_STATUS */
 enum {
 	CM_DRAIN_NOT_INITIATED	= 0,
@@ -228,6 +254,7 @@ enum {
 #define CM_CHANGE_RESOURCE_TYPE_COMMON_PROPERTY_V2	0x00000002
 
 #define CM_CHANGE_NETINTERFACE_DELETED_V2	0x00000001
+#define CM_CHANGE_NETINTERFACE_COMMON_PROPERTY_V2	0x00000002
 #define CM_CHANGE_NETINTERFACE_STATE_V2		0x00000008
 
 #define CM_CHANGE_NETWORK_DELETED_V2		0x00000001
