@@ -74,6 +74,7 @@ struct clusrv_options {
 	const char *np_socket_dir;	/* smbd's pipes; NULL: no ncacn_np */
 	bool np_socket_dir_default;	/* not given: failing is no error */
 	const char *access_config;	/* who is an administrator */
+	const char *configfile;		/* -s FILE read; NULL: none */
 };
 
 struct clusrv_context {
