@@ -310,6 +310,7 @@ def build(bld):
         ['source/server/%s/*.c' % d
          for d in ('daemon', 'transport', 'dcesrv', 'epm')],
         excl=['source/server/daemon/main.c',
+              'source/server/daemon/reload.c',
               'source/server/daemon/options.c',
               'source/server/daemon/conf.c'])
     bld.objects(source=server, target='clusrv_objs',
@@ -352,7 +353,9 @@ def build(bld):
     bld.install_as('${DATADIR}/bash-completion/completions/clusctl',
                    'etc/clusctl.bash-completion')
 
-    bld.program(source=['source/server/daemon/main.c'], target='clusapid',
+    # SIGHUP reads the settings again: with main(), beside the options
+    bld.program(source=['source/server/daemon/main.c',
+                        'source/server/daemon/reload.c'], target='clusapid',
                 install_path='${SBINDIR}',
                 use=['clusrv_objs', 'clusrv_options', 'clusapi_ndr',
                      'npa_ndr', 'clusmodel', 'POPT', 'TDB',

@@ -37,4 +37,11 @@ void clusrv_daemon_ready(int ready_fd);
 /* Replace PATH with CONTENT atomically (write a temporary, rename). */
 bool clusrv_write_file(const char *path, const char *content);
 
+/*
+ * SIGHUP (reload.c): the settings read again, applied where they can
+ * change at run time, or none of them when they are wrong.
+ */
+struct clusrv_context;
+void clusrv_reload(struct clusrv_context *srv, int argc, const char **argv);
+
 #endif /* CLUSAPI_SERVER_DAEMON_H */

@@ -324,6 +324,7 @@ uint32_t clus_model_open(TALLOC_CTX *mem_ctx,
 struct tevent_context *clus_model_ev(struct clus_model *m);
 void clus_model_set_transition_ms(struct clus_model *m, uint32_t ms);
 uint32_t clus_model_transition_ms(struct clus_model *m);
+void clus_model_set_notify_queue_max(struct clus_model *m, uint32_t max);
 
 /* Tests only: make the next @count store commits fail */
 void clus_model_test_fail_commits(struct clus_model *m, uint32_t count);
