@@ -350,6 +350,8 @@ def build(bld):
     bld.install_files('/etc/clusapi', ['etc/clusapid.conf'])
     bld.install_files('${MANDIR}/man1', ['man/clusctl.1'])
     bld.install_files('${MANDIR}/man8', ['man/clusapid.8'])
+    bld.install_files('${MANDIR}/man5', ['man/clusapid.conf.5',
+                                         'man/clusapid-access.conf.5'])
     bld.install_as('${DATADIR}/bash-completion/completions/clusctl',
                    'etc/clusctl.bash-completion')
 

@@ -14,7 +14,8 @@ cd "$top" || exit 1
 
 suite_begin docs
 
-for page in man/clusctl.1 man/clusapid.8; do
+for page in man/clusctl.1 man/clusapid.8 man/clusapid.conf.5 \
+	    man/clusapid-access.conf.5; do
 	check "mandoc -T lint -W warning $page" \
 		mandoc -T lint -W warning "$page"
 done
@@ -67,6 +68,26 @@ every_setting() {
 	[ -z "$_missing" ]
 }
 check "every clusapid option is in the example clusapid.conf" every_setting
+
+every_parameter() {
+	_missing=
+	for _o in $(bin/clusapid --help | grep -o -- '--[a-z][a-z0-9-]*' |
+		    sort -u); do
+		case $_o in
+		--configfile|--version|--help|--usage) continue ;;
+		esac
+		_name=$(echo "${_o#--}" | tr - ' ')
+		grep -q "^\.It Cm $_name No = " man/clusapid.conf.5 ||
+			_missing="$_missing $_o"
+	done
+	[ -z "$_missing" ] || echo "not in clusapid.conf(5):$_missing"
+	[ -z "$_missing" ]
+}
+check "every clusapid option is a parameter in clusapid.conf(5)" \
+	every_parameter
+check "clusapid(8) refers to both section 5 pages" eval \
+	'grep -q "^.Xr clusapid.conf 5" man/clusapid.8 &&
+	 grep -q "^.Xr clusapid-access.conf 5" man/clusapid.8'
 
 # the completion, in a bash of its own
 complete_words() {
