@@ -123,6 +123,10 @@ I="NodeA - Ethernet"
 check "cluster Description before" \
 	test "$(common Description cluster)" = 'SZ ""'
 clusctl property set cluster "Description=the lab" >/dev/null
+clusctl property set cluster "Name=OTHER" 2>"$tmp/err"
+check "the cluster's Name is read-only here (ApiSetClusterName's)" \
+	grep -q 'ERROR_INVALID_PARAMETER.*"Name" is a read-only property' \
+	"$tmp/err"
 check "cluster Description set" \
 	test "$(common Description cluster)" = 'SZ "the lab"'
 check "node Description before" \

@@ -120,6 +120,7 @@ static WERROR ro_common_props(const struct clusrv_ctl_target *t,
 
 	switch (t->type) {
 	case CTL_CLUSTER:
+		clusrv_proplist_add_sz(pl, "Name", c->name);
 		version_props(pl, &c->version);
 		break;
 	case CTL_NODE:
@@ -164,7 +165,7 @@ static WERROR common_props(const struct clusrv_ctl_target *t,
 {
 	switch (t->type) {
 	case CTL_CLUSTER:
-		clusrv_proplist_add_sz(pl, "Name", target_name(t));
+		/* Name is ApiSetClusterName's: read-only here */
 		clusrv_proplist_add_sz(pl, "Description",
 				       clusrv_reg_description(pl, t));
 		break;
