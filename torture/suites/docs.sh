@@ -118,6 +118,27 @@ if clusapid_start "$tmp/state" --anonymous full; then
 	check "completion: resource names from the cluster" \
 		eval 'complete_words bin/clusctl -N "$T" resource online \
 			"Cluster " | grep -qx "Cluster\\\\ Disk\\\\ 1"'
+	check "completion: the kinds of property get" \
+		eval 'complete_words bin/clusctl -N "$T" property get n |
+		      grep -qx node'
+	check "completion: property get, an object's names" \
+		eval 'complete_words bin/clusctl -N "$T" property get group \
+			"Cluster\\ G" | grep -qx "Cluster\\\\ Group"'
+	check "completion: property get, the object's properties" \
+		eval 'complete_words bin/clusctl -N "$T" property get group \
+			"Cluster\\ Group" G | grep -qx GroupType'
+	check "completion: property set, the writable ones as NAME=" \
+		eval 'complete_words bin/clusctl -N "$T" property set group \
+			"Cluster\\ Group" "" >"$tmp/words" &&
+		      grep -qx Priority= "$tmp/words" &&
+		      ! grep -q GroupType "$tmp/words"'
+	check "completion: the cluster's properties, no name" \
+		eval 'complete_words bin/clusctl -N "$T" property get cluster \
+			Desc | grep -qx Description'
+	check "completion: private properties with --private" \
+		eval 'complete_words bin/clusctl -N "$T" property get \
+			--private resource "Cluster\\ Name" D |
+		      grep -qx DnsName'
 else
 	fail "clusapid starts"
 fi
