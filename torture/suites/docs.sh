@@ -53,6 +53,8 @@ every_command() {
 }
 check "every command of clusctl --help is in clusctl(1)" every_command
 
+# every_setting FILE BEFORE AFTER: each clusapid option (but -s, -V) as
+# a setting ("max handles") on a line BEFORE NAME AFTER... of FILE
 every_setting() {
 	_missing=
 	for _o in $(bin/clusapid --help | grep -o -- '--[a-z][a-z0-9-]*' |
@@ -61,30 +63,15 @@ every_setting() {
 		--configfile|--version|--help|--usage) continue ;;
 		esac
 		_name=$(echo "${_o#--}" | tr - ' ')
-		grep -q "^	; $_name = " etc/clusapid.conf ||
-			_missing="$_missing $_o"
+		grep -q "^$2$_name$3" "$1" || _missing="$_missing $_o"
 	done
-	[ -z "$_missing" ] || echo "not in etc/clusapid.conf:$_missing"
+	[ -z "$_missing" ] || echo "not in $1:$_missing"
 	[ -z "$_missing" ]
 }
-check "every clusapid option is in the example clusapid.conf" every_setting
-
-every_parameter() {
-	_missing=
-	for _o in $(bin/clusapid --help | grep -o -- '--[a-z][a-z0-9-]*' |
-		    sort -u); do
-		case $_o in
-		--configfile|--version|--help|--usage) continue ;;
-		esac
-		_name=$(echo "${_o#--}" | tr - ' ')
-		grep -q "^\.It Cm $_name No = " man/clusapid.conf.5 ||
-			_missing="$_missing $_o"
-	done
-	[ -z "$_missing" ] || echo "not in clusapid.conf(5):$_missing"
-	[ -z "$_missing" ]
-}
+check "every clusapid option is in the example clusapid.conf" \
+	every_setting etc/clusapid.conf '	; ' ' = '
 check "every clusapid option is a parameter in clusapid.conf(5)" \
-	every_parameter
+	every_setting man/clusapid.conf.5 '\.It Cm ' ' No = '
 check "clusapid(8) refers to both section 5 pages" eval \
 	'grep -q "^.Xr clusapid.conf 5" man/clusapid.8 &&
 	 grep -q "^.Xr clusapid-access.conf 5" man/clusapid.8'

@@ -354,16 +354,14 @@ uint32_t clus_group_set_common(struct clus_model *m, struct clus_group *g,
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	if (c->name != NULL && strcmp(g->name, c->name) != 0) {
-		txn_hash_del(t, m->group_names, g->name, g);
-		txn_set_str(t, g, &g->name, c->name);
-		txn_hash_add(t, m->group_names, g->name, g);
+	if (c->name != NULL) {
+		txn_rename(t, m->group_names, g, &g->name, c->name);
 	}
 	if (c->description != NULL) {
 		txn_set_str(t, g, &g->description, c->description);
 	}
 	if (c->set & CM_COMMON_PERSISTENT_STATE) {
-		TXN_SET(t, g->persistent_state, c->persistent_online ?
+		TXN_SET(t, g->persistent_state, c->persistent_state != 0 ?
 			CM_GROUP_ONLINE : CM_GROUP_OFFLINE);
 	}
 	if (c->set & CM_COMMON_PRIORITY) {
@@ -486,26 +484,13 @@ static uint32_t group_change_props(struct clus_model *m, struct clus_group *g,
 				   const struct clus_prop *props,
 				   uint32_t num, bool remove)
 {
-	struct clus_txn *t;
-	uint32_t i, err = CM_ERROR_SUCCESS;
+	struct clus_txn *t = txn_begin(m);
+	uint32_t err;
 
-	for (i = 0; i < num; i++) {
-		if (!remove && (props[i].name == NULL ||
-				props[i].name[0] == '\0')) {
-			return CM_ERROR_INVALID_PARAMETER;
-		}
-	}
-	t = txn_begin(m);
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	for (i = 0; i < num && err == CM_ERROR_SUCCESS; i++) {
-		const struct clus_prop *p = &props[i];
-
-		err = remove ? txn_proplist_del(t, g, &g->props, p->name) :
-			txn_proplist_set(t, g, &g->props, p->name, p->type,
-					 p->data, p->len);
-	}
+	err = txn_proplist_apply(t, g, &g->props, props, num, remove);
 	if (err != CM_ERROR_SUCCESS) {
 		txn_cancel(t);
 		return err;

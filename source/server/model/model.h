@@ -130,7 +130,7 @@ struct clus_common_set {
 	const char *description;
 	const char *dll_name;		/* resource types */
 	uint32_t set;			/* CM_COMMON_* */
-	bool persistent_online;
+	uint32_t persistent_state;	/* as the property: 1 online */
 	uint32_t priority;
 	uint32_t role;			/* CM_NETWORK_ROLE_* */
 	uint32_t looks_alive_ms;

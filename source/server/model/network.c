@@ -122,10 +122,8 @@ uint32_t clus_network_set_common(struct clus_model *m,
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	if (c->name != NULL && strcmp(net->name, c->name) != 0) {
-		txn_hash_del(t, m->network_names, net->name, net);
-		txn_set_str(t, net, &net->name, c->name);
-		txn_hash_add(t, m->network_names, net->name, net);
+	if (c->name != NULL) {
+		txn_rename(t, m->network_names, net, &net->name, c->name);
 	}
 	if (c->description != NULL) {
 		txn_set_str(t, net, &net->description, c->description);

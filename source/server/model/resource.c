@@ -372,16 +372,14 @@ uint32_t clus_resource_set_common(struct clus_model *m,
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	if (c->name != NULL && strcmp(r->name, c->name) != 0) {
-		txn_hash_del(t, m->res_names, r->name, r);
-		txn_set_str(t, r, &r->name, c->name);
-		txn_hash_add(t, m->res_names, r->name, r);
+	if (c->name != NULL) {
+		txn_rename(t, m->res_names, r, &r->name, c->name);
 	}
 	if (c->description != NULL) {
 		txn_set_str(t, r, &r->description, c->description);
 	}
 	if (c->set & CM_COMMON_PERSISTENT_STATE) {
-		TXN_SET(t, r->persistent_state, c->persistent_online ?
+		TXN_SET(t, r->persistent_state, c->persistent_state != 0 ?
 			CM_RES_ONLINE : CM_RES_OFFLINE);
 	}
 	txn_dirty(t, &r->obj);
@@ -890,26 +888,13 @@ static uint32_t resource_change_props(struct clus_model *m,
 				      const struct clus_prop *props,
 				      uint32_t num, bool remove)
 {
-	struct clus_txn *t;
-	uint32_t i, err = CM_ERROR_SUCCESS;
+	struct clus_txn *t = txn_begin(m);
+	uint32_t err;
 
-	for (i = 0; i < num; i++) {
-		if (!remove && (props[i].name == NULL ||
-				props[i].name[0] == '\0')) {
-			return CM_ERROR_INVALID_PARAMETER;
-		}
-	}
-	t = txn_begin(m);
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	for (i = 0; i < num && err == CM_ERROR_SUCCESS; i++) {
-		const struct clus_prop *p = &props[i];
-
-		err = remove ? txn_proplist_del(t, r, &r->props, p->name) :
-			txn_proplist_set(t, r, &r->props, p->name, p->type,
-					 p->data, p->len);
-	}
+	err = txn_proplist_apply(t, r, &r->props, props, num, remove);
 	if (err != CM_ERROR_SUCCESS) {
 		txn_cancel(t);
 		return err;

@@ -25,66 +25,86 @@
 
 #include "server/rpc/rpc_private.h"
 
-enum common_field {
-	CF_NAME,
-	CF_DESCRIPTION,
-	CF_REG_DESCRIPTION,	/* a value in the object's registry key */
-	CF_DLL_NAME,
-	CF_PERSISTENT_STATE,
-	CF_PRIORITY,
-	CF_ROLE,
-	CF_LOOKS_ALIVE,
-	CF_IS_ALIVE,
+/*
+ * Where a common property goes: a string or a DWORD of struct
+ * clus_common_set (the DWORD with its CM_COMMON_* bit and largest
+ * value), or the Description value in the object's registry key.
+ */
+struct common_field {
+	size_t ofs;
+	uint32_t mask;		/* 0: a string */
+	uint32_t max;
+	bool reg;
 };
+
+#define CF_STR(member) { .ofs = offsetof(struct clus_common_set, member) }
+#define CF_U32(member, bit, largest) \
+	{ .ofs = offsetof(struct clus_common_set, member), .mask = (bit), \
+	  .max = (largest) }
+
+static const struct common_field cf_name = CF_STR(name);
+static const struct common_field cf_description = CF_STR(description);
+static const struct common_field cf_dll_name = CF_STR(dll_name);
+static const struct common_field cf_reg_description = { .reg = true };
+static const struct common_field cf_persistent_state =
+	CF_U32(persistent_state, CM_COMMON_PERSISTENT_STATE, 1);
+static const struct common_field cf_priority =
+	CF_U32(priority, CM_COMMON_PRIORITY, UINT32_MAX);
+static const struct common_field cf_role =
+	CF_U32(role, CM_COMMON_ROLE, CM_NETWORK_ROLE_INTERNAL_AND_CLIENT);
+static const struct common_field cf_looks_alive =
+	CF_U32(looks_alive_ms, CM_COMMON_LOOKS_ALIVE, UINT32_MAX);
+static const struct common_field cf_is_alive =
+	CF_U32(is_alive_ms, CM_COMMON_IS_ALIVE, UINT32_MAX);
 
 struct common_prop {
 	const char *name;
-	enum common_field field;
+	const struct common_field *field;
 };
 
 /* The writable common properties of each kind, by CTL_* */
 static const struct common_prop cluster_props[] = {
-	{ "Description", CF_REG_DESCRIPTION },
+	{ "Description", &cf_reg_description },
 	{ NULL },
 };
 
 static const struct common_prop node_props[] = {
-	{ "Description", CF_REG_DESCRIPTION },
+	{ "Description", &cf_reg_description },
 	{ NULL },
 };
 
 static const struct common_prop restype_props[] = {
-	{ "Name", CF_NAME },
-	{ "DllName", CF_DLL_NAME },
-	{ "LooksAlivePollInterval", CF_LOOKS_ALIVE },
-	{ "IsAlivePollInterval", CF_IS_ALIVE },
+	{ "Name", &cf_name },
+	{ "DllName", &cf_dll_name },
+	{ "LooksAlivePollInterval", &cf_looks_alive },
+	{ "IsAlivePollInterval", &cf_is_alive },
 	{ NULL },
 };
 
 static const struct common_prop group_props[] = {
-	{ "Name", CF_NAME },
-	{ "Description", CF_DESCRIPTION },
-	{ "PersistentState", CF_PERSISTENT_STATE },
-	{ "Priority", CF_PRIORITY },
+	{ "Name", &cf_name },
+	{ "Description", &cf_description },
+	{ "PersistentState", &cf_persistent_state },
+	{ "Priority", &cf_priority },
 	{ NULL },
 };
 
 static const struct common_prop resource_props[] = {
-	{ "Name", CF_NAME },
-	{ "Description", CF_DESCRIPTION },
-	{ "PersistentState", CF_PERSISTENT_STATE },
+	{ "Name", &cf_name },
+	{ "Description", &cf_description },
+	{ "PersistentState", &cf_persistent_state },
 	{ NULL },
 };
 
 static const struct common_prop network_props[] = {
-	{ "Name", CF_NAME },
-	{ "Description", CF_DESCRIPTION },
-	{ "Role", CF_ROLE },
+	{ "Name", &cf_name },
+	{ "Description", &cf_description },
+	{ "Role", &cf_role },
 	{ NULL },
 };
 
 static const struct common_prop netif_props[] = {
-	{ "Description", CF_DESCRIPTION },
+	{ "Description", &cf_description },
 	{ NULL },
 };
 
@@ -288,48 +308,32 @@ static uint32_t prop_dword(const struct clus_prop *p)
  * ERROR_INVALID_PARAMETER for a value of another type, ERROR_INVALID_DATA
  * for one out of range.
  */
-static WERROR common_prop_take(const struct common_prop *cp,
+static WERROR common_prop_take(const struct common_field *cf,
 			       const struct clus_prop *p,
 			       struct clus_common_set *c,
 			       const char **reg_desc)
 {
-	bool sz = cp->field <= CF_DLL_NAME;
-	const char *s = (const char *)p->data;
+	bool sz = cf->reg || cf->mask == 0;
+	uint8_t *field = (uint8_t *)c + cf->ofs;
 	uint32_t v;
 
 	if (p->type != (sz ? CM_REG_SZ : CM_REG_DWORD)) {
 		return WERR_INVALID_PARAMETER;
 	}
-	v = sz ? 0 : prop_dword(p);
-	switch (cp->field) {
-	case CF_NAME: c->name = s; break;
-	case CF_DESCRIPTION: c->description = s; break;
-	case CF_REG_DESCRIPTION: *reg_desc = s; break;
-	case CF_DLL_NAME: c->dll_name = s; break;
-	case CF_PERSISTENT_STATE:
-		if (v > 1) {
-			return WERR_INVALID_DATA;
-		}
-		c->set |= CM_COMMON_PERSISTENT_STATE;
-		c->persistent_online = v == 1;
-		break;
-	case CF_PRIORITY:
-		c->set |= CM_COMMON_PRIORITY;
-		c->priority = v;
-		break;
-	case CF_ROLE:
-		c->set |= CM_COMMON_ROLE;
-		c->role = v;
-		break;
-	case CF_LOOKS_ALIVE:
-		c->set |= CM_COMMON_LOOKS_ALIVE;
-		c->looks_alive_ms = v;
-		break;
-	case CF_IS_ALIVE:
-		c->set |= CM_COMMON_IS_ALIVE;
-		c->is_alive_ms = v;
-		break;
+	if (cf->reg) {
+		*reg_desc = (const char *)p->data;
+		return WERR_OK;
 	}
+	if (sz) {
+		*(const char **)(void *)field = (const char *)p->data;
+		return WERR_OK;
+	}
+	v = prop_dword(p);
+	if (v > cf->max) {
+		return WERR_INVALID_DATA;
+	}
+	c->set |= cf->mask;
+	*(uint32_t *)(void *)field = v;
 	return WERR_OK;
 }
 
@@ -400,6 +404,20 @@ static WERROR common_props_store(TALLOC_CTX *mem_ctx,
 	return WERR_INVALID_FUNCTION;
 }
 
+/* A set may change the cluster; its list, pulled */
+static WERROR set_begin(struct dcesrv_call_state *dce_call,
+			TALLOC_CTX *mem_ctx, const uint8_t *in,
+			uint32_t in_size, struct clus_prop **props,
+			uint32_t *num)
+{
+	WERROR werr = clusrv_check_write(dce_call);
+
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	return pull_props(mem_ctx, in, in_size, props, num);
+}
+
 WERROR clusrv_set_common_props(struct dcesrv_call_state *dce_call,
 			       TALLOC_CTX *mem_ctx,
 			       const struct clusrv_ctl_target *t,
@@ -415,11 +433,7 @@ WERROR clusrv_set_common_props(struct dcesrv_call_state *dce_call,
 	if (table == NULL) {
 		return WERR_INVALID_FUNCTION;
 	}
-	werr = clusrv_check_write(dce_call);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	werr = pull_props(mem_ctx, in, in_size, &props, &num);
+	werr = set_begin(dce_call, mem_ctx, in, in_size, &props, &num);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
@@ -431,7 +445,7 @@ WERROR clusrv_set_common_props(struct dcesrv_call_state *dce_call,
 			DBG_INFO("%s: read-only or unknown\n", props[i].name);
 			return WERR_INVALID_PARAMETER;
 		}
-		werr = common_prop_take(cp, &props[i], &c, &reg_desc);
+		werr = common_prop_take(cp->field, &props[i], &c, &reg_desc);
 		if (!W_ERROR_IS_OK(werr)) {
 			return werr;
 		}
@@ -455,11 +469,7 @@ WERROR clusrv_set_private_props(struct dcesrv_call_state *dce_call,
 	if (t->type == CTL_GROUPSET) {
 		return WERR_INVALID_FUNCTION;
 	}
-	werr = clusrv_check_write(dce_call);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	werr = pull_props(mem_ctx, in, in_size, &props, &num);
+	werr = set_begin(dce_call, mem_ctx, in, in_size, &props, &num);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}

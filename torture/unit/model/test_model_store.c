@@ -463,7 +463,7 @@ static void test_props_together(void **state)
 	struct clus_common_set c = {
 		.name = "Web", .description = "the web",
 		.set = CM_COMMON_PERSISTENT_STATE | CM_COMMON_PRIORITY,
-		.persistent_online = false, .priority = 1000,
+		.persistent_state = 0, .priority = 1000,
 	};
 	struct clus_prop props[2] = {
 		{ .name = "A", .type = CM_REG_SZ,
