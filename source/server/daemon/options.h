@@ -102,8 +102,8 @@ const char *clusrv_options_read(TALLOC_CTX *mem_ctx, int argc,
 				bool *version);
 
 /*
- * clusrv_options_read(), the error printed.  0: run; 1: exit 0 (--version printed); -1:
- * exit 1, the error is on stderr.
+ * clusrv_options_read(), the error printed.  0: run; 1: exit 0
+ * (--version printed); -1: exit 1, the error is on stderr.
  */
 int clusrv_options_parse(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 			 struct clusrv_options *o);

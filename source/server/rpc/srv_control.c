@@ -323,7 +323,8 @@ static WERROR ctl_output(TALLOC_CTX *mem_ctx, const struct clusrv_ctl_target *t,
 }
 
 static WERROR ctl_run(struct dcesrv_call_state *dce_call, TALLOC_CTX *mem_ctx,
-		      const struct clusrv_ctl_target *t, const struct ctl_io *io)
+		      const struct clusrv_ctl_target *t,
+		      const struct ctl_io *io)
 {
 	uint32_t fn = io->code & 0x00ffffff;
 	DATA_BLOB out = data_blob_null;
@@ -368,7 +369,8 @@ static WERROR host_node(struct dcesrv_call_state *dce_call,
 
 /* The object of @type behind @h (restypes are named, not handles) */
 static WERROR ctl_lookup(struct dcesrv_call_state *dce_call,
-			 struct clusrv_ctl_target *t, const struct policy_handle *h,
+			 struct clusrv_ctl_target *t,
+			 const struct policy_handle *h,
 			 const char *restype)
 {
 	switch (t->type) {

@@ -250,12 +250,13 @@ static WERROR prop_from_wire(TALLOC_CTX *mem_ctx,
 	};
 	size_t i;
 
-	for (i = 0; i < (sizeof(map) / sizeof(map[0])); i++) {
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
 		if (map[i].syntax == p->Value.Syntax) {
 			break;
 		}
 	}
-	if (i == (sizeof(map) / sizeof(map[0])) || p->Name == NULL || p->Name[0] == '\0') {
+	if (i == sizeof(map) / sizeof(map[0]) || p->Name == NULL ||
+	    p->Name[0] == '\0') {
 		return WERR_INVALID_PARAMETER;
 	}
 	if (map[i].type == CM_REG_DWORD && p->Value.Data.length != 4) {
