@@ -116,7 +116,12 @@ check "group show has the common properties" \
 	'[p["value"] for p in j["group"]["properties"]
 	  if p["name"] == "Priority"]')" = 2000
 
-# the writable common properties of every kind: before, set, after
+# the writable common properties of every kind: before, set, after;
+# clients see the changes as events too
+clusctl events --json >"$tmp/events.json" 2>&1 &
+events_pid=$!
+suite_atexit='kill $events_pid 2>/dev/null'
+sleep 1
 G="Cluster Group"
 N="Cluster Network 1"
 I="NodeA - Ethernet"
@@ -215,6 +220,26 @@ private_kind resource "$R"
 check "a node's private properties are its own" \
 	eval '! clusctl property get --private node NodeB Site 2>/dev/null'
 clusctl property set network "$N" "Name=Cluster Network 1" >/dev/null
+sleep 0.5
+kill "$events_pid" 2>/dev/null
+wait "$events_pid" 2>/dev/null
+check "events: common and private property changes of each kind" \
+	python3 -c '
+import json, sys
+evs = [json.loads(l) for l in open(sys.argv[1]).read().splitlines()]
+seen = {(e["object"], e["name"], e["change"]) for e in evs}
+want = [("cluster", "CLUSTER1", "common-property"),
+        ("cluster", "CLUSTER1", "private-property"),
+        ("node", "NodeB", "common-property"),
+        ("node", "NodeA", "private-property"),
+        ("network", "Heartbeat", "common-property"),
+        ("network", "Heartbeat", "private-property"),
+        ("interface", "NodeA - Ethernet", "common-property"),
+        ("interface", "NodeA - Ethernet", "private-property"),
+        ("group", "Core", "common-property"),
+        ("resource", "IP Main", "private-property")]
+missing = [w for w in want if w not in seen]
+assert not missing, missing' "$tmp/events.json"
 
 # networks, interfaces, resource types, quorum
 check "network list" test "$(clusctl --json network list | py \

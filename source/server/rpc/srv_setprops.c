@@ -338,15 +338,38 @@ static WERROR common_prop_take(const struct common_field *cf,
 	return WERR_OK;
 }
 
-/* Values set in the object's registry key @path, in one batch */
-static WERROR reg_set_values(TALLOC_CTX *mem_ctx, struct clus_model *m,
-			     const char *path, const struct clus_prop *props,
-			     uint32_t num)
+/* The model object behind @t, for the notification of its change */
+static const struct clus_object *target_object(
+	const struct clusrv_ctl_target *t)
+{
+	switch (t->type) {
+	case CTL_CLUSTER: return &clus_model_cluster(t->m)->obj;
+	case CTL_NODE: return &t->u.node->obj;
+	case CTL_NETWORK: return &t->u.net->obj;
+	case CTL_NETIF: return &t->u.netif->obj;
+	case CTL_RESTYPE: return &t->u.restype->obj;
+	case CTL_RESOURCE: return &t->u.res->obj;
+	case CTL_GROUP: return &t->u.group->obj;
+	case CTL_GROUPSET: return &t->u.set->obj;
+	}
+	return NULL;
+}
+
+/*
+ * Values set in the registry key @path of @t's object, in one batch
+ * that announces the object's property change (@common or private)
+ */
+static WERROR reg_set_values(TALLOC_CTX *mem_ctx,
+			     const struct clusrv_ctl_target *t,
+			     const char *path, bool common,
+			     const struct clus_prop *props, uint32_t num)
 {
 	struct clus_regbatch_cmd *cmds;
 	uint32_t i, n = 0;
-	int32_t failed = -1;
 
+	if (path == NULL) {
+		return WERR_NOT_ENOUGH_MEMORY;
+	}
 	cmds = talloc_zero_array(mem_ctx, struct clus_regbatch_cmd, num + 1);
 	if (cmds == NULL) {
 		return WERR_NOT_ENOUGH_MEMORY;
@@ -365,8 +388,8 @@ static WERROR reg_set_values(TALLOC_CTX *mem_ctx, struct clus_model *m,
 			.len = props[i].len,
 		};
 	}
-	return W_ERROR(clus_regkey_batch(m, clus_regkey_root(m), cmds, n,
-					 &failed));
+	return W_ERROR(clus_regkey_batch_props(t->m, cmds, n,
+					       target_object(t), common));
 }
 
 static WERROR common_props_store(TALLOC_CTX *mem_ctx,
@@ -387,7 +410,7 @@ static WERROR common_props_store(TALLOC_CTX *mem_ctx,
 			return WERR_OK;
 		}
 		desc.len = strlen(reg_desc) + 1;
-		return reg_set_values(mem_ctx, t->m, reg_path(mem_ctx, t),
+		return reg_set_values(mem_ctx, t, reg_path(mem_ctx, t), true,
 				      &desc, 1);
 	case CTL_RESTYPE:
 		return W_ERROR(clus_restype_set_common(t->m, t->u.restype, c));
@@ -464,7 +487,6 @@ WERROR clusrv_set_private_props(struct dcesrv_call_state *dce_call,
 {
 	struct clus_prop *props = NULL;
 	uint32_t num = 0;
-	char *path = NULL;
 	WERROR werr;
 
 	if (t->type == CTL_GROUPSET) {
@@ -481,9 +503,8 @@ WERROR clusrv_set_private_props(struct dcesrv_call_state *dce_call,
 		werr = W_ERROR(clus_resource_set_props(t->m, t->u.res, props,
 						       num));
 	} else {
-		path = reg_params_path(mem_ctx, t);
-		werr = path == NULL ? WERR_NOT_ENOUGH_MEMORY :
-			reg_set_values(mem_ctx, t->m, path, props, num);
+		werr = reg_set_values(mem_ctx, t, reg_params_path(mem_ctx, t),
+				      false, props, num);
 	}
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
