@@ -16,10 +16,11 @@ suite_begin reload
 conf=$tmp/clusapid.conf
 log=$tmp/state/clusapid.log
 
-# hup PATTERN: SIGHUP, then wait for a new log line matching PATTERN
+# hup PATTERN [PID]: SIGHUP (to our clusapid), then wait for a new log
+# line matching PATTERN
 hup() {
 	_n=$(grep -c "$1" "$log")
-	kill -HUP "$CLUSAPID_PID"
+	kill -HUP "${2:-$CLUSAPID_PID}"
 	_i=0
 	while [ "$(grep -c "$1" "$log")" -le "$_n" ] && [ $_i -lt 100 ]; do
 		sleep 0.1
@@ -79,4 +80,29 @@ printf '[global]\nanonymous = read\naccess config = %s/none\n' "$tmp" \
 hup "the old settings stay"
 check "an access file that cannot be read: the old settings stay" \
 	write five
+
+# a daemon (not -F) goes to "/": its relative -s and --state-dir are
+# still those of where it was started
+mkdir "$tmp/d"
+printf '[global]\nanonymous = full\n' >"$tmp/d/c.conf"
+bin=$CLUSAPID_BIN
+case $bin in /*) ;; *) bin=$top/$bin ;; esac
+(cd "$tmp/d" && "$bin" -s c.conf --state-dir st --listen 127.0.0.1 \
+	--tcp-port 0 --epm-port 0 --np-socket-dir none 2>"$tmp/d/start.log")
+dpid=$(cat "$tmp/d/st/clusapid.pid" 2>/dev/null)
+check "a daemon started with relative paths" test -n "$dpid"
+if [ -n "$dpid" ]; then
+	log=$tmp/d/st/clusapid.log
+	hup "reloaded the settings" "$dpid"
+	check "... reloads its file, found from where it started" \
+		grep -q "reloaded the settings from $tmp/d/c.conf" "$log"
+	check "... and sees no change needing a restart" \
+		eval '! grep -q "takes a restart" "$log"'
+	kill -TERM "$dpid"
+	_i=0
+	while kill -0 "$dpid" 2>/dev/null && [ $_i -lt 100 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+fi
 summary

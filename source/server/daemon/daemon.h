@@ -39,9 +39,12 @@ bool clusrv_write_file(const char *path, const char *content);
 
 /*
  * SIGHUP (reload.c): the settings read again, applied where they can
- * change at run time, or none of them when they are wrong.
+ * change at run time, or none of them when they are wrong.  Relative
+ * paths of argv are taken from @cwd (NULL: the current directory), the
+ * directory clusapid was started in.
  */
 struct clusrv_context;
-void clusrv_reload(struct clusrv_context *srv, int argc, const char **argv);
+void clusrv_reload(struct clusrv_context *srv, int argc, const char **argv,
+		   const char *cwd);
 
 #endif /* CLUSAPI_SERVER_DAEMON_H */

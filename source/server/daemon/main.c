@@ -55,9 +55,10 @@ static bool make_state_dir(const char *dir)
 	return true;
 }
 
-/* The command line, read again on SIGHUP */
+/* The command line and where it was given, read again on SIGHUP */
 static int saved_argc;
 static const char **saved_argv;
+static char *saved_cwd;
 
 static void clusrv_signal(struct tevent_context *ev, struct tevent_signal *se,
 			  int signum, int count, void *siginfo,
@@ -73,7 +74,7 @@ static void clusrv_signal(struct tevent_context *ev, struct tevent_signal *se,
 			DBG_ERR("cannot reopen the log file: %s\n",
 				strerror(errno));
 		}
-		clusrv_reload(srv, saved_argc, saved_argv);
+		clusrv_reload(srv, saved_argc, saved_argv, saved_cwd);
 		(void)sd_notify(0, "READY=1");
 		return;
 	}
@@ -353,6 +354,7 @@ int main(int argc, const char **argv)
 	}
 	saved_argc = argc;
 	saved_argv = argv;
+	saved_cwd = getcwd(NULL, 0);	/* relative paths on reload */
 	ret = clusrv_options_parse(mem_ctx, argc, argv, &opts);
 	if (ret != 0) {
 		talloc_free(mem_ctx);

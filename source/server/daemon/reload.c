@@ -14,8 +14,11 @@
  * they were given; new ones get the new settings.
  */
 
+#include <errno.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "server/log.h"
 #include <talloc.h>
@@ -75,20 +78,38 @@ static struct clusrv_access_policy *policy_of(TALLOC_CTX *mem_ctx,
 	return clusrv_access_policy_load(mem_ctx, n->access_config, error);
 }
 
-void clusrv_reload(struct clusrv_context *srv, int argc, const char **argv)
+/* Read in @cwd, as at the start (the daemon has gone to "/" since) */
+static const char *read_in(TALLOC_CTX *mem_ctx, const char *cwd, int argc,
+			   const char **argv, struct clusrv_options *n)
+{
+	char *here = cwd != NULL ? getcwd(NULL, 0) : NULL;
+	const char *error;
+	bool moved = here != NULL && chdir(cwd) == 0;
+	bool version;
+
+	error = clusrv_options_read(mem_ctx, argc, argv, n, &version);
+	if (moved && chdir(here) == -1) {
+		DBG_WARNING("reload: cannot return to %s: %s\n", here,
+			    strerror(errno));
+	}
+	free(here);
+	return error;
+}
+
+void clusrv_reload(struct clusrv_context *srv, int argc, const char **argv,
+		   const char *cwd)
 {
 	TALLOC_CTX *ctx = talloc_new(srv);
 	struct clusrv_access_policy *policy = NULL;
 	struct clusrv_options n;
 	const char *error = NULL;
 	char *perror = NULL, *fixed;
-	bool version;
 
 	if (ctx == NULL) {
 		DBG_ERR("reload: out of memory; the old settings stay\n");
 		return;
 	}
-	error = clusrv_options_read(ctx, argc, argv, &n, &version);
+	error = read_in(ctx, cwd, argc, argv, &n);
 	if (error == NULL) {
 		policy = policy_of(srv, &n, &perror);
 		error = policy != NULL ? NULL :
