@@ -6,7 +6,7 @@
 
 WAF = buildtools/waf
 
-.PHONY: all build bootstrap configured test demo bench fuzz install clean distclean
+.PHONY: all build bootstrap configured test demo demo-admin bench fuzz install clean distclean
 
 all: build
 
@@ -39,6 +39,9 @@ test: build
 
 demo: build
 	@torture/demo
+
+demo-admin: build
+	@torture/demo_admin
 
 bench: build
 	@bench/run

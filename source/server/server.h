@@ -85,6 +85,7 @@ struct clusrv_options {
 	bool np_socket_dir_default;	/* not given: failing is no error */
 	const char *access_config;	/* who is an administrator */
 	struct clusrv_auth_options auth;
+	const char *configfile;		/* -s FILE read; NULL: none */
 };
 
 struct clusrv_context {

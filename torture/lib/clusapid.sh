@@ -35,13 +35,19 @@ clusapid_start() {
 	case " $* " in
 	*" --epm-port "*|*" --epm-port="*) _epm= ;;
 	esac
+	# The machine's /etc/clusapi/clusapid.conf is not the test's: no
+	# configuration file unless the test names one.
+	_conf="-s none"
+	case " $* " in
+	*" -s "*|*" --configfile "*|*" --configfile="*) _conf= ;;
+	esac
 	# a sanitizer build: leaks inside Samba's libraries are not ours
 	LSAN_OPTIONS="suppressions=$(pwd)/torture/lib/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 	export LSAN_OPTIONS
-	# shellcheck disable=SC2086 # $_np and $_epm are two words or none
+	# shellcheck disable=SC2086 # $_np, $_epm, $_conf: two words or none
 	${CLUSAPID_WRAPPER:-} "$CLUSAPID_BIN" --foreground --state-dir "$_dir" \
 		--listen 127.0.0.1 --tcp-port "${CLUSAPID_TCP_PORT:-0}" \
-		$_epm $_np "$@" \
+		$_conf $_epm $_np "$@" \
 		>>"$_dir/clusapid.log" 2>&1 &
 	CLUSAPID_PID=$!
 	# generous: valgrind takes seconds to start on a loaded machine

@@ -14,7 +14,8 @@ cd "$top" || exit 1
 
 suite_begin docs
 
-for page in man/clusctl.1 man/clusapid.8; do
+for page in man/clusctl.1 man/clusapid.8 man/clusapid.conf.5 \
+	    man/clusapid-access.conf.5; do
 	check "mandoc -T lint -W warning $page" \
 		mandoc -T lint -W warning "$page"
 done
@@ -52,6 +53,8 @@ every_command() {
 }
 check "every command of clusctl --help is in clusctl(1)" every_command
 
+# every_setting FILE BEFORE AFTER: each clusapid option (but -s, -V) as
+# a setting ("max handles") on a line BEFORE NAME AFTER... of FILE
 every_setting() {
 	_missing=
 	# the settings: not popt's help nor the user admin commands, which
@@ -62,13 +65,18 @@ every_setting() {
 		--configfile|--version|--help|--usage) continue ;;
 		esac
 		_name=$(echo "${_o#--}" | tr - ' ')
-		grep -q "^	; $_name = " etc/clusapid.conf ||
-			_missing="$_missing $_o"
+		grep -q "^$2$_name$3" "$1" || _missing="$_missing $_o"
 	done
-	[ -z "$_missing" ] || echo "not in etc/clusapid.conf:$_missing"
+	[ -z "$_missing" ] || echo "not in $1:$_missing"
 	[ -z "$_missing" ]
 }
-check "every clusapid option is in the example clusapid.conf" every_setting
+check "every clusapid option is in the example clusapid.conf" \
+	every_setting etc/clusapid.conf '	; ' ' = '
+check "every clusapid option is a parameter in clusapid.conf(5)" \
+	every_setting man/clusapid.conf.5 '\.It Cm ' ' No = '
+check "clusapid(8) refers to both section 5 pages" eval \
+	'grep -q "^.Xr clusapid.conf 5" man/clusapid.8 &&
+	 grep -q "^.Xr clusapid-access.conf 5" man/clusapid.8'
 
 # the completion, in a bash of its own
 complete_words() {
@@ -99,6 +107,27 @@ if clusapid_start "$tmp/state" --anonymous full; then
 	check "completion: resource names from the cluster" \
 		eval 'complete_words bin/clusctl -N "$T" resource online \
 			"Cluster " | grep -qx "Cluster\\\\ Disk\\\\ 1"'
+	check "completion: the kinds of property get" \
+		eval 'complete_words bin/clusctl -N "$T" property get n |
+		      grep -qx node'
+	check "completion: property get, an object's names" \
+		eval 'complete_words bin/clusctl -N "$T" property get group \
+			"Cluster\\ G" | grep -qx "Cluster\\\\ Group"'
+	check "completion: property get, the object's properties" \
+		eval 'complete_words bin/clusctl -N "$T" property get group \
+			"Cluster\\ Group" G | grep -qx GroupType'
+	check "completion: property set, the writable ones as NAME=" \
+		eval 'complete_words bin/clusctl -N "$T" property set group \
+			"Cluster\\ Group" "" >"$tmp/words" &&
+		      grep -qx Priority= "$tmp/words" &&
+		      ! grep -q GroupType "$tmp/words"'
+	check "completion: the cluster's properties, no name" \
+		eval 'complete_words bin/clusctl -N "$T" property get cluster \
+			Desc | grep -qx Description'
+	check "completion: private properties with --private" \
+		eval 'complete_words bin/clusctl -N "$T" property get \
+			--private resource "Cluster\\ Name" D |
+		      grep -qx DnsName'
 else
 	fail "clusapid starts"
 fi

@@ -27,6 +27,8 @@ ok "make install PREFIX=/usr DESTDIR=..."
 for f in usr/bin/clusctl usr/sbin/clusapid usr/lib/libclusapi.so.0 \
 	 usr/lib/pkgconfig/clusapi.pc usr/include/libclusapi.h \
 	 usr/share/man/man1/clusctl.1 usr/share/man/man8/clusapid.8 \
+	 usr/share/man/man5/clusapid.conf.5 \
+	 usr/share/man/man5/clusapid-access.conf.5 \
 	 usr/lib/systemd/system/clusapid.service \
 	 usr/share/bash-completion/completions/clusctl \
 	 etc/clusapi/clusapid.conf; do
@@ -143,7 +145,8 @@ check "systemd-analyze verify clusapid.service" \
 	eval 'MANPATH="$D/usr/share/man" systemd-analyze verify \
 		"$tmp/clusapid.service" >"$tmp/verify.log" 2>&1 &&
 	      ! test -s "$tmp/verify.log"'
-for page in man1/clusctl.1 man8/clusapid.8; do
+for page in man1/clusctl.1 man8/clusapid.8 man5/clusapid.conf.5 \
+	    man5/clusapid-access.conf.5; do
 	check "mandoc -T lint: $page, no warning" \
 		mandoc -T lint -W warning "$D/usr/share/man/$page"
 	check "man -l renders $page" \

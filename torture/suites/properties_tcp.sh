@@ -116,6 +116,131 @@ check "group show has the common properties" \
 	'[p["value"] for p in j["group"]["properties"]
 	  if p["name"] == "Priority"]')" = 2000
 
+# the writable common properties of every kind: before, set, after;
+# clients see the changes as events too
+clusctl events --json >"$tmp/events.json" 2>&1 &
+events_pid=$!
+suite_atexit='kill $events_pid 2>/dev/null'
+sleep 1
+G="Cluster Group"
+N="Cluster Network 1"
+I="NodeA - Ethernet"
+check "cluster Description before" \
+	test "$(common Description cluster)" = 'SZ ""'
+clusctl property set cluster "Description=the lab" >/dev/null
+clusctl property set cluster "Name=OTHER" 2>"$tmp/err"
+check "the cluster's Name is read-only here (ApiSetClusterName's)" \
+	grep -q 'ERROR_INVALID_PARAMETER.*"Name" is a read-only property' \
+	"$tmp/err"
+check "cluster Description set" \
+	test "$(common Description cluster)" = 'SZ "the lab"'
+check "node Description before" \
+	test "$(common Description node NodeB)" = 'SZ ""'
+clusctl property set node NodeB "Description=rack 2" >/dev/null
+check "node Description set" \
+	test "$(common Description node NodeB)" = 'SZ "rack 2"'
+check "... the other node's unchanged" \
+	test "$(common Description node NodeA)" = 'SZ ""'
+check "network Role before" test "$(common Role network "$N")" = 'DWORD 3'
+clusctl property set network "$N" Role=1 "Description=heartbeat" \
+	>/dev/null
+check "network Role set" test "$(common Role network "$N")" = 'DWORD 1'
+check "... and its Description" \
+	test "$(common Description network "$N")" = 'SZ "heartbeat"'
+clusctl property set network "$N" Role=7 2>"$tmp/err"
+check "a Role out of range is ERROR_INVALID_DATA" \
+	grep -q ERROR_INVALID_DATA "$tmp/err"
+check "... unchanged" test "$(common Role network "$N")" = 'DWORD 1'
+clusctl property set network "$N" "Name=Heartbeat" >/dev/null
+check "network renamed through Name" \
+	eval 'clusctl network list | grep -qx Heartbeat'
+N=Heartbeat
+check "interface Description before" \
+	test "$(common Description interface "$I")" = 'SZ ""'
+clusctl property set interface "$I" "Description=onboard" >/dev/null
+check "interface Description set" \
+	test "$(common Description interface "$I")" = 'SZ "onboard"'
+clusctl property set interface "$I" Address=10.0.0.1 2>"$tmp/err"
+check "an interface's Address is read-only" \
+	grep -q ERROR_INVALID_PARAMETER "$tmp/err"
+check "restype IsAlivePollInterval before" \
+	test "$(common IsAlivePollInterval restype "IP Address")" = \
+	'DWORD 60000'
+clusctl property set restype "IP Address" IsAlivePollInterval=30000 \
+	LooksAlivePollInterval=2500 >/dev/null
+check "restype IsAlivePollInterval set" \
+	test "$(common IsAlivePollInterval restype "IP Address")" = \
+	'DWORD 30000'
+check "... and LooksAlivePollInterval" \
+	test "$(common LooksAlivePollInterval restype "IP Address")" = \
+	'DWORD 2500'
+check "group PersistentState before" \
+	test "$(common PersistentState group "$G")" = 'DWORD 1'
+clusctl property set group "$G" PersistentState=0 Name=Core >/dev/null
+check "group PersistentState and Name set together" \
+	eval 'test "$(common PersistentState group Core)" = "DWORD 0"'
+G=Core
+clusctl property set resource "$R" PersistentState=0 "Name=IP Main" \
+	>/dev/null
+R="IP Main"
+check "resource PersistentState and Name set together" \
+	test "$(common PersistentState resource "$R")" = 'DWORD 0'
+clusctl property set resource "$R" "Description=x" PersistentState=2 \
+	2>"$tmp/err"
+check "one bad value in a list: ERROR_INVALID_DATA" \
+	grep -q ERROR_INVALID_DATA "$tmp/err"
+check "... and the good one of the list is not stored" \
+	test "$(common Description resource "$R")" = 'SZ "the address"'
+clusctl property set group "$G" Name="Available Storage" 2>"$tmp/err"
+check "a group renamed onto another group's name is refused" \
+	grep -q ERROR_OBJECT_ALREADY_EXISTS "$tmp/err"
+check "... its name unchanged" \
+	test "$(common Name group "$G")" = 'SZ "Core"'
+
+# private properties of every kind, a list at a time: KIND [NAME]
+private_kind() {
+	check "$1: no private Site before" \
+		eval '! clusctl property get --private "$@" Site 2>/dev/null'
+	clusctl property set --private "$@" Site=lab Rack=4 >/dev/null
+	check "$1: private Site set" test "$(prop Site "$@")" = 'SZ "lab"'
+	check "$1: private Rack set with it" test "$(prop Rack "$@")" = \
+		'DWORD 4'
+	clusctl property set --private "$@" Site=lab2 \
+		--value-type DWORD Rack=x 2>/dev/null
+	check "$1: a list with a bad value changes nothing" \
+		test "$(prop Site "$@")" = 'SZ "lab"'
+}
+private_kind cluster
+private_kind node NodeA
+private_kind network "$N"
+private_kind interface "$I"
+private_kind restype "IP Address"
+private_kind group "$G"
+private_kind resource "$R"
+check "a node's private properties are its own" \
+	eval '! clusctl property get --private node NodeB Site 2>/dev/null'
+clusctl property set network "$N" "Name=Cluster Network 1" >/dev/null
+sleep 0.5
+kill "$events_pid" 2>/dev/null
+wait "$events_pid" 2>/dev/null
+check "events: common and private property changes of each kind" \
+	python3 -c '
+import json, sys
+evs = [json.loads(l) for l in open(sys.argv[1]).read().splitlines()]
+seen = {(e["object"], e["name"], e["change"]) for e in evs}
+want = [("cluster", "CLUSTER1", "common-property"),
+        ("cluster", "CLUSTER1", "private-property"),
+        ("node", "NodeB", "common-property"),
+        ("node", "NodeA", "private-property"),
+        ("network", "Heartbeat", "common-property"),
+        ("network", "Heartbeat", "private-property"),
+        ("interface", "NodeA - Ethernet", "common-property"),
+        ("interface", "NodeA - Ethernet", "private-property"),
+        ("group", "Core", "common-property"),
+        ("resource", "IP Main", "private-property")]
+missing = [w for w in want if w not in seen]
+assert not missing, missing' "$tmp/events.json"
+
 # networks, interfaces, resource types, quorum
 check "network list" test "$(clusctl --json network list | py \
 	'[n["name"] for n in j["networks"]][0]')" = \

@@ -37,4 +37,14 @@ void clusrv_daemon_ready(int ready_fd);
 /* Replace PATH with CONTENT atomically (write a temporary, rename). */
 bool clusrv_write_file(const char *path, const char *content);
 
+/*
+ * SIGHUP (reload.c): the settings read again, applied where they can
+ * change at run time, or none of them when they are wrong.  Relative
+ * paths of argv are taken from @cwd (NULL: the current directory), the
+ * directory clusapid was started in.
+ */
+struct clusrv_context;
+void clusrv_reload(struct clusrv_context *srv, int argc, const char **argv,
+		   const char *cwd);
+
 #endif /* CLUSAPI_SERVER_DAEMON_H */

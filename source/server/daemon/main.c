@@ -56,28 +56,10 @@ static bool make_state_dir(const char *dir)
 	return true;
 }
 
-/* SIGHUP: new connections get the new policy, open ones keep theirs. */
-static void clusrv_reload_access_policy(struct clusrv_context *srv)
-{
-	struct clusrv_access_policy *policy;
-	char *error = NULL;
-
-	if (srv->opts.access_config == NULL) {
-		return;
-	}
-	policy = clusrv_access_policy_load(srv, srv->opts.access_config,
-					   &error);
-	if (policy == NULL) {
-		DBG_ERR("keeping the access policy: %s\n",
-			error != NULL ? error : "out of memory");
-		talloc_free(error);
-		return;
-	}
-	talloc_free(srv->access_policy);
-	srv->access_policy = policy;
-	DBG_NOTICE("access policy reloaded from %s\n",
-		   srv->opts.access_config);
-}
+/* The command line and where it was given, read again on SIGHUP */
+static int saved_argc;
+static const char **saved_argv;
+static char *saved_cwd;
 
 static void clusrv_signal(struct tevent_context *ev, struct tevent_signal *se,
 			  int signum, int count, void *siginfo,
@@ -93,7 +75,7 @@ static void clusrv_signal(struct tevent_context *ev, struct tevent_signal *se,
 			DBG_ERR("cannot reopen the log file: %s\n",
 				strerror(errno));
 		}
-		clusrv_reload_access_policy(srv);
+		clusrv_reload(srv, saved_argc, saved_argv, saved_cwd);
 		clusrv_auth_reload(srv);
 		(void)sd_notify(0, "READY=1");
 		return;
@@ -372,6 +354,9 @@ int main(int argc, const char **argv)
 		fprintf(stderr, PROGNAME ": out of memory\n");
 		return 1;
 	}
+	saved_argc = argc;
+	saved_argv = argv;
+	saved_cwd = getcwd(NULL, 0);	/* relative paths on reload */
 	ret = clusrv_options_parse(mem_ctx, argc, argv, &opts);
 	if (ret != 0) {
 		talloc_free(mem_ctx);

@@ -392,7 +392,10 @@ enum {
 	OPT_CONFIGFILE,
 };
 
-/* -s FILE, --configfile=FILE: the last one; looked for before the rest */
+/*
+ * -s FILE, --configfile=FILE: the last one; looked for before the rest.
+ * "none" (or "") is no file at all.
+ */
 static const char *find_configfile(int argc, const char **argv,
 				   bool *given)
 {
@@ -414,6 +417,9 @@ static const char *find_configfile(int argc, const char **argv,
 			file = a + 2;
 			*given = true;
 		}
+	}
+	if (strcmp(file, "none") == 0 || file[0] == '\0') {
+		return NULL;
 	}
 	return file;
 }
@@ -457,8 +463,9 @@ static struct poptOption *popt_table(TALLOC_CTX *mem_ctx)
 		.longName = "configfile", .shortName = 's',
 		.argInfo = POPT_ARG_STRING, .val = OPT_CONFIGFILE,
 		.descrip = "Configuration file, smb.conf style: every option "
-			   "above, the command line overriding it (default "
-			   CLUSRV_CONFIG_FILE ")",
+			   "above, the command line overriding it; 'none' for "
+			   "no file (default " CLUSRV_CONFIG_FILE
+			   " if it exists)",
 		.argDescrip = "FILE",
 	};
 	t[i + 2] = (struct poptOption) {
@@ -475,9 +482,9 @@ static struct poptOption *popt_table(TALLOC_CTX *mem_ctx)
 	return t;
 }
 
-/* One option of argv; false when it is wrong (said on stderr) */
-static bool parse_one(TALLOC_CTX *mem_ctx, poptContext pc, int opt,
-		      struct clusrv_options *o)
+/* One option of argv: NULL, or what is wrong with it */
+static const char *parse_one(TALLOC_CTX *mem_ctx, poptContext pc, int opt,
+			     struct clusrv_options *o)
 {
 	const struct clusrv_option_def *d = &option_defs[opt - 1];
 	const char *error;
@@ -490,77 +497,102 @@ static bool parse_one(TALLOC_CTX *mem_ctx, poptContext pc, int opt,
 				  d->implied != NULL ? d->implied : "yes");
 	free(arg);
 	if (error != NULL) {
-		fprintf(stderr, CLUSRV_PROGNAME ": --%s: %s (see --help)\n",
-			d->name, error);
-		return false;
+		return errorf(mem_ctx, "--%s: %s (see --help)", d->name,
+			      error);
 	}
 	if (d->offset == OFF(np_socket_dir)) {
 		o->np_socket_dir_default = false;
 	}
-	return true;
+	return NULL;
+}
+
+/* argv over @o: NULL, or what is wrong */
+static const char *parse_argv(TALLOC_CTX *mem_ctx, int argc,
+			      const char **argv, struct clusrv_options *o,
+			      bool *version)
+{
+	struct poptOption *table = popt_table(mem_ctx);
+	const char *error = NULL;
+	poptContext pc;
+	int opt;
+
+	pc = table == NULL ? NULL :
+		poptGetContext(CLUSRV_PROGNAME, argc, argv, table, 0);
+	if (pc == NULL) {
+		talloc_free(table);
+		return "out of memory";
+	}
+	while (error == NULL && (opt = poptGetNextOpt(pc)) > 0) {
+		if (opt == OPT_VERSION) {
+			*version = true;
+		} else if (opt == OPT_CONFIGFILE) {
+			free(poptGetOptArg(pc));	/* read already */
+		} else {
+			error = parse_one(mem_ctx, pc, opt, o);
+		}
+	}
+	if (error == NULL && opt < -1) {
+		error = errorf(mem_ctx, "%s: %s (see --help)",
+			       poptBadOption(pc, POPT_BADOPTION_NOALIAS),
+			       poptStrerror(opt));
+	} else if (error == NULL && poptPeekArg(pc) != NULL) {
+		error = errorf(mem_ctx, "unexpected argument '%s' (see "
+			       "--help)", poptPeekArg(pc));
+	}
+	poptFreeContext(pc);
+	talloc_free(table);
+	return error;
+}
+
+const char *clusrv_options_read(TALLOC_CTX *mem_ctx, int argc,
+				const char **argv, struct clusrv_options *o,
+				bool *version)
+{
+	const char *error, *conf;
+	bool conf_given;
+
+	*version = false;
+	if (!clusrv_options_defaults(mem_ctx, o, geteuid() == 0)) {
+		return "out of memory";
+	}
+	conf = find_configfile(argc, argv, &conf_given);
+	if (conf != NULL) {
+		o->configfile = conf;
+		if (!absolute_path(mem_ctx, &o->configfile)) {
+			return "out of memory";
+		}
+		error = clusrv_options_load_file(mem_ctx, o, conf,
+						 conf_given);
+		if (error != NULL) {
+			return error;
+		}
+	}
+	error = parse_argv(mem_ctx, argc, argv, o, version);
+	if (error != NULL || *version) {
+		return error;
+	}
+	error = clusrv_options_finish(mem_ctx, o);
+	if (error != NULL) {
+		return errorf(mem_ctx, "%s (see --help)", error);
+	}
+	return NULL;
 }
 
 int clusrv_options_parse(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 			 struct clusrv_options *o)
 {
-	struct poptOption *table;
-	const char *error, *conf;
-	poptContext pc;
-	bool version = false, conf_given;
-	int opt;
-	int ret = -1;
+	const char *error;
+	bool version = false;
 
-	if (!clusrv_options_defaults(mem_ctx, o, geteuid() == 0) ||
-	    (table = popt_table(mem_ctx)) == NULL) {
-		fprintf(stderr, CLUSRV_PROGNAME ": out of memory\n");
-		return -1;
-	}
-	conf = find_configfile(argc, argv, &conf_given);
-	error = clusrv_options_load_file(mem_ctx, o, conf, conf_given);
+	error = clusrv_options_read(mem_ctx, argc, argv, o, &version);
 	if (error != NULL) {
 		fprintf(stderr, CLUSRV_PROGNAME ": %s\n", error);
-		talloc_free(table);
 		return -1;
-	}
-	pc = poptGetContext(CLUSRV_PROGNAME, argc, argv, table, 0);
-	if (pc == NULL) {
-		fprintf(stderr, CLUSRV_PROGNAME ": out of memory\n");
-		talloc_free(table);
-		return -1;
-	}
-	while ((opt = poptGetNextOpt(pc)) > 0) {
-		if (opt == OPT_VERSION) {
-			version = true;
-		} else if (opt == OPT_CONFIGFILE) {
-			free(poptGetOptArg(pc));	/* read already */
-		} else if (!parse_one(mem_ctx, pc, opt, o)) {
-			goto done;
-		}
-	}
-	if (opt < -1) {
-		fprintf(stderr, CLUSRV_PROGNAME ": %s: %s (see --help)\n",
-			poptBadOption(pc, POPT_BADOPTION_NOALIAS),
-			poptStrerror(opt));
-		goto done;
-	}
-	if (poptPeekArg(pc) != NULL) {
-		fprintf(stderr, CLUSRV_PROGNAME ": unexpected argument '%s' "
-			"(see --help)\n", poptPeekArg(pc));
-		goto done;
 	}
 	if (version) {
 		printf(CLUSRV_PROGNAME " " CLUSAPI_VERSION "\n");
-		ret = 1;
-		goto done;
+		return 1;
 	}
-	error = clusrv_options_finish(mem_ctx, o);
-	if (error != NULL) {
-		fprintf(stderr, CLUSRV_PROGNAME ": %s (see --help)\n", error);
-		goto done;
-	}
-	ret = clusrv_auth_options_finish(&o->auth);
-done:
-	poptFreeContext(pc);
-	talloc_free(table);
-	return ret;
+	/* the auth checks across settings, or a user admin command */
+	return clusrv_auth_options_finish(&o->auth);
 }

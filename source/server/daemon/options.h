@@ -94,8 +94,17 @@ const char *clusrv_options_load_file(TALLOC_CTX *mem_ctx,
 
 /*
  * The defaults, the configuration file (-s FILE, else
- * CLUSRV_CONFIG_FILE if there is one), then argv over them.  0: run; 1: exit 0 (--version printed); -1:
- * exit 1, the error is on stderr.
+ * CLUSRV_CONFIG_FILE if there is one; -s none: no file), then argv over
+ * them: NULL, or what is wrong (nothing printed).  *version: -V was
+ * given.  SIGHUP reads them again with it.
+ */
+const char *clusrv_options_read(TALLOC_CTX *mem_ctx, int argc,
+				const char **argv, struct clusrv_options *o,
+				bool *version);
+
+/*
+ * clusrv_options_read(), the error printed.  0: run; 1: exit 0
+ * (--version printed); -1: exit 1, the error is on stderr.
  */
 int clusrv_options_parse(TALLOC_CTX *mem_ctx, int argc, const char **argv,
 			 struct clusrv_options *o);

@@ -236,6 +236,12 @@ void clus_model_set_transition_ms(struct clus_model *m, uint32_t ms)
 	m->transition_ms = ms;
 }
 
+/* Queues already longer keep their events until read */
+void clus_model_set_notify_queue_max(struct clus_model *m, uint32_t max)
+{
+	m->notify_queue_max = max != 0 ? max : CM_NOTIFY_QUEUE_MAX;
+}
+
 uint32_t clus_model_transition_ms(struct clus_model *m)
 {
 	return m->transition_ms;

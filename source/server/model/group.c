@@ -338,27 +338,47 @@ static uint32_t group_commit_change(struct clus_txn *t, struct clus_group *g,
 	return txn_commit(t);
 }
 
-uint32_t clus_group_rename(struct clus_model *m, struct clus_group *g,
-			   const char *name)
+uint32_t clus_group_set_common(struct clus_model *m, struct clus_group *g,
+			       const struct clus_common_set *c)
 {
 	struct clus_txn *t;
 	uint32_t err;
 
-	err = group_check_name(m, name, g);
-	if (err != CM_ERROR_SUCCESS) {
-		return err;
-	}
-	if (strcmp(g->name, name) == 0) {
-		return CM_ERROR_SUCCESS;
+	if (c->name != NULL) {
+		err = group_check_name(m, c->name, g);
+		if (err != CM_ERROR_SUCCESS) {
+			return err;
+		}
 	}
 	t = txn_begin(m);
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	txn_hash_del(t, m->group_names, g->name, g);
-	txn_set_str(t, g, &g->name, name);
-	txn_hash_add(t, m->group_names, g->name, g);
+	if (c->name != NULL) {
+		txn_rename(t, m->group_names, g, &g->name, c->name);
+	}
+	if (c->description != NULL) {
+		txn_set_str(t, g, &g->description, c->description);
+	}
+	if (c->set & CM_COMMON_PERSISTENT_STATE) {
+		TXN_SET(t, g->persistent_state, c->persistent_state != 0 ?
+			CM_GROUP_ONLINE : CM_GROUP_OFFLINE);
+	}
+	if (c->set & CM_COMMON_PRIORITY) {
+		TXN_SET(t, g->priority, c->priority);
+	}
 	return group_commit_change(t, g, CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
+}
+
+uint32_t clus_group_rename(struct clus_model *m, struct clus_group *g,
+			   const char *name)
+{
+	struct clus_common_set c = { .name = name };
+
+	if (strcmp(g->name, name) == 0) {
+		return group_check_name(m, name, g);
+	}
+	return clus_group_set_common(m, g, &c);
 }
 
 uint32_t clus_group_set_preferred_owners(struct clus_model *m,
@@ -440,65 +460,37 @@ void group_remove_node_refs(struct clus_txn *t, struct clus_group *g,
 	txn_dirty(t, &g->obj);
 }
 
-static uint32_t group_set_u32(struct clus_model *m, struct clus_group *g,
-			      uint32_t *field, uint32_t value)
+uint32_t clus_group_set_type(struct clus_model *m, struct clus_group *g,
+			     uint32_t group_type)
 {
 	struct clus_txn *t;
 
-	if (*field == value) {
+	if (g->group_type == group_type) {
 		return CM_ERROR_SUCCESS;
 	}
 	t = txn_begin(m);
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	TXN_SET(t, *field, value);
+	TXN_SET(t, g->group_type, group_type);
 	return group_commit_change(t, g, CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
 }
 
-uint32_t clus_group_set_priority(struct clus_model *m,
-				 struct clus_group *g, uint32_t priority)
-{
-	return group_set_u32(m, g, &g->priority, priority);
-}
-
-uint32_t clus_group_set_type(struct clus_model *m, struct clus_group *g,
-			     uint32_t group_type)
-{
-	return group_set_u32(m, g, &g->group_type, group_type);
-}
-
-uint32_t clus_group_set_description(struct clus_model *m,
-				    struct clus_group *g,
-				    const char *description)
+/*
+ * Set (@remove false) or delete the private properties of @props (only
+ * their names for a delete), all in one transaction.
+ */
+static uint32_t group_change_props(struct clus_model *m, struct clus_group *g,
+				   const struct clus_prop *props,
+				   uint32_t num, bool remove)
 {
 	struct clus_txn *t = txn_begin(m);
-
-	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	txn_set_str(t, g, &g->description, description);
-	return group_commit_change(t, g, CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
-}
-
-/* Set (@remove false) or delete a private property */
-static uint32_t group_change_prop(struct clus_model *m, struct clus_group *g,
-				  const char *name, bool remove,
-				  uint32_t type, const uint8_t *data,
-				  uint32_t len)
-{
-	struct clus_txn *t;
 	uint32_t err;
 
-	if (!remove && (name == NULL || name[0] == '\0')) {
-		return CM_ERROR_INVALID_PARAMETER;
-	}
-	t = txn_begin(m);
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	err = remove ? txn_proplist_del(t, g, &g->props, name) :
-		txn_proplist_set(t, g, &g->props, name, type, data, len);
+	err = txn_proplist_apply(t, g, &g->props, props, num, remove);
 	if (err != CM_ERROR_SUCCESS) {
 		txn_cancel(t);
 		return err;
@@ -509,17 +501,30 @@ static uint32_t group_change_prop(struct clus_model *m, struct clus_group *g,
 	return txn_commit(t);
 }
 
+uint32_t clus_group_set_props(struct clus_model *m, struct clus_group *g,
+			      const struct clus_prop *props, uint32_t num)
+{
+	return group_change_props(m, g, props, num, false);
+}
+
 uint32_t clus_group_set_prop(struct clus_model *m, struct clus_group *g,
 			     const char *name, uint32_t type,
 			     const uint8_t *data, uint32_t len)
 {
-	return group_change_prop(m, g, name, false, type, data, len);
+	struct clus_prop p = {
+		.name = clus_discard_const(name), .type = type,
+		.data = clus_discard_const(data), .len = len,
+	};
+
+	return group_change_props(m, g, &p, 1, false);
 }
 
 uint32_t clus_group_del_prop(struct clus_model *m, struct clus_group *g,
 			     const char *name)
 {
-	return group_change_prop(m, g, name, true, CM_REG_NONE, NULL, 0);
+	struct clus_prop p = { .name = clus_discard_const(name) };
+
+	return group_change_props(m, g, &p, 1, true);
 }
 
 /* Refusal for a request that needs a settled group */

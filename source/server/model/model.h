@@ -111,6 +111,32 @@ enum {
 	CM_NETIF_UP		= 3,
 };
 
+/*
+ * Writable common properties changed together, in one transaction, by
+ * clus_group_set_common() and its siblings: a NULL string, or a number
+ * whose CM_COMMON_* bit is clear in @set, stays as it is.  Each kind
+ * reads only the fields it has.
+ */
+enum {
+	CM_COMMON_PERSISTENT_STATE	= 0x01,	/* groups, resources */
+	CM_COMMON_PRIORITY		= 0x02,	/* groups */
+	CM_COMMON_ROLE			= 0x04,	/* networks */
+	CM_COMMON_LOOKS_ALIVE		= 0x08,	/* resource types */
+	CM_COMMON_IS_ALIVE		= 0x10,	/* resource types */
+};
+
+struct clus_common_set {
+	const char *name;		/* restype: its display name */
+	const char *description;
+	const char *dll_name;		/* resource types */
+	uint32_t set;			/* CM_COMMON_* */
+	uint32_t persistent_state;	/* as the property: 1 online */
+	uint32_t priority;
+	uint32_t role;			/* CM_NETWORK_ROLE_* */
+	uint32_t looks_alive_ms;
+	uint32_t is_alive_ms;
+};
+
 /* NODE_DRAIN_STATUS */
 enum {
 	CM_DRAIN_NOT_INITIATED	= 0,
@@ -204,6 +230,7 @@ enum {
 #define CM_CHANGE_CLUSTER_NODE_ADDED_V2			0x00000020
 #define CM_CHANGE_CLUSTER_RESOURCE_TYPE_ADDED_V2	0x00000040
 #define CM_CHANGE_CLUSTER_COMMON_PROPERTY_V2		0x00000080
+#define CM_CHANGE_CLUSTER_PRIVATE_PROPERTY_V2		0x00000100
 #define CM_CHANGE_CLUSTER_RENAME_V2			0x00000400
 
 #define CM_CHANGE_GROUP_DELETED_V2		0x00000001
@@ -226,16 +253,21 @@ enum {
 
 #define CM_CHANGE_RESOURCE_TYPE_DELETED_V2		0x00000001
 #define CM_CHANGE_RESOURCE_TYPE_COMMON_PROPERTY_V2	0x00000002
+#define CM_CHANGE_RESOURCE_TYPE_PRIVATE_PROPERTY_V2	0x00000004
 
 #define CM_CHANGE_NETINTERFACE_DELETED_V2	0x00000001
+#define CM_CHANGE_NETINTERFACE_COMMON_PROPERTY_V2	0x00000002
+#define CM_CHANGE_NETINTERFACE_PRIVATE_PROPERTY_V2	0x00000004
 #define CM_CHANGE_NETINTERFACE_STATE_V2		0x00000008
 
 #define CM_CHANGE_NETWORK_DELETED_V2		0x00000001
 #define CM_CHANGE_NETWORK_COMMON_PROPERTY_V2	0x00000002
+#define CM_CHANGE_NETWORK_PRIVATE_PROPERTY_V2	0x00000004
 #define CM_CHANGE_NETWORK_STATE_V2		0x00000008
 
 #define CM_CHANGE_NODE_DELETED_V2		0x00000002
 #define CM_CHANGE_NODE_COMMON_PROPERTY_V2	0x00000004
+#define CM_CHANGE_NODE_PRIVATE_PROPERTY_V2	0x00000008
 #define CM_CHANGE_NODE_STATE_V2			0x00000010
 #define CM_CHANGE_NODE_GROUP_GAINED_V2		0x00000020
 #define CM_CHANGE_NODE_GROUP_LOST_V2		0x00000040
@@ -297,6 +329,7 @@ uint32_t clus_model_open(TALLOC_CTX *mem_ctx,
 struct tevent_context *clus_model_ev(struct clus_model *m);
 void clus_model_set_transition_ms(struct clus_model *m, uint32_t ms);
 uint32_t clus_model_transition_ms(struct clus_model *m);
+void clus_model_set_notify_queue_max(struct clus_model *m, uint32_t max);
 
 /* Tests only: make the next @count store commits fail */
 void clus_model_test_fail_commits(struct clus_model *m, uint32_t count);

@@ -33,18 +33,19 @@ uint32_t clus_group_set_preferred_owners(struct clus_model *m,
 					 struct clus_group *group,
 					 struct clus_node **nodes,
 					 uint32_t num_nodes);
-uint32_t clus_group_set_priority(struct clus_model *m,
-				 struct clus_group *group, uint32_t priority);
+/* Name, Description, PersistentState, Priority: all or none */
+uint32_t clus_group_set_common(struct clus_model *m, struct clus_group *group,
+			       const struct clus_common_set *c);
 uint32_t clus_group_set_type(struct clus_model *m, struct clus_group *group,
 			     uint32_t group_type);
-uint32_t clus_group_set_description(struct clus_model *m,
-				    struct clus_group *group,
-				    const char *description);
 uint32_t clus_group_set_prop(struct clus_model *m, struct clus_group *group,
 			     const char *name, uint32_t type,
 			     const uint8_t *data, uint32_t len);
 uint32_t clus_group_del_prop(struct clus_model *m, struct clus_group *group,
 			     const char *name);
+/* Several private properties set together: all or none */
+uint32_t clus_group_set_props(struct clus_model *m, struct clus_group *group,
+			      const struct clus_prop *props, uint32_t num);
 
 /*
  * Bring every resource online (CM_ERROR_IO_PENDING) or report

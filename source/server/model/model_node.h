@@ -48,6 +48,13 @@ uint32_t clus_node_set_state(struct clus_model *m, struct clus_node *node,
  * Networks and network interfaces
  * --------------------------------------------------------------------- */
 
+/* Name, Description, Role: all or none */
+uint32_t clus_network_set_common(struct clus_model *m,
+				 struct clus_network *net,
+				 const struct clus_common_set *c);
+/* Description */
+uint32_t clus_netif_set_common(struct clus_model *m, struct clus_netif *ni,
+			       const struct clus_common_set *c);
 uint32_t clus_network_rename(struct clus_model *m, struct clus_network *net,
 			     const char *name);
 /* ApiSetNetworkPriorityOrder: every internal network, once, in order */

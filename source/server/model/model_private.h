@@ -146,6 +146,9 @@ void txn_set_str(struct clus_txn *t, const void *ctx, char **field,
  * Replace a talloc'd array (and its count): the old array is freed on
  * commit, the new one on undo.  Children of the arrays go with them.
  */
+/* *field, @obj's name in the index @names, becomes @name */
+void txn_rename(struct clus_txn *t, struct clus_hash *names, void *obj,
+		char **field, const char *name);
 void txn_set_array(struct clus_txn *t, void *arrayp, void *newarray,
 		   uint32_t *countp, uint32_t newcount);
 void txn_set_depexpr(struct clus_txn *t, struct clus_depexpr *field,
@@ -222,6 +225,14 @@ bool proplist_set(TALLOC_CTX *mem_ctx, struct clus_proplist *list,
 		  const char *name, uint32_t type, const uint8_t *data,
 		  uint32_t len);
 bool proplist_del(struct clus_proplist *list, const char *name);
+/*
+ * Set (@remove false) or delete each of @props (only their names for a
+ * delete) in @field; on an error the caller cancels the transaction.
+ */
+uint32_t txn_proplist_apply(struct clus_txn *t, const void *ctx,
+			    struct clus_proplist *field,
+			    const struct clus_prop *props, uint32_t num,
+			    bool remove);
 uint32_t txn_proplist_set(struct clus_txn *t, const void *ctx,
 			  struct clus_proplist *field, const char *name,
 			  uint32_t type, const uint8_t *data, uint32_t len);

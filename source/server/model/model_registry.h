@@ -76,6 +76,16 @@ struct clus_regbatch_cmd {
 uint32_t clus_regkey_batch(struct clus_model *m, struct clus_regkey *key,
 			   const struct clus_regbatch_cmd *cmds,
 			   uint32_t num_cmds, int32_t *failed);
+/*
+ * A batch from the root key holding an object's own values (the
+ * Description of the cluster or a node, the private properties of the
+ * cluster, nodes, networks, interfaces and resource types), the
+ * object's property change (common or private) announced with it.
+ */
+uint32_t clus_regkey_batch_props(struct clus_model *m,
+				 const struct clus_regbatch_cmd *cmds,
+				 uint32_t num_cmds,
+				 const struct clus_object *obj, bool common);
 
 struct clus_regkey_info {
 	uint32_t num_subkeys;

@@ -84,9 +84,14 @@ uint32_t clus_resource_change_group(struct clus_model *m,
  */
 const char *clus_resource_network_name(struct clus_model *m,
 				       const struct clus_resource *res);
-uint32_t clus_resource_set_description(struct clus_model *m,
-				       struct clus_resource *res,
-				       const char *description);
+/* Name, Description, PersistentState: all or none */
+uint32_t clus_resource_set_common(struct clus_model *m,
+				  struct clus_resource *res,
+				  const struct clus_common_set *c);
+/* Several private properties set together: all or none */
+uint32_t clus_resource_set_props(struct clus_model *m,
+				 struct clus_resource *res,
+				 const struct clus_prop *props, uint32_t num);
 uint32_t clus_resource_set_prop(struct clus_model *m,
 				struct clus_resource *res, const char *name,
 				uint32_t type, const uint8_t *data,
@@ -111,6 +116,10 @@ uint32_t clus_restype_create(struct clus_model *m, const char *name,
 			     uint32_t looks_alive_ms, uint32_t is_alive_ms,
 			     struct clus_restype **type);
 /* Resources of the type exist: CM_ERROR_DIR_NOT_EMPTY */
+/* Name (display name), DllName, the poll intervals: all or none */
+uint32_t clus_restype_set_common(struct clus_model *m,
+				 struct clus_restype *type,
+				 const struct clus_common_set *c);
 uint32_t clus_restype_delete(struct clus_model *m, struct clus_restype *type);
 uint32_t clus_restype_num_resources(struct clus_model *m,
 				    const struct clus_restype *type);

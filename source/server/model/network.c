@@ -86,32 +86,83 @@ struct clus_network *clus_network_next(struct clus_network *net)
 	return CLUS_ITEM(net->link.next, struct clus_network, link);
 }
 
-uint32_t clus_network_rename(struct clus_model *m, struct clus_network *net,
-			     const char *name)
+static uint32_t network_check_name(struct clus_model *m, const char *name,
+				   const struct clus_network *self)
 {
 	struct clus_network *o;
-	struct clus_txn *t;
 
 	if (!clus_name_valid(name)) {
 		return CM_ERROR_INVALID_NAME;
 	}
 	o = clus_network_by_name(m, name);
-	if (o != NULL && o != net) {
+	if (o != NULL && o != self) {
 		return CM_ERROR_OBJECT_ALREADY_EXISTS;
 	}
-	if (strcmp(net->name, name) == 0) {
-		return CM_ERROR_SUCCESS;
+	return CM_ERROR_SUCCESS;
+}
+
+uint32_t clus_network_set_common(struct clus_model *m,
+				 struct clus_network *net,
+				 const struct clus_common_set *c)
+{
+	struct clus_txn *t;
+	uint32_t err;
+
+	if (c->name != NULL) {
+		err = network_check_name(m, c->name, net);
+		if (err != CM_ERROR_SUCCESS) {
+			return err;
+		}
+	}
+	if ((c->set & CM_COMMON_ROLE) &&
+	    c->role > CM_NETWORK_ROLE_INTERNAL_AND_CLIENT) {
+		return CM_ERROR_INVALID_DATA;
 	}
 	t = txn_begin(m);
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	txn_hash_del(t, m->network_names, net->name, net);
-	txn_set_str(t, net, &net->name, name);
-	txn_hash_add(t, m->network_names, net->name, net);
+	if (c->name != NULL) {
+		txn_rename(t, m->network_names, net, &net->name, c->name);
+	}
+	if (c->description != NULL) {
+		txn_set_str(t, net, &net->description, c->description);
+	}
+	if (c->set & CM_COMMON_ROLE) {
+		TXN_SET(t, net->role, c->role);
+	}
 	txn_dirty(t, &net->obj);
 	notify_network(t, net, CM_CHANGE_NETWORK_PROPERTY,
 		       CM_CHANGE_NETWORK_COMMON_PROPERTY_V2);
+	return txn_commit(t);
+}
+
+uint32_t clus_network_rename(struct clus_model *m, struct clus_network *net,
+			     const char *name)
+{
+	struct clus_common_set c = { .name = name };
+
+	if (strcmp(net->name, name) == 0) {
+		return network_check_name(m, name, net);
+	}
+	return clus_network_set_common(m, net, &c);
+}
+
+/* Description is the one writable common property of an interface */
+uint32_t clus_netif_set_common(struct clus_model *m, struct clus_netif *ni,
+			       const struct clus_common_set *c)
+{
+	struct clus_txn *t = txn_begin(m);
+
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	if (c->description != NULL) {
+		txn_set_str(t, ni, &ni->description, c->description);
+	}
+	txn_dirty(t, &ni->obj);
+	notify_netif(t, ni, CM_CHANGE_NETINTERFACE_PROPERTY,
+		     CM_CHANGE_NETINTERFACE_COMMON_PROPERTY_V2);
 	return txn_commit(t);
 }
 

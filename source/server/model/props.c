@@ -154,3 +154,23 @@ uint32_t txn_proplist_del(struct clus_txn *t, const void *ctx,
 	txn_set_proplist(t, field, &n);
 	return CM_ERROR_SUCCESS;
 }
+
+uint32_t txn_proplist_apply(struct clus_txn *t, const void *ctx,
+			    struct clus_proplist *field,
+			    const struct clus_prop *props, uint32_t num,
+			    bool remove)
+{
+	uint32_t i, err = CM_ERROR_SUCCESS;
+
+	for (i = 0; i < num && err == CM_ERROR_SUCCESS; i++) {
+		const struct clus_prop *p = &props[i];
+
+		if (!remove && (p->name == NULL || p->name[0] == '\0')) {
+			return CM_ERROR_INVALID_PARAMETER;
+		}
+		err = remove ? txn_proplist_del(t, ctx, field, p->name) :
+			txn_proplist_set(t, ctx, field, p->name, p->type,
+					 p->data, p->len);
+	}
+	return err;
+}

@@ -134,26 +134,98 @@ static uint32_t run_one(struct clus_txn *t, struct clus_regkey *base,
 	return CM_ERROR_INVALID_FUNCTION;
 }
 
-uint32_t clus_regkey_batch(struct clus_model *m, struct clus_regkey *key,
-			   const struct clus_regbatch_cmd *cmds,
-			   uint32_t num_cmds, int32_t *failed)
+static uint32_t batch_run(struct clus_txn *t, struct clus_regkey *key,
+			  const struct clus_regbatch_cmd *cmds,
+			  uint32_t num_cmds, int32_t *failed)
 {
 	struct clus_regkey *cur = key;
-	struct clus_txn *t;
 	uint32_t i, err;
 
 	*failed = -1;
-	t = txn_begin(m);
-	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
 	for (i = 0; i < num_cmds; i++) {
 		err = run_one(t, key, &cur, &cmds[i]);
 		if (err != CM_ERROR_SUCCESS) {
-			txn_cancel(t);
 			*failed = i;
 			return err;
 		}
 	}
+	return CM_ERROR_SUCCESS;
+}
+
+uint32_t clus_regkey_batch(struct clus_model *m, struct clus_regkey *key,
+			   const struct clus_regbatch_cmd *cmds,
+			   uint32_t num_cmds, int32_t *failed)
+{
+	struct clus_txn *t = txn_begin(m);
+	uint32_t err;
+
+	*failed = -1;
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	err = batch_run(t, key, cmds, num_cmds, failed);
+	if (err != CM_ERROR_SUCCESS) {
+		txn_cancel(t);
+		return err;
+	}
+	return txn_commit(t);
+}
+
+/* The property change of @obj, common or private, as its kind says it */
+static void announce_props(struct clus_txn *t, struct clus_object *obj,
+			   bool common)
+{
+	switch (obj->kind) {
+	case CLUS_KIND_CLUSTER:
+		notify_cluster(t, CM_CHANGE_CLUSTER_PROPERTY, common ?
+			       CM_CHANGE_CLUSTER_COMMON_PROPERTY_V2 :
+			       CM_CHANGE_CLUSTER_PRIVATE_PROPERTY_V2,
+			       NULL, NULL);
+		break;
+	case CLUS_KIND_NODE:
+		notify_node(t, (struct clus_node *)obj,
+			    CM_CHANGE_NODE_PROPERTY, common ?
+			    CM_CHANGE_NODE_COMMON_PROPERTY_V2 :
+			    CM_CHANGE_NODE_PRIVATE_PROPERTY_V2);
+		break;
+	case CLUS_KIND_NETWORK:
+		notify_network(t, (struct clus_network *)obj,
+			       CM_CHANGE_NETWORK_PROPERTY, common ?
+			       CM_CHANGE_NETWORK_COMMON_PROPERTY_V2 :
+			       CM_CHANGE_NETWORK_PRIVATE_PROPERTY_V2);
+		break;
+	case CLUS_KIND_NETIF:
+		notify_netif(t, (struct clus_netif *)obj,
+			     CM_CHANGE_NETINTERFACE_PROPERTY, common ?
+			     CM_CHANGE_NETINTERFACE_COMMON_PROPERTY_V2 :
+			     CM_CHANGE_NETINTERFACE_PRIVATE_PROPERTY_V2);
+		break;
+	case CLUS_KIND_RESTYPE:
+		notify_restype(t, (struct clus_restype *)obj,
+			       CM_CHANGE_RESOURCE_TYPE_PROPERTY, common ?
+			       CM_CHANGE_RESOURCE_TYPE_COMMON_PROPERTY_V2 :
+			       CM_CHANGE_RESOURCE_TYPE_PRIVATE_PROPERTY_V2);
+		break;
+	}
+}
+
+uint32_t clus_regkey_batch_props(struct clus_model *m,
+				 const struct clus_regbatch_cmd *cmds,
+				 uint32_t num_cmds,
+				 const struct clus_object *obj, bool common)
+{
+	struct clus_txn *t = txn_begin(m);
+	int32_t failed;
+	uint32_t err;
+
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	err = batch_run(t, m->root, cmds, num_cmds, &failed);
+	if (err != CM_ERROR_SUCCESS) {
+		txn_cancel(t);
+		return err;
+	}
+	announce_props(t, clus_discard_const(obj), common);
 	return txn_commit(t);
 }

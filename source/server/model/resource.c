@@ -355,30 +355,48 @@ uint32_t clus_resource_delete(struct clus_model *m, struct clus_resource *r)
 	return txn_commit(t);
 }
 
-uint32_t clus_resource_rename(struct clus_model *m, struct clus_resource *r,
-			      const char *name)
+uint32_t clus_resource_set_common(struct clus_model *m,
+				  struct clus_resource *r,
+				  const struct clus_common_set *c)
 {
 	struct clus_txn *t;
 	uint32_t err;
 
-	err = resource_check_name(m, name, r);
-	if (err != CM_ERROR_SUCCESS) {
-		return err;
-	}
-	if (strcmp(r->name, name) == 0) {
-		return CM_ERROR_SUCCESS;
+	if (c->name != NULL) {
+		err = resource_check_name(m, c->name, r);
+		if (err != CM_ERROR_SUCCESS) {
+			return err;
+		}
 	}
 	t = txn_begin(m);
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	txn_hash_del(t, m->res_names, r->name, r);
-	txn_set_str(t, r, &r->name, name);
-	txn_hash_add(t, m->res_names, r->name, r);
+	if (c->name != NULL) {
+		txn_rename(t, m->res_names, r, &r->name, c->name);
+	}
+	if (c->description != NULL) {
+		txn_set_str(t, r, &r->description, c->description);
+	}
+	if (c->set & CM_COMMON_PERSISTENT_STATE) {
+		TXN_SET(t, r->persistent_state, c->persistent_state != 0 ?
+			CM_RES_ONLINE : CM_RES_OFFLINE);
+	}
 	txn_dirty(t, &r->obj);
 	notify_resource(t, r, CM_CHANGE_RESOURCE_PROPERTY,
 			CM_CHANGE_RESOURCE_COMMON_PROPERTY_V2);
 	return txn_commit(t);
+}
+
+uint32_t clus_resource_rename(struct clus_model *m, struct clus_resource *r,
+			      const char *name)
+{
+	struct clus_common_set c = { .name = name };
+
+	if (strcmp(r->name, name) == 0) {
+		return resource_check_name(m, name, r);
+	}
+	return clus_resource_set_common(m, r, &c);
 }
 
 /* Mark @r and, recursively, its providers to come online */
@@ -861,41 +879,22 @@ const char *clus_resource_network_name(struct clus_model *m,
 	return m->cluster->name;
 }
 
-uint32_t clus_resource_set_description(struct clus_model *m,
-				       struct clus_resource *r,
-				       const char *description)
+/*
+ * Set (@remove false) or delete the private properties of @props (only
+ * their names for a delete), all in one transaction.
+ */
+static uint32_t resource_change_props(struct clus_model *m,
+				      struct clus_resource *r,
+				      const struct clus_prop *props,
+				      uint32_t num, bool remove)
 {
 	struct clus_txn *t = txn_begin(m);
-
-	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	txn_set_str(t, r, &r->description, description);
-	txn_dirty(t, &r->obj);
-	notify_resource(t, r, CM_CHANGE_RESOURCE_PROPERTY,
-			CM_CHANGE_RESOURCE_COMMON_PROPERTY_V2);
-	return txn_commit(t);
-}
-
-/* Set (@remove false) or delete a private property */
-static uint32_t resource_change_prop(struct clus_model *m,
-				     struct clus_resource *r,
-				     const char *name, bool remove,
-				     uint32_t type, const uint8_t *data,
-				     uint32_t len)
-{
-	struct clus_txn *t;
 	uint32_t err;
 
-	if (!remove && (name == NULL || name[0] == '\0')) {
-		return CM_ERROR_INVALID_PARAMETER;
-	}
-	t = txn_begin(m);
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	err = remove ? txn_proplist_del(t, r, &r->props, name) :
-		txn_proplist_set(t, r, &r->props, name, type, data, len);
+	err = txn_proplist_apply(t, r, &r->props, props, num, remove);
 	if (err != CM_ERROR_SUCCESS) {
 		txn_cancel(t);
 		return err;
@@ -906,16 +905,30 @@ static uint32_t resource_change_prop(struct clus_model *m,
 	return txn_commit(t);
 }
 
+uint32_t clus_resource_set_props(struct clus_model *m,
+				 struct clus_resource *r,
+				 const struct clus_prop *props, uint32_t num)
+{
+	return resource_change_props(m, r, props, num, false);
+}
+
 uint32_t clus_resource_set_prop(struct clus_model *m,
 				struct clus_resource *r, const char *name,
 				uint32_t type, const uint8_t *data,
 				uint32_t len)
 {
-	return resource_change_prop(m, r, name, false, type, data, len);
+	struct clus_prop p = {
+		.name = clus_discard_const(name), .type = type,
+		.data = clus_discard_const(data), .len = len,
+	};
+
+	return resource_change_props(m, r, &p, 1, false);
 }
 
 uint32_t clus_resource_del_prop(struct clus_model *m,
 				struct clus_resource *r, const char *name)
 {
-	return resource_change_prop(m, r, name, true, CM_REG_NONE, NULL, 0);
+	struct clus_prop p = { .name = clus_discard_const(name) };
+
+	return resource_change_props(m, r, &p, 1, true);
 }

@@ -48,6 +48,39 @@ struct clus_restype *clus_restype_by_name(struct clus_model *m,
 	return clus_hash_get(m->restype_names, name);
 }
 
+/* Name (the display name), DllName and the poll intervals */
+uint32_t clus_restype_set_common(struct clus_model *m,
+				 struct clus_restype *rt,
+				 const struct clus_common_set *c)
+{
+	struct clus_txn *t;
+
+	if ((c->name != NULL && !clus_name_valid(c->name)) ||
+	    (c->dll_name != NULL && c->dll_name[0] == '\0')) {
+		return CM_ERROR_INVALID_DATA;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	if (c->name != NULL) {
+		txn_set_str(t, rt, &rt->display_name, c->name);
+	}
+	if (c->dll_name != NULL) {
+		txn_set_str(t, rt, &rt->dll_name, c->dll_name);
+	}
+	if (c->set & CM_COMMON_LOOKS_ALIVE) {
+		TXN_SET(t, rt->looks_alive_ms, c->looks_alive_ms);
+	}
+	if (c->set & CM_COMMON_IS_ALIVE) {
+		TXN_SET(t, rt->is_alive_ms, c->is_alive_ms);
+	}
+	txn_dirty(t, &rt->obj);
+	notify_restype(t, rt, CM_CHANGE_RESOURCE_TYPE_PROPERTY,
+		       CM_CHANGE_RESOURCE_TYPE_COMMON_PROPERTY_V2);
+	return txn_commit(t);
+}
+
 uint32_t clus_restype_lookup(struct clus_model *m, const char *name,
 			     struct clus_restype **type)
 {

@@ -217,6 +217,17 @@ void txn_set_str(struct clus_txn *t, const void *ctx, char **field,
 	txn_free_on_commit(t, old);
 }
 
+void txn_rename(struct clus_txn *t, struct clus_hash *names, void *obj,
+		char **field, const char *name)
+{
+	if (strcmp(*field, name) == 0) {
+		return;
+	}
+	txn_hash_del(t, names, *field, obj);
+	txn_set_str(t, obj, field, name);
+	txn_hash_add(t, names, *field, obj);
+}
+
 void txn_set_array(struct clus_txn *t, void *arrayp, void *newarray,
 		   uint32_t *countp, uint32_t newcount)
 {

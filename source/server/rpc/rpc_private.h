@@ -143,14 +143,51 @@ WERROR clusrv_value_from_wire(TALLOC_CTX *mem_ctx, uint32_t type,
 			      const uint8_t *data, uint32_t len,
 			      uint8_t **out, uint32_t *out_len);
 
+/* The object of an Api*Control call (srv_control.c) */
+enum clusrv_ctl_object {
+	CTL_RESOURCE = 1,
+	CTL_RESTYPE = 2,
+	CTL_GROUP = 3,
+	CTL_NODE = 4,
+	CTL_NETWORK = 5,
+	CTL_NETIF = 6,
+	CTL_CLUSTER = 7,
+	CTL_GROUPSET = 8,
+};
+
+struct clusrv_ctl_target {
+	enum clusrv_ctl_object type;
+	struct clus_model *m;
+	union {
+		struct clus_resource *res;
+		struct clus_restype *restype;
+		struct clus_group *group;
+		struct clus_node *node;
+		struct clus_network *net;
+		struct clus_netif *netif;
+		struct clus_groupset *set;
+	} u;
+};
+
 /*
- * CLUSCTL_{GROUP,RESOURCE}_SET_COMMON_PROPERTIES (srv_setprops.c):
- * G or R is the object
+ * CLUSCTL_*_SET_COMMON_PROPERTIES and _SET_PRIVATE_PROPERTIES
+ * (srv_setprops.c): the whole list, or nothing.
  */
 WERROR clusrv_set_common_props(struct dcesrv_call_state *dce_call,
-			       TALLOC_CTX *mem_ctx, struct clus_model *m,
-			       struct clus_group *g, struct clus_resource *r,
+			       TALLOC_CTX *mem_ctx,
+			       const struct clusrv_ctl_target *t,
 			       const uint8_t *in, uint32_t in_size);
+WERROR clusrv_set_private_props(struct dcesrv_call_state *dce_call,
+				TALLOC_CTX *mem_ctx,
+				const struct clusrv_ctl_target *t,
+				const uint8_t *in, uint32_t in_size);
+/* The Description the cluster registry holds for a cluster or node */
+const char *clusrv_reg_description(TALLOC_CTX *mem_ctx,
+				   const struct clusrv_ctl_target *t);
+/* The private properties of any object */
+struct clusrv_proplist;
+WERROR clusrv_private_props(const struct clusrv_ctl_target *t,
+			    struct clusrv_proplist *pl);
 
 /*
  * PROPERTY_LIST buffers (srv_proplist.c).  The first failed add sticks:

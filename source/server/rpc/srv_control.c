@@ -15,17 +15,6 @@
 
 #include "server/rpc/rpc_private.h"
 
-enum ctl_object {
-	CTL_RESOURCE = 1,
-	CTL_RESTYPE = 2,
-	CTL_GROUP = 3,
-	CTL_NODE = 4,
-	CTL_NETWORK = 5,
-	CTL_NETIF = 6,
-	CTL_CLUSTER = 7,
-	CTL_GROUPSET = 8,
-};
-
 enum ctl_function {
 	CTL_GET_CHARACTERISTICS = 0x000005,
 	CTL_GET_FLAGS = 0x000009,
@@ -41,20 +30,6 @@ enum ctl_function {
 	CTL_GET_RO_PRIVATE_PROPERTIES = 0x00007D,
 	CTL_GET_PRIVATE_PROPERTIES = 0x000081,
 	CTL_SET_PRIVATE_PROPERTIES = 0x400086,
-};
-
-struct ctl_target {
-	enum ctl_object type;
-	struct clus_model *m;
-	union {
-		struct clus_resource *res;
-		struct clus_restype *restype;
-		struct clus_group *group;
-		struct clus_node *node;
-		struct clus_network *net;
-		struct clus_netif *netif;
-		struct clus_groupset *set;
-	} u;
 };
 
 struct ctl_io {
@@ -92,7 +67,7 @@ static WERROR dword_blob(TALLOC_CTX *mem_ctx, uint32_t v, DATA_BLOB *b)
 	return WERR_OK;
 }
 
-static const char *target_name(const struct ctl_target *t)
+static const char *target_name(const struct clusrv_ctl_target *t)
 {
 	switch (t->type) {
 	case CTL_RESOURCE: return t->u.res->name;
@@ -107,7 +82,7 @@ static const char *target_name(const struct ctl_target *t)
 	return "";
 }
 
-static const char *target_id(const struct ctl_target *t)
+static const char *target_id(const struct clusrv_ctl_target *t)
 {
 	switch (t->type) {
 	case CTL_RESOURCE: return t->u.res->id;
@@ -138,13 +113,14 @@ static void version_props(struct clusrv_proplist *pl,
  * Read-only common properties, as Get-Cluster* shows them.  A failed add
  * sticks in @pl (srv_proplist.c): one check at the end.
  */
-static WERROR ro_common_props(const struct ctl_target *t,
+static WERROR ro_common_props(const struct clusrv_ctl_target *t,
 			      struct clusrv_proplist *pl)
 {
 	const struct clus_cluster *c = clus_model_cluster(t->m);
 
 	switch (t->type) {
 	case CTL_CLUSTER:
+		clusrv_proplist_add_sz(pl, "Name", c->name);
 		version_props(pl, &c->version);
 		break;
 	case CTL_NODE:
@@ -184,15 +160,18 @@ static WERROR ro_common_props(const struct ctl_target *t,
 	return clusrv_proplist_error(pl);
 }
 
-static WERROR common_props(const struct ctl_target *t,
+static WERROR common_props(const struct clusrv_ctl_target *t,
 			   struct clusrv_proplist *pl)
 {
 	switch (t->type) {
 	case CTL_CLUSTER:
-		clusrv_proplist_add_sz(pl, "Name", target_name(t));
+		/* Name is ApiSetClusterName's: read-only here */
+		clusrv_proplist_add_sz(pl, "Description",
+				       clusrv_reg_description(pl, t));
 		break;
 	case CTL_NODE:
-		clusrv_proplist_add_sz(pl, "Description", "");
+		clusrv_proplist_add_sz(pl, "Description",
+				       clusrv_reg_description(pl, t));
 		break;
 	case CTL_RESTYPE:
 		clusrv_proplist_add_sz(pl, "Name", t->u.restype->display_name);
@@ -241,24 +220,10 @@ static WERROR common_props(const struct ctl_target *t,
 	return clusrv_proplist_error(pl);
 }
 
-static WERROR private_props(const struct ctl_target *t,
-			    struct clusrv_proplist *pl)
-{
-	switch (t->type) {
-	case CTL_RESOURCE:
-		return clusrv_proplist_add_props(pl, &t->u.res->props);
-	case CTL_GROUP:
-		return clusrv_proplist_add_props(pl, &t->u.group->props);
-	default:
-		/* no private properties: an empty list */
-		return WERR_OK;
-	}
-}
-
-typedef WERROR (*props_fn)(const struct ctl_target *t,
+typedef WERROR (*props_fn)(const struct clusrv_ctl_target *t,
 			   struct clusrv_proplist *pl);
 
-static WERROR props_blob(TALLOC_CTX *mem_ctx, const struct ctl_target *t,
+static WERROR props_blob(TALLOC_CTX *mem_ctx, const struct clusrv_ctl_target *t,
 			 props_fn fn, DATA_BLOB *b)
 {
 	struct clusrv_proplist *pl = clusrv_proplist_new(mem_ctx);
@@ -275,7 +240,7 @@ static WERROR props_blob(TALLOC_CTX *mem_ctx, const struct ctl_target *t,
 }
 
 /* The output of a read-only function, or WERR_INVALID_FUNCTION */
-static WERROR ctl_output(TALLOC_CTX *mem_ctx, const struct ctl_target *t,
+static WERROR ctl_output(TALLOC_CTX *mem_ctx, const struct clusrv_ctl_target *t,
 			 uint32_t fn, DATA_BLOB *b)
 {
 	switch (fn) {
@@ -344,7 +309,7 @@ static WERROR ctl_output(TALLOC_CTX *mem_ctx, const struct ctl_target *t,
 	case CTL_GET_COMMON_PROPERTIES:
 		return props_blob(mem_ctx, t, common_props, b);
 	case CTL_GET_PRIVATE_PROPERTIES:
-		return props_blob(mem_ctx, t, private_props, b);
+		return props_blob(mem_ctx, t, clusrv_private_props, b);
 	case CTL_GET_RO_PRIVATE_PROPERTIES: {
 		struct clusrv_proplist *pl = clusrv_proplist_new(mem_ctx);
 
@@ -357,87 +322,9 @@ static WERROR ctl_output(TALLOC_CTX *mem_ctx, const struct ctl_target *t,
 	return WERR_INVALID_FUNCTION;
 }
 
-/* SET_PRIVATE_PROPERTIES on groups and resources: store each value */
-static WERROR ctl_set_private(struct dcesrv_call_state *dce_call,
-			      TALLOC_CTX *mem_ctx, const struct ctl_target *t,
-			      const struct ctl_io *io)
-{
-	struct PROPERTY_LIST list;
-	DATA_BLOB in = data_blob_const(io->in, io->in_size);
-	enum ndr_err_code ndr_err;
-	uint32_t i;
-	WERROR werr;
-
-	if (t->type != CTL_RESOURCE && t->type != CTL_GROUP) {
-		return WERR_INVALID_FUNCTION;
-	}
-	werr = clusrv_check_write(dce_call);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	ndr_err = ndr_pull_struct_blob_all(&in, mem_ctx, &list,
-			(ndr_pull_flags_fn_t)ndr_pull_PROPERTY_LIST);
-	if (!NDR_ERR_CODE_IS_SUCCESS(ndr_err)) {
-		return WERR_INVALID_DATA;
-	}
-	for (i = 0; i < list.PropertyCount; i++) {
-		const struct CLUSPROP_VALUE *v = &list.Properties[i].Value;
-		uint32_t type = v->Syntax & 0xffff;
-		uint8_t *data = NULL;
-		uint32_t len = 0;
-
-		/* CLUSPROP_FORMAT_* equals REG_* for these */
-		switch (v->Syntax) {
-		case CLUSPROP_SYNTAX_LIST_VALUE_SZ:
-			type = CM_REG_SZ;
-			break;
-		case CLUSPROP_SYNTAX_LIST_VALUE_EXPAND_SZ:
-			type = CM_REG_EXPAND_SZ;
-			break;
-		case CLUSPROP_SYNTAX_LIST_VALUE_MULTI_SZ:
-			type = CM_REG_MULTI_SZ;
-			break;
-		case CLUSPROP_SYNTAX_LIST_VALUE_DWORD:
-			type = CM_REG_DWORD;
-			break;
-		case CLUSPROP_SYNTAX_LIST_VALUE_BINARY:
-			type = CM_REG_BINARY;
-			break;
-		case CLUSPROP_SYNTAX_LIST_VALUE_ULARGE_INTEGER:
-		case CLUSPROP_SYNTAX_LIST_VALUE_LARGE_INTEGER:
-			/* a QWORD either way: signed or not is the reader's */
-			type = CM_REG_QWORD;
-			break;
-		default:
-			return WERR_INVALID_PARAMETER;
-		}
-		werr = clusrv_value_from_wire(mem_ctx, type, v->Data.data,
-					      v->Data.length, &data, &len);
-		if (!W_ERROR_IS_OK(werr)) {
-			return werr;
-		}
-		/*
-		 * One transaction per property: a list is checked as a
-		 * whole above, so only a failing store leaves it partly
-		 * applied, and that error is reported.
-		 */
-		werr = t->type == CTL_GROUP ?
-			W_ERROR(clus_group_set_prop(t->m, t->u.group,
-						    list.Properties[i].Name,
-						    type, data, len)) :
-			W_ERROR(clus_resource_set_prop(t->m, t->u.res,
-						       list.Properties[i].Name,
-						       type, data, len));
-		if (!W_ERROR_IS_OK(werr)) {
-			return werr;
-		}
-	}
-	/* as Windows: stored, effective when the object next comes online */
-	return W_ERROR(CM_ERROR_RESOURCE_PROPERTIES_STORED);
-}
-
 static WERROR ctl_run(struct dcesrv_call_state *dce_call, TALLOC_CTX *mem_ctx,
-		      const struct ctl_target *t, const struct ctl_io *io)
+		      const struct clusrv_ctl_target *t,
+		      const struct ctl_io *io)
 {
 	uint32_t fn = io->code & 0x00ffffff;
 	DATA_BLOB out = data_blob_null;
@@ -449,18 +336,12 @@ static WERROR ctl_run(struct dcesrv_call_state *dce_call, TALLOC_CTX *mem_ctx,
 		return WERR_INVALID_FUNCTION;
 	}
 	if (fn == CTL_SET_PRIVATE_PROPERTIES) {
-		return ctl_set_private(dce_call, mem_ctx, t, io);
+		return clusrv_set_private_props(dce_call, mem_ctx, t, io->in,
+						io->in_size);
 	}
 	if (fn == CTL_SET_COMMON_PROPERTIES) {
-		/* groups and resources; the others' are fixed here */
-		if (t->type != CTL_GROUP && t->type != CTL_RESOURCE) {
-			return WERR_INVALID_FUNCTION;
-		}
-		return clusrv_set_common_props(
-			dce_call, mem_ctx, t->m,
-			t->type == CTL_GROUP ? t->u.group : NULL,
-			t->type == CTL_RESOURCE ? t->u.res : NULL,
-			io->in, io->in_size);
+		return clusrv_set_common_props(dce_call, mem_ctx, t, io->in,
+					       io->in_size);
 	}
 	werr = ctl_output(mem_ctx, t, fn, &out);
 	if (!W_ERROR_IS_OK(werr)) {
@@ -488,7 +369,8 @@ static WERROR host_node(struct dcesrv_call_state *dce_call,
 
 /* The object of @type behind @h (restypes are named, not handles) */
 static WERROR ctl_lookup(struct dcesrv_call_state *dce_call,
-			 struct ctl_target *t, const struct policy_handle *h,
+			 struct clusrv_ctl_target *t,
+			 const struct policy_handle *h,
 			 const char *restype)
 {
 	switch (t->type) {
@@ -525,13 +407,13 @@ static WERROR ctl_lookup(struct dcesrv_call_state *dce_call,
  * alike here.
  */
 static WERROR object_control(struct dcesrv_call_state *dce_call,
-			     TALLOC_CTX *mem_ctx, enum ctl_object type,
+			     TALLOC_CTX *mem_ctx, enum clusrv_ctl_object type,
 			     const struct policy_handle *h,
 			     const char *restype,
 			     const struct policy_handle *hnode,
 			     const struct ctl_io *io)
 {
-	struct ctl_target t = {
+	struct clusrv_ctl_target t = {
 		.type = type, .m = clusrv_model(dce_call),
 	};
 	WERROR werr = WERR_OK;
@@ -735,7 +617,7 @@ WERROR dcesrv_ApiClusterNativeUpdateControl(
  * common and read-only common properties named in the two REG_MULTI_SZ
  * lists (none when a list is empty).
  */
-static WERROR enum_props(TALLOC_CTX *mem_ctx, const struct ctl_target *t,
+static WERROR enum_props(TALLOC_CTX *mem_ctx, const struct clusrv_ctl_target *t,
 			 props_fn fn, const char **names,
 			 uint8_t **data, uint32_t *len)
 {
@@ -767,7 +649,7 @@ static WERROR enum_props(TALLOC_CTX *mem_ctx, const struct ctl_target *t,
 }
 
 /* common and read-only: what Get-ClusterGroup | fl * shows together */
-static WERROR all_common_props(const struct ctl_target *t,
+static WERROR all_common_props(const struct clusrv_ctl_target *t,
 			       struct clusrv_proplist *pl)
 {
 	WERROR werr = common_props(t, pl);
@@ -811,7 +693,7 @@ WERROR dcesrv_ApiCreateGroupEnum(struct dcesrv_call_state *dce_call,
 	}
 	for (g = clus_group_first(m); g != NULL; g = clus_group_next(g)) {
 		struct GROUP_ENUM_ENTRY *e = &list->Entry[list->EntryCount];
-		struct ctl_target t = {
+		struct clusrv_ctl_target t = {
 			.type = CTL_GROUP, .m = m, .u.group = g,
 		};
 
@@ -874,7 +756,7 @@ WERROR dcesrv_ApiCreateResourceEnum(struct dcesrv_call_state *dce_call,
 	for (res = clus_resource_first(m); res != NULL;
 	     res = clus_resource_next(res)) {
 		struct RESOURCE_ENUM_ENTRY *e = &list->Entry[list->EntryCount];
-		struct ctl_target t = {
+		struct clusrv_ctl_target t = {
 			.type = CTL_RESOURCE, .m = m, .u.res = res,
 		};
 

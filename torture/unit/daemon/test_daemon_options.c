@@ -273,6 +273,20 @@ static void test_config_file(void **state)
 	argv = ARGV("--configfile=/nonexistent");
 	assert_int_equal(clusrv_options_parse(mem_ctx, argc_of(argv), argv,
 					      &o), -1);
+
+	/* -s none: no file at all, not even the default one */
+	path = write_conf(mem_ctx, "max handles = 7\n");
+	argv = ARGV("-s", path, "-s", "none");
+	assert_int_equal(clusrv_options_parse(mem_ctx, argc_of(argv), argv,
+					      &o), 0);
+	assert_null(o.configfile);
+	assert_int_equal(o.max_handles, 10000);
+	argv = ARGV("-s", "none", "--configfile", path);
+	assert_int_equal(clusrv_options_parse(mem_ctx, argc_of(argv), argv,
+					      &o), 0);
+	assert_string_equal(o.configfile, path);
+	assert_int_equal(o.max_handles, 7);
+	unlink(path);
 	talloc_free(mem_ctx);
 }
 

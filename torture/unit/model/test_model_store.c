@@ -454,6 +454,71 @@ static void test_commit_failure(void **state)
 	assert_string_equal(tfix_group(f, APP)->owner->name, "NodeB");
 }
 
+/* common and private properties: a list lands whole, or not at all */
+static void test_props_together(void **state)
+{
+	struct tfix *f = *state;
+	struct clus_group *app = tfix_group(f, APP);
+	struct clus_network *net;
+	struct clus_common_set c = {
+		.name = "Web", .description = "the web",
+		.set = CM_COMMON_PERSISTENT_STATE | CM_COMMON_PRIORITY,
+		.persistent_state = 0, .priority = 1000,
+	};
+	struct clus_prop props[2] = {
+		{ .name = "A", .type = CM_REG_SZ,
+		  .data = (uint8_t *)"a", .len = 2 },
+		{ .name = "B", .type = CM_REG_SZ,
+		  .data = (uint8_t *)"b", .len = 2 },
+	};
+
+	assert_err(clus_group_set_common(f->m, app, &c), CM_ERROR_SUCCESS);
+	reopen(f);
+	app = tfix_group(f, "Web");
+	assert_string_equal(app->description, "the web");
+	assert_int_equal(app->persistent_state, CM_GROUP_OFFLINE);
+	assert_int_equal(app->priority, 1000);
+
+	/* a name taken: nothing of the list changes */
+	c = (struct clus_common_set) {
+		.name = "Cluster Group", .description = "x",
+		.set = CM_COMMON_PRIORITY, .priority = 1,
+	};
+	assert_err(clus_group_set_common(f->m, app, &c),
+		   CM_ERROR_OBJECT_ALREADY_EXISTS);
+	assert_string_equal(app->description, "the web");
+	assert_int_equal(app->priority, 1000);
+
+	/* a failed commit: memory as it was, the name index too */
+	c.name = "Other";
+	clus_model_test_fail_commits(f->m, 1);
+	assert_err(clus_group_set_common(f->m, app, &c), CM_ERROR_CANTWRITE);
+	assert_string_equal(app->name, "Web");
+	assert_ptr_equal(clus_group_by_name(f->m, "Web"), app);
+	assert_null(clus_group_by_name(f->m, "Other"));
+	assert_string_equal(app->description, "the web");
+	assert_int_equal(app->priority, 1000);
+
+	clus_model_test_fail_commits(f->m, 1);
+	assert_err(clus_group_set_props(f->m, app, props, 2),
+		   CM_ERROR_CANTWRITE);
+	assert_null(clus_prop_get(&app->props, "A"));
+	assert_err(clus_group_set_props(f->m, app, props, 2),
+		   CM_ERROR_SUCCESS);
+	assert_non_null(clus_prop_get(&app->props, "A"));
+	assert_non_null(clus_prop_get(&app->props, "B"));
+
+	/* a network's Role out of range */
+	net = clus_network_first(f->m);
+	c = (struct clus_common_set) {
+		.description = "y", .set = CM_COMMON_ROLE, .role = 9,
+	};
+	assert_err(clus_network_set_common(f->m, net, &c),
+		   CM_ERROR_INVALID_DATA);
+	assert_string_not_equal(net->description, "y");
+	tfix_check_consistent(f->m, true);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, tfix_setup_disk, \
@@ -464,6 +529,7 @@ int main(void)
 		T(test_kill9),
 		T(test_corrupt),
 		T(test_commit_failure),
+		T(test_props_together),
 	};
 #undef T
 

@@ -191,8 +191,10 @@ char *tproc_start_clusapid(TALLOC_CTX *mem_ctx, const char *name,
 		"clusapid", "--foreground", "--state-dir", NULL,
 		"--listen", "127.0.0.1", "--tcp-port", "0", "--epm-port", "0",
 		"--anonymous", "full", "--np-socket-dir", "none",
+		/* not the machine's clusapid.conf; a later -s wins */
+		"-s", "none",
 	};
-	size_t i = 14, j;
+	size_t i = 16, j;
 	char *endpoints, *log;
 
 	for (j = 0; extra != NULL && extra[j] != NULL; j++) {
