@@ -293,11 +293,14 @@ def build(bld):
                 target='fake_binding', use=['clusapi_ndr'] + USE_CLIENT,
                 includes=['.', 'source'])
 
-    model = bld.path.ant_glob('source/server/model/*.c')
+    # the model shared by the backends, and the simulated cluster, the
+    # default backend (source/server/model/backend.h is between them)
+    model = bld.path.ant_glob(['source/server/model/*.c',
+                               'source/server/sim/*.c'])
     if model:
         bld.objects(source=model, target='clusmodel',
                     use=['TALLOC', 'TEVENT', 'TDB'],
-                    includes=['.', 'source'],
+                    includes=['.', 'source', 'source/server/model'],
                     export_includes=['source', 'source/server/model'])
 
     # clusapid: the daemon core, the endpoint mapper, the RPC handlers

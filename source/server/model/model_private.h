@@ -49,9 +49,11 @@ uint32_t clus_hash_count(const struct clus_hash *h);
 
 struct clus_store;
 struct clus_txn;
+struct clus_backend_ops;
 
 struct clus_model {
 	struct tevent_context *ev;
+	const struct clus_backend_ops *backend;	/* backend.h */
 	uint32_t transition_ms;
 	uint32_t notify_queue_max;
 	clus_model_log_fn log_fn;
@@ -262,7 +264,6 @@ struct clus_node *node_new(struct clus_txn *t, const char *name,
 void node_link(struct clus_txn *t, struct clus_node *node);
 void node_set_state_internal(struct clus_txn *t, struct clus_node *node,
 			     uint32_t state);
-void node_drain_done(struct clus_txn *t, struct clus_node *node, bool ok);
 bool node_is_up(const struct clus_node *node);
 
 /* restype.c */
@@ -290,6 +291,8 @@ uint32_t group_check_name(struct clus_model *m, const char *name,
 			  const struct clus_group *self);
 void group_remove_node_refs(struct clus_txn *t, struct clus_group *g,
 			    struct clus_node *node);
+/* Refusal for a request that needs a settled group; success when it is */
+uint32_t group_busy_error(const struct clus_group *g);
 void group_waiters_wake(struct clus_group *g, uint32_t result);
 void group_wake_on_commit(struct clus_txn *t, struct clus_group *g,
 			  uint32_t result);
@@ -310,7 +313,7 @@ void resource_remove_node_refs(struct clus_txn *t, struct clus_resource *r,
 struct clus_object *resource_resolve_in_group(void *private_data,
 					      const char *name);
 
-/* op.c: the asynchronous group operations */
+/* The operation running on a group (kept in its record; run by a backend) */
 enum {
 	CLUS_OP_NONE		= 0,
 	CLUS_OP_ONLINE		= 1,	/* goal resources online */
@@ -341,21 +344,11 @@ struct clus_group_op {
 	struct tevent_timer *te;
 };
 
-struct clus_group_op *op_start(struct clus_txn *t, struct clus_group *g,
-			       uint32_t kind, uint32_t phase,
-			       struct clus_node *target, uint32_t flags);
-void op_finish(struct clus_txn *t, struct clus_group *g);
-/* Resources of @g pending now take their next state */
-void op_first_wave(struct clus_txn *t, struct clus_group *g);
-void group_failover(struct clus_txn *t, struct clus_group *g,
-		    struct clus_node *prefer);
+/* group.c: an Up candidate owner for @g, see there */
 struct clus_node *group_pick_node(struct clus_model *m,
 				  const struct clus_group *g,
 				  const struct clus_node *exclude,
 				  const struct clus_node *prefer);
-void op_settle_after_load(struct clus_txn *t, struct clus_group *g,
-			  uint32_t kind, uint32_t phase,
-			  struct clus_node *target, uint32_t flags);
 
 /* registry.c */
 struct clus_regkey *regkey_new(struct clus_txn *t, struct clus_regkey *parent,

@@ -1,5 +1,5 @@
 /*
- * clusapi - cluster model: asynchronous group operations
+ * clusapi - the simulated cluster: asynchronous group operations
  *
  * Copyright (C) 2026 The clusapi developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,7 +26,7 @@
 
 #include <string.h>
 
-#include "model_private.h"
+#include "sim.h"
 
 static void op_tick(struct tevent_context *ev, struct tevent_timer *te,
 		    struct timeval now, void *private_data);
