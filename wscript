@@ -355,13 +355,17 @@ def build(bld):
     bld.install_as('${DATADIR}/bash-completion/completions/clusctl',
                    'etc/clusctl.bash-completion')
 
+    pcmk_use, pcmk_defines = [], []
+    if bld.env.HAVE_PCMK:
+        pcmk_use = ['cluspcmk_backend', 'cluspcmk'] + USE_PCMK
+        pcmk_defines = ['CLUSAPI_HAVE_PCMK=1']
     bld.program(source=['source/server/daemon/main.c'], target='clusapid',
                 install_path='${SBINDIR}',
                 use=['clusrv_objs', 'clusrv_options', 'clusapi_ndr',
                      'npa_ndr', 'clusmodel', 'POPT', 'TDB',
-                     'SYSTEMD'] + USE_SERVER,
+                     'SYSTEMD'] + USE_SERVER + pcmk_use,
                 includes=['.', 'source'],
-                defines=['CLUSAPI_VERSION="%s"' % VERSION])
+                defines=['CLUSAPI_VERSION="%s"' % VERSION] + pcmk_defines)
 
     client(bld)
     fuzz_harnesses(bld, replay=True)
@@ -390,12 +394,19 @@ def pacemaker(bld):
     states, changes and GLib-in-tevent (the only code that sees GLib,
     libcib and libxml2), its unit tests on the CIB files under
     torture/unit/pacemaker, and bin/pcmk_watch for the live suite."""
-    src = bld.path.ant_glob('source/server/pacemaker/*.c')
+    src = bld.path.ant_glob('source/server/pacemaker/*.c',
+                            excl=['**/backend*.c'])
     if not bld.env.HAVE_PCMK or not src:
         return
     bld.objects(source=src, target='cluspcmk', use=USE_PCMK,
                 includes=['.', 'source'],
                 export_includes=['source/server/pacemaker'])
+    # the model's Pacemaker backend (clusapid --backend pacemaker)
+    bld.objects(source=bld.path.ant_glob('source/server/pacemaker/'
+                                         'backend*.c'),
+                target='cluspcmk_backend',
+                use=['cluspcmk', 'clusmodel'] + USE_PCMK,
+                includes=['.', 'source', 'source/server/model'])
     cibdir = bld.path.find_dir('torture/unit/pacemaker').abspath()
     unit_tests(bld, 'pacemaker', ['cluspcmk', 'CMOCKA'] + USE_PCMK,
                defines=['PCMK_CIB_DIR="%s"' % cibdir])

@@ -60,6 +60,14 @@ struct clus_backend_ops {
 				  struct clus_node *target, uint32_t flags);
 };
 
+/* A backend that opens the model itself (clus_model_options.backend) */
+struct clus_backend {
+	const char *name;
+	uint32_t (*open)(TALLOC_CTX *mem_ctx, struct tevent_context *ev,
+			 const struct clus_model_options *opts,
+			 struct clus_model **pmodel, char **errmsg);
+};
+
 /*
  * cluster.c: a model run by @ops, filled from the store in
  * opts->state_dir, or else from the config or the default cluster

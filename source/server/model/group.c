@@ -191,8 +191,12 @@ uint32_t group_derive_state(const struct clus_group *g)
 
 void group_update_state(struct clus_txn *t, struct clus_group *g)
 {
-	uint32_t state = group_derive_state(g);
+	group_set_state(t, g, group_derive_state(g));
+}
 
+void group_set_state(struct clus_txn *t, struct clus_group *g,
+		     uint32_t state)
+{
 	if (state == g->state) {
 		return;
 	}

@@ -81,6 +81,13 @@ struct clus_model {
 	struct clus_store *store;
 	struct clus_txn *txn;		/* the open transaction, if any */
 	uint32_t fail_commits;		/* test hook */
+	/*
+	 * The backend's cluster is the state (Pacemaker's CIB): changes
+	 * asked by clients that the backend does not make are refused
+	 * with CM_ERROR_NOT_SUPPORTED; only txn_begin_backend() commits.
+	 */
+	bool clients_read_only;
+	void *backend_private;		/* the backend's */
 
 	struct clus_list ports;		/* clus_notify_port.link */
 };
@@ -111,6 +118,7 @@ struct clus_txn {
 	struct clus_model *m;
 	bool no_undo;		/* fresh model: nothing to undo */
 	bool no_store;		/* loading: nothing to write */
+	bool backend;		/* the backend's own change (txn_begin_backend) */
 	bool oom;		/* a change could not be recorded */
 	struct txn_undo *undo;
 	uint32_t num_undo, alloc_undo;
@@ -125,6 +133,8 @@ struct clus_txn {
 typedef void (*txn_fn)(void *a, void *b);
 
 struct clus_txn *txn_begin(struct clus_model *m);
+/* A change the backend makes (it saw it in its cluster) */
+struct clus_txn *txn_begin_backend(struct clus_model *m);
 uint32_t txn_commit(struct clus_txn *t);
 void txn_cancel(struct clus_txn *t);
 
@@ -285,6 +295,9 @@ struct clus_group *group_new(struct clus_txn *t, const char *name,
 void group_link(struct clus_txn *t, struct clus_group *g);
 uint32_t group_derive_state(const struct clus_group *g);
 void group_update_state(struct clus_txn *t, struct clus_group *g);
+/* A backend that knows the state better than group_derive_state() */
+void group_set_state(struct clus_txn *t, struct clus_group *g,
+		     uint32_t state);
 void group_set_owner(struct clus_txn *t, struct clus_group *g,
 		     struct clus_node *owner);
 uint32_t group_check_name(struct clus_model *m, const char *name,

@@ -22,13 +22,20 @@ static const struct clus_backend_ops sim_backend_ops = {
 	.settle_after_load	= op_settle_after_load,
 };
 
-/* model.h: the default model is the simulated cluster */
+/*
+ * model.h: the default model is the simulated cluster; another backend
+ * named in the options opens itself
+ */
 uint32_t clus_model_open(TALLOC_CTX *mem_ctx,
 			 struct tevent_context *ev,
 			 const struct clus_model_options *opts,
 			 struct clus_model **pmodel,
 			 char **errmsg)
 {
+	if (opts->backend != NULL) {
+		return opts->backend->open(mem_ctx, ev, opts, pmodel,
+					   errmsg);
+	}
 	return model_create(mem_ctx, ev, opts, &sim_backend_ops, pmodel,
 			    errmsg);
 }

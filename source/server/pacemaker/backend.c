@@ -1,0 +1,178 @@
+/*
+ * clusapi - the Pacemaker backend: opening the model from the CIB and
+ * its table of calls
+ *
+ * Copyright (C) 2026 The clusapi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The model is filled once from the CIB (backend_fill.c), then every
+ * CIB diff notification, delivered by libcib through GLib's main
+ * context run on the model's tevent loop, refreshes the states and
+ * owners (backend_refresh.c).  Clients read; what they would change is
+ * refused with ERROR_NOT_SUPPORTED until the backend makes that change
+ * in the CIB.
+ */
+
+#include <errno.h>
+#include <string.h>
+
+#include "pcmk_backend_private.h"
+
+static uint32_t pcmk_group_unsupported(struct clus_model *m,
+				       struct clus_group *g)
+{
+	return CM_ERROR_NOT_SUPPORTED;
+}
+
+static uint32_t pcmk_move_unsupported(struct clus_model *m,
+				      struct clus_group *g,
+				      struct clus_node *target,
+				      uint32_t flags)
+{
+	return CM_ERROR_NOT_SUPPORTED;
+}
+
+static uint32_t pcmk_cancel_unsupported(struct clus_model *m,
+					struct clus_group *g, uint32_t flags)
+{
+	return CM_ERROR_NOT_SUPPORTED;
+}
+
+static uint32_t pcmk_resource_unsupported(struct clus_model *m,
+					  struct clus_resource *r)
+{
+	return CM_ERROR_NOT_SUPPORTED;
+}
+
+static uint32_t pcmk_pause_unsupported(struct clus_model *m,
+				       struct clus_node *node, bool drain,
+				       struct clus_node *drain_target)
+{
+	return CM_ERROR_NOT_SUPPORTED;
+}
+
+static uint32_t pcmk_resume_unsupported(struct clus_model *m,
+					struct clus_node *node,
+					bool failback)
+{
+	return CM_ERROR_NOT_SUPPORTED;
+}
+
+/* Node states are corosync's and Pacemaker's to say */
+static uint32_t pcmk_node_set_state(struct clus_model *m,
+				    struct clus_node *node, uint32_t state)
+{
+	return CM_ERROR_NOT_SUPPORTED;
+}
+
+/* Removing a node is corosync.conf's and pcs's business */
+static uint32_t pcmk_node_evict(struct clus_model *m, struct clus_node *node)
+{
+	return CM_ERROR_NOT_SUPPORTED;
+}
+
+/* Never called: there is no store to find an operation in */
+static void pcmk_settle_after_load(struct clus_txn *t, struct clus_group *g,
+				   uint32_t kind, uint32_t phase,
+				   struct clus_node *target, uint32_t flags)
+{
+}
+
+static const struct clus_backend_ops pcmk_backend_ops = {
+	.name			= "pacemaker",
+	.group_online		= pcmk_group_unsupported,
+	.group_offline		= pcmk_group_unsupported,
+	.group_move		= pcmk_move_unsupported,
+	.group_cancel_operation	= pcmk_cancel_unsupported,
+	.resource_online	= pcmk_resource_unsupported,
+	.resource_offline	= pcmk_resource_unsupported,
+	.node_pause		= pcmk_pause_unsupported,
+	.node_resume		= pcmk_resume_unsupported,
+	.node_set_state		= pcmk_node_set_state,
+	.node_evict		= pcmk_node_evict,
+	.settle_after_load	= pcmk_settle_after_load,
+};
+
+static void pcmk_backend_changed(struct pcmk_conn *conn,
+				 const struct pcmk_cib *cib,
+				 void *private_data)
+{
+	struct pcmk_backend *b = private_data;
+
+	if (b->m == NULL) {
+		return;
+	}
+	if (cib == NULL) {
+		clus_log(b->m, 0, "pacemaker: the connection to the CIB is "
+			 "lost; states shown are the last ones known");
+		return;
+	}
+	pcmk_backend_refresh(b, cib);
+}
+
+static uint32_t pcmk_backend_connect(struct pcmk_backend *b,
+				     struct tevent_context *ev,
+				     char **errmsg)
+{
+	int ret;
+
+	b->glib = pcmk_glib_loop_send(b, ev);
+	if (b->glib == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	ret = pcmk_conn_open(b, "clusapid", pcmk_backend_changed, b,
+			     &b->conn);
+	if (ret != 0) {
+		*errmsg = talloc_asprintf(b, "cannot connect to the CIB "
+					  "(is Pacemaker running here, and "
+					  "are we root?): %s",
+					  strerror(ret));
+		return CM_ERROR_CLUSTER_NODE_DOWN;
+	}
+	return CM_ERROR_SUCCESS;
+}
+
+static uint32_t pcmk_backend_open(TALLOC_CTX *mem_ctx,
+				  struct tevent_context *ev,
+				  const struct clus_model_options *opts,
+				  struct clus_model **pmodel, char **errmsg)
+{
+	struct pcmk_backend *b = talloc_zero(mem_ctx, struct pcmk_backend);
+	struct clus_model_options mopts = *opts;
+	struct clus_model *m = NULL;
+	char *msg = NULL;
+	uint32_t err;
+
+	*errmsg = NULL;
+	if (b == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	err = pcmk_backend_connect(b, ev, &msg);
+	if (err == CM_ERROR_SUCCESS) {
+		mopts.state_dir = NULL;
+		mopts.config_file = NULL;
+		mopts.backend = NULL;
+		mopts.config_text = pcmk_backend_config(
+			b, pcmk_conn_cib(b->conn), PCMK_COROSYNC_CONF);
+		err = mopts.config_text == NULL ?
+			CM_ERROR_NOT_ENOUGH_MEMORY :
+			model_create(mem_ctx, ev, &mopts, &pcmk_backend_ops,
+				     &m, &msg);
+	}
+	if (err != CM_ERROR_SUCCESS) {
+		*errmsg = talloc_steal(mem_ctx, msg);
+		talloc_free(b);
+		return err;
+	}
+	b->m = m;
+	m->backend_private = talloc_steal(m, b);
+	m->clients_read_only = true;
+	pcmk_backend_refresh(b, pcmk_conn_cib(b->conn));
+	*pmodel = m;
+	return CM_ERROR_SUCCESS;
+}
+
+const struct clus_backend clus_backend_pacemaker = {
+	.name = "pacemaker",
+	.open = pcmk_backend_open,
+};
