@@ -19,6 +19,7 @@ cd "$top" || exit 1
 . torture/lib/clusapid.sh
 
 G=clusapi-g
+S=clusapi-slow
 MEMBERS="A1 A2 A3"
 CLUSCTL=$top/${CLUSCTL_BIN:-bin/clusctl}
 case $CLUSAPID_BIN in
@@ -27,7 +28,11 @@ case $CLUSAPID_BIN in
 esac
 
 cleanup() {
-	clusapid_stop >/dev/null 2>&1
+	[ -n "${EXTRA_PIDS:-}" ] && kill $EXTRA_PIDS 2>/dev/null
+	for p in ${PID1:-} ${PID2:-}; do
+		CLUSAPID_PID=$p
+		clusapid_stop >/dev/null 2>&1
+	done
 	pcmk_cluster_stop
 }
 trap cleanup EXIT
@@ -48,17 +53,22 @@ if ! pcmk_cluster_start 3; then
 fi
 ok "3 nodes Online with a DC"
 
-group_xml() {
-	echo "<group id=\"$G\">"
-	for r in $MEMBERS; do
+group_xml() {	# GROUP SLEEP MEMBERS...
+	echo "<group id=\"$1\">"
+	sleep=$2
+	shift 2
+	for r in "$@"; do
+		# no monitor on the slow one: its 2 s keep the DC busy
+		monitor="    <operations>
+      <op id=\"$r-monitor\" name=\"monitor\" interval=\"10s\"/>
+    </operations>"
+		[ "$sleep" = 0.1 ] || monitor=""
 		cat <<XML
   <primitive id="$r" class="ocf" provider="pacemaker" type="Dummy">
     <instance_attributes id="$r-params">
-      <nvpair id="$r-op_sleep" name="op_sleep" value="0.1"/>
+      <nvpair id="$r-op_sleep" name="op_sleep" value="$sleep"/>
     </instance_attributes>
-    <operations>
-      <op id="$r-monitor" name="monitor" interval="10s"/>
-    </operations>
+$monitor
   </primitive>
 XML
 	done
@@ -66,7 +76,10 @@ XML
 }
 
 check "group of Dummy resources created" \
-	pcmk_on 1 cibadmin --create -o resources -X "$(group_xml)"
+	pcmk_on 1 cibadmin --create -o resources -X "$(group_xml $G 0.1 $MEMBERS)"
+# a slow one (each start and stop takes 2 s): moves that can be caught
+check "a slow group created" \
+	pcmk_on 1 cibadmin --create -o resources -X "$(group_xml $S 2 S1 S2)"
 check "the group starts on one node" pcmk_wait 30 pcmk_group_node 1 $G
 
 # clusapid on node K, inside its namespaces, state directory of its own
@@ -129,20 +142,145 @@ check "group create refused (the CIB is the state)" \
 	not out1 group create NewGroup
 check "  ERROR_NOT_SUPPORTED" has "NOT_SUPPORTED"
 
+# a second clusapid, on node2, and its notifications
+check "a second clusapid on node2" pcmk_clusapid 2
+PORT2=$CLUSAPID_PORT
+PID2=$CLUSAPID_PID
+CLUSAPID_PID=$PID1
+c2() {
+	pcmk_clusctl 2 "$PORT2" "$@"
+}
+pcmk_clusctl 2 "$PORT2" events >"$PCMK_DIR/events2" 2>&1 &
+events_pid=$!
+EXTRA_PIDS="$events_pid"
+
+group_on() {	# K NODE STATE [GROUP]: clusapid on node K shows it so
+	pcmk_clusctl "$1" "$(eval echo \$PORT"$1")" group list \
+		>"$PCMK_DIR/list$1" 2>&1 &&
+		grep -q "^${4:-$G}  *$2  *$3" "$PCMK_DIR/list$1"
+}
+no_constraint() {
+	! pcmk_on 3 cibadmin -Q -o constraints | grep -q "cli-prefer-$G"
+}
+on_node() {	# K NODE [GROUP]: crm_mon on node K sees it run on NODE
+	[ "$(pcmk_group_node "$1" "${3:-$G}")" = "$2" ]
+}
+
+# MS-CMRP 4.2: the move through clusapid, the client told by notification
 to=node3
 [ "$from" = node3 ] && to=node2
-check "crm_resource moves $G to $to" \
-	pcmk_on 2 crm_resource --move --resource $G --node $to --quiet
-on_target() {
-	c1 group list >"$PCMK_DIR/out" 2>&1 &&
-		grep -q "$G  *$to  *Online" "$PCMK_DIR/out"
+t0=$(pcmk_ms)
+slow_online() {
+	c1 group list >"$PCMK_DIR/list" 2>&1 &&
+		grep -q "^$S  *[a-z0-9]*  *Online" "$PCMK_DIR/list"
 }
-check "clusapid shows $G Online on $to" pcmk_wait 30 on_target
-check "the cli-prefer constraint cleared" \
-	pcmk_on 1 crm_resource --clear --resource $G --quiet
+check "the slow group is Online (its start over)" pcmk_wait 60 slow_online
+check "clusctl group move $G $to --wait (node1's clusapid)" \
+	c1 --json group move $G $to --wait=60 >"$PCMK_DIR/out" 2>&1
+grep '"text"' "$PCMK_DIR/out" | sed 's/^ */#   /' 
+echo "# moved in $(($(pcmk_ms) - t0)) ms"
+check "  the client was told by notification" has '"notification"'
+check "  and did not poll" not has "notify-fallback"
+check "  Pacemaker runs every member on $to" on_node 3 $to
+check "  clusapid on node1: $G Online on $to" group_on 1 $to Online
+check "  the cli-prefer constraint is removed" no_constraint
+check "  the group stays on $to (stickiness)" on_node 1 $to
+check "node2's clusapid shows the same" pcmk_wait 10 group_on 2 $to Online
+seen2() {
+	grep -q "$1" "$PCMK_DIR/events2"
+}
+check "  and notified node2's client of the move" \
+	pcmk_wait 10 seen2 "group \"$G\".*owner"
+sed 's/^/#   /' "$PCMK_DIR/events2" | head -20
 
+check "a move to the node it is on succeeds at once" \
+	out1 group move $G $to
+
+# online/offline: target-role
+check "group offline --wait" out1 group offline $G --wait=60
+check "  Offline through clusapid" group_on 1 $to Offline
+check "  Offline through node2's clusapid" pcmk_wait 10 group_on 2 $to Offline
+check "group online --wait" out1 group online $G --wait=60
+at=$(pcmk_group_node 2 $G)
+check "  Pacemaker runs it (on $at)" test -n "$at"
+check "  Online there through clusapid" group_on 1 "$at" Online
+to=$at
+
+# pause with drain (standby) and resume
+node_state() {	# NODE STATE through node1's clusapid
+	c1 node list >"$PCMK_DIR/nodes" 2>&1 &&
+		grep -q "^$1  *[0-9]*  *$2" "$PCMK_DIR/nodes"
+}
+check "node pause $to --drain" out1 node pause $to --drain
+check "  $to Paused at once" node_state $to Paused
+elsewhere() {
+	n=$(pcmk_group_node 1 $G) && [ "$n" != "$1" ]
+}
+check "  $G drained off $to" pcmk_wait 30 elsewhere $to
+check "node resume $to" out1 node resume $to
+check "  $to Up" node_state $to Up
+check "pause without drain" out1 node pause $to
+check "  Paused" node_state $to Paused
+check "resume" out1 node resume $to
+check "  Up" pcmk_wait 10 node_state $to Up
+# clusapid killed -9 and restarted in the middle of a move
+s_from=$(pcmk_group_node 1 $S)
+s_to=node2
+[ "$s_from" = node2 ] && s_to=node3
+slow_pending() {
+	c1 group list >"$PCMK_DIR/list" 2>&1 &&
+		grep -q "^$S  *[a-z0-9]*  *Pending" "$PCMK_DIR/list"
+}
+check "the slow group moves to $s_to (no wait)" out1 group move $S $s_to
+check "  Pending through clusapid" slow_pending
+kill -9 "$PID1"
+wait "$PID1" 2>/dev/null
+check "clusapid on node1 killed -9 and restarted" pcmk_clusapid 1
+PORT1=$CLUSAPID_PORT
+PID1=$CLUSAPID_PID
+check "  it shows the move still Pending" slow_pending
+slow_there() {
+	group_on 1 $s_to Online $S && no_constraint_s
+}
+no_constraint_s() {
+	! pcmk_on 3 cibadmin -Q -o constraints | grep -q "cli-prefer-$S"
+}
+check "  then Online on $s_to, its constraint removed" \
+	pcmk_wait 60 slow_there
+check "  Pacemaker agrees" on_node 3 $s_to $S
+
+# node crash: the target of a move loses its corosync
+victim=node3
+[ "$s_to" = node3 ] && victim=node2
+pcmk_clusctl 1 "$PORT1" group move $S $victim --wait=90 \
+	>"$PCMK_DIR/crash" 2>&1 &
+waiter=$!
+EXTRA_PIDS="$EXTRA_PIDS $waiter"
+moving() {
+	grep -q "ERROR_IO_PENDING" "$PCMK_DIR/crash" 2>/dev/null
+}
+check "a move of $S to $victim is under way" pcmk_wait 20 moving
+t0=$(pcmk_ms)
+check "corosync of $victim killed -9" pcmk_kill_corosync "${victim#node}"
+check "  $victim reads Down through clusapid" \
+	pcmk_wait 30 node_state $victim Down
+waiter_done() {
+	! kill -0 "$waiter" 2>/dev/null
+}
+check "  the waiting client is told" pcmk_wait 60 waiter_done
+sed 's/^/#   /' "$PCMK_DIR/crash"
+echo "# told after $(($(pcmk_ms) - t0)) ms"
+survivor_has() {
+	n=$(pcmk_group_node 1 $S) && [ "$n" != "$victim" ] &&
+		group_on 1 "$n" Online $S
+}
+check "  $S Online on a survivor" pcmk_wait 30 survivor_has
+check "  its constraint removed" no_constraint_s
+
+kill $EXTRA_PIDS 2>/dev/null
 clusapid_stop
-left=""
+CLUSAPID_PID=$PID2
+clusapid_stop
 pcmk_cluster_stop
 left=$(pcmk_leftovers)
 [ -z "$left" ] || echo "$left"

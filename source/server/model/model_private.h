@@ -275,6 +275,8 @@ void node_link(struct clus_txn *t, struct clus_node *node);
 void node_set_state_internal(struct clus_txn *t, struct clus_node *node,
 			     uint32_t state);
 bool node_is_up(const struct clus_node *node);
+void node_set_drain_status(struct clus_txn *t, struct clus_node *node,
+			   uint32_t status);
 
 /* restype.c */
 struct clus_restype *restype_new(struct clus_txn *t, const char *name);
@@ -354,6 +356,7 @@ struct clus_group_op {
 	struct clus_node *source;	/* owner when the op started */
 	struct clus_node *target;	/* move destination */
 	struct clus_node *drain_node;	/* the node being drained */
+	struct clus_resource *resource;	/* Pacemaker: the one resource */
 	struct tevent_timer *te;
 };
 

@@ -127,3 +127,14 @@ void node_set_state_internal(struct clus_txn *t, struct clus_node *node,
 	}
 }
 
+void node_set_drain_status(struct clus_txn *t, struct clus_node *node,
+			   uint32_t status)
+{
+	if (node->drain_status == status) {
+		return;
+	}
+	TXN_SET(t, node->drain_status, status);
+	txn_dirty(t, &node->obj);
+	notify_node(t, node, CM_CHANGE_NODE_PROPERTY,
+		    CM_CHANGE_NODE_COMMON_PROPERTY_V2);
+}

@@ -8,9 +8,10 @@
  * The model is filled once from the CIB (backend_fill.c), then every
  * CIB diff notification, delivered by libcib through GLib's main
  * context run on the model's tevent loop, refreshes the states and
- * owners (backend_refresh.c).  Clients read; what they would change is
- * refused with ERROR_NOT_SUPPORTED until the backend makes that change
- * in the CIB.
+ * owners (backend_refresh.c).  Moves, online/offline and pause/resume
+ * are written to the CIB (backend_ops.c) and followed to their end
+ * (backend_wait.c); what else clients would change is refused with
+ * ERROR_NOT_SUPPORTED: the CIB is the state.
  */
 
 #include <errno.h>
@@ -18,80 +19,22 @@
 
 #include "pcmk_backend_private.h"
 
-static uint32_t pcmk_group_unsupported(struct clus_model *m,
-				       struct clus_group *g)
+uint32_t pcmk_backend_apply(struct pcmk_backend *b,
+			    struct pcmk_change *change)
 {
-	return CM_ERROR_NOT_SUPPORTED;
-}
+	int ret = change != NULL ? pcmk_conn_apply(b->conn, change) : ENOMEM;
 
-static uint32_t pcmk_move_unsupported(struct clus_model *m,
-				      struct clus_group *g,
-				      struct clus_node *target,
-				      uint32_t flags)
-{
-	return CM_ERROR_NOT_SUPPORTED;
+	talloc_free(change);
+	if (ret == ENOMEM) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	if (ret != 0) {
+		clus_log(b->m, 0, "pacemaker: CIB change refused: %s",
+			 strerror(ret));
+		return CM_ERROR_CANTWRITE;
+	}
+	return CM_ERROR_SUCCESS;
 }
-
-static uint32_t pcmk_cancel_unsupported(struct clus_model *m,
-					struct clus_group *g, uint32_t flags)
-{
-	return CM_ERROR_NOT_SUPPORTED;
-}
-
-static uint32_t pcmk_resource_unsupported(struct clus_model *m,
-					  struct clus_resource *r)
-{
-	return CM_ERROR_NOT_SUPPORTED;
-}
-
-static uint32_t pcmk_pause_unsupported(struct clus_model *m,
-				       struct clus_node *node, bool drain,
-				       struct clus_node *drain_target)
-{
-	return CM_ERROR_NOT_SUPPORTED;
-}
-
-static uint32_t pcmk_resume_unsupported(struct clus_model *m,
-					struct clus_node *node,
-					bool failback)
-{
-	return CM_ERROR_NOT_SUPPORTED;
-}
-
-/* Node states are corosync's and Pacemaker's to say */
-static uint32_t pcmk_node_set_state(struct clus_model *m,
-				    struct clus_node *node, uint32_t state)
-{
-	return CM_ERROR_NOT_SUPPORTED;
-}
-
-/* Removing a node is corosync.conf's and pcs's business */
-static uint32_t pcmk_node_evict(struct clus_model *m, struct clus_node *node)
-{
-	return CM_ERROR_NOT_SUPPORTED;
-}
-
-/* Never called: there is no store to find an operation in */
-static void pcmk_settle_after_load(struct clus_txn *t, struct clus_group *g,
-				   uint32_t kind, uint32_t phase,
-				   struct clus_node *target, uint32_t flags)
-{
-}
-
-static const struct clus_backend_ops pcmk_backend_ops = {
-	.name			= "pacemaker",
-	.group_online		= pcmk_group_unsupported,
-	.group_offline		= pcmk_group_unsupported,
-	.group_move		= pcmk_move_unsupported,
-	.group_cancel_operation	= pcmk_cancel_unsupported,
-	.resource_online	= pcmk_resource_unsupported,
-	.resource_offline	= pcmk_resource_unsupported,
-	.node_pause		= pcmk_pause_unsupported,
-	.node_resume		= pcmk_resume_unsupported,
-	.node_set_state		= pcmk_node_set_state,
-	.node_evict		= pcmk_node_evict,
-	.settle_after_load	= pcmk_settle_after_load,
-};
 
 static void pcmk_backend_changed(struct pcmk_conn *conn,
 				 const struct pcmk_cib *cib,
@@ -116,8 +59,9 @@ static uint32_t pcmk_backend_connect(struct pcmk_backend *b,
 {
 	int ret;
 
+	b->im = tevent_create_immediate(b);
 	b->glib = pcmk_glib_loop_send(b, ev);
-	if (b->glib == NULL) {
+	if (b->im == NULL || b->glib == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
 	ret = pcmk_conn_open(b, "clusapid", pcmk_backend_changed, b,
@@ -167,6 +111,11 @@ static uint32_t pcmk_backend_open(TALLOC_CTX *mem_ctx,
 	b->m = m;
 	m->backend_private = talloc_steal(m, b);
 	m->clients_read_only = true;
+	err = pcmk_backend_adopt(b, pcmk_conn_cib(b->conn));
+	if (err != CM_ERROR_SUCCESS) {
+		talloc_free(m);
+		return err;
+	}
 	pcmk_backend_refresh(b, pcmk_conn_cib(b->conn));
 	*pmodel = m;
 	return CM_ERROR_SUCCESS;

@@ -45,11 +45,19 @@ static void refresh_resources(struct clus_txn *t,
 	     r = clus_resource_next(r)) {
 		const struct pcmk_primitive *p;
 		const char *owner = NULL;
+		uint32_t state = CM_RES_OFFLINE;
 
 		p = pcmk_cib_primitive(cib, r->name);
-		res_set_state(t, r, p != NULL ?
-			      pcmk_resource_state(p, &owner) :
-			      CM_RES_OFFLINE);
+		if (p != NULL) {
+			state = pcmk_resource_state(p, &owner);
+		}
+		/* online/offline of this resource: Pending till it ends */
+		if (r->group->op != NULL && r->group->op->resource == r &&
+		    state != CM_RES_ONLINE_PENDING &&
+		    state != CM_RES_OFFLINE_PENDING) {
+			continue;
+		}
+		res_set_state(t, r, state);
 	}
 }
 
@@ -70,8 +78,33 @@ static void refresh_groups(struct clus_txn *t, const struct pcmk_cib *cib)
 		if (node != NULL) {
 			group_set_owner(t, g, node);
 		}
-		group_set_state(t, g, state);
+		/* an operation of ours runs: Pending till it ends */
+		group_set_state(t, g, g->op != NULL ? CM_GROUP_PENDING :
+				state);
 	}
+}
+
+static void refresh_drain(struct clus_txn *t, const struct pcmk_cib *cib)
+{
+	struct clus_node *n;
+
+	for (n = clus_node_first(t->m); n != NULL; n = clus_node_next(n)) {
+		const struct pcmk_node *pn = pcmk_cib_node(cib, n->name);
+
+		if (pn != NULL && pn->standby) {
+			node_set_drain_status(t, n,
+					      pcmk_node_drain_status(cib, pn));
+		}
+	}
+}
+
+void pcmk_backend_refresh_txn(struct clus_txn *t,
+			      const struct pcmk_cib *cib)
+{
+	refresh_nodes(t, cib);
+	refresh_drain(t, cib);
+	refresh_resources(t, cib);
+	refresh_groups(t, cib);
 }
 
 /* Objects the CIB has and the model not (or the reverse) */
@@ -113,12 +146,11 @@ void pcmk_backend_refresh(struct pcmk_backend *b,
 		clus_log(m, 0, "pacemaker: no memory for a CIB change");
 		return;
 	}
-	refresh_nodes(t, cib);
-	refresh_resources(t, cib);
-	refresh_groups(t, cib);
+	pcmk_backend_refresh_txn(t, cib);
 	err = txn_commit(t);
 	if (err != CM_ERROR_SUCCESS) {
 		clus_log(m, 0, "pacemaker: CIB change not applied: %s",
 			 clus_model_errstr(err));
 	}
+	pcmk_backend_check(b);
 }
