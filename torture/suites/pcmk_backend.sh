@@ -6,17 +6,22 @@
 # Corosync cluster in namespaces of the suite's own
 # (torture/lib/pcmk_cluster.sh): clusapid runs inside node1's network
 # and mount namespaces, clusctl talks to it there. The cluster's
-# nodes, group and Dummy resources, OCF types, corosync link and states
-# read through MS-CMRP; a move by crm_resource is followed by
-# notification; what the backend does not change answers
-# ERROR_NOT_SUPPORTED; then everything is torn down and nothing left.
-# Needs root. Every wait is for a condition with a bound.
+# nodes, groups of Dummy resources, OCF types, corosync link and
+# states read through MS-CMRP; `clusctl group move G node3 --wait`
+# (the 4.2 flow, finished by notification) seen by a second clusapid on
+# node2; online/offline, pause/resume; smbtorture rpc.clusapi with its
+# expected failures; clusapid killed -9 and restarted mid-move; a
+# move's target losing its corosync with a client waiting; what the
+# backend cannot do answers ERROR_NOT_SUPPORTED; then everything is
+# torn down and nothing left. Needs root. Every wait is for a condition
+# with a bound; times printed are information.
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 . torture/lib/check.sh
 . torture/lib/pcmk_cluster.sh
 . torture/lib/clusapid.sh
+. torture/lib/smbtorture.sh
 
 G=clusapi-g
 S=clusapi-slow
@@ -223,6 +228,64 @@ check "pause without drain" out1 node pause $to
 check "  Paused" node_state $to Paused
 check "resume" out1 node resume $to
 check "  Up" pcmk_wait 10 node_state $to Up
+# Samba's smbtorture rpc.clusapi, written against a Windows cluster,
+# run inside node1 against its clusapid. The tests below cannot pass
+# here, each for its reason; every other one must.
+#  - the objects a Windows cluster has and smbtorture opens by name:
+#    group and group set "Cluster Group", resources "Cluster Name" and
+#    "Network Name", network "Cluster Network 1", interface
+#    "node1 - Ethernet", resource type "Physical Disk" (Pacemaker ids
+#    have no spaces: a CIB cannot hold them)
+ST_WINDOWS_NAMES="cluster.CreateResTypeEnum group.CloseGroup
+group.GetGroupId group.GetGroupState group.GroupControl
+group.OfflineGroup group.OnlineGroup group.OpenGroup group.OpenGroupEx
+groupset.CloseGroupSet groupset.OpenGroupSet
+netinterface.CloseNetInterface netinterface.GetNetInterfaceId
+netinterface.GetNetInterfaceState netinterface.OpenNetInterface
+netinterface.OpenNetInterfaceEx network.CloseNetwork
+network.GetNetworkId network.GetNetworkState network.OpenNetwork
+network.OpenNetworkEx resource.CloseResource resource.CreateResEnum
+resource.CreateResource resource.DeleteResource resource.FailResource
+resource.GetResourceDependencyExpression resource.GetResourceId
+resource.GetResourceNetworkName resource.GetResourceState
+resource.GetResourceType resource.OfflineResource
+resource.OnlineResource resource.OpenResource resource.OpenResourceEx
+resource.SetResourceName"
+#  - evicting a node is corosync.conf's business: ERROR_NOT_SUPPORTED
+ST_UNSUPPORTED="node.EvictNode"
+ST_EXPECTED=$(echo $ST_WINDOWS_NAMES $ST_UNSUPPORTED | tr ' ' '\n' | sort)
+mkdir -p "$PCMK_DIR/bin"
+printf '#!/bin/sh\nexec nsenter -t %s -m -n -u -- %s "$@"\n' \
+	"$(_pcmk_holder 1)" "$(command -v smbtorture)" \
+	>"$PCMK_DIR/bin/smbtorture"
+chmod +x "$PCMK_DIR/bin/smbtorture"
+t0=$(pcmk_ms)
+PATH=$PCMK_DIR/bin:$PATH smbtorture_clusapi "$PCMK_DIR/smbtorture.out" \
+	"ncacn_ip_tcp:127.0.0.1[$PORT1]" -U%
+st_failed=$(sed -n 's/^\(failure\|error\): \([^ ]*\).*/\2/p' \
+	"$PCMK_DIR/smbtorture.out" | sort)
+st_passed=$(grep -c '^success: ' "$PCMK_DIR/smbtorture.out")
+st_tests=$(grep -c '^test: ' "$PCMK_DIR/smbtorture.out")
+echo "# smbtorture rpc.clusapi against Pacemaker: $st_passed of" \
+	"$st_tests passed, $(echo "$st_failed" | grep -c .) expected" \
+	"failures, $(grep -c '^skip: ' "$PCMK_DIR/smbtorture.out")" \
+	"skipped by smbtorture, in $(($(pcmk_ms) - t0)) ms"
+check "smbtorture: all $SMBTORTURE_TESTS tests ran" \
+	test "$st_tests" -eq "$SMBTORTURE_TESTS"
+check "smbtorture: the failures are the expected ones" \
+	test "$st_failed" = "$ST_EXPECTED"
+[ "$st_failed" = "$ST_EXPECTED" ] ||
+	diff -u "$(printf '%s\n' "$ST_EXPECTED" >"$PCMK_DIR/exp" &&
+		echo "$PCMK_DIR/exp")" - <<EOF2 | sed 's/^/#   /'
+$st_failed
+EOF2
+check "smbtorture: every other test passed" test "$st_passed" -eq \
+	$((SMBTORTURE_TESTS - $(echo "$ST_EXPECTED" | wc -l) - 1))
+# its node.PauseNode left node1 paused (clusapi-paused): resume it
+check "node1 Paused by smbtorture" node_state node1 Paused
+check "  resumed" out1 node resume node1
+check "  Up" pcmk_wait 10 node_state node1 Up
+
 # clusapid killed -9 and restarted in the middle of a move
 s_from=$(pcmk_group_node 1 $S)
 s_to=node2

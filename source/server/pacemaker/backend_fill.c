@@ -23,6 +23,12 @@
 #define PCMK_OCF_ROOT		"/usr/lib/ocf/resource.d"
 #define PCMK_NETWORK_NAME	"Corosync link 0"
 
+/* the cluster database's keys, as Windows has them under the root */
+static const char pcmk_regkeys[] =
+	"[regkey Groups]\n[regkey Nodes]\n[regkey Resources]\n"
+	"[regkey ResourceTypes]\n[regkey Networks]\n"
+	"[regkey NetworkInterfaces]\n";
+
 /* corosync.conf's nodelist: ring0_addr of each node, by name */
 struct cs_node {
 	char name[64];
@@ -300,5 +306,6 @@ char *pcmk_backend_config(TALLOC_CTX *mem_ctx, const struct pcmk_cib *cib,
 	}
 	text = append(text, fill_restypes(text, cib));
 	text = append(text, fill_network(text, cib, &cs, local));
+	text = append(text, talloc_strdup(text, pcmk_regkeys));
 	return append(text, fill_groups(text, cib, local));
 }
