@@ -308,6 +308,8 @@ void group_remove_node_refs(struct clus_txn *t, struct clus_group *g,
 			    struct clus_node *node);
 /* Refusal for a request that needs a settled group; success when it is */
 uint32_t group_busy_error(const struct clus_group *g);
+/* May resources of @g be brought online where it is now? */
+uint32_t group_owner_can_start(const struct clus_group *g);
 void group_waiters_wake(struct clus_group *g, uint32_t result);
 void group_wake_on_commit(struct clus_txn *t, struct clus_group *g,
 			  uint32_t result);

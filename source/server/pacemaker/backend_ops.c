@@ -117,59 +117,23 @@ static uint32_t set_role(struct pcmk_backend *b, const char *rsc,
 	return pcmk_backend_apply(b, pcmk_change_target_role(b, cib, rsc, started));
 }
 
-static uint32_t group_bring(struct clus_model *m, struct clus_group *g,
-			    bool online)
+/*
+ * Online or offline of @g, or of its resource @r: target-role written;
+ * @there: the state is already reached (decided before writing: libcib
+ * may deliver notifications while it writes)
+ */
+static uint32_t bring(struct clus_model *m, struct clus_group *g,
+		      struct clus_resource *r, bool online, bool there)
 {
 	struct pcmk_backend *b = backend_of(m);
-	bool there = g->state == (online ? CM_GROUP_ONLINE :
-				  CM_GROUP_OFFLINE);
 	uint32_t err = group_busy_error(g);
 
-	if (err != CM_ERROR_SUCCESS) {
-		return err;
+	if (err == CM_ERROR_SUCCESS && online && !there) {
+		err = group_owner_can_start(g);
 	}
-	if (online && g->owner->state != CM_NODE_UP) {
-		return g->owner->state == CM_NODE_PAUSED ?
-			CM_ERROR_CLUSTER_NODE_PAUSED :
-			CM_ERROR_HOST_NODE_NOT_AVAILABLE;
+	if (err == CM_ERROR_SUCCESS) {
+		err = set_role(b, r != NULL ? r->name : g->name, online);
 	}
-	/* libcib may deliver notifications while it writes: decide first */
-	err = set_role(b, g->name, online);
-	if (err != CM_ERROR_SUCCESS || there) {
-		return err;
-	}
-	return op_record(b, g, online ? CLUS_OP_ONLINE : CLUS_OP_OFFLINE,
-			 NULL, NULL);
-}
-
-static uint32_t pcmk_group_online(struct clus_model *m, struct clus_group *g)
-{
-	return group_bring(m, g, true);
-}
-
-static uint32_t pcmk_group_offline(struct clus_model *m, struct clus_group *g)
-{
-	return group_bring(m, g, false);
-}
-
-static uint32_t resource_bring(struct clus_model *m, struct clus_resource *r,
-			       bool online)
-{
-	struct pcmk_backend *b = backend_of(m);
-	struct clus_group *g = r->group;
-	bool there = r->state == (online ? CM_RES_ONLINE : CM_RES_OFFLINE);
-	uint32_t err = group_busy_error(g);
-
-	if (err != CM_ERROR_SUCCESS) {
-		return err;
-	}
-	if (online && r->state != CM_RES_ONLINE &&
-	    g->owner->state != CM_NODE_UP) {
-		return g->owner->state == CM_NODE_PAUSED ?
-			CM_ERROR_CLUSTER_NODE_PAUSED :
-			CM_ERROR_HOST_NODE_NOT_AVAILABLE;
-	}
-	err = set_role(b, r->name, online);
 	if (err != CM_ERROR_SUCCESS || there) {
 		return err;
 	}
@@ -177,16 +141,26 @@ static uint32_t resource_bring(struct clus_model *m, struct clus_resource *r,
 			 NULL, r);
 }
 
+static uint32_t pcmk_group_online(struct clus_model *m, struct clus_group *g)
+{
+	return bring(m, g, NULL, true, g->state == CM_GROUP_ONLINE);
+}
+
+static uint32_t pcmk_group_offline(struct clus_model *m, struct clus_group *g)
+{
+	return bring(m, g, NULL, false, g->state == CM_GROUP_OFFLINE);
+}
+
 static uint32_t pcmk_resource_online(struct clus_model *m,
 				     struct clus_resource *r)
 {
-	return resource_bring(m, r, true);
+	return bring(m, r->group, r, true, r->state == CM_RES_ONLINE);
 }
 
 static uint32_t pcmk_resource_offline(struct clus_model *m,
 				      struct clus_resource *r)
 {
-	return resource_bring(m, r, false);
+	return bring(m, r->group, r, false, r->state == CM_RES_OFFLINE);
 }
 
 /* Pacemaker has no way to stop a transition half way */

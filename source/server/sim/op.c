@@ -95,6 +95,20 @@ struct clus_group_op *op_start(struct clus_txn *t, struct clus_group *g,
 	return op;
 }
 
+uint32_t op_run(struct clus_txn *t, struct clus_group *g, uint32_t kind,
+		uint32_t phase, struct clus_node *target, uint32_t flags)
+{
+	uint32_t err;
+
+	if (op_start(t, g, kind, phase, target, flags) == NULL) {
+		txn_cancel(t);
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	op_first_wave(t, g);
+	err = txn_commit(t);
+	return err != CM_ERROR_SUCCESS ? err : CM_ERROR_IO_PENDING;
+}
+
 static void op_set_start_goals(struct clus_txn *t, struct clus_group *g)
 {
 	struct clus_link *l;

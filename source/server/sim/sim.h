@@ -18,6 +18,12 @@ struct clus_group_op *op_start(struct clus_txn *t, struct clus_group *g,
 			       uint32_t kind, uint32_t phase,
 			       struct clus_node *target, uint32_t flags);
 void op_finish(struct clus_txn *t, struct clus_group *g);
+/*
+ * op_start() and op_first_wave() in @t, then commits it: the answer of
+ * a call that starts an operation (ERROR_IO_PENDING once committed)
+ */
+uint32_t op_run(struct clus_txn *t, struct clus_group *g, uint32_t kind,
+		uint32_t phase, struct clus_node *target, uint32_t flags);
 /* Resources of @g pending now take their next state */
 void op_first_wave(struct clus_txn *t, struct clus_group *g);
 void group_failover(struct clus_txn *t, struct clus_group *g,

@@ -9,18 +9,6 @@
 
 #include "sim.h"
 
-/* May resources of @g be brought online where it is now? */
-static uint32_t group_owner_can_start(const struct clus_group *g)
-{
-	if (g->owner->state == CM_NODE_PAUSED) {
-		return CM_ERROR_CLUSTER_NODE_PAUSED;
-	}
-	if (g->owner->state != CM_NODE_UP) {
-		return CM_ERROR_HOST_NODE_NOT_AVAILABLE;
-	}
-	return CM_ERROR_SUCCESS;
-}
-
 /* Bringing a whole group online or offline: the same steps either way */
 struct group_goal {
 	uint32_t group_state;		/* persistent state it takes */
@@ -87,13 +75,7 @@ static uint32_t group_bring(struct clus_model *m, struct clus_group *g,
 		group_update_state(t, g);
 		return txn_commit(t);
 	}
-	if (op_start(t, g, goal->op, goal->phase, NULL, 0) == NULL) {
-		txn_cancel(t);
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	op_first_wave(t, g);
-	err = txn_commit(t);
-	return err != CM_ERROR_SUCCESS ? err : CM_ERROR_IO_PENDING;
+	return op_run(t, g, goal->op, goal->phase, NULL, 0);
 }
 
 uint32_t sim_group_online(struct clus_model *m, struct clus_group *g)
@@ -107,11 +89,10 @@ uint32_t sim_group_offline(struct clus_model *m, struct clus_group *g)
 }
 
 uint32_t sim_group_move(struct clus_model *m, struct clus_group *g,
-			 struct clus_node *target, uint32_t flags)
+			struct clus_node *target, uint32_t flags)
 {
 	struct clus_node *dest;
 	struct clus_txn *t;
-	uint32_t err;
 
 	if (target != NULL && target == g->owner &&
 	    (g->op == NULL || g->op->target == NULL ||
@@ -148,18 +129,11 @@ uint32_t sim_group_move(struct clus_model *m, struct clus_group *g,
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	if (op_start(t, g, CLUS_OP_MOVE, CLUS_PHASE_STOPPING, dest,
-		     flags) == NULL) {
-		txn_cancel(t);
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	op_first_wave(t, g);
-	err = txn_commit(t);
-	return err != CM_ERROR_SUCCESS ? err : CM_ERROR_IO_PENDING;
+	return op_run(t, g, CLUS_OP_MOVE, CLUS_PHASE_STOPPING, dest, flags);
 }
 
 uint32_t sim_group_cancel_operation(struct clus_model *m,
-				     struct clus_group *g, uint32_t flags)
+				    struct clus_group *g, uint32_t flags)
 {
 	struct clus_group_op *op = g->op;
 	struct clus_resource *r;

@@ -77,7 +77,7 @@ static void node_drain_start(struct clus_txn *t, struct clus_node *node,
 }
 
 uint32_t sim_node_pause(struct clus_model *m, struct clus_node *node,
-			 bool drain, struct clus_node *drain_target)
+			bool drain, struct clus_node *drain_target)
 {
 	struct clus_txn *t;
 
@@ -111,7 +111,7 @@ uint32_t sim_node_pause(struct clus_model *m, struct clus_node *node,
 }
 
 uint32_t sim_node_resume(struct clus_model *m, struct clus_node *node,
-			  bool failback)
+			 bool failback)
 {
 	struct clus_txn *t;
 	struct clus_group *g;
@@ -173,7 +173,7 @@ static void node_recover_stranded(struct clus_txn *t)
 }
 
 uint32_t sim_node_set_state(struct clus_model *m, struct clus_node *node,
-			     uint32_t state)
+			    uint32_t state)
 {
 	struct clus_txn *t;
 

@@ -69,41 +69,49 @@ static void group_clear_goals(struct clus_txn *t, struct clus_group *g)
 	}
 }
 
+/*
+ * A transaction for a new goal of one resource of @g, the group's other
+ * goals cleared; NULL with *err when @g is busy, @r cannot start or
+ * there is no memory
+ */
+static struct clus_txn *goal_begin(struct clus_model *m,
+				   struct clus_resource *r, bool start,
+				   uint32_t *err)
+{
+	struct clus_group *g = r->group;
+	struct clus_txn *t;
+
+	*err = group_busy_error(g);
+	if (*err == CM_ERROR_SUCCESS && start) {
+		*err = group_owner_can_start(g);
+	}
+	if (*err != CM_ERROR_SUCCESS) {
+		return NULL;
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		*err = CM_ERROR_NOT_ENOUGH_MEMORY;
+		return NULL;
+	}
+	group_clear_goals(t, g);
+	return t;
+}
+
 uint32_t sim_resource_online(struct clus_model *m, struct clus_resource *r)
 {
 	struct clus_group *g = r->group;
 	struct clus_txn *t;
 	uint32_t err;
 
-	err = group_busy_error(g);
-	if (err != CM_ERROR_SUCCESS) {
+	t = goal_begin(m, r, r->state != CM_RES_ONLINE, &err);
+	if (t == NULL) {
 		return err;
 	}
-	if (r->state != CM_RES_ONLINE) {
-		if (g->owner->state == CM_NODE_PAUSED) {
-			return CM_ERROR_CLUSTER_NODE_PAUSED;
-		}
-		if (g->owner->state != CM_NODE_UP) {
-			return CM_ERROR_HOST_NODE_NOT_AVAILABLE;
-		}
-	}
-	t = txn_begin(m);
-	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	group_clear_goals(t, g);
 	resource_goal_online(t, r, 0);
 	if (r->state == CM_RES_ONLINE) {
 		return txn_commit(t);
 	}
-	if (op_start(t, g, CLUS_OP_ONLINE, CLUS_PHASE_STARTING, NULL,
-		     0) == NULL) {
-		txn_cancel(t);
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	op_first_wave(t, g);
-	err = txn_commit(t);
-	return err != CM_ERROR_SUCCESS ? err : CM_ERROR_IO_PENDING;
+	return op_run(t, g, CLUS_OP_ONLINE, CLUS_PHASE_STARTING, NULL, 0);
 }
 
 uint32_t sim_resource_offline(struct clus_model *m, struct clus_resource *r)
@@ -112,15 +120,10 @@ uint32_t sim_resource_offline(struct clus_model *m, struct clus_resource *r)
 	struct clus_txn *t;
 	uint32_t err;
 
-	err = group_busy_error(g);
-	if (err != CM_ERROR_SUCCESS) {
+	t = goal_begin(m, r, false, &err);
+	if (t == NULL) {
 		return err;
 	}
-	t = txn_begin(m);
-	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	group_clear_goals(t, g);
 	resource_goal_offline(t, r, 0);
 	/* A failed resource runs nothing: it is Offline when we answer */
 	if ((r->state == CM_RES_OFFLINE || r->state == CM_RES_FAILED) &&
@@ -129,12 +132,5 @@ uint32_t sim_resource_offline(struct clus_model *m, struct clus_resource *r)
 		group_update_state(t, g);
 		return txn_commit(t);
 	}
-	if (op_start(t, g, CLUS_OP_OFFLINE, CLUS_PHASE_STOPPING, NULL,
-		     0) == NULL) {
-		txn_cancel(t);
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	op_first_wave(t, g);
-	err = txn_commit(t);
-	return err != CM_ERROR_SUCCESS ? err : CM_ERROR_IO_PENDING;
+	return op_run(t, g, CLUS_OP_OFFLINE, CLUS_PHASE_STOPPING, NULL, 0);
 }
