@@ -66,8 +66,14 @@ struct clusrv_auth_options {
 	const char *passdb_conf;	/* --auth-passdb: smbd's smb.conf */
 };
 
+enum clusrv_backend {
+	CLUSRV_BACKEND_SIMULATION,
+	CLUSRV_BACKEND_PACEMAKER,
+};
+
 struct clusrv_options {
 	bool foreground;
+	enum clusrv_backend backend;	/* what runs the cluster */
 	const char *state_dir;		/* store, pid file, endpoints */
 	const char *config_file;	/* initial cluster; NULL: default */
 	const char *log_file;		/* NULL: stderr */
@@ -96,6 +102,8 @@ struct clusrv_context {
 
 	/* The cluster model; filled in by the model's initialisation. */
 	struct clus_model *model;
+	/* what opens it: NULL for the simulated cluster (model.h) */
+	const struct clus_backend *backend;
 
 	/* The session every unauthenticated caller gets (S-1-5-7). */
 	struct auth_session_info *anonymous_session;

@@ -31,6 +31,9 @@
 #include "server/transport/np.h"
 #include "server/transport/tcp.h"
 #include "server/transport/tsocket_shim.h"
+#ifdef CLUSAPI_HAVE_PCMK
+#include "server/pacemaker/pcmk_backend.h"
+#endif
 
 #ifndef CLUSAPI_VERSION
 #define CLUSAPI_VERSION "unknown"
@@ -161,6 +164,22 @@ static bool clusrv_listen(struct clusrv_context *srv)
 	return srv->epm_endpoint != NULL;
 }
 
+/* --backend: what opens the cluster model (NULL: the simulation) */
+static bool clusrv_pick_backend(struct clusrv_context *srv)
+{
+	if (srv->opts.backend == CLUSRV_BACKEND_SIMULATION) {
+		return true;
+	}
+#ifdef CLUSAPI_HAVE_PCMK
+	srv->backend = &clus_backend_pacemaker;
+	return true;
+#else
+	DBG_ERR("clusapid was built without the Pacemaker backend "
+		"(configure found no pacemaker-dev)\n");
+	return false;
+#endif
+}
+
 static bool clusrv_serve(struct clusrv_context *srv)
 {
 	NTSTATUS status;
@@ -286,7 +305,7 @@ static int clusrv_run(TALLOC_CTX *mem_ctx, const struct clusrv_options *opts,
 	srv->ev = ev;
 	srv->opts = *opts;
 
-	if (!clusrv_signals(srv)) {
+	if (!clusrv_pick_backend(srv) || !clusrv_signals(srv)) {
 		goto out_srv;
 	}
 	if (!NT_STATUS_IS_OK(clusrv_dcesrv_init(srv))) {

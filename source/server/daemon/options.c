@@ -38,10 +38,20 @@ static const char *const anonymous_choices[] = {
 	NULL,
 };
 
+static const char *const backend_choices[] = {
+	[CLUSRV_BACKEND_SIMULATION] = "simulation",
+	[CLUSRV_BACKEND_PACEMAKER] = "pacemaker",
+	NULL,
+};
+
 static const struct clusrv_option_def option_defs[] = {
 	{ "foreground", 'F', CLUSRV_OPTION_BOOL, NULL,
 	  "Stay in the foreground, log to stderr", .def = "no",
 	  .offset = OFF(foreground) },
+	{ "backend", 0, CLUSRV_OPTION_ENUM, "NAME",
+	  "The cluster served: simulation, or pacemaker (the Pacemaker "
+	  "cluster this node is in; root)", .def = "simulation",
+	  .choices = backend_choices, .offset = OFF(backend) },
 	{ "state-dir", 0, CLUSRV_OPTION_STRING, "DIR",
 	  "State: store, pid file, endpoints", .def = "/var/lib/clusapid",
 	  .offset = OFF(state_dir) },

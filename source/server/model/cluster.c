@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "model_private.h"
+#include "backend.h"
 
 /*
  * Windows Server 2016 (10.0, build 14393): smbtorture's rpc.clusapi runs
@@ -151,11 +151,10 @@ static uint32_t model_build(struct clus_model *m,
 	return err;
 }
 
-uint32_t clus_model_open(TALLOC_CTX *mem_ctx,
-			 struct tevent_context *ev,
-			 const struct clus_model_options *opts,
-			 struct clus_model **pmodel,
-			 char **errmsg)
+uint32_t model_create(TALLOC_CTX *mem_ctx, struct tevent_context *ev,
+		      const struct clus_model_options *opts,
+		      const struct clus_backend_ops *ops,
+		      struct clus_model **pmodel, char **errmsg)
 {
 	struct clus_model *m;
 	char *msg = NULL;
@@ -167,6 +166,7 @@ uint32_t clus_model_open(TALLOC_CTX *mem_ctx,
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
 	m->ev = ev;
+	m->backend = ops;
 	m->transition_ms = opts->transition_ms;
 	m->notify_queue_max = opts->notify_queue_max != 0 ?
 		opts->notify_queue_max : CM_NOTIFY_QUEUE_MAX;

@@ -5,7 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * clus_group_wait_send() completes when the group has no operation
- * running; the operations (op.c) wake the waiters when they finish.
+ * running; the backend's operations (the simulation's sim/op.c) wake
+ * the waiters when they finish.
  */
 
 #include "model_private.h"

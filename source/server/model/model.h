@@ -289,6 +289,9 @@ enum {
 typedef void (*clus_model_log_fn)(void *private_data, int level,
 				  const char *msg);
 
+/* A backend other than the simulated cluster (backend.h) */
+struct clus_backend;
+
 struct clus_model_options {
 	/*
 	 * Directory holding "clusmodel.tdb".  NULL keeps the model in
@@ -311,6 +314,12 @@ struct clus_model_options {
 	/* Optional logging: level 0 error, 1 warning, 2 info, 3+ debug */
 	clus_model_log_fn log_fn;
 	void *log_private;
+	/*
+	 * NULL: the simulated cluster.  Otherwise the backend that opens
+	 * the model from its cluster (server/pacemaker/pcmk_backend.h);
+	 * state_dir, the config and transition_ms are the simulation's.
+	 */
+	const struct clus_backend *backend;
 };
 
 /*

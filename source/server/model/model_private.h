@@ -49,9 +49,11 @@ uint32_t clus_hash_count(const struct clus_hash *h);
 
 struct clus_store;
 struct clus_txn;
+struct clus_backend_ops;
 
 struct clus_model {
 	struct tevent_context *ev;
+	const struct clus_backend_ops *backend;	/* backend.h */
 	uint32_t transition_ms;
 	uint32_t notify_queue_max;
 	clus_model_log_fn log_fn;
@@ -79,6 +81,13 @@ struct clus_model {
 	struct clus_store *store;
 	struct clus_txn *txn;		/* the open transaction, if any */
 	uint32_t fail_commits;		/* test hook */
+	/*
+	 * The backend's cluster is the state (Pacemaker's CIB): changes
+	 * asked by clients that the backend does not make are refused
+	 * with CM_ERROR_NOT_SUPPORTED; only txn_begin_backend() commits.
+	 */
+	bool clients_read_only;
+	void *backend_private;		/* the backend's */
 
 	struct clus_list ports;		/* clus_notify_port.link */
 };
@@ -109,6 +118,7 @@ struct clus_txn {
 	struct clus_model *m;
 	bool no_undo;		/* fresh model: nothing to undo */
 	bool no_store;		/* loading: nothing to write */
+	bool backend;		/* the backend's own change (txn_begin_backend) */
 	bool oom;		/* a change could not be recorded */
 	struct txn_undo *undo;
 	uint32_t num_undo, alloc_undo;
@@ -123,6 +133,8 @@ struct clus_txn {
 typedef void (*txn_fn)(void *a, void *b);
 
 struct clus_txn *txn_begin(struct clus_model *m);
+/* A change the backend makes (it saw it in its cluster) */
+struct clus_txn *txn_begin_backend(struct clus_model *m);
 uint32_t txn_commit(struct clus_txn *t);
 void txn_cancel(struct clus_txn *t);
 
@@ -273,8 +285,9 @@ struct clus_node *node_new(struct clus_txn *t, const char *name,
 void node_link(struct clus_txn *t, struct clus_node *node);
 void node_set_state_internal(struct clus_txn *t, struct clus_node *node,
 			     uint32_t state);
-void node_drain_done(struct clus_txn *t, struct clus_node *node, bool ok);
 bool node_is_up(const struct clus_node *node);
+void node_set_drain_status(struct clus_txn *t, struct clus_node *node,
+			   uint32_t status);
 
 /* restype.c */
 struct clus_restype *restype_new(struct clus_txn *t, const char *name);
@@ -295,12 +308,19 @@ struct clus_group *group_new(struct clus_txn *t, const char *name,
 void group_link(struct clus_txn *t, struct clus_group *g);
 uint32_t group_derive_state(const struct clus_group *g);
 void group_update_state(struct clus_txn *t, struct clus_group *g);
+/* A backend that knows the state better than group_derive_state() */
+void group_set_state(struct clus_txn *t, struct clus_group *g,
+		     uint32_t state);
 void group_set_owner(struct clus_txn *t, struct clus_group *g,
 		     struct clus_node *owner);
 uint32_t group_check_name(struct clus_model *m, const char *name,
 			  const struct clus_group *self);
 void group_remove_node_refs(struct clus_txn *t, struct clus_group *g,
 			    struct clus_node *node);
+/* Refusal for a request that needs a settled group; success when it is */
+uint32_t group_busy_error(const struct clus_group *g);
+/* May resources of @g be brought online where it is now? */
+uint32_t group_owner_can_start(const struct clus_group *g);
 void group_waiters_wake(struct clus_group *g, uint32_t result);
 void group_wake_on_commit(struct clus_txn *t, struct clus_group *g,
 			  uint32_t result);
@@ -321,7 +341,7 @@ void resource_remove_node_refs(struct clus_txn *t, struct clus_resource *r,
 struct clus_object *resource_resolve_in_group(void *private_data,
 					      const char *name);
 
-/* op.c: the asynchronous group operations */
+/* The operation running on a group (kept in its record; run by a backend) */
 enum {
 	CLUS_OP_NONE		= 0,
 	CLUS_OP_ONLINE		= 1,	/* goal resources online */
@@ -349,24 +369,15 @@ struct clus_group_op {
 	struct clus_node *source;	/* owner when the op started */
 	struct clus_node *target;	/* move destination */
 	struct clus_node *drain_node;	/* the node being drained */
+	struct clus_resource *resource;	/* Pacemaker: the one resource */
 	struct tevent_timer *te;
 };
 
-struct clus_group_op *op_start(struct clus_txn *t, struct clus_group *g,
-			       uint32_t kind, uint32_t phase,
-			       struct clus_node *target, uint32_t flags);
-void op_finish(struct clus_txn *t, struct clus_group *g);
-/* Resources of @g pending now take their next state */
-void op_first_wave(struct clus_txn *t, struct clus_group *g);
-void group_failover(struct clus_txn *t, struct clus_group *g,
-		    struct clus_node *prefer);
+/* group.c: an Up candidate owner for @g, see there */
 struct clus_node *group_pick_node(struct clus_model *m,
 				  const struct clus_group *g,
 				  const struct clus_node *exclude,
 				  const struct clus_node *prefer);
-void op_settle_after_load(struct clus_txn *t, struct clus_group *g,
-			  uint32_t kind, uint32_t phase,
-			  struct clus_node *target, uint32_t flags);
 
 /* registry.c */
 struct clus_regkey *regkey_new(struct clus_txn *t, struct clus_regkey *parent,

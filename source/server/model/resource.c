@@ -289,20 +289,6 @@ uint32_t clus_resource_create(struct clus_model *m, struct clus_group *g,
 	return CM_ERROR_SUCCESS;
 }
 
-static uint32_t group_busy(const struct clus_group *g)
-{
-	if (g->op == NULL) {
-		return CM_ERROR_SUCCESS;
-	}
-	switch (g->op->kind) {
-	case CLUS_OP_MOVE:
-	case CLUS_OP_FAILOVER:
-	case CLUS_OP_RESTORE:
-		return CM_ERROR_CLUSTER_GROUP_MOVING;
-	}
-	return CM_ERROR_GROUP_NOT_AVAILABLE;
-}
-
 /* Remove @r from the expressions of the resources that depend on it */
 static void resource_drop_dependents(struct clus_txn *t,
 				     struct clus_resource *r)
@@ -341,7 +327,7 @@ uint32_t clus_resource_delete(struct clus_model *m, struct clus_resource *r)
 	if (!res_is_stopped(r)) {
 		return CM_ERROR_RESOURCE_ONLINE;
 	}
-	err = group_busy(g);
+	err = group_busy_error(g);
 	if (err != CM_ERROR_SUCCESS) {
 		return err;
 	}
@@ -397,136 +383,6 @@ uint32_t clus_resource_rename(struct clus_model *m, struct clus_resource *r,
 		return resource_check_name(m, name, r);
 	}
 	return clus_resource_set_common(m, r, &c);
-}
-
-/* Mark @r and, recursively, its providers to come online */
-static void resource_goal_online(struct clus_txn *t, struct clus_resource *r,
-				 unsigned depth)
-{
-	uint32_t i;
-
-	if (r->goal == CLUS_GOAL_ONLINE || depth > 64) {
-		return;
-	}
-	TXN_SET(t, r->goal, CLUS_GOAL_ONLINE);
-	if (r->persistent_state != CM_RES_ONLINE) {
-		TXN_SET(t, r->persistent_state, CM_RES_ONLINE);
-		txn_dirty(t, &r->obj);
-	}
-	for (i = 0; i < r->deps.num_tokens; i++) {
-		if (r->deps.tokens[i].kind == CM_DEP_REF) {
-			resource_goal_online(
-				t, clus_container_of(r->deps.tokens[i].ref,
-						     struct clus_resource, obj),
-				depth + 1);
-		}
-	}
-}
-
-/* Mark @r and, recursively, its dependents to go offline */
-static void resource_goal_offline(struct clus_txn *t,
-				  struct clus_resource *r, unsigned depth)
-{
-	struct clus_link *l;
-
-	if (r->goal == CLUS_GOAL_OFFLINE || depth > 64) {
-		return;
-	}
-	TXN_SET(t, r->goal, CLUS_GOAL_OFFLINE);
-	if (r->persistent_state != CM_RES_OFFLINE) {
-		TXN_SET(t, r->persistent_state, CM_RES_OFFLINE);
-		txn_dirty(t, &r->obj);
-	}
-	for (l = r->group->resources.first; l != NULL; l = l->next) {
-		struct clus_resource *o = CLUS_ITEM(l, struct clus_resource,
-						    group_link);
-
-		if (depexpr_refers(&o->deps, &r->obj)) {
-			resource_goal_offline(t, o, depth + 1);
-		}
-	}
-}
-
-static void group_clear_goals(struct clus_txn *t, struct clus_group *g)
-{
-	struct clus_link *l;
-
-	for (l = g->resources.first; l != NULL; l = l->next) {
-		struct clus_resource *o = CLUS_ITEM(l, struct clus_resource,
-						    group_link);
-
-		TXN_SET(t, o->goal, CLUS_GOAL_NONE);
-	}
-}
-
-uint32_t clus_resource_online(struct clus_model *m, struct clus_resource *r)
-{
-	struct clus_group *g = r->group;
-	struct clus_txn *t;
-	uint32_t err;
-
-	err = group_busy(g);
-	if (err != CM_ERROR_SUCCESS) {
-		return err;
-	}
-	if (r->state != CM_RES_ONLINE) {
-		if (g->owner->state == CM_NODE_PAUSED) {
-			return CM_ERROR_CLUSTER_NODE_PAUSED;
-		}
-		if (g->owner->state != CM_NODE_UP) {
-			return CM_ERROR_HOST_NODE_NOT_AVAILABLE;
-		}
-	}
-	t = txn_begin(m);
-	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	group_clear_goals(t, g);
-	resource_goal_online(t, r, 0);
-	if (r->state == CM_RES_ONLINE) {
-		return txn_commit(t);
-	}
-	if (op_start(t, g, CLUS_OP_ONLINE, CLUS_PHASE_STARTING, NULL,
-		     0) == NULL) {
-		txn_cancel(t);
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	op_first_wave(t, g);
-	err = txn_commit(t);
-	return err != CM_ERROR_SUCCESS ? err : CM_ERROR_IO_PENDING;
-}
-
-uint32_t clus_resource_offline(struct clus_model *m, struct clus_resource *r)
-{
-	struct clus_group *g = r->group;
-	struct clus_txn *t;
-	uint32_t err;
-
-	err = group_busy(g);
-	if (err != CM_ERROR_SUCCESS) {
-		return err;
-	}
-	t = txn_begin(m);
-	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	group_clear_goals(t, g);
-	resource_goal_offline(t, r, 0);
-	/* A failed resource runs nothing: it is Offline when we answer */
-	if ((r->state == CM_RES_OFFLINE || r->state == CM_RES_FAILED) &&
-	    res_dependents_stopped(r)) {
-		res_set_state(t, r, CM_RES_OFFLINE);
-		group_update_state(t, g);
-		return txn_commit(t);
-	}
-	if (op_start(t, g, CLUS_OP_OFFLINE, CLUS_PHASE_STOPPING, NULL,
-		     0) == NULL) {
-		txn_cancel(t);
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	op_first_wave(t, g);
-	err = txn_commit(t);
-	return err != CM_ERROR_SUCCESS ? err : CM_ERROR_IO_PENDING;
 }
 
 uint32_t clus_resource_fail(struct clus_model *m, struct clus_resource *r)
@@ -775,9 +631,9 @@ uint32_t clus_resource_change_group(struct clus_model *m,
 	if (old == g) {
 		return CM_ERROR_SUCCESS;
 	}
-	err = group_busy(old);
+	err = group_busy_error(old);
 	if (err == CM_ERROR_SUCCESS) {
-		err = group_busy(g);
+		err = group_busy_error(g);
 	}
 	if (err != CM_ERROR_SUCCESS) {
 		return err;

@@ -19,10 +19,11 @@
  *             operation runs.
  *
  * A group record carries the operation running on it (kind, phase,
- * target); after the load that operation is settled at once
- * (op_settle_after_load()): a move completes on its target if that node
- * can still host the group, otherwise the group stays on the node that
- * owns it, and its resources take their persistent states.  Nothing is
+ * target); after the load the backend settles it at once (its
+ * settle_after_load(); the simulation's is in sim/op.c): a move
+ * completes on its target if that node can still host the group,
+ * otherwise the group stays on the node that owns it, and its resources
+ * take their persistent states.  Nothing is
  * left pending by a crash.
  */
 
@@ -30,6 +31,7 @@
 #include <string.h>
 #include <tdb.h>
 
+#include "backend.h"
 #include "store_format.h"
 
 struct loader {
@@ -557,7 +559,7 @@ static uint32_t load_settle(struct loader *ld)
 		g = (struct clus_group *)rec->obj;
 		clus_log(m, 1, "model: group '%s' had an operation in flight; "
 			 "settling it", g->name);
-		op_settle_after_load(t, g, rec->op_kind, rec->op_phase,
+		m->backend->settle_after_load(t, g, rec->op_kind, rec->op_phase,
 				     clus_node_by_id(m, rec->op_target),
 				     rec->op_flags);
 		txn_dirty(t, &g->obj);

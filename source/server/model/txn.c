@@ -105,6 +105,16 @@ struct clus_txn *txn_begin(struct clus_model *m)
 	return t;
 }
 
+struct clus_txn *txn_begin_backend(struct clus_model *m)
+{
+	struct clus_txn *t = txn_begin(m);
+
+	if (t != NULL) {
+		t->backend = true;
+	}
+	return t;
+}
+
 void txn_save(struct clus_txn *t, void *ptr, size_t len)
 {
 	struct txn_undo *u;
@@ -445,6 +455,11 @@ uint32_t txn_commit(struct clus_txn *t)
 	if (t->oom) {
 		txn_cancel(t);
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	if (m->clients_read_only && !t->backend &&
+	    (t->num_undo > 0 || t->num_dirty > 0 || t->num_changes > 0)) {
+		txn_cancel(t);
+		return CM_ERROR_NOT_SUPPORTED;
 	}
 
 	err = txn_store(t);

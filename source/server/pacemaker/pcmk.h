@@ -43,8 +43,8 @@
  *   resource Failed		any other result, or a failed monitor
  */
 
-#ifndef __CLUSAPI_PCMK_H__
-#define __CLUSAPI_PCMK_H__
+#ifndef CLUSAPI_PCMK_H
+#define CLUSAPI_PCMK_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -102,6 +102,7 @@ NTSTATUS clusrv_rpc_register(struct clusrv_context *srv)
 		.transition_ms = srv->opts.move_delay_ms,
 		.notify_queue_max = srv->opts.max_notify_events,
 		.log_fn = clusrv_model_log,
+		.backend = srv->backend,
 	};
 	char *errmsg = NULL;
 	uint32_t err;

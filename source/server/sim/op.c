@@ -1,5 +1,5 @@
 /*
- * clusapi - cluster model: asynchronous group operations
+ * clusapi - the simulated cluster: asynchronous group operations
  *
  * Copyright (C) 2026 The clusapi developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,7 +26,7 @@
 
 #include <string.h>
 
-#include "model_private.h"
+#include "sim.h"
 
 static void op_tick(struct tevent_context *ev, struct tevent_timer *te,
 		    struct timeval now, void *private_data);
@@ -93,6 +93,20 @@ struct clus_group_op *op_start(struct clus_txn *t, struct clus_group *g,
 	group_update_state(t, g);
 	txn_on_commit(t, op_arm, g, op);
 	return op;
+}
+
+uint32_t op_run(struct clus_txn *t, struct clus_group *g, uint32_t kind,
+		uint32_t phase, struct clus_node *target, uint32_t flags)
+{
+	uint32_t err;
+
+	if (op_start(t, g, kind, phase, target, flags) == NULL) {
+		txn_cancel(t);
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	op_first_wave(t, g);
+	err = txn_commit(t);
+	return err != CM_ERROR_SUCCESS ? err : CM_ERROR_IO_PENDING;
 }
 
 static void op_set_start_goals(struct clus_txn *t, struct clus_group *g)

@@ -1,0 +1,51 @@
+/*
+ * clusapi - the Pacemaker backend: between its own files
+ *
+ * Copyright (C) 2026 The clusapi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#ifndef CLUSAPI_PCMK_BACKEND_PRIVATE_H
+#define CLUSAPI_PCMK_BACKEND_PRIVATE_H
+
+#include "backend.h"
+#include "pcmk.h"
+#include "pcmk_backend.h"
+
+#define PCMK_COROSYNC_CONF	"/etc/corosync/corosync.conf"
+
+struct pcmk_backend {
+	struct clus_model *m;
+	struct tevent_req *glib;	/* GLib's main context on m->ev */
+	struct pcmk_conn *conn;		/* the CIB, kept up to date */
+	struct tevent_req *ping;	/* the DC's state asked */
+	struct tevent_immediate *im;	/* ending operations */
+};
+
+/* backend.c: @change written to the CIB (and freed) */
+uint32_t pcmk_backend_apply(struct pcmk_backend *b,
+			    struct pcmk_change *change);
+
+/* backend_ops.c */
+extern const struct clus_backend_ops pcmk_backend_ops;
+
+/* backend_wait.c: end the operations the CIB shows done */
+void pcmk_backend_check(struct pcmk_backend *b);
+uint32_t pcmk_backend_adopt(struct pcmk_backend *b,
+			    const struct pcmk_cib *cib);
+
+/* backend_fill.c: the model's config text (config.c) from the CIB */
+char *pcmk_backend_config(TALLOC_CTX *mem_ctx, const struct pcmk_cib *cib,
+			  const char *corosync_conf);
+const char *pcmk_backend_local_node(const struct pcmk_cib *cib);
+
+/* backend_refresh.c: the CIB's states and owners into the model */
+void pcmk_backend_refresh(struct pcmk_backend *b,
+			  const struct pcmk_cib *cib);
+void pcmk_backend_refresh_txn(struct clus_txn *t,
+			      const struct pcmk_cib *cib);
+/* "class:provider:type" (or "class:type"), on @mem_ctx */
+char *pcmk_backend_agent(TALLOC_CTX *mem_ctx,
+			 const struct pcmk_primitive *p);
+
+#endif /* CLUSAPI_PCMK_BACKEND_PRIVATE_H */
