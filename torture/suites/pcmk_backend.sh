@@ -260,7 +260,7 @@ printf '#!/bin/sh\nexec nsenter -t %s -m -n -u -- %s "$@"\n' \
 	>"$PCMK_DIR/bin/smbtorture"
 chmod +x "$PCMK_DIR/bin/smbtorture"
 t0=$(pcmk_ms)
-PATH=$PCMK_DIR/bin:$PATH smbtorture_clusapi "$PCMK_DIR/smbtorture.out" \
+PATH=$PCMK_DIR/bin:$PATH smbtorture_clusapi_run "$PCMK_DIR/smbtorture.out" \
 	"ncacn_ip_tcp:127.0.0.1[$PORT1]" -U%
 st_failed=$(sed -n 's/^\(failure\|error\): \([^ ]*\).*/\2/p' \
 	"$PCMK_DIR/smbtorture.out" | sort)
