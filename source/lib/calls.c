@@ -5,12 +5,128 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <stddef.h>
 #include "lib/clusapi_private.h"
+#include "librpc/gen_ndr/ndr_clusapi.h"
 
 /*
- * Each call keeps PIDL's [out] parameters in its state; PIDL's _recv
- * copies them there and moves the memory they point to onto the state.
+ * A typed call keeps PIDL's request structure r in its state and sends
+ * it by opnum through the binding handle, as PIDL's dcerpc_Api*_send
+ * does; the reply's memory lands on the state.  The [out] pointers aim
+ * at the state's storage, but a binding handle that allocates [ref]
+ * pointers (libdcerpc's do) replaces them: the typed _recv reads the
+ * answer through r.
  */
+
+static void clusapi_rpc_done(struct tevent_req *subreq);
+
+static struct tevent_req *clusapi_rpc_send(struct tevent_req *req,
+					   void *state,
+					   struct tevent_context *ev,
+					   struct clusapi_conn *conn,
+					   uint32_t opnum, void *r)
+{
+	struct tevent_req *subreq;
+
+	subreq = dcerpc_binding_handle_call_send(state, ev, conn->h, NULL,
+						 &ndr_table_clusapi, opnum,
+						 state, r);
+	if (tevent_req_nomem(subreq, req)) {
+		return tevent_req_post(req, ev);
+	}
+	tevent_req_set_callback(subreq, clusapi_rpc_done, req);
+	return req;
+}
+
+static void clusapi_rpc_done(struct tevent_req *subreq)
+{
+	NTSTATUS status = dcerpc_binding_handle_call_recv(subreq);
+
+	tevent_req_simple_finish_ntstatus(subreq, status);
+}
+
+static struct tevent_req *clusapi_rpc_invalid(struct tevent_req *req,
+					      struct tevent_context *ev)
+{
+	tevent_req_nterror(req, NT_STATUS_INVALID_PARAMETER);
+	return tevent_req_post(req, ev);
+}
+
+/* True, with req received, when the call failed with *status */
+static bool clusapi_rpc_failed(struct tevent_req *req, NTSTATUS *status)
+{
+	if (!tevent_req_is_nterror(req, status)) {
+		return false;
+	}
+	tevent_req_received(req);
+	return true;
+}
+
+/*
+ * The per-object forms of a call differ only in their opnum and in the
+ * names PIDL gives their fields, so one structure (the node's, or the
+ * cluster's for the close) serves each family; these checks keep that
+ * true.
+ */
+#define CLUSAPI_SAME_LAYOUT(a, b)					\
+	_Static_assert(sizeof(struct a) == sizeof(struct b) &&		\
+		       offsetof(struct a, out) == offsetof(struct b, out), \
+		       #a " and " #b " must share a layout")
+
+CLUSAPI_SAME_LAYOUT(ApiOpenNode, ApiOpenGroup);
+CLUSAPI_SAME_LAYOUT(ApiOpenNode, ApiOpenResource);
+CLUSAPI_SAME_LAYOUT(ApiCloseCluster, ApiCloseNode);
+CLUSAPI_SAME_LAYOUT(ApiCloseCluster, ApiCloseGroup);
+CLUSAPI_SAME_LAYOUT(ApiCloseCluster, ApiCloseResource);
+CLUSAPI_SAME_LAYOUT(ApiGetNodeId, ApiGetGroupId);
+CLUSAPI_SAME_LAYOUT(ApiGetNodeId, ApiGetResourceId);
+CLUSAPI_SAME_LAYOUT(ApiCreateNodeEnum, ApiCreateGroupResourceEnum);
+CLUSAPI_SAME_LAYOUT(ApiCreateNodeEnum, ApiCreateResEnum);
+
+/* What an object type has no call for */
+#define CLUSAPI_NO_OPNUM NDR_CLUSAPI_CALL_COUNT
+
+static const struct clusapi_object_opnums {
+	uint32_t open;
+	uint32_t close;
+	uint32_t get_id;
+	uint32_t create_enum;
+} clusapi_object_opnums[] = {
+	[CLUSAPI_OBJECT_CLUSTER] = {
+		.open = NDR_APIOPENCLUSTER,
+		.close = NDR_APICLOSECLUSTER,
+		.get_id = CLUSAPI_NO_OPNUM,
+		.create_enum = NDR_APICREATEENUM,
+	},
+	[CLUSAPI_OBJECT_NODE] = {
+		.open = NDR_APIOPENNODE,
+		.close = NDR_APICLOSENODE,
+		.get_id = NDR_APIGETNODEID,
+		.create_enum = NDR_APICREATENODEENUM,
+	},
+	[CLUSAPI_OBJECT_GROUP] = {
+		.open = NDR_APIOPENGROUP,
+		.close = NDR_APICLOSEGROUP,
+		.get_id = NDR_APIGETGROUPID,
+		.create_enum = NDR_APICREATEGROUPRESOURCEENUM,
+	},
+	[CLUSAPI_OBJECT_RESOURCE] = {
+		.open = NDR_APIOPENRESOURCE,
+		.close = NDR_APICLOSERESOURCE,
+		.get_id = NDR_APIGETRESOURCEID,
+		.create_enum = NDR_APICREATERESENUM,
+	},
+};
+
+static const struct clusapi_object_opnums *clusapi_opnums_of(
+	enum clusapi_object_type type)
+{
+	if ((size_t)type >= sizeof(clusapi_object_opnums) /
+	    sizeof(clusapi_object_opnums[0])) {
+		return NULL;
+	}
+	return &clusapi_object_opnums[type];
+}
 
 /* ---- ApiOpen* ---------------------------------------------------- */
 
@@ -19,9 +135,11 @@ struct clusapi_open_state {
 	WERROR status;
 	WERROR rpc_status;
 	struct policy_handle handle;
+	union {
+		struct ApiOpenCluster cluster;
+		struct ApiOpenNode object;
+	} r;
 };
-
-static void clusapi_open_done(struct tevent_req *subreq);
 
 struct tevent_req *clusapi_open_send(TALLOC_CTX *mem_ctx,
 				     struct tevent_context *ev,
@@ -29,7 +147,8 @@ struct tevent_req *clusapi_open_send(TALLOC_CTX *mem_ctx,
 				     enum clusapi_object_type type,
 				     const char *name)
 {
-	struct tevent_req *req, *subreq = NULL;
+	const struct clusapi_object_opnums *opnums = clusapi_opnums_of(type);
+	struct tevent_req *req;
 	struct clusapi_open_state *state;
 
 	req = tevent_req_create(mem_ctx, &state, struct clusapi_open_state);
@@ -39,73 +158,24 @@ struct tevent_req *clusapi_open_send(TALLOC_CTX *mem_ctx,
 	state->type = type;
 	state->status = WERR_OK;
 
-	if (type != CLUSAPI_OBJECT_CLUSTER && name == NULL) {
-		tevent_req_nterror(req, NT_STATUS_INVALID_PARAMETER);
-		return tevent_req_post(req, ev);
+	if (opnums == NULL) {
+		return clusapi_rpc_invalid(req, ev);
 	}
-
-	switch (type) {
-	case CLUSAPI_OBJECT_CLUSTER:
-		subreq = dcerpc_ApiOpenCluster_send(state, ev, conn->h,
-						    &state->status,
-						    &state->handle);
-		break;
-	case CLUSAPI_OBJECT_NODE:
-		subreq = dcerpc_ApiOpenNode_send(state, ev, conn->h, name,
-						 &state->status,
-						 &state->rpc_status,
-						 &state->handle);
-		break;
-	case CLUSAPI_OBJECT_GROUP:
-		subreq = dcerpc_ApiOpenGroup_send(state, ev, conn->h, name,
-						  &state->status,
-						  &state->rpc_status,
-						  &state->handle);
-		break;
-	case CLUSAPI_OBJECT_RESOURCE:
-		subreq = dcerpc_ApiOpenResource_send(state, ev, conn->h, name,
-						     &state->status,
-						     &state->rpc_status,
-						     &state->handle);
-		break;
-	default:
-		tevent_req_nterror(req, NT_STATUS_INVALID_PARAMETER);
-		return tevent_req_post(req, ev);
+	if (type == CLUSAPI_OBJECT_CLUSTER) {
+		state->r.cluster.out.Status = &state->status;
+		state->r.cluster.out.Cluster = &state->handle;
+		return clusapi_rpc_send(req, state, ev, conn, opnums->open,
+					&state->r.cluster);
 	}
-	if (tevent_req_nomem(subreq, req)) {
-		return tevent_req_post(req, ev);
+	if (name == NULL) {
+		return clusapi_rpc_invalid(req, ev);
 	}
-	tevent_req_set_callback(subreq, clusapi_open_done, req);
-	return req;
-}
-
-static void clusapi_open_done(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	struct clusapi_open_state *state = tevent_req_data(
-		req, struct clusapi_open_state);
-	NTSTATUS status = NT_STATUS_INTERNAL_ERROR;
-
-	switch (state->type) {
-	case CLUSAPI_OBJECT_CLUSTER:
-		status = dcerpc_ApiOpenCluster_recv(subreq, state);
-		break;
-	case CLUSAPI_OBJECT_NODE:
-		status = dcerpc_ApiOpenNode_recv(subreq, state);
-		break;
-	case CLUSAPI_OBJECT_GROUP:
-		status = dcerpc_ApiOpenGroup_recv(subreq, state);
-		break;
-	case CLUSAPI_OBJECT_RESOURCE:
-		status = dcerpc_ApiOpenResource_recv(subreq, state);
-		break;
-	}
-	TALLOC_FREE(subreq);
-	if (tevent_req_nterror(req, status)) {
-		return;
-	}
-	tevent_req_done(req);
+	state->r.object.in.lpszNodeName = name;
+	state->r.object.out.Status = &state->status;
+	state->r.object.out.rpc_status = &state->rpc_status;
+	state->r.object.out.hNode = &state->handle;
+	return clusapi_rpc_send(req, state, ev, conn, opnums->open,
+				&state->r.object);
 }
 
 NTSTATUS clusapi_open_recv(struct tevent_req *req,
@@ -115,12 +185,16 @@ NTSTATUS clusapi_open_recv(struct tevent_req *req,
 		req, struct clusapi_open_state);
 	NTSTATUS status;
 
-	if (tevent_req_is_nterror(req, &status)) {
-		tevent_req_received(req);
+	if (clusapi_rpc_failed(req, &status)) {
 		return status;
 	}
-	*werr = state->status;
-	*handle = state->handle;
+	if (state->type == CLUSAPI_OBJECT_CLUSTER) {
+		*werr = *state->r.cluster.out.Status;
+		*handle = *state->r.cluster.out.Cluster;
+	} else {
+		*werr = *state->r.object.out.Status;
+		*handle = *state->r.object.out.hNode;
+	}
 	tevent_req_received(req);
 	return NT_STATUS_OK;
 }
@@ -128,12 +202,9 @@ NTSTATUS clusapi_open_recv(struct tevent_req *req,
 /* ---- ApiClose* --------------------------------------------------- */
 
 struct clusapi_close_state {
-	enum clusapi_object_type type;
 	struct policy_handle handle;
-	WERROR result;
+	struct ApiCloseCluster r;
 };
-
-static void clusapi_close_done(struct tevent_req *subreq);
 
 struct tevent_req *clusapi_close_send(TALLOC_CTX *mem_ctx,
 				      struct tevent_context *ev,
@@ -141,75 +212,23 @@ struct tevent_req *clusapi_close_send(TALLOC_CTX *mem_ctx,
 				      enum clusapi_object_type type,
 				      const struct policy_handle *handle)
 {
-	struct tevent_req *req, *subreq = NULL;
+	const struct clusapi_object_opnums *opnums = clusapi_opnums_of(type);
+	struct tevent_req *req;
 	struct clusapi_close_state *state;
 
 	req = tevent_req_create(mem_ctx, &state, struct clusapi_close_state);
 	if (req == NULL) {
 		return NULL;
 	}
-	state->type = type;
 	state->handle = *handle;
 
-	switch (type) {
-	case CLUSAPI_OBJECT_CLUSTER:
-		subreq = dcerpc_ApiCloseCluster_send(state, ev, conn->h,
-						     &state->handle);
-		break;
-	case CLUSAPI_OBJECT_NODE:
-		subreq = dcerpc_ApiCloseNode_send(state, ev, conn->h,
-						  &state->handle);
-		break;
-	case CLUSAPI_OBJECT_GROUP:
-		subreq = dcerpc_ApiCloseGroup_send(state, ev, conn->h,
-						   &state->handle);
-		break;
-	case CLUSAPI_OBJECT_RESOURCE:
-		subreq = dcerpc_ApiCloseResource_send(state, ev, conn->h,
-						      &state->handle);
-		break;
-	default:
-		tevent_req_nterror(req, NT_STATUS_INVALID_PARAMETER);
-		return tevent_req_post(req, ev);
+	if (opnums == NULL) {
+		return clusapi_rpc_invalid(req, ev);
 	}
-	if (tevent_req_nomem(subreq, req)) {
-		return tevent_req_post(req, ev);
-	}
-	tevent_req_set_callback(subreq, clusapi_close_done, req);
-	return req;
-}
-
-static void clusapi_close_done(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	struct clusapi_close_state *state = tevent_req_data(
-		req, struct clusapi_close_state);
-	NTSTATUS status = NT_STATUS_INTERNAL_ERROR;
-
-	switch (state->type) {
-	case CLUSAPI_OBJECT_CLUSTER:
-		status = dcerpc_ApiCloseCluster_recv(subreq, state,
-						     &state->result);
-		break;
-	case CLUSAPI_OBJECT_NODE:
-		status = dcerpc_ApiCloseNode_recv(subreq, state,
-						  &state->result);
-		break;
-	case CLUSAPI_OBJECT_GROUP:
-		status = dcerpc_ApiCloseGroup_recv(subreq, state,
-						   &state->result);
-		break;
-	case CLUSAPI_OBJECT_RESOURCE:
-		status = dcerpc_ApiCloseResource_recv(subreq, state,
-						      &state->result);
-		break;
-	}
-	TALLOC_FREE(subreq);
-	if (tevent_req_nterror(req, status)) {
-		return;
-	}
-	tevent_req_done(req);
+	state->r.in.Cluster = &state->handle;
+	state->r.out.Cluster = &state->handle;
+	return clusapi_rpc_send(req, state, ev, conn, opnums->close,
+				&state->r);
 }
 
 NTSTATUS clusapi_close_recv(struct tevent_req *req, WERROR *werr)
@@ -218,11 +237,10 @@ NTSTATUS clusapi_close_recv(struct tevent_req *req, WERROR *werr)
 		req, struct clusapi_close_state);
 	NTSTATUS status;
 
-	if (tevent_req_is_nterror(req, &status)) {
-		tevent_req_received(req);
+	if (clusapi_rpc_failed(req, &status)) {
 		return status;
 	}
-	*werr = state->result;
+	*werr = state->r.out.result;
 	tevent_req_received(req);
 	return NT_STATUS_OK;
 }
@@ -231,16 +249,18 @@ NTSTATUS clusapi_close_recv(struct tevent_req *req, WERROR *werr)
 
 struct clusapi_get_state_state {
 	enum clusapi_object_type type;
-	enum CLUSTER_GROUP_STATE group_state;
 	enum CLUSTER_NODE_STATE node_state;
+	enum CLUSTER_GROUP_STATE group_state;
 	enum CLUSTER_RESOURCE_STATE resource_state;
 	const char *owner;
 	const char *group;
 	WERROR rpc_status;
-	WERROR result;
+	union {
+		struct ApiGetNodeState node;
+		struct ApiGetGroupState group;
+		struct ApiGetResourceState resource;
+	} r;
 };
-
-static void clusapi_get_state_done(struct tevent_req *subreq);
 
 struct tevent_req *clusapi_get_state_send(TALLOC_CTX *mem_ctx,
 					  struct tevent_context *ev,
@@ -248,75 +268,42 @@ struct tevent_req *clusapi_get_state_send(TALLOC_CTX *mem_ctx,
 					  enum clusapi_object_type type,
 					  const struct policy_handle *handle)
 {
-	struct tevent_req *req, *subreq = NULL;
-	struct clusapi_get_state_state *state;
+	struct tevent_req *req;
+	struct clusapi_get_state_state *s;
 
-	req = tevent_req_create(mem_ctx, &state,
+	req = tevent_req_create(mem_ctx, &s,
 				struct clusapi_get_state_state);
 	if (req == NULL) {
 		return NULL;
 	}
-	state->type = type;
+	s->type = type;
 
 	switch (type) {
 	case CLUSAPI_OBJECT_NODE:
-		subreq = dcerpc_ApiGetNodeState_send(state, ev, conn->h,
-						     *handle,
-						     &state->node_state,
-						     &state->rpc_status);
-		break;
+		s->r.node.in.hNode = *handle;
+		s->r.node.out.State = &s->node_state;
+		s->r.node.out.rpc_status = &s->rpc_status;
+		return clusapi_rpc_send(req, s, ev, conn, NDR_APIGETNODESTATE,
+					&s->r.node);
 	case CLUSAPI_OBJECT_GROUP:
-		subreq = dcerpc_ApiGetGroupState_send(state, ev, conn->h,
-						      *handle,
-						      &state->group_state,
-						      &state->owner,
-						      &state->rpc_status);
-		break;
+		s->r.group.in.hGroup = *handle;
+		s->r.group.out.State = &s->group_state;
+		s->r.group.out.NodeName = &s->owner;
+		s->r.group.out.rpc_status = &s->rpc_status;
+		return clusapi_rpc_send(req, s, ev, conn,
+					NDR_APIGETGROUPSTATE, &s->r.group);
 	case CLUSAPI_OBJECT_RESOURCE:
-		subreq = dcerpc_ApiGetResourceState_send(
-			state, ev, conn->h, *handle, &state->resource_state,
-			&state->owner, &state->group, &state->rpc_status);
-		break;
+		s->r.resource.in.hResource = *handle;
+		s->r.resource.out.State = &s->resource_state;
+		s->r.resource.out.NodeName = &s->owner;
+		s->r.resource.out.GroupName = &s->group;
+		s->r.resource.out.rpc_status = &s->rpc_status;
+		return clusapi_rpc_send(req, s, ev, conn,
+					NDR_APIGETRESOURCESTATE,
+					&s->r.resource);
 	default:
-		tevent_req_nterror(req, NT_STATUS_INVALID_PARAMETER);
-		return tevent_req_post(req, ev);
+		return clusapi_rpc_invalid(req, ev);
 	}
-	if (tevent_req_nomem(subreq, req)) {
-		return tevent_req_post(req, ev);
-	}
-	tevent_req_set_callback(subreq, clusapi_get_state_done, req);
-	return req;
-}
-
-static void clusapi_get_state_done(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	struct clusapi_get_state_state *state = tevent_req_data(
-		req, struct clusapi_get_state_state);
-	NTSTATUS status = NT_STATUS_INTERNAL_ERROR;
-
-	switch (state->type) {
-	case CLUSAPI_OBJECT_NODE:
-		status = dcerpc_ApiGetNodeState_recv(subreq, state,
-						     &state->result);
-		break;
-	case CLUSAPI_OBJECT_GROUP:
-		status = dcerpc_ApiGetGroupState_recv(subreq, state,
-						      &state->result);
-		break;
-	case CLUSAPI_OBJECT_RESOURCE:
-		status = dcerpc_ApiGetResourceState_recv(subreq, state,
-							 &state->result);
-		break;
-	case CLUSAPI_OBJECT_CLUSTER:
-		break;
-	}
-	TALLOC_FREE(subreq);
-	if (tevent_req_nterror(req, status)) {
-		return;
-	}
-	tevent_req_done(req);
 }
 
 static char *dup_out(TALLOC_CTX *mem_ctx, const char *s, bool *nomem)
@@ -339,51 +326,100 @@ NTSTATUS clusapi_get_state_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 {
 	struct clusapi_get_state_state *state = tevent_req_data(
 		req, struct clusapi_get_state_state);
+	const char *owner_name = NULL, *group_name = NULL;
 	bool nomem = false;
 	NTSTATUS status;
 
-	if (tevent_req_is_nterror(req, &status)) {
-		tevent_req_received(req);
+	if (clusapi_rpc_failed(req, &status)) {
 		return status;
 	}
-	*werr = state->result;
 	switch (state->type) {
 	case CLUSAPI_OBJECT_NODE:
-		*pstate = (uint32_t)state->node_state;
+		*werr = state->r.node.out.result;
+		*pstate = (uint32_t)*state->r.node.out.State;
 		break;
 	case CLUSAPI_OBJECT_GROUP:
-		*pstate = (uint32_t)state->group_state;
+		*werr = state->r.group.out.result;
+		*pstate = (uint32_t)*state->r.group.out.State;
+		owner_name = *state->r.group.out.NodeName;
 		break;
 	case CLUSAPI_OBJECT_RESOURCE:
-		*pstate = (uint32_t)state->resource_state;
+		*werr = state->r.resource.out.result;
+		*pstate = (uint32_t)*state->r.resource.out.State;
+		owner_name = *state->r.resource.out.NodeName;
+		group_name = *state->r.resource.out.GroupName;
 		break;
 	case CLUSAPI_OBJECT_CLUSTER:
 		*pstate = CLUSAPI_STATE_UNKNOWN;
 		break;
 	}
-	if (!W_ERROR_IS_OK(state->result)) {
+	if (!W_ERROR_IS_OK(*werr)) {
 		*pstate = CLUSAPI_STATE_UNKNOWN;
 	}
 	if (owner != NULL) {
-		*owner = dup_out(mem_ctx, state->owner, &nomem);
+		*owner = dup_out(mem_ctx, owner_name, &nomem);
 	}
 	if (group != NULL) {
-		*group = dup_out(mem_ctx, state->group, &nomem);
+		*group = dup_out(mem_ctx, group_name, &nomem);
 	}
 	tevent_req_received(req);
 	return nomem ? NT_STATUS_NO_MEMORY : NT_STATUS_OK;
 }
 
-/* ---- ApiGet*Id --------------------------------------------------- */
+/*
+ * ---- ApiGet*Id, ApiGetResourceType ---------------------------------
+ *
+ * One string out of one handle: the three ApiGet*Id and
+ * ApiGetResourceType share a layout too.
+ */
 
-struct clusapi_get_id_state {
-	enum clusapi_object_type type;
-	const char *id;
+CLUSAPI_SAME_LAYOUT(ApiGetNodeId, ApiGetResourceType);
+
+struct clusapi_get_string_state {
+	const char *string;
 	WERROR rpc_status;
-	WERROR result;
+	struct ApiGetNodeId r;
 };
 
-static void clusapi_get_id_done(struct tevent_req *subreq);
+static struct tevent_req *clusapi_get_string_send(
+	TALLOC_CTX *mem_ctx, struct tevent_context *ev,
+	struct clusapi_conn *conn, uint32_t opnum,
+	const struct policy_handle *handle)
+{
+	struct tevent_req *req;
+	struct clusapi_get_string_state *state;
+
+	req = tevent_req_create(mem_ctx, &state,
+				struct clusapi_get_string_state);
+	if (req == NULL) {
+		return NULL;
+	}
+	if (opnum == CLUSAPI_NO_OPNUM) {
+		return clusapi_rpc_invalid(req, ev);
+	}
+	state->r.in.hNode = *handle;
+	state->r.out.pGuid = &state->string;
+	state->r.out.rpc_status = &state->rpc_status;
+	return clusapi_rpc_send(req, state, ev, conn, opnum, &state->r);
+}
+
+static NTSTATUS clusapi_get_string_recv(struct tevent_req *req,
+					TALLOC_CTX *mem_ctx, char **string,
+					WERROR *werr)
+{
+	struct clusapi_get_string_state *state = tevent_req_data(
+		req, struct clusapi_get_string_state);
+	bool nomem = false;
+	NTSTATUS status;
+
+	if (clusapi_rpc_failed(req, &status)) {
+		return status;
+	}
+	*werr = state->r.out.result;
+	*string = dup_out(mem_ctx, *state->r.out.pGuid, &nomem);
+	tevent_req_received(req);
+	return nomem ? NT_STATUS_NO_MEMORY : NT_STATUS_OK;
+}
 
 struct tevent_req *clusapi_get_id_send(TALLOC_CTX *mem_ctx,
 				       struct tevent_context *ev,
@@ -391,157 +427,32 @@ struct tevent_req *clusapi_get_id_send(TALLOC_CTX *mem_ctx,
 				       enum clusapi_object_type type,
 				       const struct policy_handle *handle)
 {
-	struct tevent_req *req, *subreq = NULL;
-	struct clusapi_get_id_state *state;
+	const struct clusapi_object_opnums *opnums = clusapi_opnums_of(type);
 
-	req = tevent_req_create(mem_ctx, &state, struct clusapi_get_id_state);
-	if (req == NULL) {
-		return NULL;
-	}
-	state->type = type;
-
-	switch (type) {
-	case CLUSAPI_OBJECT_NODE:
-		subreq = dcerpc_ApiGetNodeId_send(state, ev, conn->h, *handle,
-						  &state->id,
-						  &state->rpc_status);
-		break;
-	case CLUSAPI_OBJECT_GROUP:
-		subreq = dcerpc_ApiGetGroupId_send(state, ev, conn->h,
-						   *handle, &state->id,
-						   &state->rpc_status);
-		break;
-	case CLUSAPI_OBJECT_RESOURCE:
-		subreq = dcerpc_ApiGetResourceId_send(state, ev, conn->h,
-						      *handle, &state->id,
-						      &state->rpc_status);
-		break;
-	default:
-		tevent_req_nterror(req, NT_STATUS_INVALID_PARAMETER);
-		return tevent_req_post(req, ev);
-	}
-	if (tevent_req_nomem(subreq, req)) {
-		return tevent_req_post(req, ev);
-	}
-	tevent_req_set_callback(subreq, clusapi_get_id_done, req);
-	return req;
-}
-
-static void clusapi_get_id_done(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	struct clusapi_get_id_state *state = tevent_req_data(
-		req, struct clusapi_get_id_state);
-	NTSTATUS status = NT_STATUS_INTERNAL_ERROR;
-
-	switch (state->type) {
-	case CLUSAPI_OBJECT_NODE:
-		status = dcerpc_ApiGetNodeId_recv(subreq, state,
-						  &state->result);
-		break;
-	case CLUSAPI_OBJECT_GROUP:
-		status = dcerpc_ApiGetGroupId_recv(subreq, state,
-						   &state->result);
-		break;
-	case CLUSAPI_OBJECT_RESOURCE:
-		status = dcerpc_ApiGetResourceId_recv(subreq, state,
-						      &state->result);
-		break;
-	case CLUSAPI_OBJECT_CLUSTER:
-		break;
-	}
-	TALLOC_FREE(subreq);
-	if (tevent_req_nterror(req, status)) {
-		return;
-	}
-	tevent_req_done(req);
+	return clusapi_get_string_send(
+		mem_ctx, ev, conn,
+		opnums != NULL ? opnums->get_id : CLUSAPI_NO_OPNUM, handle);
 }
 
 NTSTATUS clusapi_get_id_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 			     char **id, WERROR *werr)
 {
-	struct clusapi_get_id_state *state = tevent_req_data(
-		req, struct clusapi_get_id_state);
-	bool nomem = false;
-	NTSTATUS status;
-
-	if (tevent_req_is_nterror(req, &status)) {
-		tevent_req_received(req);
-		return status;
-	}
-	*werr = state->result;
-	*id = dup_out(mem_ctx, state->id, &nomem);
-	tevent_req_received(req);
-	return nomem ? NT_STATUS_NO_MEMORY : NT_STATUS_OK;
+	return clusapi_get_string_recv(req, mem_ctx, id, werr);
 }
-
-/* ---- ApiGetResourceType ------------------------------------------ */
-
-struct clusapi_get_resource_type_state {
-	const char *type;
-	WERROR rpc_status;
-	WERROR result;
-};
-
-static void clusapi_get_resource_type_done(struct tevent_req *subreq);
 
 struct tevent_req *clusapi_get_resource_type_send(
 	TALLOC_CTX *mem_ctx, struct tevent_context *ev,
 	struct clusapi_conn *conn, const struct policy_handle *hresource)
 {
-	struct tevent_req *req, *subreq;
-	struct clusapi_get_resource_type_state *state;
-
-	req = tevent_req_create(mem_ctx, &state,
-				struct clusapi_get_resource_type_state);
-	if (req == NULL) {
-		return NULL;
-	}
-	subreq = dcerpc_ApiGetResourceType_send(state, ev, conn->h,
-						*hresource, &state->type,
-						&state->rpc_status);
-	if (tevent_req_nomem(subreq, req)) {
-		return tevent_req_post(req, ev);
-	}
-	tevent_req_set_callback(subreq, clusapi_get_resource_type_done, req);
-	return req;
-}
-
-static void clusapi_get_resource_type_done(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	struct clusapi_get_resource_type_state *state = tevent_req_data(
-		req, struct clusapi_get_resource_type_state);
-	NTSTATUS status;
-
-	status = dcerpc_ApiGetResourceType_recv(subreq, state,
-						&state->result);
-	TALLOC_FREE(subreq);
-	if (tevent_req_nterror(req, status)) {
-		return;
-	}
-	tevent_req_done(req);
+	return clusapi_get_string_send(mem_ctx, ev, conn,
+				       NDR_APIGETRESOURCETYPE, hresource);
 }
 
 NTSTATUS clusapi_get_resource_type_recv(struct tevent_req *req,
 					TALLOC_CTX *mem_ctx, char **type,
 					WERROR *werr)
 {
-	struct clusapi_get_resource_type_state *state = tevent_req_data(
-		req, struct clusapi_get_resource_type_state);
-	bool nomem = false;
-	NTSTATUS status;
-
-	if (tevent_req_is_nterror(req, &status)) {
-		tevent_req_received(req);
-		return status;
-	}
-	*werr = state->result;
-	*type = dup_out(mem_ctx, state->type, &nomem);
-	tevent_req_received(req);
-	return nomem ? NT_STATUS_NO_MEMORY : NT_STATUS_OK;
+	return clusapi_get_string_recv(req, mem_ctx, type, werr);
 }
 
 /* ---- ApiCreateEnum, ApiCreateGroupResourceEnum, ApiCreateResEnum ---- */
@@ -550,10 +461,11 @@ struct clusapi_enum_state {
 	enum clusapi_object_type of;
 	struct ENUM_LIST *list;
 	WERROR rpc_status;
-	WERROR result;
+	union {
+		struct ApiCreateEnum cluster;
+		struct ApiCreateNodeEnum object;
+	} r;
 };
-
-static void clusapi_enum_done(struct tevent_req *subreq);
 
 struct tevent_req *clusapi_enum_send(TALLOC_CTX *mem_ctx,
 				     struct tevent_context *ev,
@@ -562,7 +474,8 @@ struct tevent_req *clusapi_enum_send(TALLOC_CTX *mem_ctx,
 				     const struct policy_handle *handle,
 				     uint32_t enum_type)
 {
-	struct tevent_req *req, *subreq = NULL;
+	const struct clusapi_object_opnums *opnums = clusapi_opnums_of(of);
+	struct tevent_req *req;
 	struct clusapi_enum_state *state;
 
 	req = tevent_req_create(mem_ctx, &state, struct clusapi_enum_state);
@@ -571,71 +484,23 @@ struct tevent_req *clusapi_enum_send(TALLOC_CTX *mem_ctx,
 	}
 	state->of = of;
 
-	switch (of) {
-	case CLUSAPI_OBJECT_CLUSTER:
-		subreq = dcerpc_ApiCreateEnum_send(state, ev, conn->h,
-						   enum_type, &state->list,
-						   &state->rpc_status);
-		break;
-	case CLUSAPI_OBJECT_NODE:
-		subreq = dcerpc_ApiCreateNodeEnum_send(state, ev, conn->h,
-						       *handle, enum_type,
-						       &state->list,
-						       &state->rpc_status);
-		break;
-	case CLUSAPI_OBJECT_GROUP:
-		subreq = dcerpc_ApiCreateGroupResourceEnum_send(
-			state, ev, conn->h, *handle, enum_type, &state->list,
-			&state->rpc_status);
-		break;
-	case CLUSAPI_OBJECT_RESOURCE:
-		subreq = dcerpc_ApiCreateResEnum_send(state, ev, conn->h,
-						      *handle, enum_type,
-						      &state->list,
-						      &state->rpc_status);
-		break;
-	default:
-		tevent_req_nterror(req, NT_STATUS_INVALID_PARAMETER);
-		return tevent_req_post(req, ev);
+	if (opnums == NULL) {
+		return clusapi_rpc_invalid(req, ev);
 	}
-	if (tevent_req_nomem(subreq, req)) {
-		return tevent_req_post(req, ev);
+	if (of == CLUSAPI_OBJECT_CLUSTER) {
+		state->r.cluster.in.dwType = enum_type;
+		state->r.cluster.out.ReturnEnum = &state->list;
+		state->r.cluster.out.rpc_status = &state->rpc_status;
+		return clusapi_rpc_send(req, state, ev, conn,
+					opnums->create_enum,
+					&state->r.cluster);
 	}
-	tevent_req_set_callback(subreq, clusapi_enum_done, req);
-	return req;
-}
-
-static void clusapi_enum_done(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	struct clusapi_enum_state *state = tevent_req_data(
-		req, struct clusapi_enum_state);
-	NTSTATUS status = NT_STATUS_INTERNAL_ERROR;
-
-	switch (state->of) {
-	case CLUSAPI_OBJECT_CLUSTER:
-		status = dcerpc_ApiCreateEnum_recv(subreq, state,
-						   &state->result);
-		break;
-	case CLUSAPI_OBJECT_GROUP:
-		status = dcerpc_ApiCreateGroupResourceEnum_recv(
-			subreq, state, &state->result);
-		break;
-	case CLUSAPI_OBJECT_RESOURCE:
-		status = dcerpc_ApiCreateResEnum_recv(subreq, state,
-						      &state->result);
-		break;
-	case CLUSAPI_OBJECT_NODE:
-		status = dcerpc_ApiCreateNodeEnum_recv(subreq, state,
-						       &state->result);
-		break;
-	}
-	TALLOC_FREE(subreq);
-	if (tevent_req_nterror(req, status)) {
-		return;
-	}
-	tevent_req_done(req);
+	state->r.object.in.hNode = *handle;
+	state->r.object.in.dwType = enum_type;
+	state->r.object.out.ReturnEnum = &state->list;
+	state->r.object.out.rpc_status = &state->rpc_status;
+	return clusapi_rpc_send(req, state, ev, conn, opnums->create_enum,
+				&state->r.object);
 }
 
 NTSTATUS clusapi_enum_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
@@ -643,30 +508,36 @@ NTSTATUS clusapi_enum_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 {
 	struct clusapi_enum_state *state = tevent_req_data(
 		req, struct clusapi_enum_state);
+	struct ENUM_LIST *list;
 	char **names;
 	uint32_t i, n = 0;
 	NTSTATUS status;
 
-	if (tevent_req_is_nterror(req, &status)) {
-		tevent_req_received(req);
+	if (clusapi_rpc_failed(req, &status)) {
 		return status;
 	}
-	*werr = state->result;
+	if (state->of == CLUSAPI_OBJECT_CLUSTER) {
+		*werr = state->r.cluster.out.result;
+		list = *state->r.cluster.out.ReturnEnum;
+	} else {
+		*werr = state->r.object.out.result;
+		list = *state->r.object.out.ReturnEnum;
+	}
 
 	names = talloc_array(mem_ctx, char *, 1);
 	if (names == NULL) {
 		tevent_req_received(req);
 		return NT_STATUS_NO_MEMORY;
 	}
-	if (W_ERROR_IS_OK(state->result) && state->list != NULL) {
+	if (W_ERROR_IS_OK(*werr) && list != NULL) {
 		names = talloc_realloc(mem_ctx, names, char *,
-				       state->list->EntryCount + 1);
+				       list->EntryCount + 1);
 		if (names == NULL) {
 			tevent_req_received(req);
 			return NT_STATUS_NO_MEMORY;
 		}
-		for (i = 0; i < state->list->EntryCount; i++) {
-			const char *name = state->list->Entry[i].Name;
+		for (i = 0; i < list->EntryCount; i++) {
+			const char *name = list->Entry[i].Name;
 
 			if (name == NULL) {
 				continue;
@@ -705,14 +576,9 @@ static void clusapi_werr_done(struct tevent_req *subreq)
 		subreq, struct tevent_req);
 	struct clusapi_werr_state *state = tevent_req_data(
 		req, struct clusapi_werr_state);
-	NTSTATUS status;
 
-	status = state->recv_fn(subreq, state, &state->result);
-	TALLOC_FREE(subreq);
-	if (tevent_req_nterror(req, status)) {
-		return;
-	}
-	tevent_req_done(req);
+	tevent_req_simple_finish_ntstatus(
+		subreq, state->recv_fn(subreq, state, &state->result));
 }
 
 static NTSTATUS clusapi_werr_recv(struct tevent_req *req, WERROR *werr)
@@ -721,8 +587,7 @@ static NTSTATUS clusapi_werr_recv(struct tevent_req *req, WERROR *werr)
 		req, struct clusapi_werr_state);
 	NTSTATUS status;
 
-	if (tevent_req_is_nterror(req, &status)) {
-		tevent_req_received(req);
+	if (clusapi_rpc_failed(req, &status)) {
 		return status;
 	}
 	*werr = state->result;
