@@ -559,26 +559,84 @@ NTSTATUS clusapi_enum_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 }
 
 /*
- * The calls below return nothing but a WERROR: one state and one recv
- * for all of them.
+ * The calls below answer nothing but rpc_status and a WERROR: the
+ * caller fills r's [in], and a descriptor says where r's two [out]s
+ * are, so one state, send and recv serve them all.
  */
-struct clusapi_werr_state {
-	NTSTATUS (*recv_fn)(struct tevent_req *req, TALLOC_CTX *mem_ctx,
-			    WERROR *result);
-	WERROR rpc_status;
-	WERROR result;
-	uint8_t empty_buffer[1];
+struct clusapi_werr_call {
+	uint32_t opnum;
+	size_t rpc_status;	/* offsetof(r, out.rpc_status) */
+	size_t result;		/* offsetof(r, out.result) */
 };
 
-static void clusapi_werr_done(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	struct clusapi_werr_state *state = tevent_req_data(
-		req, struct clusapi_werr_state);
+#define CLUSAPI_WERR_CALL(name, opnum) {				\
+	opnum, offsetof(struct name, out.rpc_status),			\
+	offsetof(struct name, out.result)				\
+}
 
-	tevent_req_simple_finish_ntstatus(
-		subreq, state->recv_fn(subreq, state, &state->result));
+static const struct clusapi_werr_call
+	clusapi_move_group = CLUSAPI_WERR_CALL(ApiMoveGroup,
+					       NDR_APIMOVEGROUP),
+	clusapi_move_group_ex = CLUSAPI_WERR_CALL(ApiMoveGroupEx,
+						  NDR_APIMOVEGROUPEX),
+	clusapi_move_group_to_node = CLUSAPI_WERR_CALL(
+		ApiMoveGroupToNode, NDR_APIMOVEGROUPTONODE),
+	clusapi_move_group_to_node_ex = CLUSAPI_WERR_CALL(
+		ApiMoveGroupToNodeEx, NDR_APIMOVEGROUPTONODEEX),
+	clusapi_online_group = CLUSAPI_WERR_CALL(ApiOnlineGroup,
+						 NDR_APIONLINEGROUP),
+	clusapi_offline_group = CLUSAPI_WERR_CALL(ApiOfflineGroup,
+						  NDR_APIOFFLINEGROUP),
+	clusapi_cancel_group_operation = CLUSAPI_WERR_CALL(
+		ApiCancelClusterGroupOperation,
+		NDR_APICANCELCLUSTERGROUPOPERATION),
+	clusapi_pause_node = CLUSAPI_WERR_CALL(ApiPauseNode,
+					       NDR_APIPAUSENODE),
+	clusapi_pause_node_ex = CLUSAPI_WERR_CALL(ApiPauseNodeEx,
+						  NDR_APIPAUSENODEEX),
+	clusapi_pause_node_with_drain_target = CLUSAPI_WERR_CALL(
+		ApiPauseNodeWithDrainTarget,
+		NDR_APIPAUSENODEWITHDRAINTARGET),
+	clusapi_resume_node = CLUSAPI_WERR_CALL(ApiResumeNode,
+						NDR_APIRESUMENODE),
+	clusapi_resume_node_ex = CLUSAPI_WERR_CALL(ApiResumeNodeEx,
+						   NDR_APIRESUMENODEEX);
+
+struct clusapi_werr_state {
+	const struct clusapi_werr_call *call;
+	uint8_t *r;
+	WERROR rpc_status;
+};
+
+/* lpInBuffer is [ref]: a pointer even when empty; never written */
+static uint8_t clusapi_empty_buffer[1];
+
+/*
+ * Send r, a filled copy of the structure call->opnum takes: PIDL's
+ * table says its size.
+ */
+static struct tevent_req *clusapi_werr_send(
+	TALLOC_CTX *mem_ctx, struct tevent_context *ev,
+	struct clusapi_conn *conn, const struct clusapi_werr_call *call,
+	const void *r)
+{
+	struct tevent_req *req;
+	struct clusapi_werr_state *state;
+	WERROR **rpc_status;
+
+	req = tevent_req_create(mem_ctx, &state, struct clusapi_werr_state);
+	if (req == NULL) {
+		return NULL;
+	}
+	state->call = call;
+	state->r = talloc_memdup(
+		state, r, ndr_table_clusapi.calls[call->opnum].struct_size);
+	if (tevent_req_nomem(state->r, req)) {
+		return tevent_req_post(req, ev);
+	}
+	rpc_status = (WERROR **)(state->r + call->rpc_status);
+	*rpc_status = &state->rpc_status;
+	return clusapi_rpc_send(req, state, ev, conn, call->opnum, state->r);
 }
 
 static NTSTATUS clusapi_werr_recv(struct tevent_req *req, WERROR *werr)
@@ -590,20 +648,9 @@ static NTSTATUS clusapi_werr_recv(struct tevent_req *req, WERROR *werr)
 	if (clusapi_rpc_failed(req, &status)) {
 		return status;
 	}
-	*werr = state->result;
+	*werr = *(WERROR *)(state->r + state->call->result);
 	tevent_req_received(req);
 	return NT_STATUS_OK;
-}
-
-static struct tevent_req *clusapi_werr_sent(struct tevent_req *req,
-					    struct tevent_context *ev,
-					    struct tevent_req *subreq)
-{
-	if (tevent_req_nomem(subreq, req)) {
-		return tevent_req_post(req, ev);
-	}
-	tevent_req_set_callback(subreq, clusapi_werr_done, req);
-	return req;
 }
 
 /* ---- ApiMoveGroup, ApiMoveGroupToNode and their Ex forms ---------- */
@@ -615,37 +662,36 @@ struct tevent_req *clusapi_move_call_send(TALLOC_CTX *mem_ctx,
 					  const struct policy_handle *hnode,
 					  uint32_t flags)
 {
-	struct tevent_req *req, *subreq;
-	struct clusapi_werr_state *s;
-
-	req = tevent_req_create(mem_ctx, &s, struct clusapi_werr_state);
-	if (req == NULL) {
-		return NULL;
-	}
-	/* lpInBuffer is [ref]: a pointer even when empty */
 	if (hnode == NULL && flags == 0) {
-		s->recv_fn = dcerpc_ApiMoveGroup_recv;
-		subreq = dcerpc_ApiMoveGroup_send(s, ev, conn->h, *hgroup,
-						  &s->rpc_status);
-	} else if (hnode == NULL) {
-		s->recv_fn = dcerpc_ApiMoveGroupEx_recv;
-		subreq = dcerpc_ApiMoveGroupEx_send(s, ev, conn->h, *hgroup,
-						    flags, s->empty_buffer, 0,
-						    &s->rpc_status);
-	} else if (flags == 0) {
-		s->recv_fn = dcerpc_ApiMoveGroupToNode_recv;
-		subreq = dcerpc_ApiMoveGroupToNode_send(s, ev, conn->h,
-							*hgroup, *hnode,
-							&s->rpc_status);
-	} else {
-		s->recv_fn = dcerpc_ApiMoveGroupToNodeEx_recv;
-		subreq = dcerpc_ApiMoveGroupToNodeEx_send(s, ev, conn->h,
-							  *hgroup, *hnode,
-							  flags,
-							  s->empty_buffer, 0,
-							  &s->rpc_status);
+		return clusapi_werr_send(
+			mem_ctx, ev, conn, &clusapi_move_group,
+			&(struct ApiMoveGroup){ .in.hGroup = *hgroup });
 	}
-	return clusapi_werr_sent(req, ev, subreq);
+	if (hnode == NULL) {
+		return clusapi_werr_send(
+			mem_ctx, ev, conn, &clusapi_move_group_ex,
+			&(struct ApiMoveGroupEx){
+				.in.hGroup = *hgroup,
+				.in.dwMoveFlags = flags,
+				.in.lpInBuffer = clusapi_empty_buffer,
+			});
+	}
+	if (flags == 0) {
+		return clusapi_werr_send(
+			mem_ctx, ev, conn, &clusapi_move_group_to_node,
+			&(struct ApiMoveGroupToNode){
+				.in.hGroup = *hgroup,
+				.in.hNode = *hnode,
+			});
+	}
+	return clusapi_werr_send(
+		mem_ctx, ev, conn, &clusapi_move_group_to_node_ex,
+		&(struct ApiMoveGroupToNodeEx){
+			.in.hGroup = *hgroup,
+			.in.hNode = *hnode,
+			.in.dwMoveFlags = flags,
+			.in.lpInBuffer = clusapi_empty_buffer,
+		});
 }
 
 NTSTATUS clusapi_move_call_recv(struct tevent_req *req, WERROR *werr)
@@ -655,28 +701,17 @@ NTSTATUS clusapi_move_call_recv(struct tevent_req *req, WERROR *werr)
 
 /* ---- ApiOnlineGroup / ApiOfflineGroup ---------------------------- */
 
+CLUSAPI_SAME_LAYOUT(ApiOnlineGroup, ApiOfflineGroup);
+
 struct tevent_req *clusapi_group_control_send(
 	TALLOC_CTX *mem_ctx, struct tevent_context *ev,
 	struct clusapi_conn *conn, const struct policy_handle *hgroup,
 	bool online)
 {
-	struct tevent_req *req, *subreq;
-	struct clusapi_werr_state *s;
-
-	req = tevent_req_create(mem_ctx, &s, struct clusapi_werr_state);
-	if (req == NULL) {
-		return NULL;
-	}
-	if (online) {
-		s->recv_fn = dcerpc_ApiOnlineGroup_recv;
-		subreq = dcerpc_ApiOnlineGroup_send(s, ev, conn->h, *hgroup,
-						    &s->rpc_status);
-	} else {
-		s->recv_fn = dcerpc_ApiOfflineGroup_recv;
-		subreq = dcerpc_ApiOfflineGroup_send(s, ev, conn->h, *hgroup,
-						     &s->rpc_status);
-	}
-	return clusapi_werr_sent(req, ev, subreq);
+	return clusapi_werr_send(
+		mem_ctx, ev, conn,
+		online ? &clusapi_online_group : &clusapi_offline_group,
+		&(struct ApiOnlineGroup){ .in.hGroup = *hgroup });
 }
 
 NTSTATUS clusapi_group_control_recv(struct tevent_req *req, WERROR *werr)
@@ -690,17 +725,11 @@ struct tevent_req *clusapi_cancel_group_operation_send(
 	TALLOC_CTX *mem_ctx, struct tevent_context *ev,
 	struct clusapi_conn *conn, const struct policy_handle *hgroup)
 {
-	struct tevent_req *req, *subreq;
-	struct clusapi_werr_state *s;
-
-	req = tevent_req_create(mem_ctx, &s, struct clusapi_werr_state);
-	if (req == NULL) {
-		return NULL;
-	}
-	s->recv_fn = dcerpc_ApiCancelClusterGroupOperation_recv;
-	subreq = dcerpc_ApiCancelClusterGroupOperation_send(
-		s, ev, conn->h, *hgroup, 0, &s->rpc_status);
-	return clusapi_werr_sent(req, ev, subreq);
+	return clusapi_werr_send(
+		mem_ctx, ev, conn, &clusapi_cancel_group_operation,
+		&(struct ApiCancelClusterGroupOperation){
+			.in.hGroup = *hgroup,
+		});
 }
 
 NTSTATUS clusapi_cancel_group_operation_recv(struct tevent_req *req,
@@ -716,28 +745,26 @@ struct tevent_req *clusapi_pause_node_call_send(
 	struct clusapi_conn *conn, const struct policy_handle *hnode,
 	bool drain, const struct policy_handle *hdrain_target)
 {
-	struct tevent_req *req, *subreq;
-	struct clusapi_werr_state *s;
-
-	req = tevent_req_create(mem_ctx, &s, struct clusapi_werr_state);
-	if (req == NULL) {
-		return NULL;
-	}
 	if (drain && hdrain_target != NULL) {
-		s->recv_fn = dcerpc_ApiPauseNodeWithDrainTarget_recv;
-		subreq = dcerpc_ApiPauseNodeWithDrainTarget_send(
-			s, ev, conn->h, *hnode, 0, *hdrain_target,
-			&s->rpc_status);
-	} else if (drain) {
-		s->recv_fn = dcerpc_ApiPauseNodeEx_recv;
-		subreq = dcerpc_ApiPauseNodeEx_send(s, ev, conn->h, *hnode,
-						    1, 0, &s->rpc_status);
-	} else {
-		s->recv_fn = dcerpc_ApiPauseNode_recv;
-		subreq = dcerpc_ApiPauseNode_send(s, ev, conn->h, *hnode,
-						  &s->rpc_status);
+		return clusapi_werr_send(
+			mem_ctx, ev, conn,
+			&clusapi_pause_node_with_drain_target,
+			&(struct ApiPauseNodeWithDrainTarget){
+				.in.hNode = *hnode,
+				.in.hNodeDrainTarget = *hdrain_target,
+			});
 	}
-	return clusapi_werr_sent(req, ev, subreq);
+	if (drain) {
+		return clusapi_werr_send(
+			mem_ctx, ev, conn, &clusapi_pause_node_ex,
+			&(struct ApiPauseNodeEx){
+				.in.hNode = *hnode,
+				.in.bDrainNode = 1,
+			});
+	}
+	return clusapi_werr_send(
+		mem_ctx, ev, conn, &clusapi_pause_node,
+		&(struct ApiPauseNode){ .in.hNode = *hnode });
 }
 
 NTSTATUS clusapi_pause_node_call_recv(struct tevent_req *req, WERROR *werr)
@@ -750,24 +777,18 @@ struct tevent_req *clusapi_resume_node_call_send(
 	struct clusapi_conn *conn, const struct policy_handle *hnode,
 	bool failback)
 {
-	struct tevent_req *req, *subreq;
-	struct clusapi_werr_state *s;
-
-	req = tevent_req_create(mem_ctx, &s, struct clusapi_werr_state);
-	if (req == NULL) {
-		return NULL;
-	}
 	if (failback) {
-		s->recv_fn = dcerpc_ApiResumeNodeEx_recv;
-		subreq = dcerpc_ApiResumeNodeEx_send(
-			s, ev, conn->h, *hnode, FailbackGroupsImmediately, 0,
-			&s->rpc_status);
-	} else {
-		s->recv_fn = dcerpc_ApiResumeNode_recv;
-		subreq = dcerpc_ApiResumeNode_send(s, ev, conn->h, *hnode,
-						   &s->rpc_status);
+		return clusapi_werr_send(
+			mem_ctx, ev, conn, &clusapi_resume_node_ex,
+			&(struct ApiResumeNodeEx){
+				.in.hNode = *hnode,
+				.in.dwResumeFailbackType =
+					FailbackGroupsImmediately,
+			});
 	}
-	return clusapi_werr_sent(req, ev, subreq);
+	return clusapi_werr_send(
+		mem_ctx, ev, conn, &clusapi_resume_node,
+		&(struct ApiResumeNode){ .in.hNode = *hnode });
 }
 
 NTSTATUS clusapi_resume_node_call_recv(struct tevent_req *req,
