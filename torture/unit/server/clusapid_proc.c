@@ -216,3 +216,18 @@ char *tproc_start_clusapid(TALLOC_CTX *mem_ctx, const char *name,
 	return talloc_asprintf(mem_ctx, "ncacn_ip_tcp:127.0.0.1[%u]",
 		(unsigned int)tproc_endpoint_port(endpoints, "clusapi"));
 }
+
+bool tproc_stop_clusapid(pid_t *pid, const char *dir)
+{
+	char *cmd;
+	int rc;
+
+	tproc_stop_daemon(pid);
+	cmd = talloc_asprintf(NULL, "rm -rf '%s'", dir);
+	if (cmd == NULL) {
+		return false;
+	}
+	rc = system(cmd);
+	talloc_free(cmd);
+	return rc == 0;
+}

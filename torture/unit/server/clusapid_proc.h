@@ -44,5 +44,7 @@ char *tproc_find_clusapid(TALLOC_CTX *mem_ctx);
  */
 char *tproc_start_clusapid(TALLOC_CTX *mem_ctx, const char *name,
 			   const char *const *extra, char **dir, pid_t *pid);
+/* Stop what tproc_start_clusapid started and remove DIR; false if not */
+bool tproc_stop_clusapid(pid_t *pid, const char *dir);
 
 #endif

@@ -69,12 +69,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct env *env = *state;
-	char *cmd;
 
 	TALLOC_FREE(env->p);
-	tproc_stop_daemon(&env->pid);
-	cmd = talloc_asprintf(env, "rm -rf '%s'", env->dir);
-	assert_int_equal(system(cmd), 0);
+	assert_true(tproc_stop_clusapid(&env->pid, env->dir));
 	talloc_free(env);
 	return 0;
 }
