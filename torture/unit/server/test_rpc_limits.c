@@ -34,12 +34,7 @@
 #define MAX_EVENTS 5
 
 struct env {
-	char *dir;
-	pid_t pid;
-	char *binding;
-	struct tevent_context *ev;
-	struct loadparm_context *lp_ctx;
-	struct cli_credentials *anon;
+	struct tproc_server *srv;
 };
 
 static int setup(void **state)
@@ -51,13 +46,7 @@ static int setup(void **state)
 	};
 
 	assert_non_null(env);
-	env->binding = tproc_start_clusapid(env, "limits", limits, &env->dir,
-					    &env->pid);
-	assert_non_null(env->binding);
-
-	env->ev = tevent_context_init(env);
-	env->lp_ctx = loadparm_init(env);
-	env->anon = cli_credentials_init_anon(env);
+	env->srv = tproc_server_start(env, "limits", limits);
 	*state = env;
 	return 0;
 }
@@ -66,7 +55,7 @@ static int teardown(void **state)
 {
 	struct env *env = *state;
 
-	assert_true(tproc_stop_clusapid(&env->pid, env->dir));
+	assert_true(tproc_server_stop(env->srv));
 	talloc_free(env);
 	return 0;
 }
@@ -74,14 +63,7 @@ static int teardown(void **state)
 static struct dcerpc_binding_handle *connect_clusapi(struct env *env,
 						      TALLOC_CTX *mem_ctx)
 {
-	struct dcerpc_pipe *p = NULL;
-	NTSTATUS nt;
-
-	nt = dcerpc_pipe_connect(mem_ctx, &p, env->binding,
-				 &ndr_table_clusapi, env->anon, env->ev,
-				 env->lp_ctx);
-	assert_true(NT_STATUS_IS_OK(nt));
-	return p->binding_handle;
+	return tproc_server_connect(env->srv, mem_ctx)->binding_handle;
 }
 
 static WERROR open_group(struct dcerpc_binding_handle *b, TALLOC_CTX *mem,
