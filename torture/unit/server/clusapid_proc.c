@@ -267,3 +267,12 @@ bool tproc_server_stop(struct tproc_server *s)
 	talloc_free(cmd);
 	return rc == 0;
 }
+
+int tproc_server_teardown(void **state)
+{
+	struct tproc_server *s = *state;
+	bool stopped = tproc_server_stop(s);
+
+	talloc_free(s);
+	return stopped ? 0 : -1;
+}

@@ -70,5 +70,7 @@ struct dcerpc_pipe *tproc_server_connect(struct tproc_server *s,
 					 TALLOC_CTX *mem_ctx);
 /* Stop the clusapid and remove its directory; false if that failed */
 bool tproc_server_stop(struct tproc_server *s);
+/* A cmocka teardown for a state that is a tproc_server: stop, free */
+int tproc_server_teardown(void **state);
 
 #endif
