@@ -860,3 +860,26 @@ void clusapi_close_all_recv(struct tevent_req *req)
 {
 	tevent_req_received(req);
 }
+
+static void clusapi_close_all_finished(struct tevent_req *subreq)
+{
+	clusapi_close_all_recv(subreq);
+	tevent_req_simple_finish_ntstatus(subreq, NT_STATUS_OK);
+}
+
+void clusapi_close_all_and_finish(struct tevent_req *req, TALLOC_CTX *mem_ctx,
+				  struct tevent_context *ev,
+				  struct clusapi_conn *conn,
+				  const enum clusapi_object_type *types,
+				  const struct policy_handle *handles,
+				  size_t count)
+{
+	struct tevent_req *subreq;
+
+	subreq = clusapi_close_all_send(mem_ctx, ev, conn, types, handles,
+					count);
+	if (tevent_req_nomem(subreq, req)) {
+		return;
+	}
+	tevent_req_set_callback(subreq, clusapi_close_all_finished, req);
+}

@@ -24,7 +24,6 @@ static void clusapi_object_info_opened(struct tevent_req *subreq);
 static void clusapi_object_info_got_state(struct tevent_req *subreq);
 static void clusapi_object_info_got_string(struct tevent_req *subreq);
 static void clusapi_object_info_got_list(struct tevent_req *subreq);
-static void clusapi_object_info_closed(struct tevent_req *subreq);
 
 struct tevent_req *clusapi_object_info_send(TALLOC_CTX *mem_ctx,
 					    struct tevent_context *ev,
@@ -286,18 +285,13 @@ static void clusapi_object_info_one_done(struct tevent_req *req)
 {
 	struct clusapi_object_info_state *state = tevent_req_data(
 		req, struct clusapi_object_info_state);
-	struct tevent_req *subreq;
 
 	state->pending -= 1;
 	if (state->pending > 0) {
 		return;
 	}
-	subreq = clusapi_close_send(state, state->ev, state->conn,
-				    state->info->type, &state->handle);
-	if (tevent_req_nomem(subreq, req)) {
-		return;
-	}
-	tevent_req_set_callback(subreq, clusapi_object_info_closed, req);
+	clusapi_close_all_and_finish(req, state, state->ev, state->conn,
+				     &state->info->type, &state->handle, 1);
 }
 
 static void clusapi_object_info_got_state(struct tevent_req *subreq)
@@ -364,17 +358,6 @@ static void clusapi_object_info_got_list(struct tevent_req *subreq)
 	TALLOC_FREE(q);
 	clusapi_object_info_failed(info, l->call, status, werr);
 	clusapi_object_info_one_done(req);
-}
-
-static void clusapi_object_info_closed(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	WERROR werr;
-
-	(void)clusapi_close_recv(subreq, &werr);
-	TALLOC_FREE(subreq);
-	tevent_req_done(req);
 }
 
 NTSTATUS clusapi_object_info_recv(struct tevent_req *req,

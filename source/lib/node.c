@@ -31,7 +31,6 @@ static void clusapi_node_op_called(struct tevent_req *subreq);
 static void clusapi_node_op_end(struct tevent_req *req, const char *call,
 				const char *name, NTSTATUS status,
 				WERROR werr);
-static void clusapi_node_op_closed(struct tevent_req *subreq);
 
 static struct tevent_req *clusapi_node_op_send(TALLOC_CTX *mem_ctx,
 					       struct tevent_context *ev,
@@ -180,7 +179,6 @@ static void clusapi_node_op_end(struct tevent_req *req, const char *call,
 {
 	struct clusapi_node_op_state *state = tevent_req_data(
 		req, struct clusapi_node_op_state);
-	struct tevent_req *subreq;
 
 	if (!NT_STATUS_IS_OK(status) || !W_ERROR_IS_OK(werr)) {
 		state->failed_call = call;
@@ -189,22 +187,8 @@ static void clusapi_node_op_end(struct tevent_req *req, const char *call,
 	state->status = status;
 	state->werr = werr;
 
-	subreq = clusapi_close_all_send(state, state->ev, state->conn,
-					state->types, state->handles, 2);
-	if (tevent_req_nomem(subreq, req)) {
-		return;
-	}
-	tevent_req_set_callback(subreq, clusapi_node_op_closed, req);
-}
-
-static void clusapi_node_op_closed(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-
-	clusapi_close_all_recv(subreq);
-	TALLOC_FREE(subreq);
-	tevent_req_done(req);
+	clusapi_close_all_and_finish(req, state, state->ev, state->conn,
+				     state->types, state->handles, 2);
 }
 
 struct tevent_req *clusapi_node_pause_send(TALLOC_CTX *mem_ctx,
