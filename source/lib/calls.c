@@ -18,10 +18,47 @@
  * answer through r.
  */
 
+/*
+ * Every typed call's state: PIDL's structure for the call sent (one of
+ * r, or werr_r for the calls that answer nothing but a WERROR), the
+ * storage its [out] pointers aim at and what the _recv needs.
+ */
+struct clusapi_call_state {
+	enum clusapi_object_type type;
+	WERROR status;
+	WERROR rpc_status;
+	struct policy_handle handle;
+	const char *strings[2];
+	struct ENUM_LIST *list;
+	enum CLUSTER_NODE_STATE node_state;
+	enum CLUSTER_GROUP_STATE group_state;
+	enum CLUSTER_RESOURCE_STATE resource_state;
+	union {
+		struct ApiOpenCluster open_cluster;
+		struct ApiOpenNode open;
+		struct ApiCloseCluster close;
+		struct ApiGetNodeState node_state;
+		struct ApiGetGroupState group_state;
+		struct ApiGetResourceState resource_state;
+		struct ApiGetNodeId get_string;
+		struct ApiCreateEnum create_enum;
+		struct ApiCreateNodeEnum create_object_enum;
+	} r;
+	uint8_t *werr_r;
+	/* where the reply's WERROR lands, for clusapi_werr_recv() */
+	WERROR *result;
+};
+
+static struct tevent_req *clusapi_call_create(
+	TALLOC_CTX *mem_ctx, struct clusapi_call_state **pstate)
+{
+	return tevent_req_create(mem_ctx, pstate, struct clusapi_call_state);
+}
+
 static void clusapi_rpc_done(struct tevent_req *subreq);
 
 static struct tevent_req *clusapi_rpc_send(struct tevent_req *req,
-					   void *state,
+					   struct clusapi_call_state *state,
 					   struct tevent_context *ev,
 					   struct clusapi_conn *conn,
 					   uint32_t opnum, void *r)
@@ -60,6 +97,21 @@ static bool clusapi_rpc_failed(struct tevent_req *req, NTSTATUS *status)
 	}
 	tevent_req_received(req);
 	return true;
+}
+
+/* The WERROR of a call that answers nothing else (and rpc_status) */
+static NTSTATUS clusapi_werr_recv(struct tevent_req *req, WERROR *werr)
+{
+	struct clusapi_call_state *state = tevent_req_data(
+		req, struct clusapi_call_state);
+	NTSTATUS status;
+
+	if (clusapi_rpc_failed(req, &status)) {
+		return status;
+	}
+	*werr = *state->result;
+	tevent_req_received(req);
+	return NT_STATUS_OK;
 }
 
 /*
@@ -130,17 +182,6 @@ static const struct clusapi_object_opnums *clusapi_opnums_of(
 
 /* ---- ApiOpen* ---------------------------------------------------- */
 
-struct clusapi_open_state {
-	enum clusapi_object_type type;
-	WERROR status;
-	WERROR rpc_status;
-	struct policy_handle handle;
-	union {
-		struct ApiOpenCluster cluster;
-		struct ApiOpenNode object;
-	} r;
-};
-
 struct tevent_req *clusapi_open_send(TALLOC_CTX *mem_ctx,
 				     struct tevent_context *ev,
 				     struct clusapi_conn *conn,
@@ -148,10 +189,9 @@ struct tevent_req *clusapi_open_send(TALLOC_CTX *mem_ctx,
 				     const char *name)
 {
 	const struct clusapi_object_opnums *opnums = clusapi_opnums_of(type);
-	struct tevent_req *req;
-	struct clusapi_open_state *state;
+	struct clusapi_call_state *state;
+	struct tevent_req *req = clusapi_call_create(mem_ctx, &state);
 
-	req = tevent_req_create(mem_ctx, &state, struct clusapi_open_state);
 	if (req == NULL) {
 		return NULL;
 	}
@@ -162,49 +202,44 @@ struct tevent_req *clusapi_open_send(TALLOC_CTX *mem_ctx,
 		return clusapi_rpc_invalid(req, ev);
 	}
 	if (type == CLUSAPI_OBJECT_CLUSTER) {
-		state->r.cluster.out.Status = &state->status;
-		state->r.cluster.out.Cluster = &state->handle;
+		state->r.open_cluster.out.Status = &state->status;
+		state->r.open_cluster.out.Cluster = &state->handle;
 		return clusapi_rpc_send(req, state, ev, conn, opnums->open,
-					&state->r.cluster);
+					&state->r.open_cluster);
 	}
 	if (name == NULL) {
 		return clusapi_rpc_invalid(req, ev);
 	}
-	state->r.object.in.lpszNodeName = name;
-	state->r.object.out.Status = &state->status;
-	state->r.object.out.rpc_status = &state->rpc_status;
-	state->r.object.out.hNode = &state->handle;
+	state->r.open.in.lpszNodeName = name;
+	state->r.open.out.Status = &state->status;
+	state->r.open.out.rpc_status = &state->rpc_status;
+	state->r.open.out.hNode = &state->handle;
 	return clusapi_rpc_send(req, state, ev, conn, opnums->open,
-				&state->r.object);
+				&state->r.open);
 }
 
 NTSTATUS clusapi_open_recv(struct tevent_req *req,
 			   struct policy_handle *handle, WERROR *werr)
 {
-	struct clusapi_open_state *state = tevent_req_data(
-		req, struct clusapi_open_state);
+	struct clusapi_call_state *state = tevent_req_data(
+		req, struct clusapi_call_state);
 	NTSTATUS status;
 
 	if (clusapi_rpc_failed(req, &status)) {
 		return status;
 	}
 	if (state->type == CLUSAPI_OBJECT_CLUSTER) {
-		*werr = *state->r.cluster.out.Status;
-		*handle = *state->r.cluster.out.Cluster;
+		*werr = *state->r.open_cluster.out.Status;
+		*handle = *state->r.open_cluster.out.Cluster;
 	} else {
-		*werr = *state->r.object.out.Status;
-		*handle = *state->r.object.out.hNode;
+		*werr = *state->r.open.out.Status;
+		*handle = *state->r.open.out.hNode;
 	}
 	tevent_req_received(req);
 	return NT_STATUS_OK;
 }
 
 /* ---- ApiClose* --------------------------------------------------- */
-
-struct clusapi_close_state {
-	struct policy_handle handle;
-	struct ApiCloseCluster r;
-};
 
 struct tevent_req *clusapi_close_send(TALLOC_CTX *mem_ctx,
 				      struct tevent_context *ev,
@@ -213,10 +248,9 @@ struct tevent_req *clusapi_close_send(TALLOC_CTX *mem_ctx,
 				      const struct policy_handle *handle)
 {
 	const struct clusapi_object_opnums *opnums = clusapi_opnums_of(type);
-	struct tevent_req *req;
-	struct clusapi_close_state *state;
+	struct clusapi_call_state *state;
+	struct tevent_req *req = clusapi_call_create(mem_ctx, &state);
 
-	req = tevent_req_create(mem_ctx, &state, struct clusapi_close_state);
 	if (req == NULL) {
 		return NULL;
 	}
@@ -225,42 +259,19 @@ struct tevent_req *clusapi_close_send(TALLOC_CTX *mem_ctx,
 	if (opnums == NULL) {
 		return clusapi_rpc_invalid(req, ev);
 	}
-	state->r.in.Cluster = &state->handle;
-	state->r.out.Cluster = &state->handle;
+	state->r.close.in.Cluster = &state->handle;
+	state->r.close.out.Cluster = &state->handle;
+	state->result = &state->r.close.out.result;
 	return clusapi_rpc_send(req, state, ev, conn, opnums->close,
-				&state->r);
+				&state->r.close);
 }
 
 NTSTATUS clusapi_close_recv(struct tevent_req *req, WERROR *werr)
 {
-	struct clusapi_close_state *state = tevent_req_data(
-		req, struct clusapi_close_state);
-	NTSTATUS status;
-
-	if (clusapi_rpc_failed(req, &status)) {
-		return status;
-	}
-	*werr = state->r.out.result;
-	tevent_req_received(req);
-	return NT_STATUS_OK;
+	return clusapi_werr_recv(req, werr);
 }
 
 /* ---- ApiGet*State ------------------------------------------------ */
-
-struct clusapi_get_state_state {
-	enum clusapi_object_type type;
-	enum CLUSTER_NODE_STATE node_state;
-	enum CLUSTER_GROUP_STATE group_state;
-	enum CLUSTER_RESOURCE_STATE resource_state;
-	const char *owner;
-	const char *group;
-	WERROR rpc_status;
-	union {
-		struct ApiGetNodeState node;
-		struct ApiGetGroupState group;
-		struct ApiGetResourceState resource;
-	} r;
-};
 
 struct tevent_req *clusapi_get_state_send(TALLOC_CTX *mem_ctx,
 					  struct tevent_context *ev,
@@ -268,11 +279,9 @@ struct tevent_req *clusapi_get_state_send(TALLOC_CTX *mem_ctx,
 					  enum clusapi_object_type type,
 					  const struct policy_handle *handle)
 {
-	struct tevent_req *req;
-	struct clusapi_get_state_state *s;
+	struct clusapi_call_state *s;
+	struct tevent_req *req = clusapi_call_create(mem_ctx, &s);
 
-	req = tevent_req_create(mem_ctx, &s,
-				struct clusapi_get_state_state);
 	if (req == NULL) {
 		return NULL;
 	}
@@ -280,27 +289,28 @@ struct tevent_req *clusapi_get_state_send(TALLOC_CTX *mem_ctx,
 
 	switch (type) {
 	case CLUSAPI_OBJECT_NODE:
-		s->r.node.in.hNode = *handle;
-		s->r.node.out.State = &s->node_state;
-		s->r.node.out.rpc_status = &s->rpc_status;
+		s->r.node_state.in.hNode = *handle;
+		s->r.node_state.out.State = &s->node_state;
+		s->r.node_state.out.rpc_status = &s->rpc_status;
 		return clusapi_rpc_send(req, s, ev, conn, NDR_APIGETNODESTATE,
-					&s->r.node);
+					&s->r.node_state);
 	case CLUSAPI_OBJECT_GROUP:
-		s->r.group.in.hGroup = *handle;
-		s->r.group.out.State = &s->group_state;
-		s->r.group.out.NodeName = &s->owner;
-		s->r.group.out.rpc_status = &s->rpc_status;
+		s->r.group_state.in.hGroup = *handle;
+		s->r.group_state.out.State = &s->group_state;
+		s->r.group_state.out.NodeName = &s->strings[0];
+		s->r.group_state.out.rpc_status = &s->rpc_status;
 		return clusapi_rpc_send(req, s, ev, conn,
-					NDR_APIGETGROUPSTATE, &s->r.group);
+					NDR_APIGETGROUPSTATE,
+					&s->r.group_state);
 	case CLUSAPI_OBJECT_RESOURCE:
-		s->r.resource.in.hResource = *handle;
-		s->r.resource.out.State = &s->resource_state;
-		s->r.resource.out.NodeName = &s->owner;
-		s->r.resource.out.GroupName = &s->group;
-		s->r.resource.out.rpc_status = &s->rpc_status;
+		s->r.resource_state.in.hResource = *handle;
+		s->r.resource_state.out.State = &s->resource_state;
+		s->r.resource_state.out.NodeName = &s->strings[0];
+		s->r.resource_state.out.GroupName = &s->strings[1];
+		s->r.resource_state.out.rpc_status = &s->rpc_status;
 		return clusapi_rpc_send(req, s, ev, conn,
 					NDR_APIGETRESOURCESTATE,
-					&s->r.resource);
+					&s->r.resource_state);
 	default:
 		return clusapi_rpc_invalid(req, ev);
 	}
@@ -324,8 +334,8 @@ NTSTATUS clusapi_get_state_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 				uint32_t *pstate, char **owner, char **group,
 				WERROR *werr)
 {
-	struct clusapi_get_state_state *state = tevent_req_data(
-		req, struct clusapi_get_state_state);
+	struct clusapi_call_state *state = tevent_req_data(
+		req, struct clusapi_call_state);
 	const char *owner_name = NULL, *group_name = NULL;
 	bool nomem = false;
 	NTSTATUS status;
@@ -335,19 +345,19 @@ NTSTATUS clusapi_get_state_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 	}
 	switch (state->type) {
 	case CLUSAPI_OBJECT_NODE:
-		*werr = state->r.node.out.result;
-		*pstate = (uint32_t)*state->r.node.out.State;
+		*werr = state->r.node_state.out.result;
+		*pstate = (uint32_t)*state->r.node_state.out.State;
 		break;
 	case CLUSAPI_OBJECT_GROUP:
-		*werr = state->r.group.out.result;
-		*pstate = (uint32_t)*state->r.group.out.State;
-		owner_name = *state->r.group.out.NodeName;
+		*werr = state->r.group_state.out.result;
+		*pstate = (uint32_t)*state->r.group_state.out.State;
+		owner_name = *state->r.group_state.out.NodeName;
 		break;
 	case CLUSAPI_OBJECT_RESOURCE:
-		*werr = state->r.resource.out.result;
-		*pstate = (uint32_t)*state->r.resource.out.State;
-		owner_name = *state->r.resource.out.NodeName;
-		group_name = *state->r.resource.out.GroupName;
+		*werr = state->r.resource_state.out.result;
+		*pstate = (uint32_t)*state->r.resource_state.out.State;
+		owner_name = *state->r.resource_state.out.NodeName;
+		group_name = *state->r.resource_state.out.GroupName;
 		break;
 	case CLUSAPI_OBJECT_CLUSTER:
 		*pstate = CLUSAPI_STATE_UNKNOWN;
@@ -375,48 +385,41 @@ NTSTATUS clusapi_get_state_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 
 CLUSAPI_SAME_LAYOUT(ApiGetNodeId, ApiGetResourceType);
 
-struct clusapi_get_string_state {
-	const char *string;
-	WERROR rpc_status;
-	struct ApiGetNodeId r;
-};
-
 static struct tevent_req *clusapi_get_string_send(
 	TALLOC_CTX *mem_ctx, struct tevent_context *ev,
 	struct clusapi_conn *conn, uint32_t opnum,
 	const struct policy_handle *handle)
 {
-	struct tevent_req *req;
-	struct clusapi_get_string_state *state;
+	struct clusapi_call_state *state;
+	struct tevent_req *req = clusapi_call_create(mem_ctx, &state);
 
-	req = tevent_req_create(mem_ctx, &state,
-				struct clusapi_get_string_state);
 	if (req == NULL) {
 		return NULL;
 	}
 	if (opnum == CLUSAPI_NO_OPNUM) {
 		return clusapi_rpc_invalid(req, ev);
 	}
-	state->r.in.hNode = *handle;
-	state->r.out.pGuid = &state->string;
-	state->r.out.rpc_status = &state->rpc_status;
-	return clusapi_rpc_send(req, state, ev, conn, opnum, &state->r);
+	state->r.get_string.in.hNode = *handle;
+	state->r.get_string.out.pGuid = &state->strings[0];
+	state->r.get_string.out.rpc_status = &state->rpc_status;
+	return clusapi_rpc_send(req, state, ev, conn, opnum,
+				&state->r.get_string);
 }
 
 static NTSTATUS clusapi_get_string_recv(struct tevent_req *req,
 					TALLOC_CTX *mem_ctx, char **string,
 					WERROR *werr)
 {
-	struct clusapi_get_string_state *state = tevent_req_data(
-		req, struct clusapi_get_string_state);
+	struct clusapi_call_state *state = tevent_req_data(
+		req, struct clusapi_call_state);
 	bool nomem = false;
 	NTSTATUS status;
 
 	if (clusapi_rpc_failed(req, &status)) {
 		return status;
 	}
-	*werr = state->r.out.result;
-	*string = dup_out(mem_ctx, *state->r.out.pGuid, &nomem);
+	*werr = state->r.get_string.out.result;
+	*string = dup_out(mem_ctx, *state->r.get_string.out.pGuid, &nomem);
 	tevent_req_received(req);
 	return nomem ? NT_STATUS_NO_MEMORY : NT_STATUS_OK;
 }
@@ -457,16 +460,6 @@ NTSTATUS clusapi_get_resource_type_recv(struct tevent_req *req,
 
 /* ---- ApiCreateEnum, ApiCreateGroupResourceEnum, ApiCreateResEnum ---- */
 
-struct clusapi_enum_state {
-	enum clusapi_object_type of;
-	struct ENUM_LIST *list;
-	WERROR rpc_status;
-	union {
-		struct ApiCreateEnum cluster;
-		struct ApiCreateNodeEnum object;
-	} r;
-};
-
 struct tevent_req *clusapi_enum_send(TALLOC_CTX *mem_ctx,
 				     struct tevent_context *ev,
 				     struct clusapi_conn *conn,
@@ -475,39 +468,37 @@ struct tevent_req *clusapi_enum_send(TALLOC_CTX *mem_ctx,
 				     uint32_t enum_type)
 {
 	const struct clusapi_object_opnums *opnums = clusapi_opnums_of(of);
-	struct tevent_req *req;
-	struct clusapi_enum_state *state;
+	struct clusapi_call_state *state;
+	struct tevent_req *req = clusapi_call_create(mem_ctx, &state);
 
-	req = tevent_req_create(mem_ctx, &state, struct clusapi_enum_state);
 	if (req == NULL) {
 		return NULL;
 	}
-	state->of = of;
-
+	state->type = of;
 	if (opnums == NULL) {
 		return clusapi_rpc_invalid(req, ev);
 	}
 	if (of == CLUSAPI_OBJECT_CLUSTER) {
-		state->r.cluster.in.dwType = enum_type;
-		state->r.cluster.out.ReturnEnum = &state->list;
-		state->r.cluster.out.rpc_status = &state->rpc_status;
+		state->r.create_enum.in.dwType = enum_type;
+		state->r.create_enum.out.ReturnEnum = &state->list;
+		state->r.create_enum.out.rpc_status = &state->rpc_status;
 		return clusapi_rpc_send(req, state, ev, conn,
 					opnums->create_enum,
-					&state->r.cluster);
+					&state->r.create_enum);
 	}
-	state->r.object.in.hNode = *handle;
-	state->r.object.in.dwType = enum_type;
-	state->r.object.out.ReturnEnum = &state->list;
-	state->r.object.out.rpc_status = &state->rpc_status;
+	state->r.create_object_enum.in.hNode = *handle;
+	state->r.create_object_enum.in.dwType = enum_type;
+	state->r.create_object_enum.out.ReturnEnum = &state->list;
+	state->r.create_object_enum.out.rpc_status = &state->rpc_status;
 	return clusapi_rpc_send(req, state, ev, conn, opnums->create_enum,
-				&state->r.object);
+				&state->r.create_object_enum);
 }
 
 NTSTATUS clusapi_enum_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 			   char ***pnames, uint32_t *pcount, WERROR *werr)
 {
-	struct clusapi_enum_state *state = tevent_req_data(
-		req, struct clusapi_enum_state);
+	struct clusapi_call_state *state = tevent_req_data(
+		req, struct clusapi_call_state);
 	struct ENUM_LIST *list;
 	char **names;
 	uint32_t i, n = 0;
@@ -516,12 +507,12 @@ NTSTATUS clusapi_enum_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 	if (clusapi_rpc_failed(req, &status)) {
 		return status;
 	}
-	if (state->of == CLUSAPI_OBJECT_CLUSTER) {
-		*werr = state->r.cluster.out.result;
-		list = *state->r.cluster.out.ReturnEnum;
+	if (state->type == CLUSAPI_OBJECT_CLUSTER) {
+		*werr = state->r.create_enum.out.result;
+		list = *state->r.create_enum.out.ReturnEnum;
 	} else {
-		*werr = state->r.object.out.result;
-		list = *state->r.object.out.ReturnEnum;
+		*werr = state->r.create_object_enum.out.result;
+		list = *state->r.create_object_enum.out.ReturnEnum;
 	}
 
 	names = talloc_array(mem_ctx, char *, 1);
@@ -561,7 +552,7 @@ NTSTATUS clusapi_enum_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 /*
  * The calls below answer nothing but rpc_status and a WERROR: the
  * caller fills r's [in], and a descriptor says where r's two [out]s
- * are, so one state, send and recv serve them all.
+ * are, so one send and recv serve them all.
  */
 struct clusapi_werr_call {
 	uint32_t opnum;
@@ -602,12 +593,6 @@ static const struct clusapi_werr_call
 	clusapi_resume_node_ex = CLUSAPI_WERR_CALL(ApiResumeNodeEx,
 						   NDR_APIRESUMENODEEX);
 
-struct clusapi_werr_state {
-	const struct clusapi_werr_call *call;
-	uint8_t *r;
-	WERROR rpc_status;
-};
-
 /* lpInBuffer is [ref]: a pointer even when empty; never written */
 static uint8_t clusapi_empty_buffer[1];
 
@@ -620,37 +605,23 @@ static struct tevent_req *clusapi_werr_send(
 	struct clusapi_conn *conn, const struct clusapi_werr_call *call,
 	const void *r)
 {
-	struct tevent_req *req;
-	struct clusapi_werr_state *state;
+	struct clusapi_call_state *state;
+	struct tevent_req *req = clusapi_call_create(mem_ctx, &state);
 	WERROR **rpc_status;
 
-	req = tevent_req_create(mem_ctx, &state, struct clusapi_werr_state);
 	if (req == NULL) {
 		return NULL;
 	}
-	state->call = call;
-	state->r = talloc_memdup(
+	state->werr_r = talloc_memdup(
 		state, r, ndr_table_clusapi.calls[call->opnum].struct_size);
-	if (tevent_req_nomem(state->r, req)) {
+	if (tevent_req_nomem(state->werr_r, req)) {
 		return tevent_req_post(req, ev);
 	}
-	rpc_status = (WERROR **)(state->r + call->rpc_status);
+	rpc_status = (WERROR **)(state->werr_r + call->rpc_status);
 	*rpc_status = &state->rpc_status;
-	return clusapi_rpc_send(req, state, ev, conn, call->opnum, state->r);
-}
-
-static NTSTATUS clusapi_werr_recv(struct tevent_req *req, WERROR *werr)
-{
-	struct clusapi_werr_state *state = tevent_req_data(
-		req, struct clusapi_werr_state);
-	NTSTATUS status;
-
-	if (clusapi_rpc_failed(req, &status)) {
-		return status;
-	}
-	*werr = *(WERROR *)(state->r + state->call->result);
-	tevent_req_received(req);
-	return NT_STATUS_OK;
+	state->result = (WERROR *)(state->werr_r + call->result);
+	return clusapi_rpc_send(req, state, ev, conn, call->opnum,
+				state->werr_r);
 }
 
 /* ---- ApiMoveGroup, ApiMoveGroupToNode and their Ex forms ---------- */
