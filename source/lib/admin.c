@@ -131,7 +131,6 @@ static void clusapi_admin_opened(struct tevent_req *subreq);
 static void clusapi_admin_call(struct tevent_req *req);
 static void clusapi_admin_called(struct tevent_req *subreq);
 static void clusapi_admin_close(struct tevent_req *req);
-static void clusapi_admin_closed(struct tevent_req *subreq);
 
 static bool clusapi_admin_copy(struct clusapi_admin_state *state,
 			       const struct clusapi_admin_request *r)
@@ -497,24 +496,9 @@ static void clusapi_admin_close(struct tevent_req *req)
 {
 	struct clusapi_admin_state *state = tevent_req_data(
 		req, struct clusapi_admin_state);
-	struct tevent_req *subreq;
 
-	subreq = clusapi_close_all_send(state, state->ev, state->conn,
-					state->types, state->handles, 3);
-	if (tevent_req_nomem(subreq, req)) {
-		return;
-	}
-	tevent_req_set_callback(subreq, clusapi_admin_closed, req);
-}
-
-static void clusapi_admin_closed(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-
-	clusapi_close_all_recv(subreq);
-	TALLOC_FREE(subreq);
-	tevent_req_done(req);
+	clusapi_close_all_and_finish(req, state, state->ev, state->conn,
+				     state->types, state->handles, 3);
 }
 
 NTSTATUS clusapi_admin_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,

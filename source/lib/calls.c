@@ -5,23 +5,182 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <stddef.h>
 #include "lib/clusapi_private.h"
+#include "librpc/gen_ndr/ndr_clusapi.h"
 
 /*
- * Each call keeps PIDL's [out] parameters in its state; PIDL's _recv
- * copies them there and moves the memory they point to onto the state.
+ * A typed call keeps PIDL's request structure r in its state and sends
+ * it by opnum through the binding handle, as PIDL's dcerpc_Api*_send
+ * does; the reply's memory lands on the state.  The [out] pointers aim
+ * at the state's storage, but a binding handle that allocates [ref]
+ * pointers (libdcerpc's do) replaces them: the typed _recv reads the
+ * answer through r.
  */
 
-/* ---- ApiOpen* ---------------------------------------------------- */
-
-struct clusapi_open_state {
+/*
+ * Every typed call's state: PIDL's structure for the call sent (one of
+ * r, or werr_r for the calls that answer nothing but a WERROR), the
+ * storage its [out] pointers aim at and what the _recv needs.
+ */
+struct clusapi_call_state {
 	enum clusapi_object_type type;
 	WERROR status;
 	WERROR rpc_status;
 	struct policy_handle handle;
+	const char *strings[2];
+	struct ENUM_LIST *list;
+	enum CLUSTER_NODE_STATE node_state;
+	enum CLUSTER_GROUP_STATE group_state;
+	enum CLUSTER_RESOURCE_STATE resource_state;
+	union {
+		struct ApiOpenCluster open_cluster;
+		struct ApiOpenNode open;
+		struct ApiCloseCluster close;
+		struct ApiGetNodeState node_state;
+		struct ApiGetGroupState group_state;
+		struct ApiGetResourceState resource_state;
+		struct ApiGetNodeId get_string;
+		struct ApiCreateEnum create_enum;
+		struct ApiCreateNodeEnum create_object_enum;
+	} r;
+	uint8_t *werr_r;
+	/* where the reply's WERROR lands, for clusapi_werr_recv() */
+	WERROR *result;
 };
 
-static void clusapi_open_done(struct tevent_req *subreq);
+static struct tevent_req *clusapi_call_create(
+	TALLOC_CTX *mem_ctx, struct clusapi_call_state **pstate)
+{
+	return tevent_req_create(mem_ctx, pstate, struct clusapi_call_state);
+}
+
+static void clusapi_rpc_done(struct tevent_req *subreq);
+
+static struct tevent_req *clusapi_rpc_send(struct tevent_req *req,
+					   struct clusapi_call_state *state,
+					   struct tevent_context *ev,
+					   struct clusapi_conn *conn,
+					   uint32_t opnum, void *r)
+{
+	struct tevent_req *subreq;
+
+	subreq = dcerpc_binding_handle_call_send(state, ev, conn->h, NULL,
+						 &ndr_table_clusapi, opnum,
+						 state, r);
+	if (tevent_req_nomem(subreq, req)) {
+		return tevent_req_post(req, ev);
+	}
+	tevent_req_set_callback(subreq, clusapi_rpc_done, req);
+	return req;
+}
+
+static void clusapi_rpc_done(struct tevent_req *subreq)
+{
+	NTSTATUS status = dcerpc_binding_handle_call_recv(subreq);
+
+	tevent_req_simple_finish_ntstatus(subreq, status);
+}
+
+static struct tevent_req *clusapi_rpc_invalid(struct tevent_req *req,
+					      struct tevent_context *ev)
+{
+	tevent_req_nterror(req, NT_STATUS_INVALID_PARAMETER);
+	return tevent_req_post(req, ev);
+}
+
+/* True, with req received, when the call failed with *status */
+static bool clusapi_rpc_failed(struct tevent_req *req, NTSTATUS *status)
+{
+	if (!tevent_req_is_nterror(req, status)) {
+		return false;
+	}
+	tevent_req_received(req);
+	return true;
+}
+
+/* The WERROR of a call that answers nothing else (and rpc_status) */
+static NTSTATUS clusapi_werr_recv(struct tevent_req *req, WERROR *werr)
+{
+	struct clusapi_call_state *state = tevent_req_data(
+		req, struct clusapi_call_state);
+	NTSTATUS status;
+
+	if (clusapi_rpc_failed(req, &status)) {
+		return status;
+	}
+	*werr = *state->result;
+	tevent_req_received(req);
+	return NT_STATUS_OK;
+}
+
+/*
+ * The per-object forms of a call differ only in their opnum and in the
+ * names PIDL gives their fields, so one structure (the node's, or the
+ * cluster's for the close) serves each family; these checks keep that
+ * true.
+ */
+#define CLUSAPI_SAME_LAYOUT(a, b)					\
+	_Static_assert(sizeof(struct a) == sizeof(struct b) &&		\
+		       offsetof(struct a, out) == offsetof(struct b, out), \
+		       #a " and " #b " must share a layout")
+
+CLUSAPI_SAME_LAYOUT(ApiOpenNode, ApiOpenGroup);
+CLUSAPI_SAME_LAYOUT(ApiOpenNode, ApiOpenResource);
+CLUSAPI_SAME_LAYOUT(ApiCloseCluster, ApiCloseNode);
+CLUSAPI_SAME_LAYOUT(ApiCloseCluster, ApiCloseGroup);
+CLUSAPI_SAME_LAYOUT(ApiCloseCluster, ApiCloseResource);
+CLUSAPI_SAME_LAYOUT(ApiGetNodeId, ApiGetGroupId);
+CLUSAPI_SAME_LAYOUT(ApiGetNodeId, ApiGetResourceId);
+CLUSAPI_SAME_LAYOUT(ApiCreateNodeEnum, ApiCreateGroupResourceEnum);
+CLUSAPI_SAME_LAYOUT(ApiCreateNodeEnum, ApiCreateResEnum);
+
+/* What an object type has no call for */
+#define CLUSAPI_NO_OPNUM NDR_CLUSAPI_CALL_COUNT
+
+static const struct clusapi_object_opnums {
+	uint32_t open;
+	uint32_t close;
+	uint32_t get_id;
+	uint32_t create_enum;
+} clusapi_object_opnums[] = {
+	[CLUSAPI_OBJECT_CLUSTER] = {
+		.open = NDR_APIOPENCLUSTER,
+		.close = NDR_APICLOSECLUSTER,
+		.get_id = CLUSAPI_NO_OPNUM,
+		.create_enum = NDR_APICREATEENUM,
+	},
+	[CLUSAPI_OBJECT_NODE] = {
+		.open = NDR_APIOPENNODE,
+		.close = NDR_APICLOSENODE,
+		.get_id = NDR_APIGETNODEID,
+		.create_enum = NDR_APICREATENODEENUM,
+	},
+	[CLUSAPI_OBJECT_GROUP] = {
+		.open = NDR_APIOPENGROUP,
+		.close = NDR_APICLOSEGROUP,
+		.get_id = NDR_APIGETGROUPID,
+		.create_enum = NDR_APICREATEGROUPRESOURCEENUM,
+	},
+	[CLUSAPI_OBJECT_RESOURCE] = {
+		.open = NDR_APIOPENRESOURCE,
+		.close = NDR_APICLOSERESOURCE,
+		.get_id = NDR_APIGETRESOURCEID,
+		.create_enum = NDR_APICREATERESENUM,
+	},
+};
+
+static const struct clusapi_object_opnums *clusapi_opnums_of(
+	enum clusapi_object_type type)
+{
+	if ((size_t)type >= sizeof(clusapi_object_opnums) /
+	    sizeof(clusapi_object_opnums[0])) {
+		return NULL;
+	}
+	return &clusapi_object_opnums[type];
+}
+
+/* ---- ApiOpen* ---------------------------------------------------- */
 
 struct tevent_req *clusapi_open_send(TALLOC_CTX *mem_ctx,
 				     struct tevent_context *ev,
@@ -29,111 +188,58 @@ struct tevent_req *clusapi_open_send(TALLOC_CTX *mem_ctx,
 				     enum clusapi_object_type type,
 				     const char *name)
 {
-	struct tevent_req *req, *subreq = NULL;
-	struct clusapi_open_state *state;
+	const struct clusapi_object_opnums *opnums = clusapi_opnums_of(type);
+	struct clusapi_call_state *state;
+	struct tevent_req *req = clusapi_call_create(mem_ctx, &state);
 
-	req = tevent_req_create(mem_ctx, &state, struct clusapi_open_state);
 	if (req == NULL) {
 		return NULL;
 	}
 	state->type = type;
 	state->status = WERR_OK;
 
-	if (type != CLUSAPI_OBJECT_CLUSTER && name == NULL) {
-		tevent_req_nterror(req, NT_STATUS_INVALID_PARAMETER);
-		return tevent_req_post(req, ev);
+	if (opnums == NULL) {
+		return clusapi_rpc_invalid(req, ev);
 	}
-
-	switch (type) {
-	case CLUSAPI_OBJECT_CLUSTER:
-		subreq = dcerpc_ApiOpenCluster_send(state, ev, conn->h,
-						    &state->status,
-						    &state->handle);
-		break;
-	case CLUSAPI_OBJECT_NODE:
-		subreq = dcerpc_ApiOpenNode_send(state, ev, conn->h, name,
-						 &state->status,
-						 &state->rpc_status,
-						 &state->handle);
-		break;
-	case CLUSAPI_OBJECT_GROUP:
-		subreq = dcerpc_ApiOpenGroup_send(state, ev, conn->h, name,
-						  &state->status,
-						  &state->rpc_status,
-						  &state->handle);
-		break;
-	case CLUSAPI_OBJECT_RESOURCE:
-		subreq = dcerpc_ApiOpenResource_send(state, ev, conn->h, name,
-						     &state->status,
-						     &state->rpc_status,
-						     &state->handle);
-		break;
-	default:
-		tevent_req_nterror(req, NT_STATUS_INVALID_PARAMETER);
-		return tevent_req_post(req, ev);
+	if (type == CLUSAPI_OBJECT_CLUSTER) {
+		state->r.open_cluster.out.Status = &state->status;
+		state->r.open_cluster.out.Cluster = &state->handle;
+		return clusapi_rpc_send(req, state, ev, conn, opnums->open,
+					&state->r.open_cluster);
 	}
-	if (tevent_req_nomem(subreq, req)) {
-		return tevent_req_post(req, ev);
+	if (name == NULL) {
+		return clusapi_rpc_invalid(req, ev);
 	}
-	tevent_req_set_callback(subreq, clusapi_open_done, req);
-	return req;
-}
-
-static void clusapi_open_done(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	struct clusapi_open_state *state = tevent_req_data(
-		req, struct clusapi_open_state);
-	NTSTATUS status = NT_STATUS_INTERNAL_ERROR;
-
-	switch (state->type) {
-	case CLUSAPI_OBJECT_CLUSTER:
-		status = dcerpc_ApiOpenCluster_recv(subreq, state);
-		break;
-	case CLUSAPI_OBJECT_NODE:
-		status = dcerpc_ApiOpenNode_recv(subreq, state);
-		break;
-	case CLUSAPI_OBJECT_GROUP:
-		status = dcerpc_ApiOpenGroup_recv(subreq, state);
-		break;
-	case CLUSAPI_OBJECT_RESOURCE:
-		status = dcerpc_ApiOpenResource_recv(subreq, state);
-		break;
-	}
-	TALLOC_FREE(subreq);
-	if (tevent_req_nterror(req, status)) {
-		return;
-	}
-	tevent_req_done(req);
+	state->r.open.in.lpszNodeName = name;
+	state->r.open.out.Status = &state->status;
+	state->r.open.out.rpc_status = &state->rpc_status;
+	state->r.open.out.hNode = &state->handle;
+	return clusapi_rpc_send(req, state, ev, conn, opnums->open,
+				&state->r.open);
 }
 
 NTSTATUS clusapi_open_recv(struct tevent_req *req,
 			   struct policy_handle *handle, WERROR *werr)
 {
-	struct clusapi_open_state *state = tevent_req_data(
-		req, struct clusapi_open_state);
+	struct clusapi_call_state *state = tevent_req_data(
+		req, struct clusapi_call_state);
 	NTSTATUS status;
 
-	if (tevent_req_is_nterror(req, &status)) {
-		tevent_req_received(req);
+	if (clusapi_rpc_failed(req, &status)) {
 		return status;
 	}
-	*werr = state->status;
-	*handle = state->handle;
+	if (state->type == CLUSAPI_OBJECT_CLUSTER) {
+		*werr = *state->r.open_cluster.out.Status;
+		*handle = *state->r.open_cluster.out.Cluster;
+	} else {
+		*werr = *state->r.open.out.Status;
+		*handle = *state->r.open.out.hNode;
+	}
 	tevent_req_received(req);
 	return NT_STATUS_OK;
 }
 
 /* ---- ApiClose* --------------------------------------------------- */
-
-struct clusapi_close_state {
-	enum clusapi_object_type type;
-	struct policy_handle handle;
-	WERROR result;
-};
-
-static void clusapi_close_done(struct tevent_req *subreq);
 
 struct tevent_req *clusapi_close_send(TALLOC_CTX *mem_ctx,
 				      struct tevent_context *ev,
@@ -141,106 +247,31 @@ struct tevent_req *clusapi_close_send(TALLOC_CTX *mem_ctx,
 				      enum clusapi_object_type type,
 				      const struct policy_handle *handle)
 {
-	struct tevent_req *req, *subreq = NULL;
-	struct clusapi_close_state *state;
+	const struct clusapi_object_opnums *opnums = clusapi_opnums_of(type);
+	struct clusapi_call_state *state;
+	struct tevent_req *req = clusapi_call_create(mem_ctx, &state);
 
-	req = tevent_req_create(mem_ctx, &state, struct clusapi_close_state);
 	if (req == NULL) {
 		return NULL;
 	}
-	state->type = type;
 	state->handle = *handle;
 
-	switch (type) {
-	case CLUSAPI_OBJECT_CLUSTER:
-		subreq = dcerpc_ApiCloseCluster_send(state, ev, conn->h,
-						     &state->handle);
-		break;
-	case CLUSAPI_OBJECT_NODE:
-		subreq = dcerpc_ApiCloseNode_send(state, ev, conn->h,
-						  &state->handle);
-		break;
-	case CLUSAPI_OBJECT_GROUP:
-		subreq = dcerpc_ApiCloseGroup_send(state, ev, conn->h,
-						   &state->handle);
-		break;
-	case CLUSAPI_OBJECT_RESOURCE:
-		subreq = dcerpc_ApiCloseResource_send(state, ev, conn->h,
-						      &state->handle);
-		break;
-	default:
-		tevent_req_nterror(req, NT_STATUS_INVALID_PARAMETER);
-		return tevent_req_post(req, ev);
+	if (opnums == NULL) {
+		return clusapi_rpc_invalid(req, ev);
 	}
-	if (tevent_req_nomem(subreq, req)) {
-		return tevent_req_post(req, ev);
-	}
-	tevent_req_set_callback(subreq, clusapi_close_done, req);
-	return req;
-}
-
-static void clusapi_close_done(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	struct clusapi_close_state *state = tevent_req_data(
-		req, struct clusapi_close_state);
-	NTSTATUS status = NT_STATUS_INTERNAL_ERROR;
-
-	switch (state->type) {
-	case CLUSAPI_OBJECT_CLUSTER:
-		status = dcerpc_ApiCloseCluster_recv(subreq, state,
-						     &state->result);
-		break;
-	case CLUSAPI_OBJECT_NODE:
-		status = dcerpc_ApiCloseNode_recv(subreq, state,
-						  &state->result);
-		break;
-	case CLUSAPI_OBJECT_GROUP:
-		status = dcerpc_ApiCloseGroup_recv(subreq, state,
-						   &state->result);
-		break;
-	case CLUSAPI_OBJECT_RESOURCE:
-		status = dcerpc_ApiCloseResource_recv(subreq, state,
-						      &state->result);
-		break;
-	}
-	TALLOC_FREE(subreq);
-	if (tevent_req_nterror(req, status)) {
-		return;
-	}
-	tevent_req_done(req);
+	state->r.close.in.Cluster = &state->handle;
+	state->r.close.out.Cluster = &state->handle;
+	state->result = &state->r.close.out.result;
+	return clusapi_rpc_send(req, state, ev, conn, opnums->close,
+				&state->r.close);
 }
 
 NTSTATUS clusapi_close_recv(struct tevent_req *req, WERROR *werr)
 {
-	struct clusapi_close_state *state = tevent_req_data(
-		req, struct clusapi_close_state);
-	NTSTATUS status;
-
-	if (tevent_req_is_nterror(req, &status)) {
-		tevent_req_received(req);
-		return status;
-	}
-	*werr = state->result;
-	tevent_req_received(req);
-	return NT_STATUS_OK;
+	return clusapi_werr_recv(req, werr);
 }
 
 /* ---- ApiGet*State ------------------------------------------------ */
-
-struct clusapi_get_state_state {
-	enum clusapi_object_type type;
-	enum CLUSTER_GROUP_STATE group_state;
-	enum CLUSTER_NODE_STATE node_state;
-	enum CLUSTER_RESOURCE_STATE resource_state;
-	const char *owner;
-	const char *group;
-	WERROR rpc_status;
-	WERROR result;
-};
-
-static void clusapi_get_state_done(struct tevent_req *subreq);
 
 struct tevent_req *clusapi_get_state_send(TALLOC_CTX *mem_ctx,
 					  struct tevent_context *ev,
@@ -248,75 +279,41 @@ struct tevent_req *clusapi_get_state_send(TALLOC_CTX *mem_ctx,
 					  enum clusapi_object_type type,
 					  const struct policy_handle *handle)
 {
-	struct tevent_req *req, *subreq = NULL;
-	struct clusapi_get_state_state *state;
+	struct clusapi_call_state *s;
+	struct tevent_req *req = clusapi_call_create(mem_ctx, &s);
 
-	req = tevent_req_create(mem_ctx, &state,
-				struct clusapi_get_state_state);
 	if (req == NULL) {
 		return NULL;
 	}
-	state->type = type;
+	s->type = type;
 
 	switch (type) {
 	case CLUSAPI_OBJECT_NODE:
-		subreq = dcerpc_ApiGetNodeState_send(state, ev, conn->h,
-						     *handle,
-						     &state->node_state,
-						     &state->rpc_status);
-		break;
+		s->r.node_state.in.hNode = *handle;
+		s->r.node_state.out.State = &s->node_state;
+		s->r.node_state.out.rpc_status = &s->rpc_status;
+		return clusapi_rpc_send(req, s, ev, conn, NDR_APIGETNODESTATE,
+					&s->r.node_state);
 	case CLUSAPI_OBJECT_GROUP:
-		subreq = dcerpc_ApiGetGroupState_send(state, ev, conn->h,
-						      *handle,
-						      &state->group_state,
-						      &state->owner,
-						      &state->rpc_status);
-		break;
+		s->r.group_state.in.hGroup = *handle;
+		s->r.group_state.out.State = &s->group_state;
+		s->r.group_state.out.NodeName = &s->strings[0];
+		s->r.group_state.out.rpc_status = &s->rpc_status;
+		return clusapi_rpc_send(req, s, ev, conn,
+					NDR_APIGETGROUPSTATE,
+					&s->r.group_state);
 	case CLUSAPI_OBJECT_RESOURCE:
-		subreq = dcerpc_ApiGetResourceState_send(
-			state, ev, conn->h, *handle, &state->resource_state,
-			&state->owner, &state->group, &state->rpc_status);
-		break;
+		s->r.resource_state.in.hResource = *handle;
+		s->r.resource_state.out.State = &s->resource_state;
+		s->r.resource_state.out.NodeName = &s->strings[0];
+		s->r.resource_state.out.GroupName = &s->strings[1];
+		s->r.resource_state.out.rpc_status = &s->rpc_status;
+		return clusapi_rpc_send(req, s, ev, conn,
+					NDR_APIGETRESOURCESTATE,
+					&s->r.resource_state);
 	default:
-		tevent_req_nterror(req, NT_STATUS_INVALID_PARAMETER);
-		return tevent_req_post(req, ev);
+		return clusapi_rpc_invalid(req, ev);
 	}
-	if (tevent_req_nomem(subreq, req)) {
-		return tevent_req_post(req, ev);
-	}
-	tevent_req_set_callback(subreq, clusapi_get_state_done, req);
-	return req;
-}
-
-static void clusapi_get_state_done(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	struct clusapi_get_state_state *state = tevent_req_data(
-		req, struct clusapi_get_state_state);
-	NTSTATUS status = NT_STATUS_INTERNAL_ERROR;
-
-	switch (state->type) {
-	case CLUSAPI_OBJECT_NODE:
-		status = dcerpc_ApiGetNodeState_recv(subreq, state,
-						     &state->result);
-		break;
-	case CLUSAPI_OBJECT_GROUP:
-		status = dcerpc_ApiGetGroupState_recv(subreq, state,
-						      &state->result);
-		break;
-	case CLUSAPI_OBJECT_RESOURCE:
-		status = dcerpc_ApiGetResourceState_recv(subreq, state,
-							 &state->result);
-		break;
-	case CLUSAPI_OBJECT_CLUSTER:
-		break;
-	}
-	TALLOC_FREE(subreq);
-	if (tevent_req_nterror(req, status)) {
-		return;
-	}
-	tevent_req_done(req);
 }
 
 static char *dup_out(TALLOC_CTX *mem_ctx, const char *s, bool *nomem)
@@ -337,53 +334,95 @@ NTSTATUS clusapi_get_state_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 				uint32_t *pstate, char **owner, char **group,
 				WERROR *werr)
 {
-	struct clusapi_get_state_state *state = tevent_req_data(
-		req, struct clusapi_get_state_state);
+	struct clusapi_call_state *state = tevent_req_data(
+		req, struct clusapi_call_state);
+	const char *owner_name = NULL, *group_name = NULL;
 	bool nomem = false;
 	NTSTATUS status;
 
-	if (tevent_req_is_nterror(req, &status)) {
-		tevent_req_received(req);
+	if (clusapi_rpc_failed(req, &status)) {
 		return status;
 	}
-	*werr = state->result;
 	switch (state->type) {
 	case CLUSAPI_OBJECT_NODE:
-		*pstate = (uint32_t)state->node_state;
+		*werr = state->r.node_state.out.result;
+		*pstate = (uint32_t)*state->r.node_state.out.State;
 		break;
 	case CLUSAPI_OBJECT_GROUP:
-		*pstate = (uint32_t)state->group_state;
+		*werr = state->r.group_state.out.result;
+		*pstate = (uint32_t)*state->r.group_state.out.State;
+		owner_name = *state->r.group_state.out.NodeName;
 		break;
 	case CLUSAPI_OBJECT_RESOURCE:
-		*pstate = (uint32_t)state->resource_state;
+		*werr = state->r.resource_state.out.result;
+		*pstate = (uint32_t)*state->r.resource_state.out.State;
+		owner_name = *state->r.resource_state.out.NodeName;
+		group_name = *state->r.resource_state.out.GroupName;
 		break;
 	case CLUSAPI_OBJECT_CLUSTER:
 		*pstate = CLUSAPI_STATE_UNKNOWN;
 		break;
 	}
-	if (!W_ERROR_IS_OK(state->result)) {
+	if (!W_ERROR_IS_OK(*werr)) {
 		*pstate = CLUSAPI_STATE_UNKNOWN;
 	}
 	if (owner != NULL) {
-		*owner = dup_out(mem_ctx, state->owner, &nomem);
+		*owner = dup_out(mem_ctx, owner_name, &nomem);
 	}
 	if (group != NULL) {
-		*group = dup_out(mem_ctx, state->group, &nomem);
+		*group = dup_out(mem_ctx, group_name, &nomem);
 	}
 	tevent_req_received(req);
 	return nomem ? NT_STATUS_NO_MEMORY : NT_STATUS_OK;
 }
 
-/* ---- ApiGet*Id --------------------------------------------------- */
+/*
+ * ---- ApiGet*Id, ApiGetResourceType ---------------------------------
+ *
+ * One string out of one handle: the three ApiGet*Id and
+ * ApiGetResourceType share a layout too.
+ */
 
-struct clusapi_get_id_state {
-	enum clusapi_object_type type;
-	const char *id;
-	WERROR rpc_status;
-	WERROR result;
-};
+CLUSAPI_SAME_LAYOUT(ApiGetNodeId, ApiGetResourceType);
 
-static void clusapi_get_id_done(struct tevent_req *subreq);
+static struct tevent_req *clusapi_get_string_send(
+	TALLOC_CTX *mem_ctx, struct tevent_context *ev,
+	struct clusapi_conn *conn, uint32_t opnum,
+	const struct policy_handle *handle)
+{
+	struct clusapi_call_state *state;
+	struct tevent_req *req = clusapi_call_create(mem_ctx, &state);
+
+	if (req == NULL) {
+		return NULL;
+	}
+	if (opnum == CLUSAPI_NO_OPNUM) {
+		return clusapi_rpc_invalid(req, ev);
+	}
+	state->r.get_string.in.hNode = *handle;
+	state->r.get_string.out.pGuid = &state->strings[0];
+	state->r.get_string.out.rpc_status = &state->rpc_status;
+	return clusapi_rpc_send(req, state, ev, conn, opnum,
+				&state->r.get_string);
+}
+
+static NTSTATUS clusapi_get_string_recv(struct tevent_req *req,
+					TALLOC_CTX *mem_ctx, char **string,
+					WERROR *werr)
+{
+	struct clusapi_call_state *state = tevent_req_data(
+		req, struct clusapi_call_state);
+	bool nomem = false;
+	NTSTATUS status;
+
+	if (clusapi_rpc_failed(req, &status)) {
+		return status;
+	}
+	*werr = state->r.get_string.out.result;
+	*string = dup_out(mem_ctx, *state->r.get_string.out.pGuid, &nomem);
+	tevent_req_received(req);
+	return nomem ? NT_STATUS_NO_MEMORY : NT_STATUS_OK;
+}
 
 struct tevent_req *clusapi_get_id_send(TALLOC_CTX *mem_ctx,
 				       struct tevent_context *ev,
@@ -391,169 +430,35 @@ struct tevent_req *clusapi_get_id_send(TALLOC_CTX *mem_ctx,
 				       enum clusapi_object_type type,
 				       const struct policy_handle *handle)
 {
-	struct tevent_req *req, *subreq = NULL;
-	struct clusapi_get_id_state *state;
+	const struct clusapi_object_opnums *opnums = clusapi_opnums_of(type);
 
-	req = tevent_req_create(mem_ctx, &state, struct clusapi_get_id_state);
-	if (req == NULL) {
-		return NULL;
-	}
-	state->type = type;
-
-	switch (type) {
-	case CLUSAPI_OBJECT_NODE:
-		subreq = dcerpc_ApiGetNodeId_send(state, ev, conn->h, *handle,
-						  &state->id,
-						  &state->rpc_status);
-		break;
-	case CLUSAPI_OBJECT_GROUP:
-		subreq = dcerpc_ApiGetGroupId_send(state, ev, conn->h,
-						   *handle, &state->id,
-						   &state->rpc_status);
-		break;
-	case CLUSAPI_OBJECT_RESOURCE:
-		subreq = dcerpc_ApiGetResourceId_send(state, ev, conn->h,
-						      *handle, &state->id,
-						      &state->rpc_status);
-		break;
-	default:
-		tevent_req_nterror(req, NT_STATUS_INVALID_PARAMETER);
-		return tevent_req_post(req, ev);
-	}
-	if (tevent_req_nomem(subreq, req)) {
-		return tevent_req_post(req, ev);
-	}
-	tevent_req_set_callback(subreq, clusapi_get_id_done, req);
-	return req;
-}
-
-static void clusapi_get_id_done(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	struct clusapi_get_id_state *state = tevent_req_data(
-		req, struct clusapi_get_id_state);
-	NTSTATUS status = NT_STATUS_INTERNAL_ERROR;
-
-	switch (state->type) {
-	case CLUSAPI_OBJECT_NODE:
-		status = dcerpc_ApiGetNodeId_recv(subreq, state,
-						  &state->result);
-		break;
-	case CLUSAPI_OBJECT_GROUP:
-		status = dcerpc_ApiGetGroupId_recv(subreq, state,
-						   &state->result);
-		break;
-	case CLUSAPI_OBJECT_RESOURCE:
-		status = dcerpc_ApiGetResourceId_recv(subreq, state,
-						      &state->result);
-		break;
-	case CLUSAPI_OBJECT_CLUSTER:
-		break;
-	}
-	TALLOC_FREE(subreq);
-	if (tevent_req_nterror(req, status)) {
-		return;
-	}
-	tevent_req_done(req);
+	return clusapi_get_string_send(
+		mem_ctx, ev, conn,
+		opnums != NULL ? opnums->get_id : CLUSAPI_NO_OPNUM, handle);
 }
 
 NTSTATUS clusapi_get_id_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 			     char **id, WERROR *werr)
 {
-	struct clusapi_get_id_state *state = tevent_req_data(
-		req, struct clusapi_get_id_state);
-	bool nomem = false;
-	NTSTATUS status;
-
-	if (tevent_req_is_nterror(req, &status)) {
-		tevent_req_received(req);
-		return status;
-	}
-	*werr = state->result;
-	*id = dup_out(mem_ctx, state->id, &nomem);
-	tevent_req_received(req);
-	return nomem ? NT_STATUS_NO_MEMORY : NT_STATUS_OK;
+	return clusapi_get_string_recv(req, mem_ctx, id, werr);
 }
-
-/* ---- ApiGetResourceType ------------------------------------------ */
-
-struct clusapi_get_resource_type_state {
-	const char *type;
-	WERROR rpc_status;
-	WERROR result;
-};
-
-static void clusapi_get_resource_type_done(struct tevent_req *subreq);
 
 struct tevent_req *clusapi_get_resource_type_send(
 	TALLOC_CTX *mem_ctx, struct tevent_context *ev,
 	struct clusapi_conn *conn, const struct policy_handle *hresource)
 {
-	struct tevent_req *req, *subreq;
-	struct clusapi_get_resource_type_state *state;
-
-	req = tevent_req_create(mem_ctx, &state,
-				struct clusapi_get_resource_type_state);
-	if (req == NULL) {
-		return NULL;
-	}
-	subreq = dcerpc_ApiGetResourceType_send(state, ev, conn->h,
-						*hresource, &state->type,
-						&state->rpc_status);
-	if (tevent_req_nomem(subreq, req)) {
-		return tevent_req_post(req, ev);
-	}
-	tevent_req_set_callback(subreq, clusapi_get_resource_type_done, req);
-	return req;
-}
-
-static void clusapi_get_resource_type_done(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	struct clusapi_get_resource_type_state *state = tevent_req_data(
-		req, struct clusapi_get_resource_type_state);
-	NTSTATUS status;
-
-	status = dcerpc_ApiGetResourceType_recv(subreq, state,
-						&state->result);
-	TALLOC_FREE(subreq);
-	if (tevent_req_nterror(req, status)) {
-		return;
-	}
-	tevent_req_done(req);
+	return clusapi_get_string_send(mem_ctx, ev, conn,
+				       NDR_APIGETRESOURCETYPE, hresource);
 }
 
 NTSTATUS clusapi_get_resource_type_recv(struct tevent_req *req,
 					TALLOC_CTX *mem_ctx, char **type,
 					WERROR *werr)
 {
-	struct clusapi_get_resource_type_state *state = tevent_req_data(
-		req, struct clusapi_get_resource_type_state);
-	bool nomem = false;
-	NTSTATUS status;
-
-	if (tevent_req_is_nterror(req, &status)) {
-		tevent_req_received(req);
-		return status;
-	}
-	*werr = state->result;
-	*type = dup_out(mem_ctx, state->type, &nomem);
-	tevent_req_received(req);
-	return nomem ? NT_STATUS_NO_MEMORY : NT_STATUS_OK;
+	return clusapi_get_string_recv(req, mem_ctx, type, werr);
 }
 
 /* ---- ApiCreateEnum, ApiCreateGroupResourceEnum, ApiCreateResEnum ---- */
-
-struct clusapi_enum_state {
-	enum clusapi_object_type of;
-	struct ENUM_LIST *list;
-	WERROR rpc_status;
-	WERROR result;
-};
-
-static void clusapi_enum_done(struct tevent_req *subreq);
 
 struct tevent_req *clusapi_enum_send(TALLOC_CTX *mem_ctx,
 				     struct tevent_context *ev,
@@ -562,111 +467,68 @@ struct tevent_req *clusapi_enum_send(TALLOC_CTX *mem_ctx,
 				     const struct policy_handle *handle,
 				     uint32_t enum_type)
 {
-	struct tevent_req *req, *subreq = NULL;
-	struct clusapi_enum_state *state;
+	const struct clusapi_object_opnums *opnums = clusapi_opnums_of(of);
+	struct clusapi_call_state *state;
+	struct tevent_req *req = clusapi_call_create(mem_ctx, &state);
 
-	req = tevent_req_create(mem_ctx, &state, struct clusapi_enum_state);
 	if (req == NULL) {
 		return NULL;
 	}
-	state->of = of;
-
-	switch (of) {
-	case CLUSAPI_OBJECT_CLUSTER:
-		subreq = dcerpc_ApiCreateEnum_send(state, ev, conn->h,
-						   enum_type, &state->list,
-						   &state->rpc_status);
-		break;
-	case CLUSAPI_OBJECT_NODE:
-		subreq = dcerpc_ApiCreateNodeEnum_send(state, ev, conn->h,
-						       *handle, enum_type,
-						       &state->list,
-						       &state->rpc_status);
-		break;
-	case CLUSAPI_OBJECT_GROUP:
-		subreq = dcerpc_ApiCreateGroupResourceEnum_send(
-			state, ev, conn->h, *handle, enum_type, &state->list,
-			&state->rpc_status);
-		break;
-	case CLUSAPI_OBJECT_RESOURCE:
-		subreq = dcerpc_ApiCreateResEnum_send(state, ev, conn->h,
-						      *handle, enum_type,
-						      &state->list,
-						      &state->rpc_status);
-		break;
-	default:
-		tevent_req_nterror(req, NT_STATUS_INVALID_PARAMETER);
-		return tevent_req_post(req, ev);
+	state->type = of;
+	if (opnums == NULL) {
+		return clusapi_rpc_invalid(req, ev);
 	}
-	if (tevent_req_nomem(subreq, req)) {
-		return tevent_req_post(req, ev);
+	if (of == CLUSAPI_OBJECT_CLUSTER) {
+		state->r.create_enum.in.dwType = enum_type;
+		state->r.create_enum.out.ReturnEnum = &state->list;
+		state->r.create_enum.out.rpc_status = &state->rpc_status;
+		return clusapi_rpc_send(req, state, ev, conn,
+					opnums->create_enum,
+					&state->r.create_enum);
 	}
-	tevent_req_set_callback(subreq, clusapi_enum_done, req);
-	return req;
-}
-
-static void clusapi_enum_done(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	struct clusapi_enum_state *state = tevent_req_data(
-		req, struct clusapi_enum_state);
-	NTSTATUS status = NT_STATUS_INTERNAL_ERROR;
-
-	switch (state->of) {
-	case CLUSAPI_OBJECT_CLUSTER:
-		status = dcerpc_ApiCreateEnum_recv(subreq, state,
-						   &state->result);
-		break;
-	case CLUSAPI_OBJECT_GROUP:
-		status = dcerpc_ApiCreateGroupResourceEnum_recv(
-			subreq, state, &state->result);
-		break;
-	case CLUSAPI_OBJECT_RESOURCE:
-		status = dcerpc_ApiCreateResEnum_recv(subreq, state,
-						      &state->result);
-		break;
-	case CLUSAPI_OBJECT_NODE:
-		status = dcerpc_ApiCreateNodeEnum_recv(subreq, state,
-						       &state->result);
-		break;
-	}
-	TALLOC_FREE(subreq);
-	if (tevent_req_nterror(req, status)) {
-		return;
-	}
-	tevent_req_done(req);
+	state->r.create_object_enum.in.hNode = *handle;
+	state->r.create_object_enum.in.dwType = enum_type;
+	state->r.create_object_enum.out.ReturnEnum = &state->list;
+	state->r.create_object_enum.out.rpc_status = &state->rpc_status;
+	return clusapi_rpc_send(req, state, ev, conn, opnums->create_enum,
+				&state->r.create_object_enum);
 }
 
 NTSTATUS clusapi_enum_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 			   char ***pnames, uint32_t *pcount, WERROR *werr)
 {
-	struct clusapi_enum_state *state = tevent_req_data(
-		req, struct clusapi_enum_state);
+	struct clusapi_call_state *state = tevent_req_data(
+		req, struct clusapi_call_state);
+	struct ENUM_LIST *list;
 	char **names;
 	uint32_t i, n = 0;
 	NTSTATUS status;
 
-	if (tevent_req_is_nterror(req, &status)) {
-		tevent_req_received(req);
+	if (clusapi_rpc_failed(req, &status)) {
 		return status;
 	}
-	*werr = state->result;
+	if (state->type == CLUSAPI_OBJECT_CLUSTER) {
+		*werr = state->r.create_enum.out.result;
+		list = *state->r.create_enum.out.ReturnEnum;
+	} else {
+		*werr = state->r.create_object_enum.out.result;
+		list = *state->r.create_object_enum.out.ReturnEnum;
+	}
 
 	names = talloc_array(mem_ctx, char *, 1);
 	if (names == NULL) {
 		tevent_req_received(req);
 		return NT_STATUS_NO_MEMORY;
 	}
-	if (W_ERROR_IS_OK(state->result) && state->list != NULL) {
+	if (W_ERROR_IS_OK(*werr) && list != NULL) {
 		names = talloc_realloc(mem_ctx, names, char *,
-				       state->list->EntryCount + 1);
+				       list->EntryCount + 1);
 		if (names == NULL) {
 			tevent_req_received(req);
 			return NT_STATUS_NO_MEMORY;
 		}
-		for (i = 0; i < state->list->EntryCount; i++) {
-			const char *name = state->list->Entry[i].Name;
+		for (i = 0; i < list->EntryCount; i++) {
+			const char *name = list->Entry[i].Name;
 
 			if (name == NULL) {
 				continue;
@@ -688,57 +550,78 @@ NTSTATUS clusapi_enum_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 }
 
 /*
- * The calls below return nothing but a WERROR: one state and one recv
- * for all of them.
+ * The calls below answer nothing but rpc_status and a WERROR: the
+ * caller fills r's [in], and a descriptor says where r's two [out]s
+ * are, so one send and recv serve them all.
  */
-struct clusapi_werr_state {
-	NTSTATUS (*recv_fn)(struct tevent_req *req, TALLOC_CTX *mem_ctx,
-			    WERROR *result);
-	WERROR rpc_status;
-	WERROR result;
-	uint8_t empty_buffer[1];
+struct clusapi_werr_call {
+	uint32_t opnum;
+	size_t rpc_status;	/* offsetof(r, out.rpc_status) */
+	size_t result;		/* offsetof(r, out.result) */
 };
 
-static void clusapi_werr_done(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	struct clusapi_werr_state *state = tevent_req_data(
-		req, struct clusapi_werr_state);
-	NTSTATUS status;
-
-	status = state->recv_fn(subreq, state, &state->result);
-	TALLOC_FREE(subreq);
-	if (tevent_req_nterror(req, status)) {
-		return;
-	}
-	tevent_req_done(req);
+#define CLUSAPI_WERR_CALL(name, opnum) {				\
+	opnum, offsetof(struct name, out.rpc_status),			\
+	offsetof(struct name, out.result)				\
 }
 
-static NTSTATUS clusapi_werr_recv(struct tevent_req *req, WERROR *werr)
-{
-	struct clusapi_werr_state *state = tevent_req_data(
-		req, struct clusapi_werr_state);
-	NTSTATUS status;
+static const struct clusapi_werr_call
+	clusapi_move_group = CLUSAPI_WERR_CALL(ApiMoveGroup,
+					       NDR_APIMOVEGROUP),
+	clusapi_move_group_ex = CLUSAPI_WERR_CALL(ApiMoveGroupEx,
+						  NDR_APIMOVEGROUPEX),
+	clusapi_move_group_to_node = CLUSAPI_WERR_CALL(
+		ApiMoveGroupToNode, NDR_APIMOVEGROUPTONODE),
+	clusapi_move_group_to_node_ex = CLUSAPI_WERR_CALL(
+		ApiMoveGroupToNodeEx, NDR_APIMOVEGROUPTONODEEX),
+	clusapi_online_group = CLUSAPI_WERR_CALL(ApiOnlineGroup,
+						 NDR_APIONLINEGROUP),
+	clusapi_offline_group = CLUSAPI_WERR_CALL(ApiOfflineGroup,
+						  NDR_APIOFFLINEGROUP),
+	clusapi_cancel_group_operation = CLUSAPI_WERR_CALL(
+		ApiCancelClusterGroupOperation,
+		NDR_APICANCELCLUSTERGROUPOPERATION),
+	clusapi_pause_node = CLUSAPI_WERR_CALL(ApiPauseNode,
+					       NDR_APIPAUSENODE),
+	clusapi_pause_node_ex = CLUSAPI_WERR_CALL(ApiPauseNodeEx,
+						  NDR_APIPAUSENODEEX),
+	clusapi_pause_node_with_drain_target = CLUSAPI_WERR_CALL(
+		ApiPauseNodeWithDrainTarget,
+		NDR_APIPAUSENODEWITHDRAINTARGET),
+	clusapi_resume_node = CLUSAPI_WERR_CALL(ApiResumeNode,
+						NDR_APIRESUMENODE),
+	clusapi_resume_node_ex = CLUSAPI_WERR_CALL(ApiResumeNodeEx,
+						   NDR_APIRESUMENODEEX);
 
-	if (tevent_req_is_nterror(req, &status)) {
-		tevent_req_received(req);
-		return status;
+/* lpInBuffer is [ref]: a pointer even when empty; never written */
+static uint8_t clusapi_empty_buffer[1];
+
+/*
+ * Send r, a filled copy of the structure call->opnum takes: PIDL's
+ * table says its size.
+ */
+static struct tevent_req *clusapi_werr_send(
+	TALLOC_CTX *mem_ctx, struct tevent_context *ev,
+	struct clusapi_conn *conn, const struct clusapi_werr_call *call,
+	const void *r)
+{
+	struct clusapi_call_state *state;
+	struct tevent_req *req = clusapi_call_create(mem_ctx, &state);
+	WERROR **rpc_status;
+
+	if (req == NULL) {
+		return NULL;
 	}
-	*werr = state->result;
-	tevent_req_received(req);
-	return NT_STATUS_OK;
-}
-
-static struct tevent_req *clusapi_werr_sent(struct tevent_req *req,
-					    struct tevent_context *ev,
-					    struct tevent_req *subreq)
-{
-	if (tevent_req_nomem(subreq, req)) {
+	state->werr_r = talloc_memdup(
+		state, r, ndr_table_clusapi.calls[call->opnum].struct_size);
+	if (tevent_req_nomem(state->werr_r, req)) {
 		return tevent_req_post(req, ev);
 	}
-	tevent_req_set_callback(subreq, clusapi_werr_done, req);
-	return req;
+	rpc_status = (WERROR **)(state->werr_r + call->rpc_status);
+	*rpc_status = &state->rpc_status;
+	state->result = (WERROR *)(state->werr_r + call->result);
+	return clusapi_rpc_send(req, state, ev, conn, call->opnum,
+				state->werr_r);
 }
 
 /* ---- ApiMoveGroup, ApiMoveGroupToNode and their Ex forms ---------- */
@@ -750,37 +633,36 @@ struct tevent_req *clusapi_move_call_send(TALLOC_CTX *mem_ctx,
 					  const struct policy_handle *hnode,
 					  uint32_t flags)
 {
-	struct tevent_req *req, *subreq;
-	struct clusapi_werr_state *s;
-
-	req = tevent_req_create(mem_ctx, &s, struct clusapi_werr_state);
-	if (req == NULL) {
-		return NULL;
-	}
-	/* lpInBuffer is [ref]: a pointer even when empty */
 	if (hnode == NULL && flags == 0) {
-		s->recv_fn = dcerpc_ApiMoveGroup_recv;
-		subreq = dcerpc_ApiMoveGroup_send(s, ev, conn->h, *hgroup,
-						  &s->rpc_status);
-	} else if (hnode == NULL) {
-		s->recv_fn = dcerpc_ApiMoveGroupEx_recv;
-		subreq = dcerpc_ApiMoveGroupEx_send(s, ev, conn->h, *hgroup,
-						    flags, s->empty_buffer, 0,
-						    &s->rpc_status);
-	} else if (flags == 0) {
-		s->recv_fn = dcerpc_ApiMoveGroupToNode_recv;
-		subreq = dcerpc_ApiMoveGroupToNode_send(s, ev, conn->h,
-							*hgroup, *hnode,
-							&s->rpc_status);
-	} else {
-		s->recv_fn = dcerpc_ApiMoveGroupToNodeEx_recv;
-		subreq = dcerpc_ApiMoveGroupToNodeEx_send(s, ev, conn->h,
-							  *hgroup, *hnode,
-							  flags,
-							  s->empty_buffer, 0,
-							  &s->rpc_status);
+		return clusapi_werr_send(
+			mem_ctx, ev, conn, &clusapi_move_group,
+			&(struct ApiMoveGroup){ .in.hGroup = *hgroup });
 	}
-	return clusapi_werr_sent(req, ev, subreq);
+	if (hnode == NULL) {
+		return clusapi_werr_send(
+			mem_ctx, ev, conn, &clusapi_move_group_ex,
+			&(struct ApiMoveGroupEx){
+				.in.hGroup = *hgroup,
+				.in.dwMoveFlags = flags,
+				.in.lpInBuffer = clusapi_empty_buffer,
+			});
+	}
+	if (flags == 0) {
+		return clusapi_werr_send(
+			mem_ctx, ev, conn, &clusapi_move_group_to_node,
+			&(struct ApiMoveGroupToNode){
+				.in.hGroup = *hgroup,
+				.in.hNode = *hnode,
+			});
+	}
+	return clusapi_werr_send(
+		mem_ctx, ev, conn, &clusapi_move_group_to_node_ex,
+		&(struct ApiMoveGroupToNodeEx){
+			.in.hGroup = *hgroup,
+			.in.hNode = *hnode,
+			.in.dwMoveFlags = flags,
+			.in.lpInBuffer = clusapi_empty_buffer,
+		});
 }
 
 NTSTATUS clusapi_move_call_recv(struct tevent_req *req, WERROR *werr)
@@ -790,28 +672,17 @@ NTSTATUS clusapi_move_call_recv(struct tevent_req *req, WERROR *werr)
 
 /* ---- ApiOnlineGroup / ApiOfflineGroup ---------------------------- */
 
+CLUSAPI_SAME_LAYOUT(ApiOnlineGroup, ApiOfflineGroup);
+
 struct tevent_req *clusapi_group_control_send(
 	TALLOC_CTX *mem_ctx, struct tevent_context *ev,
 	struct clusapi_conn *conn, const struct policy_handle *hgroup,
 	bool online)
 {
-	struct tevent_req *req, *subreq;
-	struct clusapi_werr_state *s;
-
-	req = tevent_req_create(mem_ctx, &s, struct clusapi_werr_state);
-	if (req == NULL) {
-		return NULL;
-	}
-	if (online) {
-		s->recv_fn = dcerpc_ApiOnlineGroup_recv;
-		subreq = dcerpc_ApiOnlineGroup_send(s, ev, conn->h, *hgroup,
-						    &s->rpc_status);
-	} else {
-		s->recv_fn = dcerpc_ApiOfflineGroup_recv;
-		subreq = dcerpc_ApiOfflineGroup_send(s, ev, conn->h, *hgroup,
-						     &s->rpc_status);
-	}
-	return clusapi_werr_sent(req, ev, subreq);
+	return clusapi_werr_send(
+		mem_ctx, ev, conn,
+		online ? &clusapi_online_group : &clusapi_offline_group,
+		&(struct ApiOnlineGroup){ .in.hGroup = *hgroup });
 }
 
 NTSTATUS clusapi_group_control_recv(struct tevent_req *req, WERROR *werr)
@@ -825,17 +696,11 @@ struct tevent_req *clusapi_cancel_group_operation_send(
 	TALLOC_CTX *mem_ctx, struct tevent_context *ev,
 	struct clusapi_conn *conn, const struct policy_handle *hgroup)
 {
-	struct tevent_req *req, *subreq;
-	struct clusapi_werr_state *s;
-
-	req = tevent_req_create(mem_ctx, &s, struct clusapi_werr_state);
-	if (req == NULL) {
-		return NULL;
-	}
-	s->recv_fn = dcerpc_ApiCancelClusterGroupOperation_recv;
-	subreq = dcerpc_ApiCancelClusterGroupOperation_send(
-		s, ev, conn->h, *hgroup, 0, &s->rpc_status);
-	return clusapi_werr_sent(req, ev, subreq);
+	return clusapi_werr_send(
+		mem_ctx, ev, conn, &clusapi_cancel_group_operation,
+		&(struct ApiCancelClusterGroupOperation){
+			.in.hGroup = *hgroup,
+		});
 }
 
 NTSTATUS clusapi_cancel_group_operation_recv(struct tevent_req *req,
@@ -851,28 +716,26 @@ struct tevent_req *clusapi_pause_node_call_send(
 	struct clusapi_conn *conn, const struct policy_handle *hnode,
 	bool drain, const struct policy_handle *hdrain_target)
 {
-	struct tevent_req *req, *subreq;
-	struct clusapi_werr_state *s;
-
-	req = tevent_req_create(mem_ctx, &s, struct clusapi_werr_state);
-	if (req == NULL) {
-		return NULL;
-	}
 	if (drain && hdrain_target != NULL) {
-		s->recv_fn = dcerpc_ApiPauseNodeWithDrainTarget_recv;
-		subreq = dcerpc_ApiPauseNodeWithDrainTarget_send(
-			s, ev, conn->h, *hnode, 0, *hdrain_target,
-			&s->rpc_status);
-	} else if (drain) {
-		s->recv_fn = dcerpc_ApiPauseNodeEx_recv;
-		subreq = dcerpc_ApiPauseNodeEx_send(s, ev, conn->h, *hnode,
-						    1, 0, &s->rpc_status);
-	} else {
-		s->recv_fn = dcerpc_ApiPauseNode_recv;
-		subreq = dcerpc_ApiPauseNode_send(s, ev, conn->h, *hnode,
-						  &s->rpc_status);
+		return clusapi_werr_send(
+			mem_ctx, ev, conn,
+			&clusapi_pause_node_with_drain_target,
+			&(struct ApiPauseNodeWithDrainTarget){
+				.in.hNode = *hnode,
+				.in.hNodeDrainTarget = *hdrain_target,
+			});
 	}
-	return clusapi_werr_sent(req, ev, subreq);
+	if (drain) {
+		return clusapi_werr_send(
+			mem_ctx, ev, conn, &clusapi_pause_node_ex,
+			&(struct ApiPauseNodeEx){
+				.in.hNode = *hnode,
+				.in.bDrainNode = 1,
+			});
+	}
+	return clusapi_werr_send(
+		mem_ctx, ev, conn, &clusapi_pause_node,
+		&(struct ApiPauseNode){ .in.hNode = *hnode });
 }
 
 NTSTATUS clusapi_pause_node_call_recv(struct tevent_req *req, WERROR *werr)
@@ -885,24 +748,18 @@ struct tevent_req *clusapi_resume_node_call_send(
 	struct clusapi_conn *conn, const struct policy_handle *hnode,
 	bool failback)
 {
-	struct tevent_req *req, *subreq;
-	struct clusapi_werr_state *s;
-
-	req = tevent_req_create(mem_ctx, &s, struct clusapi_werr_state);
-	if (req == NULL) {
-		return NULL;
-	}
 	if (failback) {
-		s->recv_fn = dcerpc_ApiResumeNodeEx_recv;
-		subreq = dcerpc_ApiResumeNodeEx_send(
-			s, ev, conn->h, *hnode, FailbackGroupsImmediately, 0,
-			&s->rpc_status);
-	} else {
-		s->recv_fn = dcerpc_ApiResumeNode_recv;
-		subreq = dcerpc_ApiResumeNode_send(s, ev, conn->h, *hnode,
-						   &s->rpc_status);
+		return clusapi_werr_send(
+			mem_ctx, ev, conn, &clusapi_resume_node_ex,
+			&(struct ApiResumeNodeEx){
+				.in.hNode = *hnode,
+				.in.dwResumeFailbackType =
+					FailbackGroupsImmediately,
+			});
 	}
-	return clusapi_werr_sent(req, ev, subreq);
+	return clusapi_werr_send(
+		mem_ctx, ev, conn, &clusapi_resume_node,
+		&(struct ApiResumeNode){ .in.hNode = *hnode });
 }
 
 NTSTATUS clusapi_resume_node_call_recv(struct tevent_req *req,
@@ -973,4 +830,27 @@ static void clusapi_close_all_done(struct tevent_req *subreq)
 void clusapi_close_all_recv(struct tevent_req *req)
 {
 	tevent_req_received(req);
+}
+
+static void clusapi_close_all_finished(struct tevent_req *subreq)
+{
+	clusapi_close_all_recv(subreq);
+	tevent_req_simple_finish_ntstatus(subreq, NT_STATUS_OK);
+}
+
+void clusapi_close_all_and_finish(struct tevent_req *req, TALLOC_CTX *mem_ctx,
+				  struct tevent_context *ev,
+				  struct clusapi_conn *conn,
+				  const enum clusapi_object_type *types,
+				  const struct policy_handle *handles,
+				  size_t count)
+{
+	struct tevent_req *subreq;
+
+	subreq = clusapi_close_all_send(mem_ctx, ev, conn, types, handles,
+					count);
+	if (tevent_req_nomem(subreq, req)) {
+		return;
+	}
+	tevent_req_set_callback(subreq, clusapi_close_all_finished, req);
 }

@@ -96,6 +96,16 @@ struct tevent_req *clusapi_close_all_send(TALLOC_CTX *mem_ctx,
 					  const struct policy_handle *handles,
 					  size_t count);
 void clusapi_close_all_recv(struct tevent_req *req);
+/*
+ * A flow's last step: clusapi_close_all_send() on mem_ctx, then req is
+ * done (or failed, out of memory).
+ */
+void clusapi_close_all_and_finish(struct tevent_req *req, TALLOC_CTX *mem_ctx,
+				  struct tevent_context *ev,
+				  struct clusapi_conn *conn,
+				  const enum clusapi_object_type *types,
+				  const struct policy_handle *handles,
+				  size_t count);
 
 bool clusapi_handle_is_set(const struct policy_handle *h);
 /* Windows node names compare case-insensitively */

@@ -22,10 +22,8 @@ struct clusapi_object_info_state {
 
 static void clusapi_object_info_opened(struct tevent_req *subreq);
 static void clusapi_object_info_got_state(struct tevent_req *subreq);
-static void clusapi_object_info_got_id(struct tevent_req *subreq);
-static void clusapi_object_info_got_type(struct tevent_req *subreq);
+static void clusapi_object_info_got_string(struct tevent_req *subreq);
 static void clusapi_object_info_got_list(struct tevent_req *subreq);
-static void clusapi_object_info_closed(struct tevent_req *subreq);
 
 struct tevent_req *clusapi_object_info_send(TALLOC_CTX *mem_ctx,
 					    struct tevent_context *ev,
@@ -171,6 +169,77 @@ static void clusapi_object_info_send_lists(struct tevent_req *req)
 	}
 }
 
+/* ApiGetResourceType in the shape of clusapi_get_id_send() */
+static struct tevent_req *clusapi_object_info_type_send(
+	TALLOC_CTX *mem_ctx, struct tevent_context *ev,
+	struct clusapi_conn *conn, enum clusapi_object_type type,
+	const struct policy_handle *hresource)
+{
+	return clusapi_get_resource_type_send(mem_ctx, ev, conn, hresource);
+}
+
+/*
+ * A string "show" reads (the id, a resource's type): the call for each
+ * object type, its recv and the char * of clusapi_object_info it fills.
+ */
+static const struct clusapi_object_info_string {
+	const char *calls[CLUSAPI_OBJECT_RESOURCE + 1];
+	struct tevent_req *(*send)(TALLOC_CTX *mem_ctx,
+				   struct tevent_context *ev,
+				   struct clusapi_conn *conn,
+				   enum clusapi_object_type type,
+				   const struct policy_handle *handle);
+	NTSTATUS (*recv)(struct tevent_req *req, TALLOC_CTX *mem_ctx,
+			 char **value, WERROR *werr);
+	size_t value;
+} clusapi_object_info_id = {
+	.calls = {
+		[CLUSAPI_OBJECT_CLUSTER] = "ApiGetClusterId",
+		[CLUSAPI_OBJECT_NODE] = "ApiGetNodeId",
+		[CLUSAPI_OBJECT_GROUP] = "ApiGetGroupId",
+		[CLUSAPI_OBJECT_RESOURCE] = "ApiGetResourceId",
+	},
+	.send = clusapi_get_id_send,
+	.recv = clusapi_get_id_recv,
+	.value = offsetof(struct clusapi_object_info, id),
+}, clusapi_object_info_type = {
+	.calls = {
+		[CLUSAPI_OBJECT_RESOURCE] = "ApiGetResourceType",
+	},
+	.send = clusapi_object_info_type_send,
+	.recv = clusapi_get_resource_type_recv,
+	.value = offsetof(struct clusapi_object_info, resource_type),
+};
+
+/* One string query in flight: the request and the string it fills */
+struct clusapi_object_info_string_query {
+	struct tevent_req *req;
+	const struct clusapi_object_info_string *string;
+};
+
+static void clusapi_object_info_send_string(
+	struct tevent_req *req, const struct clusapi_object_info_string *s)
+{
+	struct clusapi_object_info_state *state = tevent_req_data(
+		req, struct clusapi_object_info_state);
+	struct clusapi_object_info_string_query *q;
+	struct tevent_req *subreq;
+
+	q = talloc(state, struct clusapi_object_info_string_query);
+	if (tevent_req_nomem(q, req)) {
+		return;
+	}
+	q->req = req;
+	q->string = s;
+	subreq = s->send(q, state->ev, state->conn, state->info->type,
+			 &state->handle);
+	if (tevent_req_nomem(subreq, req)) {
+		return;
+	}
+	tevent_req_set_callback(subreq, clusapi_object_info_got_string, q);
+	state->pending += 1;
+}
+
 static void clusapi_object_info_opened(struct tevent_req *subreq)
 {
 	struct tevent_req *req = tevent_req_callback_data(
@@ -201,15 +270,10 @@ static void clusapi_object_info_opened(struct tevent_req *subreq)
 		req, clusapi_get_state_send(state, ev, conn, info->type,
 					    &state->handle),
 		clusapi_object_info_got_state);
-	clusapi_object_info_send_one(
-		req, clusapi_get_id_send(state, ev, conn, info->type,
-					 &state->handle),
-		clusapi_object_info_got_id);
+	clusapi_object_info_send_string(req, &clusapi_object_info_id);
 	if (info->type == CLUSAPI_OBJECT_RESOURCE) {
-		clusapi_object_info_send_one(
-			req, clusapi_get_resource_type_send(state, ev, conn,
-							    &state->handle),
-			clusapi_object_info_got_type);
+		clusapi_object_info_send_string(req,
+						&clusapi_object_info_type);
 	}
 	if (state->details) {
 		clusapi_object_info_send_lists(req);
@@ -221,18 +285,13 @@ static void clusapi_object_info_one_done(struct tevent_req *req)
 {
 	struct clusapi_object_info_state *state = tevent_req_data(
 		req, struct clusapi_object_info_state);
-	struct tevent_req *subreq;
 
 	state->pending -= 1;
 	if (state->pending > 0) {
 		return;
 	}
-	subreq = clusapi_close_send(state, state->ev, state->conn,
-				    state->info->type, &state->handle);
-	if (tevent_req_nomem(subreq, req)) {
-		return;
-	}
-	tevent_req_set_callback(subreq, clusapi_object_info_closed, req);
+	clusapi_close_all_and_finish(req, state, state->ev, state->conn,
+				     &state->info->type, &state->handle, 1);
 }
 
 static void clusapi_object_info_got_state(struct tevent_req *subreq)
@@ -261,45 +320,23 @@ static void clusapi_object_info_got_state(struct tevent_req *subreq)
 	clusapi_object_info_one_done(req);
 }
 
-static void clusapi_object_info_got_id(struct tevent_req *subreq)
+static void clusapi_object_info_got_string(struct tevent_req *subreq)
 {
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
+	struct clusapi_object_info_string_query *q = tevent_req_callback_data(
+		subreq, struct clusapi_object_info_string_query);
+	struct tevent_req *req = q->req;
+	const struct clusapi_object_info_string *string = q->string;
 	struct clusapi_object_info_state *state = tevent_req_data(
 		req, struct clusapi_object_info_state);
 	struct clusapi_object_info *info = state->info;
-	static const char *calls[] = {
-		[CLUSAPI_OBJECT_CLUSTER] = "ApiGetClusterId",
-		[CLUSAPI_OBJECT_NODE] = "ApiGetNodeId",
-		[CLUSAPI_OBJECT_GROUP] = "ApiGetGroupId",
-		[CLUSAPI_OBJECT_RESOURCE] = "ApiGetResourceId",
-	};
-	char *id = NULL;
+	char **value = (char **)((uint8_t *)info + string->value);
 	WERROR werr = WERR_OK;
 	NTSTATUS status;
 
-	status = clusapi_get_id_recv(subreq, info, &id, &werr);
-	TALLOC_FREE(subreq);
-	info->id = id;
-	clusapi_object_info_failed(info, calls[info->type], status, werr);
-	clusapi_object_info_one_done(req);
-}
-
-static void clusapi_object_info_got_type(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	struct clusapi_object_info_state *state = tevent_req_data(
-		req, struct clusapi_object_info_state);
-	struct clusapi_object_info *info = state->info;
-	char *type = NULL;
-	WERROR werr = WERR_OK;
-	NTSTATUS status;
-
-	status = clusapi_get_resource_type_recv(subreq, info, &type, &werr);
-	TALLOC_FREE(subreq);
-	info->resource_type = type;
-	clusapi_object_info_failed(info, "ApiGetResourceType", status, werr);
+	status = string->recv(subreq, info, value, &werr);
+	TALLOC_FREE(q);
+	clusapi_object_info_failed(info, string->calls[info->type], status,
+				   werr);
 	clusapi_object_info_one_done(req);
 }
 
@@ -321,17 +358,6 @@ static void clusapi_object_info_got_list(struct tevent_req *subreq)
 	TALLOC_FREE(q);
 	clusapi_object_info_failed(info, l->call, status, werr);
 	clusapi_object_info_one_done(req);
-}
-
-static void clusapi_object_info_closed(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	WERROR werr;
-
-	(void)clusapi_close_recv(subreq, &werr);
-	TALLOC_FREE(subreq);
-	tevent_req_done(req);
 }
 
 NTSTATUS clusapi_object_info_recv(struct tevent_req *req,

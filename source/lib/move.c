@@ -56,7 +56,6 @@ static void clusapi_group_op_wait(struct tevent_req *req);
 static void clusapi_group_op_waited(struct tevent_req *subreq);
 static void clusapi_group_op_end(struct tevent_req *req,
 				 enum clusapi_outcome outcome);
-static void clusapi_group_op_closed(struct tevent_req *subreq);
 
 static struct tevent_req *clusapi_group_op_send(
 	TALLOC_CTX *mem_ctx, struct tevent_context *ev,
@@ -545,7 +544,6 @@ static void clusapi_group_op_end(struct tevent_req *req,
 		.state = r->state,
 		.outcome = outcome,
 	};
-	struct tevent_req *subreq;
 
 	r->outcome = outcome;
 	if (r->failed_name != NULL) {
@@ -554,22 +552,8 @@ static void clusapi_group_op_end(struct tevent_req *req,
 	r->elapsed_ms = clusapi_flow_log_elapsed_ms(state->log);
 	clusapi_flow_log_add(state->log, &e);
 
-	subreq = clusapi_close_all_send(state, state->ev, state->conn,
-					state->types, state->handles, 3);
-	if (tevent_req_nomem(subreq, req)) {
-		return;
-	}
-	tevent_req_set_callback(subreq, clusapi_group_op_closed, req);
-}
-
-static void clusapi_group_op_closed(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-
-	clusapi_close_all_recv(subreq);
-	TALLOC_FREE(subreq);
-	tevent_req_done(req);
+	clusapi_close_all_and_finish(req, state, state->ev, state->conn,
+				     state->types, state->handles, 3);
 }
 
 static NTSTATUS clusapi_group_op_recv(struct tevent_req *req,

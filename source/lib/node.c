@@ -12,10 +12,11 @@ struct clusapi_node_op_state {
 	struct clusapi_conn *conn;
 	bool pause;
 	bool flag;			/* drain or failback */
-	const char *node;
-	const char *drain_target;
+	/* node, drain target (or NULL): opened in that order */
+	const char *names[2];
 	enum clusapi_object_type types[2];
-	struct policy_handle handles[2];	/* node, drain target */
+	struct policy_handle handles[2];
+	size_t num_open;
 
 	const char *failed_call;
 	const char *failed_name;
@@ -23,14 +24,13 @@ struct clusapi_node_op_state {
 	WERROR werr;
 };
 
+static void clusapi_node_op_open_next(struct tevent_req *req);
 static void clusapi_node_op_opened(struct tevent_req *subreq);
-static void clusapi_node_op_opened_target(struct tevent_req *subreq);
 static void clusapi_node_op_call(struct tevent_req *req);
 static void clusapi_node_op_called(struct tevent_req *subreq);
 static void clusapi_node_op_end(struct tevent_req *req, const char *call,
 				const char *name, NTSTATUS status,
 				WERROR werr);
-static void clusapi_node_op_closed(struct tevent_req *subreq);
 
 static struct tevent_req *clusapi_node_op_send(TALLOC_CTX *mem_ctx,
 					       struct tevent_context *ev,
@@ -39,7 +39,7 @@ static struct tevent_req *clusapi_node_op_send(TALLOC_CTX *mem_ctx,
 					       bool pause, bool flag,
 					       const char *drain_target)
 {
-	struct tevent_req *req, *subreq;
+	struct tevent_req *req;
 	struct clusapi_node_op_state *state;
 
 	req = tevent_req_create(mem_ctx, &state,
@@ -61,24 +61,41 @@ static struct tevent_req *clusapi_node_op_send(TALLOC_CTX *mem_ctx,
 		tevent_req_nterror(req, NT_STATUS_INVALID_PARAMETER);
 		return tevent_req_post(req, ev);
 	}
-	state->node = talloc_strdup(state, node_name);
-	if (tevent_req_nomem(state->node, req)) {
+	state->names[0] = talloc_strdup(state, node_name);
+	if (tevent_req_nomem(state->names[0], req)) {
 		return tevent_req_post(req, ev);
 	}
 	if (drain_target != NULL) {
-		state->drain_target = talloc_strdup(state, drain_target);
-		if (tevent_req_nomem(state->drain_target, req)) {
+		state->names[1] = talloc_strdup(state, drain_target);
+		if (tevent_req_nomem(state->names[1], req)) {
 			return tevent_req_post(req, ev);
 		}
 	}
 
-	subreq = clusapi_open_send(state, ev, conn, CLUSAPI_OBJECT_NODE,
-				   node_name);
-	if (tevent_req_nomem(subreq, req)) {
+	clusapi_node_op_open_next(req);
+	if (!tevent_req_is_in_progress(req)) {
 		return tevent_req_post(req, ev);
 	}
-	tevent_req_set_callback(subreq, clusapi_node_op_opened, req);
 	return req;
+}
+
+static void clusapi_node_op_open_next(struct tevent_req *req)
+{
+	struct clusapi_node_op_state *state = tevent_req_data(
+		req, struct clusapi_node_op_state);
+	struct tevent_req *subreq;
+
+	if (state->num_open == 2 || state->names[state->num_open] == NULL) {
+		clusapi_node_op_call(req);
+		return;
+	}
+	subreq = clusapi_open_send(state, state->ev, state->conn,
+				   CLUSAPI_OBJECT_NODE,
+				   state->names[state->num_open]);
+	if (tevent_req_nomem(subreq, req)) {
+		return;
+	}
+	tevent_req_set_callback(subreq, clusapi_node_op_opened, req);
 }
 
 static void clusapi_node_op_opened(struct tevent_req *subreq)
@@ -87,45 +104,19 @@ static void clusapi_node_op_opened(struct tevent_req *subreq)
 		subreq, struct tevent_req);
 	struct clusapi_node_op_state *state = tevent_req_data(
 		req, struct clusapi_node_op_state);
+	size_t i = state->num_open;
 	WERROR werr = WERR_OK;
 	NTSTATUS status;
 
-	status = clusapi_open_recv(subreq, &state->handles[0], &werr);
+	status = clusapi_open_recv(subreq, &state->handles[i], &werr);
 	TALLOC_FREE(subreq);
 	if (!NT_STATUS_IS_OK(status) || !W_ERROR_IS_OK(werr)) {
-		clusapi_node_op_end(req, "ApiOpenNode", state->node, status,
-				    werr);
-		return;
-	}
-	if (state->drain_target == NULL) {
-		clusapi_node_op_call(req);
-		return;
-	}
-	subreq = clusapi_open_send(state, state->ev, state->conn,
-				   CLUSAPI_OBJECT_NODE, state->drain_target);
-	if (tevent_req_nomem(subreq, req)) {
-		return;
-	}
-	tevent_req_set_callback(subreq, clusapi_node_op_opened_target, req);
-}
-
-static void clusapi_node_op_opened_target(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	struct clusapi_node_op_state *state = tevent_req_data(
-		req, struct clusapi_node_op_state);
-	WERROR werr = WERR_OK;
-	NTSTATUS status;
-
-	status = clusapi_open_recv(subreq, &state->handles[1], &werr);
-	TALLOC_FREE(subreq);
-	if (!NT_STATUS_IS_OK(status) || !W_ERROR_IS_OK(werr)) {
-		clusapi_node_op_end(req, "ApiOpenNode", state->drain_target,
+		clusapi_node_op_end(req, "ApiOpenNode", state->names[i],
 				    status, werr);
 		return;
 	}
-	clusapi_node_op_call(req);
+	state->num_open += 1;
+	clusapi_node_op_open_next(req);
 }
 
 static const char *clusapi_node_op_call_name(
@@ -137,7 +128,7 @@ static const char *clusapi_node_op_call_name(
 	if (!state->flag) {
 		return "ApiPauseNode";
 	}
-	return state->drain_target != NULL ?
+	return state->names[1] != NULL ?
 		"ApiPauseNodeWithDrainTarget" : "ApiPauseNodeEx";
 }
 
@@ -151,8 +142,7 @@ static void clusapi_node_op_call(struct tevent_req *req)
 		subreq = clusapi_pause_node_call_send(
 			state, state->ev, state->conn, &state->handles[0],
 			state->flag,
-			state->drain_target != NULL ?
-			&state->handles[1] : NULL);
+			state->names[1] != NULL ? &state->handles[1] : NULL);
 	} else {
 		subreq = clusapi_resume_node_call_send(
 			state, state->ev, state->conn, &state->handles[0],
@@ -180,7 +170,7 @@ static void clusapi_node_op_called(struct tevent_req *subreq)
 	}
 	TALLOC_FREE(subreq);
 	clusapi_node_op_end(req, clusapi_node_op_call_name(state),
-			    state->node, status, werr);
+			    state->names[0], status, werr);
 }
 
 static void clusapi_node_op_end(struct tevent_req *req, const char *call,
@@ -189,7 +179,6 @@ static void clusapi_node_op_end(struct tevent_req *req, const char *call,
 {
 	struct clusapi_node_op_state *state = tevent_req_data(
 		req, struct clusapi_node_op_state);
-	struct tevent_req *subreq;
 
 	if (!NT_STATUS_IS_OK(status) || !W_ERROR_IS_OK(werr)) {
 		state->failed_call = call;
@@ -198,22 +187,8 @@ static void clusapi_node_op_end(struct tevent_req *req, const char *call,
 	state->status = status;
 	state->werr = werr;
 
-	subreq = clusapi_close_all_send(state, state->ev, state->conn,
-					state->types, state->handles, 2);
-	if (tevent_req_nomem(subreq, req)) {
-		return;
-	}
-	tevent_req_set_callback(subreq, clusapi_node_op_closed, req);
-}
-
-static void clusapi_node_op_closed(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-
-	clusapi_close_all_recv(subreq);
-	TALLOC_FREE(subreq);
-	tevent_req_done(req);
+	clusapi_close_all_and_finish(req, state, state->ev, state->conn,
+				     state->types, state->handles, 2);
 }
 
 struct tevent_req *clusapi_node_pause_send(TALLOC_CTX *mem_ctx,

@@ -30,12 +30,7 @@ capture_start() {	# FILE
 	dumpcap -q -i lo -f "tcp port $CLUSAPID_PORT" -w "$1" \
 		>"$tmp/dumpcap.log" 2>&1 &
 	dumpcap_pid=$!
-	_i=0
-	while [ ! -s "$1" ] && [ $_i -lt 100 ]; do
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	[ -s "$1" ] || { cat "$tmp/dumpcap.log" >&2; exit 1; }
+	wait_for -s "$1" || { cat "$tmp/dumpcap.log" >&2; exit 1; }
 }
 
 capture_stop() {
@@ -111,11 +106,7 @@ while True:
         f.write(buf)
 PY
 rec_pid=$!
-i=0
-while [ ! -S "$SMBD_NCALRPC_DIR/np/clusapi" ] && [ $i -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+wait_for -S "$SMBD_NCALRPC_DIR/np/clusapi"
 np='ncacn_np:127.0.0.1[\pipe\clusapi]'
 for u in "daemon%$pass" "%"; do
 	for enc in off required; do

@@ -15,6 +15,9 @@
 #	else on any free one.
 #   clusapid_stop
 #	SIGTERM, then SIGKILL after 10 s; returns the daemon's exit code.
+#   wait_for TEST PATH
+#	waits up to 10 s for [ TEST PATH ] (-s: a capture's first bytes,
+#	-S: a socket) to hold; returns whether it does.
 
 CLUSAPID_BIN=${CLUSAPID_BIN:-bin/clusapid}
 
@@ -93,4 +96,13 @@ clusapid_stop() {
 	_rc=$?
 	CLUSAPID_PID=
 	return $_rc
+}
+
+wait_for() {
+	_i=0
+	while [ ! "$1" "$2" ] && [ $_i -lt 100 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	[ "$1" "$2" ]
 }

@@ -29,6 +29,10 @@
 #	(names and ids) in AFTER as in the load_groups listing BEFORE;
 #	WHEN ("after the restart") goes into the first check's name.
 
+# The load the suites put on clusapid: NGROUPS groups, CLIENTS clients
+NGROUPS=200
+CLIENTS=64
+
 load_config() {
 	cat >"$1" <<EOF
 [cluster]

@@ -109,11 +109,7 @@ with open(sys.argv[2], "w", buffering=1) as log:
             log.write("%s endpoints=%s\n" % (line, ep))
 EOP
 notify_pid=$!
-_i=0
-while [ ! -S "$tmp/notify.sock" ] && [ $_i -lt 100 ]; do
-	sleep 0.1
-	_i=$((_i + 1))
-done
+wait_for -S "$tmp/notify.sock"
 NOTIFY_SOCKET="$tmp/notify.sock" JOURNAL_STREAM=0:0 \
 	clusapid_start "$tmp/state" --anonymous full
 logged() {

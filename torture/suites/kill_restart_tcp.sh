@@ -16,25 +16,14 @@
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
-. torture/lib/clusapid.sh
+. torture/lib/suite.sh
 . torture/lib/load.sh
 
-NGROUPS=200
-CLIENTS=64
 SECONDS_LOAD=10
 
-tmp=$(mktemp -d /tmp/clusapi-kill.XXXXXX)
 load_pid=
-cleanup() {
-	[ -n "$load_pid" ] && kill "$load_pid" 2>/dev/null
-	clusapid_stop >/dev/null 2>&1
-	[ -n "${KEEP_TMP:-}" ] && echo "kept $tmp" && return
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
-. torture/lib/check.sh
+suite_atexit='[ -n "$load_pid" ] && kill "$load_pid" 2>/dev/null'
+suite_begin kill
 
 start() {
 	clusapid_start "$tmp/state" --config "$tmp/load.conf" \

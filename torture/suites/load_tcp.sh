@@ -15,28 +15,17 @@
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
-. torture/lib/clusapid.sh
+. torture/lib/suite.sh
 . torture/lib/load.sh
 
-NGROUPS=200
-CLIENTS=64
 ROUND_SECONDS=${LOAD_ROUND_SECONDS:-5}
 ROUNDS=${LOAD_ROUNDS:-5}	# the first is the warm-up, the last a tail
 LOAD_RSS_SLACK_KIB=${LOAD_RSS_SLACK_KIB:-2048}
 
-tmp=$(mktemp -d /tmp/clusapi-load.XXXXXX)
 load_pid=
-cleanup() {
-	[ -n "$load_pid" ] && kill -CONT "$load_pid" 2>/dev/null &&
-		kill "$load_pid" 2>/dev/null
-	clusapid_stop >/dev/null 2>&1
-	[ -n "${KEEP_TMP:-}" ] && echo "kept $tmp" && return
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
-. torture/lib/check.sh
+suite_atexit='[ -n "$load_pid" ] && kill -CONT "$load_pid" 2>/dev/null &&
+	kill "$load_pid" 2>/dev/null'
+suite_begin load
 
 load_config "$tmp/load.conf" $NGROUPS
 mkdir "$tmp/state"

@@ -14,20 +14,8 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 . torture/lib/clusapid.sh
 
-tmp=$(mktemp -d /tmp/clusapi-moves.XXXXXX)
-cleanup() {
-	clusapid_stop >/dev/null 2>&1
-	[ -n "${KEEP_TMP:-}" ] && echo "kept $tmp" && return
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
-. torture/lib/check.sh
-
-clusctl() {
-	bin/clusctl -N "ncacn_ip_tcp:127.0.0.1[$CLUSAPID_PORT]" "$@"
-}
+. torture/lib/suite.sh
+suite_begin moves
 
 # "STATE OWNER" of a group, from clusctl's JSON
 group_state() {
@@ -95,20 +83,18 @@ check "move to the owner succeeds at once" \
 	grep -q "already Online on NodeA" "$tmp/out"
 check "... and changes nothing" state_is "$G" "Online NodeA"
 
-clusctl group move "$G" NodeX >"$tmp/out" 2>&1
-rc=$?
-check "unknown target refused (exit $rc)" [ $rc -ne 0 ]
-check "... naming ERROR_CLUSTER_NODE_NOT_FOUND" \
-	grep -q ERROR_CLUSTER_NODE_NOT_FOUND "$tmp/out"
-check "... and nothing changed" state_is "$G" "Online NodeA"
+# a move of $G to NODE fails naming ERROR and leaves $G as it was
+move_refused() {	# WHAT NODE ERROR
+	clusctl group move "$G" "$2" >"$tmp/out" 2>&1
+	rc=$?
+	check "$1 refused (exit $rc)" [ $rc -ne 0 ]
+	check "... naming $3" grep -q "$3" "$tmp/out"
+	check "... and nothing changed" state_is "$G" "Online NodeA"
+}
 
+move_refused "unknown target" NodeX ERROR_CLUSTER_NODE_NOT_FOUND
 clusctl node pause NodeC >/dev/null 2>&1
-clusctl group move "$G" NodeC >"$tmp/out" 2>&1
-rc=$?
-check "paused target refused (exit $rc)" [ $rc -ne 0 ]
-check "... naming ERROR_CLUSTER_NODE_PAUSED" \
-	grep -q ERROR_CLUSTER_NODE_PAUSED "$tmp/out"
-check "... and nothing changed" state_is "$G" "Online NodeA"
+move_refused "paused target" NodeC ERROR_CLUSTER_NODE_PAUSED
 
 clusctl group move "$G" NodeB >"$tmp/out" 2>&1
 check "accepted move returns ERROR_IO_PENDING" \

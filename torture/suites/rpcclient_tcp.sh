@@ -27,14 +27,8 @@ if [ -z "${RPCCLIENT_SUITE_NETNS:-}" ]; then
 fi
 ip link set lo up || { fail "loopback up in the namespace"; summary; }
 
-. torture/lib/clusapid.sh
-tmp=$(mktemp -d /tmp/clusapi-rpcclient.XXXXXX)
-cleanup() {
-	clusapid_stop >/dev/null 2>&1
-	[ -n "${KEEP_TMP:-}" ] && echo "kept $tmp" || rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
+. torture/lib/suite.sh
+suite_begin rpcclient
 
 mkdir "$tmp/state"
 if ! clusapid_start "$tmp/state" --anonymous full --epm-port 135; then

@@ -20,7 +20,6 @@ cd "$top" || exit 1
 . torture/lib/load.sh
 
 NP_ADMIN_USER=${NP_ADMIN_USER:-daemon}
-NGROUPS=200
 TCP_CLIENTS=32
 NP_CLIENTS=8
 SECONDS_LOAD=10
@@ -36,19 +35,14 @@ if ! id "$NP_ADMIN_USER" >/dev/null 2>&1; then
 	summary
 fi
 
-tmp=$(mktemp -d /tmp/clusapi-smbdkill.XXXXXX)
+. torture/lib/suite.sh
 tcp_pid=
 np_pid=
-cleanup() {
-	[ -n "$tcp_pid" ] && kill "$tcp_pid" 2>/dev/null
+# smbd goes after the clusapid behind it
+suite_atexit='[ -n "$tcp_pid" ] && kill "$tcp_pid" 2>/dev/null
 	[ -n "$np_pid" ] && kill "$np_pid" 2>/dev/null
-	clusapid_stop >/dev/null 2>&1
-	smbd_env_stop
-	[ -n "${KEEP_TMP:-}" ] && echo "kept $tmp" && return
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
+	clusapid_stop >/dev/null 2>&1; smbd_env_stop'
+suite_begin smbdkill
 
 admin_pass="Adm-$$-pw1"
 np_binding='ncacn_np:127.0.0.1[\pipe\clusapi]'

@@ -40,14 +40,10 @@ for u in "$NP_ADMIN_USER" "$NP_READ_USER"; do
 	fi
 done
 
-tmp=$(mktemp -d /tmp/clusapi-np.XXXXXX)
-cleanup() {
-	clusapid_stop >/dev/null 2>&1
-	smbd_env_stop
-	remove_tmp "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
+. torture/lib/suite.sh
+# smbd goes after the clusapid behind it
+suite_atexit='clusapid_stop >/dev/null 2>&1; smbd_env_stop'
+suite_begin np
 
 admin_pass="Adm-$$-pw1"
 read_pass="Rd-$$-pw2"

@@ -15,17 +15,10 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 . torture/lib/clusapid.sh
 
-tmp=$(mktemp -d /tmp/clusapi-smbtorture.XXXXXX)
+. torture/lib/suite.sh
 dumpcap_pid=
-cleanup() {
-	[ -n "$dumpcap_pid" ] && kill "$dumpcap_pid" 2>/dev/null
-	clusapid_stop >/dev/null 2>&1
-	remove_tmp "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
-. torture/lib/check.sh
+suite_atexit='[ -n "$dumpcap_pid" ] && kill "$dumpcap_pid" 2>/dev/null'
+suite_begin smbtorture
 . torture/lib/smbtorture.sh
 
 mkdir "$tmp/state"
@@ -39,13 +32,8 @@ binding="ncacn_ip_tcp:127.0.0.1[$CLUSAPID_PORT]"
 dumpcap -q -i lo -f "tcp port $CLUSAPID_PORT" -w "$tmp/clusapi.pcapng" \
 	>"$tmp/dumpcap.log" 2>&1 &
 dumpcap_pid=$!
-i=0
-while [ ! -s "$tmp/clusapi.pcapng" ] && [ $i -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
-[ -s "$tmp/clusapi.pcapng" ] || fail "dumpcap did not start: $(cat \
-	"$tmp/dumpcap.log")"
+wait_for -s "$tmp/clusapi.pcapng" ||
+	fail "dumpcap did not start: $(cat "$tmp/dumpcap.log")"
 
 smbtorture_clusapi "anonymous" "$binding" -U%
 

@@ -182,6 +182,10 @@ CLUSRV_FROM_HANDLE(clusrv_netif_from_handle, CLUSRV_H_NETIF,
 CLUSRV_FROM_HANDLE(clusrv_groupset_from_handle, CLUSRV_H_GROUPSET,
 		   struct clus_groupset, clus_groupset_by_id,
 		   CM_ERROR_GROUPSET_NOT_FOUND)
+/* a key deleted behind the handle: as RegOpenKey would say */
+CLUSRV_FROM_HANDLE(clusrv_regkey_from_handle, CLUSRV_H_KEY,
+		   struct clus_regkey, clus_regkey_by_path,
+		   W_ERROR_V(WERR_KEY_DELETED))
 
 WERROR clusrv_enum_add(struct ENUM_LIST *list, uint32_t type,
 		       const char *name)

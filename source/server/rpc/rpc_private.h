@@ -123,6 +123,10 @@ WERROR clusrv_netif_from_handle(struct dcesrv_call_state *dce_call,
 WERROR clusrv_groupset_from_handle(struct dcesrv_call_state *dce_call,
 				   const struct policy_handle *h,
 				   struct clus_groupset **set);
+/* WERR_KEY_DELETED when the key has been deleted */
+WERROR clusrv_regkey_from_handle(struct dcesrv_call_state *dce_call,
+				 const struct policy_handle *h,
+				 struct clus_regkey **key);
 /* WERR_OK if @h is an open cluster handle */
 WERROR clusrv_cluster_check_handle(struct dcesrv_call_state *dce_call,
 				   const struct policy_handle *h);

@@ -99,20 +99,15 @@ WERROR dcesrv_ApiExecuteBatch(struct dcesrv_call_state *dce_call,
 			      TALLOC_CTX *mem_ctx, struct ApiExecuteBatch *r)
 {
 	struct clus_model *m = clusrv_model(dce_call);
-	struct clusrv_handle *h = clusrv_handle_get(dce_call, &r->in.hKey,
-						    CLUSRV_H_KEY);
 	struct clus_regbatch_cmd *cmds = NULL;
 	struct clus_regkey *key;
 	uint32_t num = 0;
 	WERROR werr;
 
 	*r->out.pdwFailedCommand = -1;
-	if (h == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	key = clus_regkey_by_path(m, h->id);
-	if (key == NULL) {
-		return WERR_KEY_DELETED;
+	werr = clusrv_regkey_from_handle(dce_call, &r->in.hKey, &key);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
 	}
 	werr = clusrv_check_write(dce_call);
 	if (!W_ERROR_IS_OK(werr)) {
@@ -162,8 +157,6 @@ static WERROR read_batch(struct dcesrv_call_state *dce_call,
 			 uint32_t *out_len, uint8_t **out)
 {
 	struct clus_model *m = clusrv_model(dce_call);
-	struct clusrv_handle *d = clusrv_handle_get(dce_call, h,
-						    CLUSRV_H_KEY);
 	struct clus_regbatch_cmd *cmds = NULL;
 	struct clus_regkey *base, *cur;
 	struct ndr_push *ndr;
@@ -171,12 +164,9 @@ static WERROR read_batch(struct dcesrv_call_state *dce_call,
 	WERROR werr;
 
 	*out_len = 0;
-	if (d == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	base = clus_regkey_by_path(m, d->id);
-	if (base == NULL) {
-		return WERR_KEY_DELETED;
+	werr = clusrv_regkey_from_handle(dce_call, h, &base);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
 	}
 	werr = batch_parse(mem_ctx, in, in_len, &cmds, &num);
 	if (!W_ERROR_IS_OK(werr)) {

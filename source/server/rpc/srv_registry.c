@@ -12,30 +12,11 @@
 
 #include "server/rpc/rpc_private.h"
 
-static WERROR key_from_handle(struct dcesrv_call_state *dce_call,
-			      const struct policy_handle *h,
-			      struct clus_regkey **key)
-{
-	struct clusrv_handle *d = clusrv_handle_get(dce_call, h,
-						    CLUSRV_H_KEY);
-
-	*key = NULL;
-	if (d == NULL) {
-		return WERR_INVALID_HANDLE;
-	}
-	*key = clus_regkey_by_path(clusrv_model(dce_call), d->id);
-	if (*key == NULL) {
-		/* deleted behind the handle, as RegOpenKey would say */
-		return WERR_KEY_DELETED;
-	}
-	return WERR_OK;
-}
-
 static WERROR key_for_write(struct dcesrv_call_state *dce_call,
 			    const struct policy_handle *h,
 			    struct clus_regkey **key)
 {
-	WERROR werr = key_from_handle(dce_call, h, key);
+	WERROR werr = clusrv_regkey_from_handle(dce_call, h, key);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -72,7 +53,8 @@ void dcesrv_ApiOpenKey(struct dcesrv_call_state *dce_call,
 	struct clus_regkey *parent = NULL, *key = NULL;
 
 	NDR_ZERO_STRUCTP(r->out.phKey);
-	*r->out.Status = key_from_handle(dce_call, &r->in.hKey, &parent);
+	*r->out.Status = clusrv_regkey_from_handle(dce_call, &r->in.hKey,
+						   &parent);
 	if (!W_ERROR_IS_OK(*r->out.Status)) {
 		return;
 	}
@@ -128,7 +110,7 @@ WERROR dcesrv_ApiEnumKey(struct dcesrv_call_state *dce_call,
 			 TALLOC_CTX *mem_ctx, struct ApiEnumKey *r)
 {
 	struct clus_regkey *key = NULL, *sub;
-	WERROR werr = key_from_handle(dce_call, &r->in.hKey, &key);
+	WERROR werr = clusrv_regkey_from_handle(dce_call, &r->in.hKey, &key);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -208,7 +190,7 @@ WERROR dcesrv_ApiQueryValue(struct dcesrv_call_state *dce_call,
 	const struct clus_prop *v;
 	uint8_t *data = NULL;
 	uint32_t len = 0;
-	WERROR werr = key_from_handle(dce_call, &r->in.hKey, &key);
+	WERROR werr = clusrv_regkey_from_handle(dce_call, &r->in.hKey, &key);
 
 	*r->out.lpValueType = 0;
 	*r->out.lpcbRequired = 0;
@@ -243,7 +225,7 @@ WERROR dcesrv_ApiEnumValue(struct dcesrv_call_state *dce_call,
 	const struct clus_prop *v;
 	uint8_t *data = NULL;
 	uint32_t len = 0, avail = *r->in.lpcbData;
-	WERROR werr = key_from_handle(dce_call, &r->in.hKey, &key);
+	WERROR werr = clusrv_regkey_from_handle(dce_call, &r->in.hKey, &key);
 
 	*r->out.lpType = 0;
 	*r->out.TotalSize = 0;
@@ -282,7 +264,7 @@ WERROR dcesrv_ApiQueryInfoKey(struct dcesrv_call_state *dce_call,
 {
 	struct clus_regkey *key = NULL;
 	struct clus_regkey_info info;
-	WERROR werr = key_from_handle(dce_call, &r->in.hKey, &key);
+	WERROR werr = clusrv_regkey_from_handle(dce_call, &r->in.hKey, &key);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -306,7 +288,7 @@ WERROR dcesrv_ApiGetKeySecurity(struct dcesrv_call_state *dce_call,
 	struct RPC_SECURITY_DESCRIPTOR *sd = r->out.pRpcSecurityDescriptor;
 	struct clus_regkey *key = NULL;
 	uint32_t have = r->in.pRpcSecurityDescriptor->cbInSecurityDescriptor;
-	WERROR werr = key_from_handle(dce_call, &r->in.hKey, &key);
+	WERROR werr = clusrv_regkey_from_handle(dce_call, &r->in.hKey, &key);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;

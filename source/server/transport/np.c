@@ -35,6 +35,7 @@
 #include <util/tevent_unix.h>
 
 #include "server/dcesrv/dcesrv.h"
+#include "server/transport/accept.h"
 #include "server/transport/np.h"
 #include "server/transport/np_stream.h"
 #include "server/transport/npa.h"
@@ -54,7 +55,6 @@ struct clusrv_np_listener {
 	ino_t ino;
 	int fd;
 	struct tevent_fd *fde;
-	struct tevent_timer *resume;
 };
 
 /* A connection from smbd, until its handshake is done */
@@ -208,17 +208,6 @@ static bool clusrv_np_peer_allowed(struct clusrv_np_listener *l, int fd)
 	return true;
 }
 
-static void clusrv_np_resume(struct tevent_context *ev,
-			     struct tevent_timer *te, struct timeval now,
-			     void *private_data)
-{
-	struct clusrv_np_listener *l = talloc_get_type_abort(
-		private_data, struct clusrv_np_listener);
-
-	l->resume = NULL;
-	TEVENT_FD_READABLE(l->fde);
-}
-
 static void clusrv_np_accept(struct tevent_context *ev,
 			     struct tevent_fd *fde, uint16_t flags,
 			     void *private_data)
@@ -230,33 +219,9 @@ static void clusrv_np_accept(struct tevent_context *ev,
 	struct tevent_req *subreq;
 	int fd;
 
-	fd = accept4(l->fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+	fd = clusrv_accept(ev, l->fde, l->fd, l->path, NULL, NULL);
 	if (fd == -1) {
-		switch (errno) {
-		case EAGAIN:
-		case EINTR:
-		case ECONNABORTED:
-			return;
-		case EMFILE:
-		case ENFILE:
-		case ENOBUFS:
-		case ENOMEM:
-			DBG_WARNING("%s: cannot accept connections: %s; "
-				    "pausing for a second\n", l->path,
-				    strerror(errno));
-			TEVENT_FD_NOT_READABLE(l->fde);
-			l->resume = tevent_add_timer(
-				ev, l, tevent_timeval_current_ofs(1, 0),
-				clusrv_np_resume, l);
-			if (l->resume == NULL) {
-				TEVENT_FD_READABLE(l->fde);
-			}
-			return;
-		default:
-			DBG_WARNING("%s: accept: %s\n", l->path,
-				    strerror(errno));
-			return;
-		}
+		return;
 	}
 	if (!clusrv_np_peer_allowed(l, fd)) {
 		close(fd);

@@ -38,56 +38,71 @@
 #define NPA_DEVICE_STATE 0x05ff
 #define NPA_ALLOCATION_SIZE 4096
 
-/* Read exactly LEN bytes from a non-blocking FD. */
-struct clusrv_fd_read_state {
+/*
+ * Move exactly LEN bytes over a non-blocking FD: write OUT (kept by the
+ * caller), or with OUT NULL read them into a buffer of the request's.
+ */
+struct clusrv_fd_transfer_state {
 	int fd;
-	uint8_t *buf;
+	const uint8_t *out;
+	uint8_t *in;
 	size_t len;
 	size_t done;
 	struct tevent_fd *fde;
 };
 
-static void clusrv_fd_read_handler(struct tevent_context *ev,
-				   struct tevent_fd *fde, uint16_t flags,
-				   void *private_data);
+static void clusrv_fd_transfer_handler(struct tevent_context *ev,
+				       struct tevent_fd *fde, uint16_t flags,
+				       void *private_data);
 
-static struct tevent_req *clusrv_fd_read_send(TALLOC_CTX *mem_ctx,
-					      struct tevent_context *ev,
-					      int fd, size_t len)
+static struct tevent_req *clusrv_fd_transfer_send(TALLOC_CTX *mem_ctx,
+						  struct tevent_context *ev,
+						  int fd, const uint8_t *out,
+						  size_t len)
 {
 	struct tevent_req *req;
-	struct clusrv_fd_read_state *state;
+	struct clusrv_fd_transfer_state *state;
 
-	req = tevent_req_create(mem_ctx, &state, struct clusrv_fd_read_state);
+	req = tevent_req_create(mem_ctx, &state,
+				struct clusrv_fd_transfer_state);
 	if (req == NULL) {
 		return NULL;
 	}
 	state->fd = fd;
+	state->out = out;
 	state->len = len;
-	state->buf = talloc_size(state, len);
-	if (tevent_req_nomem(state->buf, req)) {
-		return tevent_req_post(req, ev);
+	if (out == NULL) {
+		state->in = talloc_size(state, len);
+		if (tevent_req_nomem(state->in, req)) {
+			return tevent_req_post(req, ev);
+		}
 	}
-	state->fde = tevent_add_fd(ev, state, fd, TEVENT_FD_READ,
-				   clusrv_fd_read_handler, req);
+	state->fde = tevent_add_fd(ev, state, fd,
+				   out != NULL ? TEVENT_FD_WRITE :
+				   TEVENT_FD_READ,
+				   clusrv_fd_transfer_handler, req);
 	if (tevent_req_nomem(state->fde, req)) {
 		return tevent_req_post(req, ev);
 	}
 	return req;
 }
 
-static void clusrv_fd_read_handler(struct tevent_context *ev,
-				   struct tevent_fd *fde, uint16_t flags,
-				   void *private_data)
+static void clusrv_fd_transfer_handler(struct tevent_context *ev,
+				       struct tevent_fd *fde, uint16_t flags,
+				       void *private_data)
 {
 	struct tevent_req *req = talloc_get_type_abort(private_data,
 						       struct tevent_req);
-	struct clusrv_fd_read_state *state = tevent_req_data(
-		req, struct clusrv_fd_read_state);
+	struct clusrv_fd_transfer_state *state = tevent_req_data(
+		req, struct clusrv_fd_transfer_state);
+	size_t left = state->len - state->done;
 	ssize_t n;
 
-	n = read(state->fd, state->buf + state->done,
-		 state->len - state->done);
+	if (state->out != NULL) {
+		n = write(state->fd, state->out + state->done, left);
+	} else {
+		n = read(state->fd, state->in + state->done, left);
+	}
 	if (n == -1) {
 		if (errno == EAGAIN || errno == EINTR) {
 			return;
@@ -95,7 +110,7 @@ static void clusrv_fd_read_handler(struct tevent_context *ev,
 		tevent_req_error(req, errno);
 		return;
 	}
-	if (n == 0) {
+	if (n == 0 && state->out == NULL) {
 		tevent_req_error(req, ECONNRESET);
 		return;
 	}
@@ -106,92 +121,20 @@ static void clusrv_fd_read_handler(struct tevent_context *ev,
 	}
 }
 
-static int clusrv_fd_read_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
-			       uint8_t **buf)
+/* 0 or an errno; what was read moves to *in (if in is not NULL) */
+static int clusrv_fd_transfer_recv(struct tevent_req *req,
+				   TALLOC_CTX *mem_ctx, uint8_t **in)
 {
-	struct clusrv_fd_read_state *state = tevent_req_data(
-		req, struct clusrv_fd_read_state);
+	struct clusrv_fd_transfer_state *state = tevent_req_data(
+		req, struct clusrv_fd_transfer_state);
 	int err;
 
 	if (tevent_req_is_unix_error(req, &err)) {
 		tevent_req_received(req);
 		return err;
 	}
-	*buf = talloc_move(mem_ctx, &state->buf);
-	tevent_req_received(req);
-	return 0;
-}
-
-/* Write all LEN bytes of BUF (kept by the caller) to a non-blocking FD. */
-struct clusrv_fd_write_state {
-	int fd;
-	const uint8_t *buf;
-	size_t len;
-	size_t done;
-	struct tevent_fd *fde;
-};
-
-static void clusrv_fd_write_handler(struct tevent_context *ev,
-				    struct tevent_fd *fde, uint16_t flags,
-				    void *private_data);
-
-static struct tevent_req *clusrv_fd_write_send(TALLOC_CTX *mem_ctx,
-					       struct tevent_context *ev,
-					       int fd, const uint8_t *buf,
-					       size_t len)
-{
-	struct tevent_req *req;
-	struct clusrv_fd_write_state *state;
-
-	req = tevent_req_create(mem_ctx, &state,
-				struct clusrv_fd_write_state);
-	if (req == NULL) {
-		return NULL;
-	}
-	state->fd = fd;
-	state->buf = buf;
-	state->len = len;
-	state->fde = tevent_add_fd(ev, state, fd, TEVENT_FD_WRITE,
-				   clusrv_fd_write_handler, req);
-	if (tevent_req_nomem(state->fde, req)) {
-		return tevent_req_post(req, ev);
-	}
-	return req;
-}
-
-static void clusrv_fd_write_handler(struct tevent_context *ev,
-				    struct tevent_fd *fde, uint16_t flags,
-				    void *private_data)
-{
-	struct tevent_req *req = talloc_get_type_abort(private_data,
-						       struct tevent_req);
-	struct clusrv_fd_write_state *state = tevent_req_data(
-		req, struct clusrv_fd_write_state);
-	ssize_t n;
-
-	n = write(state->fd, state->buf + state->done,
-		  state->len - state->done);
-	if (n == -1) {
-		if (errno == EAGAIN || errno == EINTR) {
-			return;
-		}
-		tevent_req_error(req, errno);
-		return;
-	}
-	state->done += n;
-	if (state->done == state->len) {
-		TALLOC_FREE(state->fde);
-		tevent_req_done(req);
-	}
-}
-
-static int clusrv_fd_write_recv(struct tevent_req *req)
-{
-	int err;
-
-	if (tevent_req_is_unix_error(req, &err)) {
-		tevent_req_received(req);
-		return err;
+	if (in != NULL) {
+		*in = talloc_move(mem_ctx, &state->in);
 	}
 	tevent_req_received(req);
 	return 0;
@@ -477,7 +420,7 @@ struct tevent_req *clusrv_npa_accept_send(TALLOC_CTX *mem_ctx,
 		return tevent_req_post(req, ev);
 	}
 
-	subreq = clusrv_fd_read_send(state, ev, fd, 4);
+	subreq = clusrv_fd_transfer_send(state, ev, fd, NULL, 4);
 	if (tevent_req_nomem(subreq, req)) {
 		return tevent_req_post(req, ev);
 	}
@@ -494,7 +437,7 @@ static void clusrv_npa_accept_length(struct tevent_req *subreq)
 	uint32_t len;
 	int ret;
 
-	ret = clusrv_fd_read_recv(subreq, state, &state->length);
+	ret = clusrv_fd_transfer_recv(subreq, state, &state->length);
 	TALLOC_FREE(subreq);
 	if (tevent_req_error(req, ret)) {
 		return;
@@ -510,7 +453,8 @@ static void clusrv_npa_accept_length(struct tevent_req *subreq)
 		return;
 	}
 	state->body_len = len;
-	subreq = clusrv_fd_read_send(state, state->ev, state->fd, len);
+	subreq = clusrv_fd_transfer_send(state, state->ev, state->fd, NULL,
+					 len);
 	if (tevent_req_nomem(subreq, req)) {
 		return;
 	}
@@ -528,7 +472,7 @@ static void clusrv_npa_accept_body(struct tevent_req *subreq)
 	uint8_t *all;
 	int ret;
 
-	ret = clusrv_fd_read_recv(subreq, state, &body);
+	ret = clusrv_fd_transfer_recv(subreq, state, &body);
 	TALLOC_FREE(subreq);
 	if (tevent_req_error(req, ret)) {
 		return;
@@ -553,8 +497,8 @@ static void clusrv_npa_accept_body(struct tevent_req *subreq)
 	if (tevent_req_error(req, ret)) {
 		return;
 	}
-	subreq = clusrv_fd_write_send(state, state->ev, state->fd,
-				      state->reply, state->reply_len);
+	subreq = clusrv_fd_transfer_send(state, state->ev, state->fd,
+					 state->reply, state->reply_len);
 	if (tevent_req_nomem(subreq, req)) {
 		return;
 	}
@@ -567,7 +511,7 @@ static void clusrv_npa_accept_replied(struct tevent_req *subreq)
 							  struct tevent_req);
 	int ret;
 
-	ret = clusrv_fd_write_recv(subreq);
+	ret = clusrv_fd_transfer_recv(subreq, NULL, NULL);
 	TALLOC_FREE(subreq);
 	if (tevent_req_error(req, ret)) {
 		return;

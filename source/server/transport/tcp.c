@@ -23,6 +23,7 @@
 #include <tevent.h>
 
 #include "server/dcesrv/dcesrv.h"
+#include "server/transport/accept.h"
 #include "server/transport/tcp.h"
 #include "server/transport/tsocket_shim.h"
 
@@ -34,8 +35,6 @@ struct clusrv_listener {
 	uint16_t port;
 	int fd;
 	struct tevent_fd *fde;
-	/* accept() ran out of file descriptors: pause for a moment */
-	struct tevent_timer *resume;
 };
 
 static int clusrv_listener_destructor(struct clusrv_listener *l)
@@ -145,30 +144,6 @@ static void clusrv_listener_accept(struct tevent_context *ev,
 				   struct tevent_fd *fde, uint16_t flags,
 				   void *private_data);
 
-static void clusrv_listener_resume(struct tevent_context *ev,
-				   struct tevent_timer *te,
-				   struct timeval now, void *private_data)
-{
-	struct clusrv_listener *l = talloc_get_type_abort(
-		private_data, struct clusrv_listener);
-
-	l->resume = NULL;
-	TEVENT_FD_READABLE(l->fde);
-}
-
-static void clusrv_listener_pause(struct clusrv_listener *l, int err)
-{
-	DBG_WARNING("%s: cannot accept connections: %s; pausing for a "
-		    "second\n", l->binding, strerror(err));
-	TEVENT_FD_NOT_READABLE(l->fde);
-	l->resume = tevent_add_timer(l->srv->ev, l,
-				     tevent_timeval_current_ofs(1, 0),
-				     clusrv_listener_resume, l);
-	if (l->resume == NULL) {
-		TEVENT_FD_READABLE(l->fde);
-	}
-}
-
 static void clusrv_serve_socket(struct clusrv_listener *l, int fd,
 				const struct sockaddr *remote,
 				socklen_t remote_len)
@@ -229,25 +204,10 @@ static void clusrv_listener_accept(struct tevent_context *ev,
 	socklen_t remote_len = sizeof(remote);
 	int fd;
 
-	fd = accept4(l->fd, (struct sockaddr *)&remote, &remote_len,
-		     SOCK_NONBLOCK | SOCK_CLOEXEC);
+	fd = clusrv_accept(ev, l->fde, l->fd, l->binding,
+			   (struct sockaddr *)&remote, &remote_len);
 	if (fd == -1) {
-		switch (errno) {
-		case EAGAIN:
-		case EINTR:
-		case ECONNABORTED:
-			return;
-		case EMFILE:
-		case ENFILE:
-		case ENOBUFS:
-		case ENOMEM:
-			clusrv_listener_pause(l, errno);
-			return;
-		default:
-			DBG_WARNING("%s: accept: %s\n", l->binding,
-				    strerror(errno));
-			return;
-		}
+		return;
 	}
 
 	if (srv->num_connections >= srv->opts.max_connections) {

@@ -111,75 +111,62 @@ static void test_state_names(void **state)
 			    "timed-out");
 }
 
+/* Each step's line, as the flows report it */
+static const struct {
+	struct clusapi_event event;
+	const char *text;
+} event_strings[] = {
+	{ { .step = CLUSAPI_STEP_GROUP_STATE,
+	    .call = "ApiGetGroupState",
+	    .group = "Application Group",
+	    .node = "NodeA",
+	    .state = CLUSAPI_GROUP_ONLINE },
+	  "group \"Application Group\" is Online on NodeA" },
+	{ { .step = CLUSAPI_STEP_MOVE,
+	    .call = "ApiMoveGroupToNode",
+	    .group = "Application Group",
+	    .node = "NodeB",
+	    .werr = W_ERROR(0x3e5) },
+	  "move group \"Application Group\" to NodeB "
+	  "(ApiMoveGroupToNode): ERROR_IO_PENDING (0x000003e5): the "
+	  "operation goes on in the background" },
+	{ { .step = CLUSAPI_STEP_OPEN_NODE,
+	    .call = "ApiOpenNode",
+	    .group = "Application Group",
+	    .node = "NodeB" },
+	  "open node \"NodeB\" (ApiOpenNode): ok" },
+	{ { .step = CLUSAPI_STEP_NOTIFY_FALLBACK,
+	    .call = "ApiCreateNotifyV2",
+	    .group = "G",
+	    .werr = W_ERROR(0x78),
+	    .interval_ms = 5000 },
+	  "no notifications (ApiCreateNotifyV2: ERROR_CALL_NOT_IMPLEMENTED "
+	  "(0x00000078): the server does not implement this call), polling "
+	  "group \"G\" every 5 s" },
+	{ { .step = CLUSAPI_STEP_DONE,
+	    .group = "Application Group",
+	    .node = "NodeB",
+	    .state = CLUSAPI_GROUP_ONLINE,
+	    .outcome = CLUSAPI_OUTCOME_DONE },
+	  "done: group \"Application Group\" is Online on NodeB" },
+	{ { .step = CLUSAPI_STEP_TIMEOUT,
+	    .group = "G",
+	    .interval_ms = 2500 },
+	  "no result after 2.500 s waiting for group \"G\"" },
+};
+
 static void test_event_strings(void **state)
 {
 	TALLOC_CTX *mem_ctx = talloc_new(NULL);
-	struct clusapi_event e = {
-		.step = CLUSAPI_STEP_GROUP_STATE,
-		.call = "ApiGetGroupState",
-		.group = "Application Group",
-		.node = "NodeA",
-		.state = CLUSAPI_GROUP_ONLINE,
-	};
+	size_t i;
 
 	(void)state;
-	assert_string_equal(clusapi_event_string(mem_ctx, &e),
-			    "group \"Application Group\" is Online on NodeA");
-
-	e = (struct clusapi_event) {
-		.step = CLUSAPI_STEP_MOVE,
-		.call = "ApiMoveGroupToNode",
-		.group = "Application Group",
-		.node = "NodeB",
-		.werr = W_ERROR(0x3e5),
-	};
-	assert_string_equal(clusapi_event_string(mem_ctx, &e),
-			    "move group \"Application Group\" to NodeB "
-			    "(ApiMoveGroupToNode): ERROR_IO_PENDING "
-			    "(0x000003e5): the operation goes on in the "
-			    "background");
-
-	e = (struct clusapi_event) {
-		.step = CLUSAPI_STEP_OPEN_NODE,
-		.call = "ApiOpenNode",
-		.group = "Application Group",
-		.node = "NodeB",
-	};
-	assert_string_equal(clusapi_event_string(mem_ctx, &e),
-			    "open node \"NodeB\" (ApiOpenNode): ok");
-
-	e = (struct clusapi_event) {
-		.step = CLUSAPI_STEP_NOTIFY_FALLBACK,
-		.call = "ApiCreateNotifyV2",
-		.group = "G",
-		.werr = W_ERROR(0x78),
-		.interval_ms = 5000,
-	};
-	assert_string_equal(clusapi_event_string(mem_ctx, &e),
-			    "no notifications (ApiCreateNotifyV2: "
-			    "ERROR_CALL_NOT_IMPLEMENTED (0x00000078): the "
-			    "server does not implement this call), polling "
-			    "group \"G\" every 5 s");
-
-	e = (struct clusapi_event) {
-		.step = CLUSAPI_STEP_DONE,
-		.group = "Application Group",
-		.node = "NodeB",
-		.state = CLUSAPI_GROUP_ONLINE,
-		.outcome = CLUSAPI_OUTCOME_DONE,
-	};
-	assert_string_equal(clusapi_event_string(mem_ctx, &e),
-			    "done: group \"Application Group\" is Online on "
-			    "NodeB");
-
-	e = (struct clusapi_event) {
-		.step = CLUSAPI_STEP_TIMEOUT,
-		.group = "G",
-		.interval_ms = 2500,
-	};
-	assert_string_equal(clusapi_event_string(mem_ctx, &e),
-			    "no result after 2.500 s waiting for group "
-			    "\"G\"");
+	for (i = 0; i < sizeof(event_strings) / sizeof(event_strings[0]);
+	     i++) {
+		assert_string_equal(
+			clusapi_event_string(mem_ctx, &event_strings[i].event),
+			event_strings[i].text);
+	}
 	talloc_free(mem_ctx);
 }
 

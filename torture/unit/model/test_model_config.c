@@ -237,6 +237,7 @@ static void test_objects(void **state)
 	struct clus_group *g;
 	struct clus_resource *r, *ip = tfix_res(f, "IP Address");
 	struct clus_resource *svc = tfix_res(f, "Application Service");
+	struct clus_resource *netname = tfix_res(f, "Network Name");
 	struct clus_restype *rt;
 	struct clus_groupset *set, *s2;
 
@@ -286,8 +287,7 @@ static void test_objects(void **state)
 	assert_err(clus_resource_delete(f->m, svc), CM_ERROR_RESOURCE_ONLINE);
 
 	/* dependencies */
-	assert_err(clus_resource_add_dependency(f->m, svc,
-						tfix_res(f, "Network Name")),
+	assert_err(clus_resource_add_dependency(f->m, svc, netname),
 		   CM_ERROR_DEPENDENCY_ALREADY_EXISTS);
 	assert_err(clus_resource_add_dependency(f->m, ip, svc),
 		   CM_ERROR_CIRCULAR_DEPENDENCY);
@@ -298,15 +298,11 @@ static void test_objects(void **state)
 		   CM_ERROR_SUCCESS);
 	assert_string_equal(clus_resource_dependency_expression(f, svc),
 			    "[Network Name] and [IP Address]");
-	assert_err(clus_resource_remove_dependency(f->m, svc,
-						   tfix_res(f,
-							    "Network Name")),
+	assert_err(clus_resource_remove_dependency(f->m, svc, netname),
 		   CM_ERROR_SUCCESS);
 	assert_string_equal(clus_resource_dependency_expression(f, svc),
 			    "[IP Address]");
-	assert_err(clus_resource_remove_dependency(f->m, svc,
-						   tfix_res(f,
-							    "Network Name")),
+	assert_err(clus_resource_remove_dependency(f->m, svc, netname),
 		   CM_ERROR_DEPENDENCY_NOT_FOUND);
 	assert_err(clus_resource_set_dependency_expression(
 			   f->m, svc, "([IP Address] or [Network Name])"),

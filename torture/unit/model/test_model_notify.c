@@ -191,6 +191,25 @@ static void start_wait(struct tfix *f, struct clus_notify_port *port,
 	tevent_req_set_callback(req, wait_done, w);
 }
 
+/* A wait on a new v2 port ends CLOSED when the port is closed or freed */
+static void wait_ends_closed(struct tfix *f, bool free_port)
+{
+	struct clus_notify_port *port = NULL;
+	struct waited w;
+
+	assert_err(clus_notify_port_create(f->mem, f->m, 2, &port),
+		   CM_ERROR_SUCCESS);
+	start_wait(f, port, &w);
+	if (free_port) {
+		TALLOC_FREE(port);
+	} else {
+		clus_notify_port_close(port);
+	}
+	assert_true(tfix_run_until(f, is_done, &w));
+	assert_int_equal(w.result, CLUS_NOTIFY_CLOSED);
+	talloc_free(port);
+}
+
 static void test_wait(void **state)
 {
 	struct tfix *f = *state;
@@ -242,20 +261,8 @@ static void test_wait(void **state)
 	talloc_free(port);
 
 	/* closing or freeing a port ends its wait */
-	assert_err(clus_notify_port_create(f->mem, f->m, 2, &port),
-		   CM_ERROR_SUCCESS);
-	start_wait(f, port, &w);
-	clus_notify_port_close(port);
-	assert_true(tfix_run_until(f, is_done, &w));
-	assert_int_equal(w.result, CLUS_NOTIFY_CLOSED);
-	talloc_free(port);
-
-	assert_err(clus_notify_port_create(f->mem, f->m, 2, &port),
-		   CM_ERROR_SUCCESS);
-	start_wait(f, port, &w);
-	talloc_free(port);
-	assert_true(tfix_run_until(f, is_done, &w));
-	assert_int_equal(w.result, CLUS_NOTIFY_CLOSED);
+	wait_ends_closed(f, false);
+	wait_ends_closed(f, true);
 }
 
 static void test_readd_and_registry(void **state)

@@ -339,6 +339,15 @@ static void expect_corrupt(struct tfix *f, const char *what)
 	}
 }
 
+/* A new default store in f->dir, closed */
+static void fresh_store(struct tfix *f)
+{
+	tfix_rmdir(f->dir);
+	assert_int_equal(mkdir(f->dir, 0700), 0);
+	assert_err(tfix_open(f, NULL), CM_ERROR_SUCCESS);
+	TALLOC_FREE(f->m);
+}
+
 static void test_corrupt(void **state)
 {
 	struct tfix *f = *state;
@@ -353,26 +362,17 @@ static void test_corrupt(void **state)
 	expect_corrupt(f, msg);
 
 	/* an unknown record */
-	tfix_rmdir(f->dir);
-	assert_int_equal(mkdir(f->dir, 0700), 0);
-	assert_err(tfix_open(f, NULL), CM_ERROR_SUCCESS);
-	TALLOC_FREE(f->m);
+	fresh_store(f);
 	store_edit(f, "cluster", "junk/1", -1);
 	expect_corrupt(f, "unknown record 'junk/1'");
 
 	/* a record pointing at a node that is gone */
-	tfix_rmdir(f->dir);
-	assert_int_equal(mkdir(f->dir, 0700), 0);
-	assert_err(tfix_open(f, NULL), CM_ERROR_SUCCESS);
-	TALLOC_FREE(f->m);
+	fresh_store(f);
 	store_edit(f, "node/3", NULL, -1);
 	expect_corrupt(f, "does not exist");
 
 	/* a record filed under the wrong key */
-	tfix_rmdir(f->dir);
-	assert_int_equal(mkdir(f->dir, 0700), 0);
-	assert_err(tfix_open(f, NULL), CM_ERROR_SUCCESS);
-	TALLOC_FREE(f->m);
+	fresh_store(f);
 	store_edit(f, "node/3", "node/9", -1);
 	expect_corrupt(f, "key does not match");
 }

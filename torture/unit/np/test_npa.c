@@ -369,6 +369,18 @@ static char *write_policy(TALLOC_CTX *mem, const char *text)
 	return path;
 }
 
+/* What loading TEXT as the policy says is wrong with it */
+static const char *policy_error(TALLOC_CTX *mem, const char *text)
+{
+	char *path = write_policy(mem, text);
+	char *error = NULL;
+
+	assert_null(clusrv_access_policy_load(mem, path, &error));
+	unlink(path);
+	assert_non_null(error);
+	return error;
+}
+
 static enum clusrv_access check(const struct clusrv_access_policy *p,
 				const struct auth_session_info *s,
 				bool *admin)
@@ -433,21 +445,15 @@ static void test_policy(void **state)
 			 CLUSRV_ACCESS_NONE);
 
 	/* Mistakes name their line */
-	path = write_policy(mem, "[access]\nadmin userz = x\n");
-	assert_null(clusrv_access_policy_load(mem, path, &error));
-	unlink(path);
-	assert_non_null(strstr(error, ":2: unknown key 'admin userz'"));
-	path = write_policy(mem, "admin users = x\n");
-	assert_null(clusrv_access_policy_load(mem, path, &error));
-	unlink(path);
-	assert_non_null(strstr(error, ":1: "));
-	path = write_policy(mem, "[access]\nadmin sids = S-1-x\n");
-	assert_null(clusrv_access_policy_load(mem, path, &error));
-	unlink(path);
-	assert_non_null(strstr(error, ":2: admin sids"));
-	path = write_policy(mem, "[access]\nauthenticated = some\n");
-	assert_null(clusrv_access_policy_load(mem, path, &error));
-	unlink(path);
+	assert_non_null(strstr(policy_error(mem,
+					    "[access]\nadmin userz = x\n"),
+			       ":2: unknown key 'admin userz'"));
+	assert_non_null(strstr(policy_error(mem, "admin users = x\n"),
+			       ":1: "));
+	assert_non_null(strstr(policy_error(mem,
+					    "[access]\nadmin sids = S-1-x\n"),
+			       ":2: admin sids"));
+	policy_error(mem, "[access]\nauthenticated = some\n");
 	talloc_free(mem);
 }
 

@@ -22,7 +22,13 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <talloc.h>
+#include <tevent.h>
+#include <dcerpc.h>
+#include <param.h>
+#include <credentials.h>
 
+#include "librpc/gen_ndr/ndr_clusapi.h"
 #include "clusapid_proc.h"
 
 int64_t tproc_now_ms(void)
@@ -217,4 +223,58 @@ char *tproc_start_clusapid(TALLOC_CTX *mem_ctx, const char *name,
 	}
 	return talloc_asprintf(mem_ctx, "ncacn_ip_tcp:127.0.0.1[%u]",
 		(unsigned int)tproc_endpoint_port(endpoints, "clusapi"));
+}
+
+struct tproc_server *tproc_server_start(TALLOC_CTX *mem_ctx,
+					const char *name,
+					const char *const *extra)
+{
+	struct tproc_server *s = talloc_zero(mem_ctx, struct tproc_server);
+
+	assert_non_null(s);
+	s->binding = tproc_start_clusapid(s, name, extra, &s->dir, &s->pid);
+	assert_non_null(s->binding);
+	s->ev = tevent_context_init(s);
+	assert_non_null(s->ev);
+	s->lp_ctx = loadparm_init(s);
+	assert_non_null(s->lp_ctx);
+	return s;
+}
+
+struct dcerpc_pipe *tproc_server_connect(struct tproc_server *s,
+					 TALLOC_CTX *mem_ctx)
+{
+	struct cli_credentials *anon = cli_credentials_init_anon(mem_ctx);
+	struct dcerpc_pipe *p = NULL;
+	NTSTATUS nt;
+
+	assert_non_null(anon);
+	nt = dcerpc_pipe_connect(mem_ctx, &p, s->binding, &ndr_table_clusapi,
+				 anon, s->ev, s->lp_ctx);
+	assert_true(NT_STATUS_IS_OK(nt));
+	return p;
+}
+
+bool tproc_server_stop(struct tproc_server *s)
+{
+	char *cmd;
+	int rc;
+
+	tproc_stop_daemon(&s->pid);
+	cmd = talloc_asprintf(s, "rm -rf '%s'", s->dir);
+	if (cmd == NULL) {
+		return false;
+	}
+	rc = system(cmd);
+	talloc_free(cmd);
+	return rc == 0;
+}
+
+int tproc_server_teardown(void **state)
+{
+	struct tproc_server *s = *state;
+	bool stopped = tproc_server_stop(s);
+
+	talloc_free(s);
+	return stopped ? 0 : -1;
 }

@@ -45,4 +45,32 @@ char *tproc_find_clusapid(TALLOC_CTX *mem_ctx);
 char *tproc_start_clusapid(TALLOC_CTX *mem_ctx, const char *name,
 			   const char *const *extra, char **dir, pid_t *pid);
 
+struct tevent_context;
+struct loadparm_context;
+struct dcerpc_pipe;
+
+/*
+ * A clusapid of our own (tproc_start_clusapid) with what its clients
+ * connect with.
+ */
+struct tproc_server {
+	char *dir;
+	pid_t pid;
+	char *binding;
+	struct tevent_context *ev;
+	struct loadparm_context *lp_ctx;
+};
+
+/* Fails the test if the clusapid does not come up */
+struct tproc_server *tproc_server_start(TALLOC_CTX *mem_ctx,
+					const char *name,
+					const char *const *extra);
+/* An anonymous clusapi connection on MEM_CTX; fails the test if refused */
+struct dcerpc_pipe *tproc_server_connect(struct tproc_server *s,
+					 TALLOC_CTX *mem_ctx);
+/* Stop the clusapid and remove its directory; false if that failed */
+bool tproc_server_stop(struct tproc_server *s);
+/* A cmocka teardown for a state that is a tproc_server: stop, free */
+int tproc_server_teardown(void **state);
+
 #endif

@@ -30,10 +30,7 @@
 #include "clusapid_proc.h"
 
 struct env {
-	char *dir;
-	pid_t pid;
-	struct tevent_context *ev;
-	struct loadparm_context *lp_ctx;
+	struct tproc_server *srv;
 	struct dcerpc_pipe *p;
 	struct policy_handle root;
 };
@@ -41,22 +38,12 @@ struct env {
 static int setup(void **state)
 {
 	struct env *env = talloc_zero(NULL, struct env);
-	struct cli_credentials *anon;
-	char *binding;
 	WERROR status, rpc_status;
 	NTSTATUS nt;
 
 	assert_non_null(env);
-	binding = tproc_start_clusapid(env, "batch", NULL, &env->dir,
-				       &env->pid);
-	assert_non_null(binding);
-
-	env->ev = tevent_context_init(env);
-	env->lp_ctx = loadparm_init(env);
-	anon = cli_credentials_init_anon(env);
-	nt = dcerpc_pipe_connect(env, &env->p, binding, &ndr_table_clusapi,
-				 anon, env->ev, env->lp_ctx);
-	assert_true(NT_STATUS_IS_OK(nt));
+	env->srv = tproc_server_start(env, "batch", NULL);
+	env->p = tproc_server_connect(env->srv, env);
 	nt = dcerpc_ApiGetRootKey(env->p->binding_handle, env,
 				  0x02000000, &status, &rpc_status,
 				  &env->root);
@@ -69,12 +56,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct env *env = *state;
-	char *cmd;
 
 	TALLOC_FREE(env->p);
-	tproc_stop_daemon(&env->pid);
-	cmd = talloc_asprintf(env, "rm -rf '%s'", env->dir);
-	assert_int_equal(system(cmd), 0);
+	assert_true(tproc_server_stop(env->srv));
 	talloc_free(env);
 	return 0;
 }

@@ -33,58 +33,21 @@
 #define MAX_REQUEST 65536
 #define MAX_EVENTS 5
 
-struct env {
-	char *dir;
-	pid_t pid;
-	char *binding;
-	struct tevent_context *ev;
-	struct loadparm_context *lp_ctx;
-	struct cli_credentials *anon;
-};
-
 static int setup(void **state)
 {
-	struct env *env = talloc_zero(NULL, struct env);
 	static const char *const limits[] = {
 		"--max-handles", "20", "--max-request-size", "65536",
 		"--max-notify-events", "5", NULL,
 	};
 
-	assert_non_null(env);
-	env->binding = tproc_start_clusapid(env, "limits", limits, &env->dir,
-					    &env->pid);
-	assert_non_null(env->binding);
-
-	env->ev = tevent_context_init(env);
-	env->lp_ctx = loadparm_init(env);
-	env->anon = cli_credentials_init_anon(env);
-	*state = env;
+	*state = tproc_server_start(NULL, "limits", limits);
 	return 0;
 }
 
-static int teardown(void **state)
+static struct dcerpc_binding_handle *connect_clusapi(
+	struct tproc_server *srv, TALLOC_CTX *mem_ctx)
 {
-	struct env *env = *state;
-	char *cmd;
-
-	tproc_stop_daemon(&env->pid);
-	cmd = talloc_asprintf(env, "rm -rf '%s'", env->dir);
-	assert_int_equal(system(cmd), 0);
-	talloc_free(env);
-	return 0;
-}
-
-static struct dcerpc_binding_handle *connect_clusapi(struct env *env,
-						      TALLOC_CTX *mem_ctx)
-{
-	struct dcerpc_pipe *p = NULL;
-	NTSTATUS nt;
-
-	nt = dcerpc_pipe_connect(mem_ctx, &p, env->binding,
-				 &ndr_table_clusapi, env->anon, env->ev,
-				 env->lp_ctx);
-	assert_true(NT_STATUS_IS_OK(nt));
-	return p->binding_handle;
+	return tproc_server_connect(srv, mem_ctx)->binding_handle;
 }
 
 static WERROR open_group(struct dcerpc_binding_handle *b, TALLOC_CTX *mem,
@@ -104,10 +67,10 @@ static WERROR open_group(struct dcerpc_binding_handle *b, TALLOC_CTX *mem,
  */
 static void test_max_handles(void **state)
 {
-	struct env *env = *state;
-	TALLOC_CTX *mem = talloc_new(env);
-	struct dcerpc_binding_handle *b = connect_clusapi(env, mem);
-	struct dcerpc_binding_handle *b2 = connect_clusapi(env, mem);
+	struct tproc_server *srv = *state;
+	TALLOC_CTX *mem = talloc_new(srv);
+	struct dcerpc_binding_handle *b = connect_clusapi(srv, mem);
+	struct dcerpc_binding_handle *b2 = connect_clusapi(srv, mem);
 	struct policy_handle h[MAX_HANDLES];
 	struct policy_handle extra;
 	WERROR status;
@@ -152,9 +115,9 @@ static WERROR set_value(struct dcerpc_binding_handle *b, TALLOC_CTX *mem,
  */
 static void test_max_request_size(void **state)
 {
-	struct env *env = *state;
-	TALLOC_CTX *mem = talloc_new(env);
-	struct dcerpc_binding_handle *b = connect_clusapi(env, mem);
+	struct tproc_server *srv = *state;
+	TALLOC_CTX *mem = talloc_new(srv);
+	struct dcerpc_binding_handle *b = connect_clusapi(srv, mem);
 	struct policy_handle root;
 	WERROR status, rpc_status;
 	uint32_t type = 0, required = 0;
@@ -175,7 +138,7 @@ static void test_max_request_size(void **state)
 	set_value(b, mem, &root, MAX_REQUEST * 2, &nt);
 	assert_false(NT_STATUS_IS_OK(nt));
 
-	b = connect_clusapi(env, mem);
+	b = connect_clusapi(srv, mem);
 	assert_true(NT_STATUS_IS_OK(dcerpc_ApiGetRootKey(
 		b, mem, 0x02000000, &status, &rpc_status, &root)));
 	assert_true(W_ERROR_IS_OK(status));
@@ -193,9 +156,9 @@ static void test_max_request_size(void **state)
  */
 static void test_max_notify_events(void **state)
 {
-	struct env *env = *state;
-	TALLOC_CTX *mem = talloc_new(env);
-	struct dcerpc_binding_handle *b = connect_clusapi(env, mem);
+	struct tproc_server *srv = *state;
+	TALLOC_CTX *mem = talloc_new(srv);
+	struct dcerpc_binding_handle *b = connect_clusapi(srv, mem);
 	struct policy_handle cluster, notify, group;
 	WERROR status, rpc_status;
 	uint32_t key = 0, filter = 0, seq = 0;
@@ -247,11 +210,11 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_max_handles, setup,
-						teardown),
+						tproc_server_teardown),
 		cmocka_unit_test_setup_teardown(test_max_request_size, setup,
-						teardown),
+						tproc_server_teardown),
 		cmocka_unit_test_setup_teardown(test_max_notify_events,
-						setup, teardown),
+						setup, tproc_server_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -36,27 +36,10 @@
 #define MOVE_TIMEOUT_MS 60000
 
 struct env {
-	char *dir;
-	pid_t pid;
-	struct tevent_context *ev;
-	struct loadparm_context *lp_ctx;
+	struct tproc_server *srv;
 	struct dcerpc_binding_handle *a;	/* makes the changes */
 	struct dcerpc_binding_handle *b;	/* another client */
 };
-
-static struct dcerpc_binding_handle *connect_client(struct env *env,
-						    const char *binding)
-{
-	struct dcerpc_pipe *p = NULL;
-	struct cli_credentials *anon = cli_credentials_init_anon(env);
-	NTSTATUS nt;
-
-	assert_non_null(anon);
-	nt = dcerpc_pipe_connect(env, &p, binding, &ndr_table_clusapi, anon,
-				 env->ev, env->lp_ctx);
-	assert_true(NT_STATUS_IS_OK(nt));
-	return p->binding_handle;
-}
 
 static int setup(void **state)
 {
@@ -66,18 +49,11 @@ static int setup(void **state)
 	 * loaded machine, for both clients to read a Pending state.
 	 */
 	static const char *const slow[] = { "--move-delay-ms", "1000", NULL };
-	char *binding;
 
 	assert_non_null(env);
-	binding = tproc_start_clusapid(env, "visibility", slow, &env->dir,
-				       &env->pid);
-	assert_non_null(binding);
-	env->ev = tevent_context_init(env);
-	env->lp_ctx = loadparm_init(env);
-	assert_non_null(env->ev);
-	assert_non_null(env->lp_ctx);
-	env->a = connect_client(env, binding);
-	env->b = connect_client(env, binding);
+	env->srv = tproc_server_start(env, "visibility", slow);
+	env->a = tproc_server_connect(env->srv, env)->binding_handle;
+	env->b = tproc_server_connect(env->srv, env)->binding_handle;
 	*state = env;
 	return 0;
 }
@@ -85,12 +61,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct env *env = *state;
-	char *cmd;
 
-	tproc_stop_daemon(&env->pid);
-	cmd = talloc_asprintf(env, "rm -rf '%s'", env->dir);
-	assert_non_null(cmd);
-	assert_int_equal(system(cmd), 0);
+	assert_true(tproc_server_stop(env->srv));
 	talloc_free(env);
 	return 0;
 }
