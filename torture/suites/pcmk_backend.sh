@@ -341,9 +341,13 @@ check "  $S Online on a survivor" pcmk_wait 30 survivor_has
 check "  its constraint removed" no_constraint_s
 
 kill $EXTRA_PIDS 2>/dev/null
-clusapid_stop
+CLUSAPID_PID=$PID1
+check "clusapid on node1 stops cleanly" clusapid_stop
+grep -q "Sanitizer" "$PCMK_DIR/n1/clusapid/clusapid.log" &&
+	sed 's/^/#   /' "$PCMK_DIR/n1/clusapid/clusapid.log" | tail -40
 CLUSAPID_PID=$PID2
-clusapid_stop
+check "clusapid on node2 stops cleanly" clusapid_stop
+PID1= PID2=
 pcmk_cluster_stop
 left=$(pcmk_leftovers)
 [ -z "$left" ] || echo "$left"
