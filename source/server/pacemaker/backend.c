@@ -25,6 +25,7 @@ uint32_t pcmk_backend_apply(struct pcmk_backend *b,
 	int ret = change != NULL ? pcmk_conn_apply(b->conn, change) : ENOMEM;
 
 	talloc_free(change);
+	pcmk_glib_loop_kick(b->glib);
 	if (ret == ENOMEM) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}

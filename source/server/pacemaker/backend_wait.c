@@ -24,6 +24,14 @@
 #define PCMK_PING_TIMEOUT_MS	5000
 #define PCMK_PING_RETRY_US	50000
 
+static long ms_since(const struct timeval *t0)
+{
+	struct timeval now = tevent_timeval_current();
+
+	return (now.tv_sec - t0->tv_sec) * 1000 +
+		(now.tv_usec - t0->tv_usec) / 1000;
+}
+
 static bool resource_done(const struct pcmk_cib *cib,
 			  const struct clus_group_op *op)
 {
@@ -140,8 +148,9 @@ static void ping_done(struct tevent_req *req)
 	bool idle = ret == 0 && pcmk_dc_idle(fsa);
 
 	TALLOC_FREE(b->ping);
-	clus_log(b->m, 3, "pacemaker: DC %s: %s", dc != NULL ? dc : "?",
-		 ret == 0 ? fsa : strerror(ret));
+	clus_log(b->m, 3, "pacemaker: DC %s: %s, in %ld ms",
+		 dc != NULL ? dc : "?", ret == 0 ? fsa : strerror(ret),
+		 ms_since(&b->ping_sent));
 	TALLOC_FREE(dc);
 	TALLOC_FREE(fsa);
 	if (idle) {
@@ -161,12 +170,14 @@ void pcmk_backend_check(struct pcmk_backend *b)
 	if (b->ping != NULL || !any_done(b, pcmk_conn_cib(b->conn))) {
 		return;
 	}
+	b->ping_sent = tevent_timeval_current();
 	b->ping = pcmk_dc_state_send(b, b->m->ev, PCMK_PING_TIMEOUT_MS);
 	if (b->ping == NULL) {
 		clus_log(b->m, 0, "pacemaker: cannot ask the DC's state");
 		return;
 	}
 	tevent_req_set_callback(b->ping, ping_done, b);
+	pcmk_glib_loop_kick(b->glib);
 }
 
 /* A restart: the moves under way are the cli-prefer constraints */

@@ -135,6 +135,17 @@ static void glib_immediate(struct tevent_context *ev,
 }
 
 /* GLib's fds for this round, into state->fds */
+void pcmk_glib_loop_kick(struct tevent_req *req)
+{
+	struct glib_loop_state *state =
+		tevent_req_data(req, struct glib_loop_state);
+
+	if (tevent_req_is_in_progress(req)) {
+		tevent_schedule_immediate(state->im, state->ev,
+					  glib_immediate, req);
+	}
+}
+
 static bool glib_query(struct glib_loop_state *state, gint *timeout)
 {
 	gint n;

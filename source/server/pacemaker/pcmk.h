@@ -211,6 +211,12 @@ char *pcmk_change_string(TALLOC_CTX *mem_ctx,
 struct tevent_req *pcmk_glib_loop_send(TALLOC_CTX *mem_ctx,
 				       struct tevent_context *ev);
 int pcmk_glib_loop_recv(struct tevent_req *req);
+/*
+ * GLib was used outside the loop (a synchronous libcib call that may
+ * have read and queued notifications, a new IPC connection): check and
+ * dispatch again, and watch the sources as they are now
+ */
+void pcmk_glib_loop_kick(struct tevent_req *req);
 
 /*
  * controld.c: the DC's controller state ("S_IDLE" once a transition is

@@ -19,6 +19,7 @@ struct pcmk_backend {
 	struct tevent_req *glib;	/* GLib's main context on m->ev */
 	struct pcmk_conn *conn;		/* the CIB, kept up to date */
 	struct tevent_req *ping;	/* the DC's state asked */
+	struct timeval ping_sent;	/* when (the log says how long) */
 	struct tevent_immediate *im;	/* ending operations */
 };
 
