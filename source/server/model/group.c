@@ -40,15 +40,7 @@ struct clus_group *group_new(struct clus_txn *t, const char *name,
 
 void group_link(struct clus_txn *t, struct clus_group *g)
 {
-	struct clus_model *m = t->m;
-
-	if (!t->no_store) {
-		g->obj.seq = clus_next_seq(t);
-	}
-	txn_list_append(t, &m->groups, &g->link);
-	txn_hash_add(t, m->group_names, g->name, g);
-	txn_hash_add(t, m->group_ids, g->id, g);
-	txn_dirty(t, &g->obj);
+	obj_link(t, &g->obj);
 }
 
 struct clus_group *clus_group_by_name(struct clus_model *m, const char *name)
@@ -64,13 +56,8 @@ struct clus_group *clus_group_by_id(struct clus_model *m, const char *id)
 uint32_t clus_group_lookup(struct clus_model *m, const char *name,
 			   struct clus_group **group)
 {
-	struct clus_group *g = clus_group_by_name(m, name);
-
-	if (g == NULL) {
-		g = clus_group_by_id(m, name);
-	}
-	*group = g;
-	return g != NULL ? CM_ERROR_SUCCESS : CM_ERROR_GROUP_NOT_FOUND;
+	*group = obj_find(m, CLUS_KIND_GROUP, name);
+	return *group != NULL ? CM_ERROR_SUCCESS : CM_ERROR_GROUP_NOT_FOUND;
 }
 
 uint32_t clus_model_num_groups(struct clus_model *m)
@@ -351,10 +338,7 @@ uint32_t clus_group_delete(struct clus_model *m, struct clus_group *g,
 	notify_group(t, g, CM_CHANGE_GROUP_DELETED,
 		     CM_CHANGE_GROUP_DELETED_V2);
 	notify_node(t, g->owner, 0, CM_CHANGE_NODE_GROUP_LOST_V2);
-	txn_list_remove(t, &m->groups, &g->link);
-	txn_hash_del(t, m->group_names, g->name, g);
-	txn_hash_del(t, m->group_ids, g->id, g);
-	txn_delete_object(t, &g->obj);
+	obj_unlink(t, &g->obj);
 	group_wake_on_commit(t, g, CM_ERROR_GROUP_NOT_FOUND);
 	txn_free_on_commit(t, g);
 	return txn_commit(t);

@@ -44,15 +44,7 @@ struct clus_groupset *groupset_new(struct clus_txn *t, const char *name,
 
 void groupset_link(struct clus_txn *t, struct clus_groupset *s)
 {
-	struct clus_model *m = t->m;
-
-	if (!t->no_store) {
-		s->obj.seq = clus_next_seq(t);
-	}
-	txn_list_append(t, &m->groupsets, &s->link);
-	txn_hash_add(t, m->groupset_names, s->name, s);
-	txn_hash_add(t, m->groupset_ids, s->id, s);
-	txn_dirty(t, &s->obj);
+	obj_link(t, &s->obj);
 }
 
 struct clus_groupset *clus_groupset_by_name(struct clus_model *m,
@@ -70,13 +62,8 @@ struct clus_groupset *clus_groupset_by_id(struct clus_model *m,
 uint32_t clus_groupset_lookup(struct clus_model *m, const char *name,
 			      struct clus_groupset **set)
 {
-	struct clus_groupset *s = clus_groupset_by_name(m, name);
-
-	if (s == NULL) {
-		s = clus_groupset_by_id(m, name);
-	}
-	*set = s;
-	return s != NULL ? CM_ERROR_SUCCESS : CM_ERROR_GROUPSET_NOT_FOUND;
+	*set = obj_find(m, CLUS_KIND_GROUPSET, name);
+	return *set != NULL ? CM_ERROR_SUCCESS : CM_ERROR_GROUPSET_NOT_FOUND;
 }
 
 uint32_t clus_model_num_groupsets(struct clus_model *m)
@@ -170,10 +157,7 @@ uint32_t clus_groupset_delete(struct clus_model *m, struct clus_groupset *s)
 		txn_dirty(t, &g->obj);
 	}
 	notify_groupset(t, s, CM_CHANGE_GROUPSET_DELETED_V2);
-	txn_list_remove(t, &m->groupsets, &s->link);
-	txn_hash_del(t, m->groupset_names, s->name, s);
-	txn_hash_del(t, m->groupset_ids, s->id, s);
-	txn_delete_object(t, &s->obj);
+	obj_unlink(t, &s->obj);
 	txn_free_on_commit(t, s);
 	return txn_commit(t);
 }

@@ -178,6 +178,16 @@ void txn_hash_del(struct clus_txn *t, struct clus_hash *h, const char *key,
 		  void *value);
 
 /* ------------------------------------------------------------------ */
+/* objkind.c: the model's list and indexes of each named object kind    */
+
+/* Number @o (unless the txn is not stored), list, index and store it */
+void obj_link(struct clus_txn *t, struct clus_object *o);
+/* Take @o out of its list and indexes and delete its record */
+void obj_unlink(struct clus_txn *t, struct clus_object *o);
+/* The object of @kind named @name, or failing that with id @name */
+void *obj_find(struct clus_model *m, uint8_t kind, const char *name);
+
+/* ------------------------------------------------------------------ */
 /* notify.c                                                            */
 
 /* A change to announce to the notification ports after commit */

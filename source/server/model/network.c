@@ -36,15 +36,7 @@ struct clus_network *network_new(struct clus_txn *t, const char *name,
 
 void network_link(struct clus_txn *t, struct clus_network *n)
 {
-	struct clus_model *m = t->m;
-
-	if (!t->no_store) {
-		n->obj.seq = clus_next_seq(t);
-	}
-	txn_list_append(t, &m->networks, &n->link);
-	txn_hash_add(t, m->network_names, n->name, n);
-	txn_hash_add(t, m->network_ids, n->id, n);
-	txn_dirty(t, &n->obj);
+	obj_link(t, &n->obj);
 }
 
 struct clus_network *clus_network_by_name(struct clus_model *m,
@@ -61,13 +53,8 @@ struct clus_network *clus_network_by_id(struct clus_model *m, const char *id)
 uint32_t clus_network_lookup(struct clus_model *m, const char *name,
 			     struct clus_network **net)
 {
-	struct clus_network *n = clus_network_by_name(m, name);
-
-	if (n == NULL) {
-		n = clus_network_by_id(m, name);
-	}
-	*net = n;
-	return n != NULL ? CM_ERROR_SUCCESS :
+	*net = obj_find(m, CLUS_KIND_NETWORK, name);
+	return *net != NULL ? CM_ERROR_SUCCESS :
 		CM_ERROR_CLUSTER_NETWORK_NOT_FOUND;
 }
 
@@ -239,27 +226,14 @@ struct clus_netif *netif_new(struct clus_txn *t, const char *name,
 
 void netif_link(struct clus_txn *t, struct clus_netif *ni)
 {
-	struct clus_model *m = t->m;
-
-	if (!t->no_store) {
-		ni->obj.seq = clus_next_seq(t);
-	}
-	txn_list_append(t, &m->netifs, &ni->link);
-	txn_hash_add(t, m->netif_names, ni->name, ni);
-	txn_hash_add(t, m->netif_ids, ni->id, ni);
-	txn_dirty(t, &ni->obj);
+	obj_link(t, &ni->obj);
 }
 
 void netif_delete(struct clus_txn *t, struct clus_netif *ni)
 {
-	struct clus_model *m = t->m;
-
 	notify_netif(t, ni, CM_CHANGE_NETINTERFACE_DELETED,
 		     CM_CHANGE_NETINTERFACE_DELETED_V2);
-	txn_list_remove(t, &m->netifs, &ni->link);
-	txn_hash_del(t, m->netif_names, ni->name, ni);
-	txn_hash_del(t, m->netif_ids, ni->id, ni);
-	txn_delete_object(t, &ni->obj);
+	obj_unlink(t, &ni->obj);
 	txn_free_on_commit(t, ni);
 }
 
@@ -276,13 +250,8 @@ struct clus_netif *clus_netif_by_id(struct clus_model *m, const char *id)
 uint32_t clus_netif_lookup(struct clus_model *m, const char *name,
 			   struct clus_netif **netif)
 {
-	struct clus_netif *ni = clus_netif_by_name(m, name);
-
-	if (ni == NULL) {
-		ni = clus_netif_by_id(m, name);
-	}
-	*netif = ni;
-	return ni != NULL ? CM_ERROR_SUCCESS :
+	*netif = obj_find(m, CLUS_KIND_NETIF, name);
+	return *netif != NULL ? CM_ERROR_SUCCESS :
 		CM_ERROR_CLUSTER_NETINTERFACE_NOT_FOUND;
 }
 

@@ -34,15 +34,7 @@ struct clus_node *node_new(struct clus_txn *t, const char *name,
 
 void node_link(struct clus_txn *t, struct clus_node *node)
 {
-	struct clus_model *m = t->m;
-
-	if (!t->no_store) {
-		node->obj.seq = clus_next_seq(t);
-	}
-	txn_list_append(t, &m->nodes, &node->link);
-	txn_hash_add(t, m->node_names, node->name, node);
-	txn_hash_add(t, m->node_ids, node->id, node);
-	txn_dirty(t, &node->obj);
+	obj_link(t, &node->obj);
 }
 
 struct clus_node *clus_node_by_name(struct clus_model *m, const char *name)
@@ -58,13 +50,9 @@ struct clus_node *clus_node_by_id(struct clus_model *m, const char *id)
 uint32_t clus_node_lookup(struct clus_model *m, const char *name,
 			  struct clus_node **node)
 {
-	struct clus_node *n = clus_node_by_name(m, name);
-
-	if (n == NULL) {
-		n = clus_node_by_id(m, name);
-	}
-	*node = n;
-	return n != NULL ? CM_ERROR_SUCCESS : CM_ERROR_CLUSTER_NODE_NOT_FOUND;
+	*node = obj_find(m, CLUS_KIND_NODE, name);
+	return *node != NULL ? CM_ERROR_SUCCESS :
+		CM_ERROR_CLUSTER_NODE_NOT_FOUND;
 }
 
 uint32_t clus_model_num_nodes(struct clus_model *m)

@@ -40,30 +40,17 @@ struct clus_resource *resource_new(struct clus_txn *t, const char *name,
 void resource_link(struct clus_txn *t, struct clus_resource *r,
 		   struct clus_group *g)
 {
-	struct clus_model *m = t->m;
-
-	if (!t->no_store) {
-		r->obj.seq = clus_next_seq(t);
-	}
 	r->group = g;
-	txn_list_append(t, &m->resources, &r->link);
 	txn_list_append(t, &g->resources, &r->group_link);
-	txn_hash_add(t, m->res_names, r->name, r);
-	txn_hash_add(t, m->res_ids, r->id, r);
-	txn_dirty(t, &r->obj);
+	obj_link(t, &r->obj);
 }
 
 void resource_unlink_deleted(struct clus_txn *t, struct clus_resource *r)
 {
-	struct clus_model *m = t->m;
-
 	notify_resource(t, r, CM_CHANGE_RESOURCE_DELETED,
 			CM_CHANGE_RESOURCE_DELETED_V2);
 	txn_list_remove(t, &r->group->resources, &r->group_link);
-	txn_list_remove(t, &m->resources, &r->link);
-	txn_hash_del(t, m->res_names, r->name, r);
-	txn_hash_del(t, m->res_ids, r->id, r);
-	txn_delete_object(t, &r->obj);
+	obj_unlink(t, &r->obj);
 	txn_free_on_commit(t, r);
 }
 
@@ -82,13 +69,8 @@ struct clus_resource *clus_resource_by_id(struct clus_model *m,
 uint32_t clus_resource_lookup(struct clus_model *m, const char *name,
 			      struct clus_resource **res)
 {
-	struct clus_resource *r = clus_resource_by_name(m, name);
-
-	if (r == NULL) {
-		r = clus_resource_by_id(m, name);
-	}
-	*res = r;
-	return r != NULL ? CM_ERROR_SUCCESS : CM_ERROR_RESOURCE_NOT_FOUND;
+	*res = obj_find(m, CLUS_KIND_RESOURCE, name);
+	return *res != NULL ? CM_ERROR_SUCCESS : CM_ERROR_RESOURCE_NOT_FOUND;
 }
 
 uint32_t clus_model_num_resources(struct clus_model *m)

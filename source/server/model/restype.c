@@ -32,14 +32,7 @@ struct clus_restype *restype_new(struct clus_txn *t, const char *name)
 
 void restype_link(struct clus_txn *t, struct clus_restype *rt)
 {
-	struct clus_model *m = t->m;
-
-	if (!t->no_store) {
-		rt->obj.seq = clus_next_seq(t);
-	}
-	txn_list_append(t, &m->restypes, &rt->link);
-	txn_hash_add(t, m->restype_names, rt->name, rt);
-	txn_dirty(t, &rt->obj);
+	obj_link(t, &rt->obj);
 }
 
 struct clus_restype *clus_restype_by_name(struct clus_model *m,
@@ -175,9 +168,7 @@ uint32_t clus_restype_delete(struct clus_model *m, struct clus_restype *rt)
 	}
 	notify_restype(t, rt, CM_CHANGE_RESOURCE_TYPE_DELETED,
 		       CM_CHANGE_RESOURCE_TYPE_DELETED_V2);
-	txn_list_remove(t, &m->restypes, &rt->link);
-	txn_hash_del(t, m->restype_names, rt->name, rt);
-	txn_delete_object(t, &rt->obj);
+	obj_unlink(t, &rt->obj);
 	txn_free_on_commit(t, rt);
 	return txn_commit(t);
 }

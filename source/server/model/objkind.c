@@ -1,0 +1,123 @@
+/*
+ * clusapi - cluster model: where each kind of named object is indexed
+ *
+ * Copyright (C) 2026 The clusapi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * Nodes, resource types, networks, interfaces, groups, resources and
+ * group sets are all kept the same way: a list of the model in creation
+ * order and a name index (and, but for resource types, an id index).
+ * One description per kind lets linking, unlinking and lookup be
+ * written once; store_format.c does the same for the records on disk.
+ */
+
+#include <stddef.h>
+
+#include "model_private.h"
+
+struct obj_kind {
+	size_t list;		/* struct clus_list in struct clus_model */
+	size_t names;		/* struct clus_hash * in struct clus_model */
+	size_t ids;		/* likewise; 0: the kind has no id index */
+	size_t link;		/* struct clus_link in the object */
+	size_t name;		/* char * in the object */
+	size_t id;		/* char * in the object */
+};
+
+#define OBJ_KIND(type, lst, nm, idx)					\
+	{ .list = offsetof(struct clus_model, lst),			\
+	  .names = offsetof(struct clus_model, nm),			\
+	  .ids = (idx),							\
+	  .link = offsetof(type, link),					\
+	  .name = offsetof(type, name),					\
+	  .id = offsetof(type, id) }
+
+#define IDS(nm) offsetof(struct clus_model, nm)
+
+static const struct obj_kind obj_kinds[] = {
+	[CLUS_KIND_NODE] = OBJ_KIND(struct clus_node, nodes, node_names,
+				    IDS(node_ids)),
+	[CLUS_KIND_RESTYPE] = {
+		.list = offsetof(struct clus_model, restypes),
+		.names = offsetof(struct clus_model, restype_names),
+		.link = offsetof(struct clus_restype, link),
+		.name = offsetof(struct clus_restype, name),
+		.id = offsetof(struct clus_restype, name),
+	},
+	[CLUS_KIND_NETWORK] = OBJ_KIND(struct clus_network, networks,
+				       network_names, IDS(network_ids)),
+	[CLUS_KIND_NETIF] = OBJ_KIND(struct clus_netif, netifs, netif_names,
+				     IDS(netif_ids)),
+	[CLUS_KIND_GROUP] = OBJ_KIND(struct clus_group, groups, group_names,
+				     IDS(group_ids)),
+	[CLUS_KIND_RESOURCE] = OBJ_KIND(struct clus_resource, resources,
+					res_names, IDS(res_ids)),
+	[CLUS_KIND_GROUPSET] = OBJ_KIND(struct clus_groupset, groupsets,
+					groupset_names, IDS(groupset_ids)),
+};
+
+/* The offsets above are taken from the object's start, where obj sits */
+_Static_assert(offsetof(struct clus_node, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_restype, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_network, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_netif, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_group, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_resource, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_groupset, obj) == 0, "obj first");
+
+static void *at(const void *base, size_t off)
+{
+	return (char *)base + off;
+}
+
+static struct clus_hash *index_of(struct clus_model *m, size_t off)
+{
+	return *(struct clus_hash **)at(m, off);
+}
+
+static char *field_of(struct clus_object *o, size_t off)
+{
+	return *(char **)at(o, off);
+}
+
+void obj_link(struct clus_txn *t, struct clus_object *o)
+{
+	const struct obj_kind *k = &obj_kinds[o->kind];
+	struct clus_model *m = t->m;
+
+	if (!t->no_store) {
+		o->seq = clus_next_seq(t);
+	}
+	txn_list_append(t, at(m, k->list), at(o, k->link));
+	txn_hash_add(t, index_of(m, k->names), field_of(o, k->name), o);
+	if (k->ids != 0) {
+		txn_hash_add(t, index_of(m, k->ids), field_of(o, k->id), o);
+	}
+	txn_dirty(t, o);
+}
+
+void obj_unlink(struct clus_txn *t, struct clus_object *o)
+{
+	const struct obj_kind *k = &obj_kinds[o->kind];
+	struct clus_model *m = t->m;
+
+	txn_list_remove(t, at(m, k->list), at(o, k->link));
+	txn_hash_del(t, index_of(m, k->names), field_of(o, k->name), o);
+	if (k->ids != 0) {
+		txn_hash_del(t, index_of(m, k->ids), field_of(o, k->id), o);
+	}
+	txn_delete_object(t, o);
+}
+
+void *obj_find(struct clus_model *m, uint8_t kind, const char *name)
+{
+	const struct obj_kind *k = &obj_kinds[kind];
+	void *o = clus_hash_get(index_of(m, k->names), name);
+
+	if (o == NULL && k->ids != 0) {
+		o = clus_hash_get(index_of(m, k->ids), name);
+	}
+	return o;
+}
