@@ -378,7 +378,7 @@ static struct clus_group *cfg_new_group(struct cfg *cfg, unsigned line,
 	struct clus_group *g;
 	char *id;
 
-	*err = group_check_name(cfg->m, name, NULL);
+	*err = obj_check_name(cfg->m, CLUS_KIND_GROUP, name, NULL);
 	if (*err != CM_ERROR_SUCCESS) {
 		*err = cfg_err(cfg, line, "group '%s': %s", name,
 			       *err == CM_ERROR_OBJECT_ALREADY_EXISTS ?

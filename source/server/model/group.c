@@ -225,26 +225,6 @@ void group_set_owner(struct clus_txn *t, struct clus_group *g,
 	notify_node(t, owner, 0, CM_CHANGE_NODE_GROUP_GAINED_V2);
 }
 
-/* Windows: a group's name may be neither another group's name nor id */
-uint32_t group_check_name(struct clus_model *m, const char *name,
-			  const struct clus_group *self)
-{
-	struct clus_group *other;
-
-	if (!clus_name_valid(name)) {
-		return CM_ERROR_INVALID_NAME;
-	}
-	other = clus_group_by_name(m, name);
-	if (other != NULL && other != self) {
-		return CM_ERROR_OBJECT_ALREADY_EXISTS;
-	}
-	other = clus_group_by_id(m, name);
-	if (other != NULL && other != self) {
-		return CM_ERROR_OBJECT_ALREADY_EXISTS;
-	}
-	return CM_ERROR_SUCCESS;
-}
-
 uint32_t clus_group_create(struct clus_model *m, const char *name,
 			   uint32_t group_type, struct clus_group **group)
 {
@@ -254,7 +234,7 @@ uint32_t clus_group_create(struct clus_model *m, const char *name,
 	char *id;
 	uint32_t err;
 
-	err = group_check_name(m, name, NULL);
+	err = obj_check_name(m, CLUS_KIND_GROUP, name, NULL);
 	if (err != CM_ERROR_SUCCESS) {
 		return err;
 	}
@@ -360,7 +340,7 @@ uint32_t clus_group_set_common(struct clus_model *m, struct clus_group *g,
 	uint32_t err;
 
 	if (c->name != NULL) {
-		err = group_check_name(m, c->name, g);
+		err = obj_check_name(m, CLUS_KIND_GROUP, c->name, g);
 		if (err != CM_ERROR_SUCCESS) {
 			return err;
 		}
@@ -391,7 +371,7 @@ uint32_t clus_group_rename(struct clus_model *m, struct clus_group *g,
 	struct clus_common_set c = { .name = name };
 
 	if (strcmp(g->name, name) == 0) {
-		return group_check_name(m, name, g);
+		return obj_check_name(m, CLUS_KIND_GROUP, name, g);
 	}
 	return clus_group_set_common(m, g, &c);
 }

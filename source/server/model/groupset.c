@@ -89,12 +89,9 @@ uint32_t clus_groupset_create(struct clus_model *m, const char *name,
 	uint32_t err;
 	char *id;
 
-	if (!clus_name_valid(name)) {
-		return CM_ERROR_INVALID_NAME;
-	}
-	if (clus_groupset_by_name(m, name) != NULL ||
-	    clus_groupset_by_id(m, name) != NULL) {
-		return CM_ERROR_OBJECT_ALREADY_EXISTS;
+	err = obj_check_name(m, CLUS_KIND_GROUPSET, name, NULL);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
 	}
 	t = txn_begin(m);
 	if (t == NULL) {

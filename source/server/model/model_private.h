@@ -9,6 +9,7 @@
 #define CLUSAPI_MODEL_PRIVATE_H
 
 #include <stdarg.h>
+#include <stddef.h>
 #include "model.h"
 
 #define clus_container_of(ptr, type, member) \
@@ -31,6 +32,17 @@ enum {
 	CLUS_KIND_GROUPSET	= 8,
 	CLUS_KIND_REGKEY	= 9,
 };
+
+/* Tables of field offsets (store_format.c, objkind.c) count from here */
+_Static_assert(offsetof(struct clus_cluster, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_node, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_restype, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_network, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_netif, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_group, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_resource, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_groupset, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_regkey, obj) == 0, "obj first");
 
 /* ------------------------------------------------------------------ */
 /* hash.c: case-insensitive string -> pointer index                    */
@@ -186,6 +198,12 @@ void obj_link(struct clus_txn *t, struct clus_object *o);
 void obj_unlink(struct clus_txn *t, struct clus_object *o);
 /* The object of @kind named @name, or failing that with id @name */
 void *obj_find(struct clus_model *m, uint8_t kind, const char *name);
+/*
+ * May an object of @kind (@self, or NULL for a new one) be named @name?
+ * CM_ERROR_INVALID_NAME or CM_ERROR_OBJECT_ALREADY_EXISTS if not.
+ */
+uint32_t obj_check_name(struct clus_model *m, uint8_t kind, const char *name,
+			const void *self);
 
 /* ------------------------------------------------------------------ */
 /* notify.c                                                            */
@@ -323,8 +341,6 @@ void group_set_state(struct clus_txn *t, struct clus_group *g,
 		     uint32_t state);
 void group_set_owner(struct clus_txn *t, struct clus_group *g,
 		     struct clus_node *owner);
-uint32_t group_check_name(struct clus_model *m, const char *name,
-			  const struct clus_group *self);
 void group_remove_node_refs(struct clus_txn *t, struct clus_group *g,
 			    struct clus_node *node);
 /* Refusal for a request that needs a settled group; success when it is */

@@ -73,21 +73,6 @@ struct clus_network *clus_network_next(struct clus_network *net)
 	return CLUS_ITEM(net->link.next, struct clus_network, link);
 }
 
-static uint32_t network_check_name(struct clus_model *m, const char *name,
-				   const struct clus_network *self)
-{
-	struct clus_network *o;
-
-	if (!clus_name_valid(name)) {
-		return CM_ERROR_INVALID_NAME;
-	}
-	o = clus_network_by_name(m, name);
-	if (o != NULL && o != self) {
-		return CM_ERROR_OBJECT_ALREADY_EXISTS;
-	}
-	return CM_ERROR_SUCCESS;
-}
-
 uint32_t clus_network_set_common(struct clus_model *m,
 				 struct clus_network *net,
 				 const struct clus_common_set *c)
@@ -96,7 +81,7 @@ uint32_t clus_network_set_common(struct clus_model *m,
 	uint32_t err;
 
 	if (c->name != NULL) {
-		err = network_check_name(m, c->name, net);
+		err = obj_check_name(m, CLUS_KIND_NETWORK, c->name, net);
 		if (err != CM_ERROR_SUCCESS) {
 			return err;
 		}
@@ -130,7 +115,7 @@ uint32_t clus_network_rename(struct clus_model *m, struct clus_network *net,
 	struct clus_common_set c = { .name = name };
 
 	if (strcmp(net->name, name) == 0) {
-		return network_check_name(m, name, net);
+		return obj_check_name(m, CLUS_KIND_NETWORK, name, net);
 	}
 	return clus_network_set_common(m, net, &c);
 }

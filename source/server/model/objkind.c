@@ -24,21 +24,24 @@ struct obj_kind {
 	size_t link;		/* struct clus_link in the object */
 	size_t name;		/* char * in the object */
 	size_t id;		/* char * in the object */
+	/* Windows: a new name may not be another object's id either */
+	bool ids_reserved;
 };
 
-#define OBJ_KIND(type, lst, nm, idx)					\
+#define OBJ_KIND(type, lst, nm, idx, reserved)				\
 	{ .list = offsetof(struct clus_model, lst),			\
 	  .names = offsetof(struct clus_model, nm),			\
 	  .ids = (idx),							\
 	  .link = offsetof(type, link),					\
 	  .name = offsetof(type, name),					\
-	  .id = offsetof(type, id) }
+	  .id = offsetof(type, id),					\
+	  .ids_reserved = (reserved) }
 
 #define IDS(nm) offsetof(struct clus_model, nm)
 
 static const struct obj_kind obj_kinds[] = {
 	[CLUS_KIND_NODE] = OBJ_KIND(struct clus_node, nodes, node_names,
-				    IDS(node_ids)),
+				    IDS(node_ids), false),
 	[CLUS_KIND_RESTYPE] = {
 		.list = offsetof(struct clus_model, restypes),
 		.names = offsetof(struct clus_model, restype_names),
@@ -47,25 +50,19 @@ static const struct obj_kind obj_kinds[] = {
 		.id = offsetof(struct clus_restype, name),
 	},
 	[CLUS_KIND_NETWORK] = OBJ_KIND(struct clus_network, networks,
-				       network_names, IDS(network_ids)),
+				       network_names, IDS(network_ids),
+				       false),
 	[CLUS_KIND_NETIF] = OBJ_KIND(struct clus_netif, netifs, netif_names,
-				     IDS(netif_ids)),
+				     IDS(netif_ids), false),
 	[CLUS_KIND_GROUP] = OBJ_KIND(struct clus_group, groups, group_names,
-				     IDS(group_ids)),
+				     IDS(group_ids), true),
 	[CLUS_KIND_RESOURCE] = OBJ_KIND(struct clus_resource, resources,
-					res_names, IDS(res_ids)),
+					res_names, IDS(res_ids), true),
 	[CLUS_KIND_GROUPSET] = OBJ_KIND(struct clus_groupset, groupsets,
-					groupset_names, IDS(groupset_ids)),
+					groupset_names, IDS(groupset_ids),
+					true),
 };
 
-/* The offsets above are taken from the object's start, where obj sits */
-_Static_assert(offsetof(struct clus_node, obj) == 0, "obj first");
-_Static_assert(offsetof(struct clus_restype, obj) == 0, "obj first");
-_Static_assert(offsetof(struct clus_network, obj) == 0, "obj first");
-_Static_assert(offsetof(struct clus_netif, obj) == 0, "obj first");
-_Static_assert(offsetof(struct clus_group, obj) == 0, "obj first");
-_Static_assert(offsetof(struct clus_resource, obj) == 0, "obj first");
-_Static_assert(offsetof(struct clus_groupset, obj) == 0, "obj first");
 
 static void *at(const void *base, size_t off)
 {
@@ -120,4 +117,27 @@ void *obj_find(struct clus_model *m, uint8_t kind, const char *name)
 		o = clus_hash_get(index_of(m, k->ids), name);
 	}
 	return o;
+}
+
+uint32_t obj_check_name(struct clus_model *m, uint8_t kind, const char *name,
+			const void *self)
+{
+	const struct obj_kind *k = &obj_kinds[kind];
+	void *other;
+
+	if (!clus_name_valid(name)) {
+		return CM_ERROR_INVALID_NAME;
+	}
+	other = clus_hash_get(index_of(m, k->names), name);
+	if (other != NULL && other != self) {
+		return CM_ERROR_OBJECT_ALREADY_EXISTS;
+	}
+	if (!k->ids_reserved) {
+		return CM_ERROR_SUCCESS;
+	}
+	other = clus_hash_get(index_of(m, k->ids), name);
+	if (other != NULL && other != self) {
+		return CM_ERROR_OBJECT_ALREADY_EXISTS;
+	}
+	return CM_ERROR_SUCCESS;
 }

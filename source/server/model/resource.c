@@ -195,25 +195,6 @@ struct clus_object *resource_resolve_in_group(void *private_data,
 	return NULL;
 }
 
-static uint32_t resource_check_name(struct clus_model *m, const char *name,
-				    const struct clus_resource *self)
-{
-	struct clus_resource *o;
-
-	if (!clus_name_valid(name)) {
-		return CM_ERROR_INVALID_NAME;
-	}
-	o = clus_resource_by_name(m, name);
-	if (o != NULL && o != self) {
-		return CM_ERROR_OBJECT_ALREADY_EXISTS;
-	}
-	o = clus_resource_by_id(m, name);
-	if (o != NULL && o != self) {
-		return CM_ERROR_OBJECT_ALREADY_EXISTS;
-	}
-	return CM_ERROR_SUCCESS;
-}
-
 uint32_t clus_resource_create(struct clus_model *m, struct clus_group *g,
 			      const char *name, const char *type_name,
 			      uint32_t create_flags,
@@ -227,7 +208,7 @@ uint32_t clus_resource_create(struct clus_model *m, struct clus_group *g,
 	uint32_t err;
 	char *id;
 
-	err = resource_check_name(m, name, NULL);
+	err = obj_check_name(m, CLUS_KIND_RESOURCE, name, NULL);
 	if (err != CM_ERROR_SUCCESS) {
 		return err;
 	}
@@ -331,7 +312,7 @@ uint32_t clus_resource_set_common(struct clus_model *m,
 	uint32_t err;
 
 	if (c->name != NULL) {
-		err = resource_check_name(m, c->name, r);
+		err = obj_check_name(m, CLUS_KIND_RESOURCE, c->name, r);
 		if (err != CM_ERROR_SUCCESS) {
 			return err;
 		}
@@ -362,7 +343,7 @@ uint32_t clus_resource_rename(struct clus_model *m, struct clus_resource *r,
 	struct clus_common_set c = { .name = name };
 
 	if (strcmp(r->name, name) == 0) {
-		return resource_check_name(m, name, r);
+		return obj_check_name(m, CLUS_KIND_RESOURCE, name, r);
 	}
 	return clus_resource_set_common(m, r, &c);
 }
