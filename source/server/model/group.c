@@ -38,11 +38,6 @@ struct clus_group *group_new(struct clus_txn *t, const char *name,
 	return g;
 }
 
-void group_link(struct clus_txn *t, struct clus_group *g)
-{
-	obj_link(t, &g->obj);
-}
-
 struct clus_group *clus_group_by_name(struct clus_model *m, const char *name)
 {
 	return clus_hash_get(m->group_names, name);
@@ -250,7 +245,7 @@ uint32_t clus_group_create(struct clus_model *m, const char *name,
 	}
 	g->owner = owner;
 	g->group_type = group_type;
-	group_link(t, g);
+	obj_link(t, &g->obj);
 	notify_group(t, g, CM_CHANGE_GROUP_ADDED, 0);
 	notify_cluster(t, 0, CM_CHANGE_CLUSTER_GROUP_ADDED_V2, g->name, g->id);
 	notify_node(t, owner, 0, CM_CHANGE_NODE_GROUP_GAINED_V2);

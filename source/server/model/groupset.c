@@ -42,11 +42,6 @@ struct clus_groupset *groupset_new(struct clus_txn *t, const char *name,
 	return s;
 }
 
-void groupset_link(struct clus_txn *t, struct clus_groupset *s)
-{
-	obj_link(t, &s->obj);
-}
-
 struct clus_groupset *clus_groupset_by_name(struct clus_model *m,
 					    const char *name)
 {
@@ -103,7 +98,7 @@ uint32_t clus_groupset_create(struct clus_model *m, const char *name,
 		txn_cancel(t);
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	groupset_link(t, s);
+	obj_link(t, &s->obj);
 	notify_groupset(t, s, CM_CHANGE_GROUPSET_COMMON_PROPERTY_V2);
 	err = txn_commit(t);
 	if (err != CM_ERROR_SUCCESS) {

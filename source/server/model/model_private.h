@@ -310,7 +310,6 @@ struct clus_cluster *cluster_new(struct clus_model *m);
 /* node.c */
 struct clus_node *node_new(struct clus_txn *t, const char *name,
 			   const char *id);
-void node_link(struct clus_txn *t, struct clus_node *node);
 void node_set_state_internal(struct clus_txn *t, struct clus_node *node,
 			     uint32_t state);
 bool node_is_up(const struct clus_node *node);
@@ -319,21 +318,17 @@ void node_set_drain_status(struct clus_txn *t, struct clus_node *node,
 
 /* restype.c */
 struct clus_restype *restype_new(struct clus_txn *t, const char *name);
-void restype_link(struct clus_txn *t, struct clus_restype *type);
 
 /* network.c */
 struct clus_network *network_new(struct clus_txn *t, const char *name,
 				 const char *id);
-void network_link(struct clus_txn *t, struct clus_network *net);
 struct clus_netif *netif_new(struct clus_txn *t, const char *name,
 			     const char *id);
-void netif_link(struct clus_txn *t, struct clus_netif *netif);
 void netif_delete(struct clus_txn *t, struct clus_netif *netif);
 
 /* group.c */
 struct clus_group *group_new(struct clus_txn *t, const char *name,
 			     const char *id);
-void group_link(struct clus_txn *t, struct clus_group *g);
 uint32_t group_derive_state(const struct clus_group *g);
 void group_update_state(struct clus_txn *t, struct clus_group *g);
 /* A backend that knows the state better than group_derive_state() */
@@ -424,7 +419,6 @@ extern const uint32_t clus_default_sd_len;
 /* groupset.c */
 struct clus_groupset *groupset_new(struct clus_txn *t, const char *name,
 				   const char *id);
-void groupset_link(struct clus_txn *t, struct clus_groupset *set);
 void groupset_remove_member(struct clus_txn *t, struct clus_groupset *set,
 			    struct clus_group *g);
 struct clus_object *groupset_resolve(void *private_data, const char *name);

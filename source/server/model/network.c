@@ -34,11 +34,6 @@ struct clus_network *network_new(struct clus_txn *t, const char *name,
 	return n;
 }
 
-void network_link(struct clus_txn *t, struct clus_network *n)
-{
-	obj_link(t, &n->obj);
-}
-
 struct clus_network *clus_network_by_name(struct clus_model *m,
 					  const char *name)
 {
@@ -207,11 +202,6 @@ struct clus_netif *netif_new(struct clus_txn *t, const char *name,
 	ni->state = CM_NETIF_UP;
 	txn_free_on_undo(t, ni);
 	return ni;
-}
-
-void netif_link(struct clus_txn *t, struct clus_netif *ni)
-{
-	obj_link(t, &ni->obj);
 }
 
 void netif_delete(struct clus_txn *t, struct clus_netif *ni)

@@ -32,11 +32,6 @@ struct clus_node *node_new(struct clus_txn *t, const char *name,
 	return node;
 }
 
-void node_link(struct clus_txn *t, struct clus_node *node)
-{
-	obj_link(t, &node->obj);
-}
-
 struct clus_node *clus_node_by_name(struct clus_model *m, const char *name)
 {
 	return clus_hash_get(m->node_names, name);

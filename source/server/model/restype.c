@@ -30,11 +30,6 @@ struct clus_restype *restype_new(struct clus_txn *t, const char *name)
 	return rt;
 }
 
-void restype_link(struct clus_txn *t, struct clus_restype *rt)
-{
-	obj_link(t, &rt->obj);
-}
-
 struct clus_restype *clus_restype_by_name(struct clus_model *m,
 					  const char *name)
 {
@@ -143,7 +138,7 @@ uint32_t clus_restype_create(struct clus_model *m, const char *name,
 	}
 	rt->looks_alive_ms = looks_alive_ms;
 	rt->is_alive_ms = is_alive_ms;
-	restype_link(t, rt);
+	obj_link(t, &rt->obj);
 	notify_restype(t, rt, CM_CHANGE_RESOURCE_TYPE_ADDED, 0);
 	notify_cluster(t, 0, CM_CHANGE_CLUSTER_RESOURCE_TYPE_ADDED_V2,
 		       rt->name, rt->name);
