@@ -331,24 +331,11 @@ static uint32_t group_commit_change(struct clus_txn *t, struct clus_group *g,
 uint32_t clus_group_set_common(struct clus_model *m, struct clus_group *g,
 			       const struct clus_common_set *c)
 {
-	struct clus_txn *t;
 	uint32_t err;
+	struct clus_txn *t = obj_set_common_begin(m, &g->obj, c, &err);
 
-	if (c->name != NULL) {
-		err = obj_check_name(m, CLUS_KIND_GROUP, c->name, g);
-		if (err != CM_ERROR_SUCCESS) {
-			return err;
-		}
-	}
-	t = txn_begin(m);
 	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	if (c->name != NULL) {
-		txn_rename(t, m->group_names, g, &g->name, c->name);
-	}
-	if (c->description != NULL) {
-		txn_set_str(t, g, &g->description, c->description);
+		return err;
 	}
 	if (c->set & CM_COMMON_PERSISTENT_STATE) {
 		TXN_SET(t, g->persistent_state, c->persistent_state != 0 ?

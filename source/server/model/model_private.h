@@ -204,6 +204,14 @@ void *obj_find(struct clus_model *m, uint8_t kind, const char *name);
  */
 uint32_t obj_check_name(struct clus_model *m, uint8_t kind, const char *name,
 			const void *self);
+/*
+ * The start of a group's or resource's SetCommon: @c's name
+ * checked and set, its description set.  NULL with *@err on failure.
+ */
+struct clus_txn *obj_set_common_begin(struct clus_model *m,
+				      struct clus_object *o,
+				      const struct clus_common_set *c,
+				      uint32_t *err);
 
 /* ------------------------------------------------------------------ */
 /* notify.c                                                            */

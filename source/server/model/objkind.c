@@ -24,24 +24,27 @@ struct obj_kind {
 	size_t link;		/* struct clus_link in the object */
 	size_t name;		/* char * in the object */
 	size_t id;		/* char * in the object */
+	size_t description;	/* char * in the object; 0: none */
 	/* Windows: a new name may not be another object's id either */
 	bool ids_reserved;
 };
 
-#define OBJ_KIND(type, lst, nm, idx, reserved)				\
+#define OBJ_KIND(type, lst, nm, idx, reserved, desc)			\
 	{ .list = offsetof(struct clus_model, lst),			\
 	  .names = offsetof(struct clus_model, nm),			\
 	  .ids = (idx),							\
 	  .link = offsetof(type, link),					\
 	  .name = offsetof(type, name),					\
 	  .id = offsetof(type, id),					\
+	  .description = (desc),					\
 	  .ids_reserved = (reserved) }
 
 #define IDS(nm) offsetof(struct clus_model, nm)
+#define DESC(type) offsetof(type, description)
 
 static const struct obj_kind obj_kinds[] = {
 	[CLUS_KIND_NODE] = OBJ_KIND(struct clus_node, nodes, node_names,
-				    IDS(node_ids), false),
+				    IDS(node_ids), false, 0),
 	[CLUS_KIND_RESTYPE] = {
 		.list = offsetof(struct clus_model, restypes),
 		.names = offsetof(struct clus_model, restype_names),
@@ -51,16 +54,18 @@ static const struct obj_kind obj_kinds[] = {
 	},
 	[CLUS_KIND_NETWORK] = OBJ_KIND(struct clus_network, networks,
 				       network_names, IDS(network_ids),
-				       false),
+				       false, 0),
 	[CLUS_KIND_NETIF] = OBJ_KIND(struct clus_netif, netifs, netif_names,
-				     IDS(netif_ids), false),
+				     IDS(netif_ids), false, 0),
 	[CLUS_KIND_GROUP] = OBJ_KIND(struct clus_group, groups, group_names,
-				     IDS(group_ids), true),
+				     IDS(group_ids), true,
+				     DESC(struct clus_group)),
 	[CLUS_KIND_RESOURCE] = OBJ_KIND(struct clus_resource, resources,
-					res_names, IDS(res_ids), true),
+					res_names, IDS(res_ids), true,
+					DESC(struct clus_resource)),
 	[CLUS_KIND_GROUPSET] = OBJ_KIND(struct clus_groupset, groupsets,
 					groupset_names, IDS(groupset_ids),
-					true),
+					true, 0),
 };
 
 
@@ -140,4 +145,33 @@ uint32_t obj_check_name(struct clus_model *m, uint8_t kind, const char *name,
 		return CM_ERROR_OBJECT_ALREADY_EXISTS;
 	}
 	return CM_ERROR_SUCCESS;
+}
+
+struct clus_txn *obj_set_common_begin(struct clus_model *m,
+				      struct clus_object *o,
+				      const struct clus_common_set *c,
+				      uint32_t *err)
+{
+	const struct obj_kind *k = &obj_kinds[o->kind];
+	struct clus_txn *t;
+
+	if (c->name != NULL) {
+		*err = obj_check_name(m, o->kind, c->name, o);
+		if (*err != CM_ERROR_SUCCESS) {
+			return NULL;
+		}
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		*err = CM_ERROR_NOT_ENOUGH_MEMORY;
+		return NULL;
+	}
+	if (c->name != NULL) {
+		txn_rename(t, index_of(m, k->names), o, at(o, k->name),
+			   c->name);
+	}
+	if (c->description != NULL) {
+		txn_set_str(t, o, at(o, k->description), c->description);
+	}
+	return t;
 }

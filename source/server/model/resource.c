@@ -308,24 +308,11 @@ uint32_t clus_resource_set_common(struct clus_model *m,
 				  struct clus_resource *r,
 				  const struct clus_common_set *c)
 {
-	struct clus_txn *t;
 	uint32_t err;
+	struct clus_txn *t = obj_set_common_begin(m, &r->obj, c, &err);
 
-	if (c->name != NULL) {
-		err = obj_check_name(m, CLUS_KIND_RESOURCE, c->name, r);
-		if (err != CM_ERROR_SUCCESS) {
-			return err;
-		}
-	}
-	t = txn_begin(m);
 	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	if (c->name != NULL) {
-		txn_rename(t, m->res_names, r, &r->name, c->name);
-	}
-	if (c->description != NULL) {
-		txn_set_str(t, r, &r->description, c->description);
+		return err;
 	}
 	if (c->set & CM_COMMON_PERSISTENT_STATE) {
 		TXN_SET(t, r->persistent_state, c->persistent_state != 0 ?
