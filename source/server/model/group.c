@@ -12,20 +12,15 @@
 struct clus_group *group_new(struct clus_txn *t, const char *name,
 			     const char *id)
 {
-	struct clus_group *g = talloc_zero(t->m, struct clus_group);
+	struct clus_group *g = obj_new(t, CLUS_KIND_GROUP, name, id);
 
 	if (g == NULL) {
 		return NULL;
 	}
-	g->obj.kind = CLUS_KIND_GROUP;
-	g->name = talloc_strdup(g, name);
-	g->id = talloc_strdup(g, id);
-	g->description = talloc_strdup(g, "");
 	g->props.props = talloc_zero_array(g, struct clus_prop, 1);
 	g->deps.tokens = talloc_zero_array(g, struct clus_deptoken, 1);
 	g->preferred = talloc_zero_array(g, struct clus_node *, 1);
-	if (g->name == NULL || g->id == NULL || g->description == NULL ||
-	    g->props.props == NULL || g->deps.tokens == NULL ||
+	if (g->props.props == NULL || g->deps.tokens == NULL ||
 	    g->preferred == NULL) {
 		talloc_free(g);
 		return NULL;

@@ -19,18 +19,14 @@
 struct clus_groupset *groupset_new(struct clus_txn *t, const char *name,
 				   const char *id)
 {
-	struct clus_groupset *s = talloc_zero(t->m, struct clus_groupset);
+	struct clus_groupset *s = obj_new(t, CLUS_KIND_GROUPSET, name, id);
 
 	if (s == NULL) {
 		return NULL;
 	}
-	s->obj.kind = CLUS_KIND_GROUPSET;
-	s->name = talloc_strdup(s, name);
-	s->id = talloc_strdup(s, id);
 	s->members = talloc_zero_array(s, struct clus_group *, 1);
 	s->deps.tokens = talloc_zero_array(s, struct clus_deptoken, 1);
-	if (s->name == NULL || s->id == NULL || s->members == NULL ||
-	    s->deps.tokens == NULL) {
+	if (s->members == NULL || s->deps.tokens == NULL) {
 		talloc_free(s);
 		return NULL;
 	}

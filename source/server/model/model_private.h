@@ -192,6 +192,13 @@ void txn_hash_del(struct clus_txn *t, struct clus_hash *h, const char *key,
 /* ------------------------------------------------------------------ */
 /* objkind.c: the model's list and indexes of each named object kind    */
 
+/*
+ * A new object of @kind named @name with id @id (resource types have
+ * none) and an empty description (for kinds that have one); the caller
+ * finishes it and hands it to txn_free_on_undo().
+ */
+void *obj_new(struct clus_txn *t, uint8_t kind, const char *name,
+	      const char *id);
 /* Number @o (unless the txn is not stored), list, index and store it */
 void obj_link(struct clus_txn *t, struct clus_object *o);
 /* Take @o out of its list and indexes and delete its record */

@@ -12,19 +12,14 @@
 struct clus_network *network_new(struct clus_txn *t, const char *name,
 				 const char *id)
 {
-	struct clus_network *n = talloc_zero(t->m, struct clus_network);
+	struct clus_network *n = obj_new(t, CLUS_KIND_NETWORK, name, id);
 
 	if (n == NULL) {
 		return NULL;
 	}
-	n->obj.kind = CLUS_KIND_NETWORK;
-	n->name = talloc_strdup(n, name);
-	n->id = talloc_strdup(n, id);
-	n->description = talloc_strdup(n, "");
 	n->address = talloc_strdup(n, "");
 	n->address_mask = talloc_strdup(n, "");
-	if (n->name == NULL || n->id == NULL || n->description == NULL ||
-	    n->address == NULL || n->address_mask == NULL) {
+	if (n->address == NULL || n->address_mask == NULL) {
 		talloc_free(n);
 		return NULL;
 	}
@@ -183,19 +178,14 @@ uint32_t clus_network_set_priority_order(struct clus_model *m,
 struct clus_netif *netif_new(struct clus_txn *t, const char *name,
 			     const char *id)
 {
-	struct clus_netif *ni = talloc_zero(t->m, struct clus_netif);
+	struct clus_netif *ni = obj_new(t, CLUS_KIND_NETIF, name, id);
 
 	if (ni == NULL) {
 		return NULL;
 	}
-	ni->obj.kind = CLUS_KIND_NETIF;
-	ni->name = talloc_strdup(ni, name);
-	ni->id = talloc_strdup(ni, id);
-	ni->description = talloc_strdup(ni, "");
 	ni->adapter = talloc_strdup(ni, "Ethernet");
 	ni->address = talloc_strdup(ni, "");
-	if (ni->name == NULL || ni->id == NULL || ni->description == NULL ||
-	    ni->adapter == NULL || ni->address == NULL) {
+	if (ni->adapter == NULL || ni->address == NULL) {
 		talloc_free(ni);
 		return NULL;
 	}

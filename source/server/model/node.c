@@ -12,19 +12,15 @@
 struct clus_node *node_new(struct clus_txn *t, const char *name,
 			   const char *id)
 {
-	struct clus_node *node = talloc_zero(t->m, struct clus_node);
+	struct clus_node *node = obj_new(t, CLUS_KIND_NODE, name, id);
 
 	if (node == NULL) {
 		return NULL;
 	}
-	node->obj.kind = CLUS_KIND_NODE;
-	node->name = talloc_strdup(node, name);
-	node->id = talloc_strdup(node, id);
 	node->instance_id = talloc_strdup(node, "");
 	node->drain_target_id = talloc_strdup(node, "");
 	node->state = CM_NODE_UP;
-	if (node->name == NULL || node->id == NULL ||
-	    node->instance_id == NULL || node->drain_target_id == NULL) {
+	if (node->instance_id == NULL || node->drain_target_id == NULL) {
 		talloc_free(node);
 		return NULL;
 	}

@@ -18,6 +18,8 @@
 #include "model_private.h"
 
 struct obj_kind {
+	size_t size;		/* of the object */
+	const char *type_name;	/* its talloc name */
 	size_t list;		/* struct clus_list in struct clus_model */
 	size_t names;		/* struct clus_hash * in struct clus_model */
 	size_t ids;		/* likewise; 0: the kind has no id index */
@@ -30,7 +32,9 @@ struct obj_kind {
 };
 
 #define OBJ_KIND(type, lst, nm, idx, reserved, desc)			\
-	{ .list = offsetof(struct clus_model, lst),			\
+	{ .size = sizeof(type),						\
+	  .type_name = #type,						\
+	  .list = offsetof(struct clus_model, lst),			\
 	  .names = offsetof(struct clus_model, nm),			\
 	  .ids = (idx),							\
 	  .link = offsetof(type, link),					\
@@ -46,6 +50,8 @@ static const struct obj_kind obj_kinds[] = {
 	[CLUS_KIND_NODE] = OBJ_KIND(struct clus_node, nodes, node_names,
 				    IDS(node_ids), false, 0),
 	[CLUS_KIND_RESTYPE] = {
+		.size = sizeof(struct clus_restype),
+		.type_name = "struct clus_restype",
 		.list = offsetof(struct clus_model, restypes),
 		.names = offsetof(struct clus_model, restype_names),
 		.link = offsetof(struct clus_restype, link),
@@ -54,9 +60,10 @@ static const struct obj_kind obj_kinds[] = {
 	},
 	[CLUS_KIND_NETWORK] = OBJ_KIND(struct clus_network, networks,
 				       network_names, IDS(network_ids),
-				       false, 0),
+				       false, DESC(struct clus_network)),
 	[CLUS_KIND_NETIF] = OBJ_KIND(struct clus_netif, netifs, netif_names,
-				     IDS(netif_ids), false, 0),
+				     IDS(netif_ids), false,
+				     DESC(struct clus_netif)),
 	[CLUS_KIND_GROUP] = OBJ_KIND(struct clus_group, groups, group_names,
 				     IDS(group_ids), true,
 				     DESC(struct clus_group)),
@@ -82,6 +89,35 @@ static struct clus_hash *index_of(struct clus_model *m, size_t off)
 static char *field_of(struct clus_object *o, size_t off)
 {
 	return *(char **)at(o, off);
+}
+
+void *obj_new(struct clus_txn *t, uint8_t kind, const char *name,
+	      const char *id)
+{
+	const struct obj_kind *k = &obj_kinds[kind];
+	struct clus_object *o = _talloc_zero(t->m, k->size, k->type_name);
+	char **n, **i, **d;
+
+	if (o == NULL) {
+		return NULL;
+	}
+	o->kind = kind;
+	n = at(o, k->name);
+	i = at(o, k->id);
+	d = at(o, k->description);
+	*n = talloc_strdup(o, name);
+	if (i != n) {
+		*i = talloc_strdup(o, id);
+	}
+	if (k->description != 0) {
+		*d = talloc_strdup(o, "");
+	}
+	if (*n == NULL || *i == NULL ||
+	    (k->description != 0 && *d == NULL)) {
+		talloc_free(o);
+		return NULL;
+	}
+	return o;
 }
 
 void obj_link(struct clus_txn *t, struct clus_object *o)

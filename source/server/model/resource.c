@@ -13,20 +13,15 @@
 struct clus_resource *resource_new(struct clus_txn *t, const char *name,
 				   const char *id)
 {
-	struct clus_resource *r = talloc_zero(t->m, struct clus_resource);
+	struct clus_resource *r = obj_new(t, CLUS_KIND_RESOURCE, name, id);
 
 	if (r == NULL) {
 		return NULL;
 	}
-	r->obj.kind = CLUS_KIND_RESOURCE;
-	r->name = talloc_strdup(r, name);
-	r->id = talloc_strdup(r, id);
-	r->description = talloc_strdup(r, "");
 	r->props.props = talloc_zero_array(r, struct clus_prop, 1);
 	r->deps.tokens = talloc_zero_array(r, struct clus_deptoken, 1);
 	r->possible = talloc_zero_array(r, struct clus_node *, 1);
-	if (r->name == NULL || r->id == NULL || r->description == NULL ||
-	    r->props.props == NULL || r->deps.tokens == NULL ||
+	if (r->props.props == NULL || r->deps.tokens == NULL ||
 	    r->possible == NULL) {
 		talloc_free(r);
 		return NULL;

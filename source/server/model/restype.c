@@ -9,17 +9,14 @@
 
 struct clus_restype *restype_new(struct clus_txn *t, const char *name)
 {
-	struct clus_restype *rt = talloc_zero(t->m, struct clus_restype);
+	struct clus_restype *rt = obj_new(t, CLUS_KIND_RESTYPE, name, name);
 
 	if (rt == NULL) {
 		return NULL;
 	}
-	rt->obj.kind = CLUS_KIND_RESTYPE;
-	rt->name = talloc_strdup(rt, name);
 	rt->display_name = talloc_strdup(rt, name);
 	rt->dll_name = talloc_strdup(rt, "clusres.dll");
-	if (rt->name == NULL || rt->display_name == NULL ||
-	    rt->dll_name == NULL) {
+	if (rt->display_name == NULL || rt->dll_name == NULL) {
 		talloc_free(rt);
 		return NULL;
 	}
