@@ -24,6 +24,7 @@
 
 #include "server/dcesrv/dcesrv.h"
 #include "server/dcesrv/policy.h"
+#include "server/ini_line.h"
 
 struct clusrv_access_policy {
 	const char **admin_users;	/* "name", "DOMAIN\name" */
@@ -118,20 +119,6 @@ struct clusrv_access_policy *clusrv_access_policy_default(TALLOC_CTX *mem_ctx)
 	return p;
 }
 
-static char *trim(char *s)
-{
-	char *e;
-
-	while (isspace((unsigned char)*s)) {
-		s++;
-	}
-	e = s + strlen(s);
-	while (e > s && isspace((unsigned char)e[-1])) {
-		*--e = '\0';
-	}
-	return s;
-}
-
 /* A comma-separated list: names go to *NAMES, SIDs to the admin SIDs. */
 static bool policy_add_list(struct clusrv_access_policy *p, char *value,
 			    const char ***names, bool sids_only)
@@ -145,7 +132,7 @@ static bool policy_add_list(struct clusrv_access_policy *p, char *value,
 		struct dom_sid sid;
 		const char **tmp;
 
-		item = trim(item);
+		item = ini_trim(item);
 		if (item[0] == '\0') {
 			continue;
 		}
@@ -208,35 +195,34 @@ struct clusrv_access_policy *clusrv_access_policy_load(TALLOC_CTX *mem_ctx,
 	} while (0)
 
 	while (fgets(buf, sizeof(buf), f) != NULL) {
-		char *l, *eq, *key, *value;
+		struct ini_line l;
+		char *key, *value;
 		bool ok;
 
 		line++;
 		if (strchr(buf, '\n') == NULL && !feof(f)) {
 			POLICY_ERROR("line too long");
 		}
-		l = trim(buf);
-		if (l[0] == '\0' || l[0] == '#' || l[0] == ';') {
+		switch (ini_line_read(buf, &l)) {
+		case INI_LINE_NOTHING:
 			continue;
-		}
-		if (l[0] == '[') {
-			if (strcasecmp(l, "[access]") != 0) {
+		case INI_LINE_SECTION:
+			if (strcasecmp(l.text, "[access]") != 0) {
 				POLICY_ERROR("unknown section %s (the file "
-					     "has one: [access])", l);
+					     "has one: [access])", l.text);
 			}
 			in_section = true;
 			continue;
-		}
-		eq = strchr(l, '=');
-		if (eq == NULL) {
+		case INI_LINE_OTHER:
 			POLICY_ERROR("expected 'key = value' or '[access]'");
+		case INI_LINE_KEY:
+			break;
 		}
 		if (!in_section) {
-			POLICY_ERROR("'%s' before the [access] section", l);
+			POLICY_ERROR("'%s' before the [access] section",
+				     l.text);
 		}
-		*eq = '\0';
-		key = trim(l);
-		value = trim(eq + 1);
+		ini_line_split(&l, &key, &value);
 
 		if (strcasecmp(key, "admin users") == 0) {
 			ok = policy_add_list(p, value, &p->admin_users, false);

@@ -206,7 +206,7 @@ static uint32_t cfg_node(struct cfg *cfg, struct cfg_sec *s)
 	if (err != CM_ERROR_SUCCESS) {
 		return cfg_err(cfg, s->line, "bad node state");
 	}
-	node_link(cfg->t, n);
+	obj_link(cfg->t, &n->obj);
 	return CM_ERROR_SUCCESS;
 }
 
@@ -238,7 +238,7 @@ static uint32_t cfg_restype(struct cfg *cfg, struct cfg_sec *s)
 	if (err != CM_ERROR_SUCCESS) {
 		return err;
 	}
-	restype_link(cfg->t, rt);
+	obj_link(cfg->t, &rt->obj);
 	return CM_ERROR_SUCCESS;
 }
 
@@ -280,7 +280,7 @@ static uint32_t cfg_network(struct cfg *cfg, struct cfg_sec *s)
 	if (err != CM_ERROR_SUCCESS) {
 		return err;
 	}
-	network_link(cfg->t, n);
+	obj_link(cfg->t, &n->obj);
 	return CM_ERROR_SUCCESS;
 }
 
@@ -329,7 +329,7 @@ static uint32_t cfg_netif(struct cfg *cfg, struct cfg_sec *s)
 	ni->state = (ni->node->state == CM_NODE_UP ||
 		     ni->node->state == CM_NODE_PAUSED) ?
 		CM_NETIF_UP : CM_NETIF_UNAVAILABLE;
-	netif_link(cfg->t, ni);
+	obj_link(cfg->t, &ni->obj);
 	return CM_ERROR_SUCCESS;
 }
 
@@ -378,7 +378,7 @@ static struct clus_group *cfg_new_group(struct cfg *cfg, unsigned line,
 	struct clus_group *g;
 	char *id;
 
-	*err = group_check_name(cfg->m, name, NULL);
+	*err = obj_check_name(cfg->m, CLUS_KIND_GROUP, name, NULL);
 	if (*err != CM_ERROR_SUCCESS) {
 		*err = cfg_err(cfg, line, "group '%s': %s", name,
 			       *err == CM_ERROR_OBJECT_ALREADY_EXISTS ?
@@ -446,7 +446,7 @@ static uint32_t cfg_group(struct cfg *cfg, struct cfg_sec *s)
 	if (err != CM_ERROR_SUCCESS) {
 		return err;
 	}
-	group_link(cfg->t, g);
+	obj_link(cfg->t, &g->obj);
 	return CM_ERROR_SUCCESS;
 }
 
@@ -547,7 +547,7 @@ static uint32_t cfg_groups(struct cfg *cfg, struct cfg_sec *s)
 				spread = clus_node_first(cfg->m);
 			}
 		}
-		group_link(cfg->t, g);
+		obj_link(cfg->t, &g->obj);
 		for (j = 0; j < resources; j++) {
 			char rname[300];
 
@@ -719,7 +719,7 @@ static uint32_t cfg_groupset(struct cfg *cfg, struct cfg_sec *s)
 		return err;
 	}
 	sec_kv(s, "depends");
-	groupset_link(cfg->t, set);
+	obj_link(cfg->t, &set->obj);
 	return CM_ERROR_SUCCESS;
 }
 

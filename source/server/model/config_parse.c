@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "config_private.h"
+#include "server/ini_line.h"
 
 uint32_t cfg_err(struct cfg *cfg, unsigned line, const char *fmt, ...)
 {
@@ -35,18 +36,71 @@ uint32_t cfg_err(struct cfg *cfg, unsigned line, const char *fmt, ...)
 	return CM_ERROR_INVALID_DATA;
 }
 
-static char *trim(char *s)
+/* "[kind name]": a new section */
+static uint32_t cfg_section(struct cfg *cfg, TALLOC_CTX *mem_ctx, char *l,
+			    unsigned line)
 {
-	char *e;
+	struct cfg_sec *s;
+	char *e = l + strlen(l) - 1;
+	char *in, *sp;
 
-	while (isspace((unsigned char)*s)) {
-		s++;
+	if (*e != ']') {
+		return cfg_err(cfg, line, "section header without ']'");
 	}
-	e = s + strlen(s);
-	while (e > s && isspace((unsigned char)e[-1])) {
-		*--e = '\0';
+	*e = '\0';
+	in = ini_trim(l + 1);
+	sp = in;
+	while (*sp != '\0' && !isspace((unsigned char)*sp)) {
+		sp++;
 	}
-	return s;
+	s = talloc_realloc(mem_ctx, cfg->secs, struct cfg_sec, cfg->num + 1);
+	if (s == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	cfg->secs = s;
+	s = &s[cfg->num++];
+	memset(s, 0, sizeof(*s));
+	s->line = line;
+	s->name = ini_trim(sp);
+	*sp = '\0';
+	s->kind = in;
+	if (*s->kind == '\0') {
+		return cfg_err(cfg, line, "empty section header");
+	}
+	return CM_ERROR_SUCCESS;
+}
+
+/* "key = value" in the last section */
+static uint32_t cfg_key(struct cfg *cfg, TALLOC_CTX *mem_ctx,
+			struct ini_line *l, unsigned line)
+{
+	struct cfg_sec *s;
+	struct cfg_kv *kv;
+
+	if (cfg->num == 0) {
+		return cfg_err(cfg, line, "'%s' outside of any section",
+			       l->text);
+	}
+	s = &cfg->secs[cfg->num - 1];
+	kv = talloc_realloc(mem_ctx, s->kv, struct cfg_kv, s->num + 1);
+	if (kv == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	s->kv = kv;
+	kv = &kv[s->num++];
+	ini_line_split(l, &kv->key, &kv->value);
+	/* "quoted" keeps blanks at either end */
+	if (kv->value[0] == '"' && strlen(kv->value) >= 2 &&
+	    kv->value[strlen(kv->value) - 1] == '"') {
+		kv->value[strlen(kv->value) - 1] = '\0';
+		kv->value++;
+	}
+	kv->line = line;
+	kv->used = false;
+	if (*kv->key == '\0') {
+		return cfg_err(cfg, line, "empty key");
+	}
+	return CM_ERROR_SUCCESS;
 }
 
 uint32_t cfg_parse(struct cfg *cfg, TALLOC_CTX *mem_ctx,
@@ -55,95 +109,36 @@ uint32_t cfg_parse(struct cfg *cfg, TALLOC_CTX *mem_ctx,
 	char *copy = talloc_strdup(mem_ctx, text);
 	char *p = copy;
 	unsigned line = 0;
+	uint32_t err = CM_ERROR_SUCCESS;
 
 	if (copy == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	while (p != NULL && *p != '\0') {
+	while (p != NULL && *p != '\0' && err == CM_ERROR_SUCCESS) {
 		char *nl = strchr(p, '\n');
-		char *l;
+		struct ini_line l;
 
 		if (nl != NULL) {
 			*nl = '\0';
 		}
 		line++;
-		l = trim(p);
+		switch (ini_line_read(p, &l)) {
+		case INI_LINE_NOTHING:
+			break;
+		case INI_LINE_SECTION:
+			err = cfg_section(cfg, mem_ctx, l.text, line);
+			break;
+		case INI_LINE_KEY:
+			err = cfg_key(cfg, mem_ctx, &l, line);
+			break;
+		case INI_LINE_OTHER:
+			err = cfg_err(cfg, line, "expected "
+				      "'key = value' or '[section]'");
+			break;
+		}
 		p = (nl != NULL) ? nl + 1 : NULL;
-
-		if (*l == '\0' || *l == '#' || *l == ';') {
-			continue;
-		}
-		if (*l == '[') {
-			struct cfg_sec *s;
-			char *e = l + strlen(l) - 1;
-			char *in, *sp;
-
-			if (*e != ']') {
-				return cfg_err(cfg, line, "section header "
-					       "without ']'");
-			}
-			*e = '\0';
-			in = trim(l + 1);
-			sp = in;
-			while (*sp != '\0' && !isspace((unsigned char)*sp)) {
-				sp++;
-			}
-			s = talloc_realloc(mem_ctx, cfg->secs, struct cfg_sec,
-					   cfg->num + 1);
-			if (s == NULL) {
-				return CM_ERROR_NOT_ENOUGH_MEMORY;
-			}
-			cfg->secs = s;
-			s = &s[cfg->num++];
-			memset(s, 0, sizeof(*s));
-			s->line = line;
-			s->name = trim(sp);
-			*sp = '\0';
-			s->kind = in;
-			if (*s->kind == '\0') {
-				return cfg_err(cfg, line, "empty section "
-					       "header");
-			}
-			continue;
-		}
-		{
-			char *eq = strchr(l, '=');
-			struct cfg_sec *s;
-			struct cfg_kv *kv;
-
-			if (eq == NULL) {
-				return cfg_err(cfg, line, "expected "
-					       "'key = value' or '[section]'");
-			}
-			if (cfg->num == 0) {
-				return cfg_err(cfg, line, "'%s' outside of "
-					       "any section", l);
-			}
-			*eq = '\0';
-			s = &cfg->secs[cfg->num - 1];
-			kv = talloc_realloc(mem_ctx, s->kv, struct cfg_kv,
-					    s->num + 1);
-			if (kv == NULL) {
-				return CM_ERROR_NOT_ENOUGH_MEMORY;
-			}
-			s->kv = kv;
-			kv = &kv[s->num++];
-			kv->key = trim(l);
-			kv->value = trim(eq + 1);
-			/* "quoted" keeps blanks at either end */
-			if (kv->value[0] == '"' && strlen(kv->value) >= 2 &&
-			    kv->value[strlen(kv->value) - 1] == '"') {
-				kv->value[strlen(kv->value) - 1] = '\0';
-				kv->value++;
-			}
-			kv->line = line;
-			kv->used = false;
-			if (*kv->key == '\0') {
-				return cfg_err(cfg, line, "empty key");
-			}
-		}
 	}
-	return CM_ERROR_SUCCESS;
+	return err;
 }
 
 struct cfg_kv *sec_kv(struct cfg_sec *s, const char *key)
@@ -273,7 +268,7 @@ char **cfg_list(TALLOC_CTX *mem_ctx, const char *value, uint32_t *num)
 	if (copy == NULL || items == NULL) {
 		return NULL;
 	}
-	if (trim(copy)[0] == '\0') {
+	if (ini_trim(copy)[0] == '\0') {
 		return items;
 	}
 	for (;;) {
@@ -285,7 +280,7 @@ char **cfg_list(TALLOC_CTX *mem_ctx, const char *value, uint32_t *num)
 		if (items == NULL) {
 			return NULL;
 		}
-		items[n++] = trim(p);
+		items[n++] = ini_trim(p);
 		items[n] = NULL;
 		if (c == NULL) {
 			break;

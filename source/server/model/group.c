@@ -12,20 +12,15 @@
 struct clus_group *group_new(struct clus_txn *t, const char *name,
 			     const char *id)
 {
-	struct clus_group *g = talloc_zero(t->m, struct clus_group);
+	struct clus_group *g = obj_new(t, CLUS_KIND_GROUP, name, id);
 
 	if (g == NULL) {
 		return NULL;
 	}
-	g->obj.kind = CLUS_KIND_GROUP;
-	g->name = talloc_strdup(g, name);
-	g->id = talloc_strdup(g, id);
-	g->description = talloc_strdup(g, "");
 	g->props.props = talloc_zero_array(g, struct clus_prop, 1);
 	g->deps.tokens = talloc_zero_array(g, struct clus_deptoken, 1);
 	g->preferred = talloc_zero_array(g, struct clus_node *, 1);
-	if (g->name == NULL || g->id == NULL || g->description == NULL ||
-	    g->props.props == NULL || g->deps.tokens == NULL ||
+	if (g->props.props == NULL || g->deps.tokens == NULL ||
 	    g->preferred == NULL) {
 		talloc_free(g);
 		return NULL;
@@ -36,19 +31,6 @@ struct clus_group *group_new(struct clus_txn *t, const char *name,
 	g->priority = 2000;	/* Windows' default: medium */
 	txn_free_on_undo(t, g);
 	return g;
-}
-
-void group_link(struct clus_txn *t, struct clus_group *g)
-{
-	struct clus_model *m = t->m;
-
-	if (!t->no_store) {
-		g->obj.seq = clus_next_seq(t);
-	}
-	txn_list_append(t, &m->groups, &g->link);
-	txn_hash_add(t, m->group_names, g->name, g);
-	txn_hash_add(t, m->group_ids, g->id, g);
-	txn_dirty(t, &g->obj);
 }
 
 struct clus_group *clus_group_by_name(struct clus_model *m, const char *name)
@@ -64,13 +46,8 @@ struct clus_group *clus_group_by_id(struct clus_model *m, const char *id)
 uint32_t clus_group_lookup(struct clus_model *m, const char *name,
 			   struct clus_group **group)
 {
-	struct clus_group *g = clus_group_by_name(m, name);
-
-	if (g == NULL) {
-		g = clus_group_by_id(m, name);
-	}
-	*group = g;
-	return g != NULL ? CM_ERROR_SUCCESS : CM_ERROR_GROUP_NOT_FOUND;
+	*group = obj_find(m, CLUS_KIND_GROUP, name);
+	return *group != NULL ? CM_ERROR_SUCCESS : CM_ERROR_GROUP_NOT_FOUND;
 }
 
 uint32_t clus_model_num_groups(struct clus_model *m)
@@ -238,26 +215,6 @@ void group_set_owner(struct clus_txn *t, struct clus_group *g,
 	notify_node(t, owner, 0, CM_CHANGE_NODE_GROUP_GAINED_V2);
 }
 
-/* Windows: a group's name may be neither another group's name nor id */
-uint32_t group_check_name(struct clus_model *m, const char *name,
-			  const struct clus_group *self)
-{
-	struct clus_group *other;
-
-	if (!clus_name_valid(name)) {
-		return CM_ERROR_INVALID_NAME;
-	}
-	other = clus_group_by_name(m, name);
-	if (other != NULL && other != self) {
-		return CM_ERROR_OBJECT_ALREADY_EXISTS;
-	}
-	other = clus_group_by_id(m, name);
-	if (other != NULL && other != self) {
-		return CM_ERROR_OBJECT_ALREADY_EXISTS;
-	}
-	return CM_ERROR_SUCCESS;
-}
-
 uint32_t clus_group_create(struct clus_model *m, const char *name,
 			   uint32_t group_type, struct clus_group **group)
 {
@@ -267,7 +224,7 @@ uint32_t clus_group_create(struct clus_model *m, const char *name,
 	char *id;
 	uint32_t err;
 
-	err = group_check_name(m, name, NULL);
+	err = obj_check_name(m, CLUS_KIND_GROUP, name, NULL);
 	if (err != CM_ERROR_SUCCESS) {
 		return err;
 	}
@@ -283,7 +240,7 @@ uint32_t clus_group_create(struct clus_model *m, const char *name,
 	}
 	g->owner = owner;
 	g->group_type = group_type;
-	group_link(t, g);
+	obj_link(t, &g->obj);
 	notify_group(t, g, CM_CHANGE_GROUP_ADDED, 0);
 	notify_cluster(t, 0, CM_CHANGE_CLUSTER_GROUP_ADDED_V2, g->name, g->id);
 	notify_node(t, owner, 0, CM_CHANGE_NODE_GROUP_GAINED_V2);
@@ -351,10 +308,7 @@ uint32_t clus_group_delete(struct clus_model *m, struct clus_group *g,
 	notify_group(t, g, CM_CHANGE_GROUP_DELETED,
 		     CM_CHANGE_GROUP_DELETED_V2);
 	notify_node(t, g->owner, 0, CM_CHANGE_NODE_GROUP_LOST_V2);
-	txn_list_remove(t, &m->groups, &g->link);
-	txn_hash_del(t, m->group_names, g->name, g);
-	txn_hash_del(t, m->group_ids, g->id, g);
-	txn_delete_object(t, &g->obj);
+	obj_unlink(t, &g->obj);
 	group_wake_on_commit(t, g, CM_ERROR_GROUP_NOT_FOUND);
 	txn_free_on_commit(t, g);
 	return txn_commit(t);
@@ -372,24 +326,11 @@ static uint32_t group_commit_change(struct clus_txn *t, struct clus_group *g,
 uint32_t clus_group_set_common(struct clus_model *m, struct clus_group *g,
 			       const struct clus_common_set *c)
 {
-	struct clus_txn *t;
 	uint32_t err;
+	struct clus_txn *t = obj_set_common_begin(m, &g->obj, c, &err);
 
-	if (c->name != NULL) {
-		err = group_check_name(m, c->name, g);
-		if (err != CM_ERROR_SUCCESS) {
-			return err;
-		}
-	}
-	t = txn_begin(m);
 	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	if (c->name != NULL) {
-		txn_rename(t, m->group_names, g, &g->name, c->name);
-	}
-	if (c->description != NULL) {
-		txn_set_str(t, g, &g->description, c->description);
+		return err;
 	}
 	if (c->set & CM_COMMON_PERSISTENT_STATE) {
 		TXN_SET(t, g->persistent_state, c->persistent_state != 0 ?
@@ -407,7 +348,7 @@ uint32_t clus_group_rename(struct clus_model *m, struct clus_group *g,
 	struct clus_common_set c = { .name = name };
 
 	if (strcmp(g->name, name) == 0) {
-		return group_check_name(m, name, g);
+		return obj_check_name(m, CLUS_KIND_GROUP, name, g);
 	}
 	return clus_group_set_common(m, g, &c);
 }

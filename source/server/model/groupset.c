@@ -19,18 +19,14 @@
 struct clus_groupset *groupset_new(struct clus_txn *t, const char *name,
 				   const char *id)
 {
-	struct clus_groupset *s = talloc_zero(t->m, struct clus_groupset);
+	struct clus_groupset *s = obj_new(t, CLUS_KIND_GROUPSET, name, id);
 
 	if (s == NULL) {
 		return NULL;
 	}
-	s->obj.kind = CLUS_KIND_GROUPSET;
-	s->name = talloc_strdup(s, name);
-	s->id = talloc_strdup(s, id);
 	s->members = talloc_zero_array(s, struct clus_group *, 1);
 	s->deps.tokens = talloc_zero_array(s, struct clus_deptoken, 1);
-	if (s->name == NULL || s->id == NULL || s->members == NULL ||
-	    s->deps.tokens == NULL) {
+	if (s->members == NULL || s->deps.tokens == NULL) {
 		talloc_free(s);
 		return NULL;
 	}
@@ -40,19 +36,6 @@ struct clus_groupset *groupset_new(struct clus_txn *t, const char *name,
 	s->startup_delay = 20;
 	txn_free_on_undo(t, s);
 	return s;
-}
-
-void groupset_link(struct clus_txn *t, struct clus_groupset *s)
-{
-	struct clus_model *m = t->m;
-
-	if (!t->no_store) {
-		s->obj.seq = clus_next_seq(t);
-	}
-	txn_list_append(t, &m->groupsets, &s->link);
-	txn_hash_add(t, m->groupset_names, s->name, s);
-	txn_hash_add(t, m->groupset_ids, s->id, s);
-	txn_dirty(t, &s->obj);
 }
 
 struct clus_groupset *clus_groupset_by_name(struct clus_model *m,
@@ -70,13 +53,8 @@ struct clus_groupset *clus_groupset_by_id(struct clus_model *m,
 uint32_t clus_groupset_lookup(struct clus_model *m, const char *name,
 			      struct clus_groupset **set)
 {
-	struct clus_groupset *s = clus_groupset_by_name(m, name);
-
-	if (s == NULL) {
-		s = clus_groupset_by_id(m, name);
-	}
-	*set = s;
-	return s != NULL ? CM_ERROR_SUCCESS : CM_ERROR_GROUPSET_NOT_FOUND;
+	*set = obj_find(m, CLUS_KIND_GROUPSET, name);
+	return *set != NULL ? CM_ERROR_SUCCESS : CM_ERROR_GROUPSET_NOT_FOUND;
 }
 
 uint32_t clus_model_num_groupsets(struct clus_model *m)
@@ -102,12 +80,9 @@ uint32_t clus_groupset_create(struct clus_model *m, const char *name,
 	uint32_t err;
 	char *id;
 
-	if (!clus_name_valid(name)) {
-		return CM_ERROR_INVALID_NAME;
-	}
-	if (clus_groupset_by_name(m, name) != NULL ||
-	    clus_groupset_by_id(m, name) != NULL) {
-		return CM_ERROR_OBJECT_ALREADY_EXISTS;
+	err = obj_check_name(m, CLUS_KIND_GROUPSET, name, NULL);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
 	}
 	t = txn_begin(m);
 	if (t == NULL) {
@@ -119,7 +94,7 @@ uint32_t clus_groupset_create(struct clus_model *m, const char *name,
 		txn_cancel(t);
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	groupset_link(t, s);
+	obj_link(t, &s->obj);
 	notify_groupset(t, s, CM_CHANGE_GROUPSET_COMMON_PROPERTY_V2);
 	err = txn_commit(t);
 	if (err != CM_ERROR_SUCCESS) {
@@ -170,10 +145,7 @@ uint32_t clus_groupset_delete(struct clus_model *m, struct clus_groupset *s)
 		txn_dirty(t, &g->obj);
 	}
 	notify_groupset(t, s, CM_CHANGE_GROUPSET_DELETED_V2);
-	txn_list_remove(t, &m->groupsets, &s->link);
-	txn_hash_del(t, m->groupset_names, s->name, s);
-	txn_hash_del(t, m->groupset_ids, s->id, s);
-	txn_delete_object(t, &s->obj);
+	obj_unlink(t, &s->obj);
 	txn_free_on_commit(t, s);
 	return txn_commit(t);
 }

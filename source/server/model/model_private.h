@@ -9,6 +9,7 @@
 #define CLUSAPI_MODEL_PRIVATE_H
 
 #include <stdarg.h>
+#include <stddef.h>
 #include "model.h"
 
 #define clus_container_of(ptr, type, member) \
@@ -31,6 +32,17 @@ enum {
 	CLUS_KIND_GROUPSET	= 8,
 	CLUS_KIND_REGKEY	= 9,
 };
+
+/* Tables of field offsets (store_format.c, objkind.c) count from here */
+_Static_assert(offsetof(struct clus_cluster, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_node, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_restype, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_network, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_netif, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_group, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_resource, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_groupset, obj) == 0, "obj first");
+_Static_assert(offsetof(struct clus_regkey, obj) == 0, "obj first");
 
 /* ------------------------------------------------------------------ */
 /* hash.c: case-insensitive string -> pointer index                    */
@@ -178,6 +190,37 @@ void txn_hash_del(struct clus_txn *t, struct clus_hash *h, const char *key,
 		  void *value);
 
 /* ------------------------------------------------------------------ */
+/* objkind.c: the model's list and indexes of each named object kind    */
+
+/*
+ * A new object of @kind named @name with id @id (resource types have
+ * none) and an empty description (for kinds that have one); the caller
+ * finishes it and hands it to txn_free_on_undo().
+ */
+void *obj_new(struct clus_txn *t, uint8_t kind, const char *name,
+	      const char *id);
+/* Number @o (unless the txn is not stored), list, index and store it */
+void obj_link(struct clus_txn *t, struct clus_object *o);
+/* Take @o out of its list and indexes and delete its record */
+void obj_unlink(struct clus_txn *t, struct clus_object *o);
+/* The object of @kind named @name, or failing that with id @name */
+void *obj_find(struct clus_model *m, uint8_t kind, const char *name);
+/*
+ * May an object of @kind (@self, or NULL for a new one) be named @name?
+ * CM_ERROR_INVALID_NAME or CM_ERROR_OBJECT_ALREADY_EXISTS if not.
+ */
+uint32_t obj_check_name(struct clus_model *m, uint8_t kind, const char *name,
+			const void *self);
+/*
+ * The start of a group's or resource's SetCommon: @c's name
+ * checked and set, its description set.  NULL with *@err on failure.
+ */
+struct clus_txn *obj_set_common_begin(struct clus_model *m,
+				      struct clus_object *o,
+				      const struct clus_common_set *c,
+				      uint32_t *err);
+
+/* ------------------------------------------------------------------ */
 /* notify.c                                                            */
 
 /* A change to announce to the notification ports after commit */
@@ -282,7 +325,6 @@ struct clus_cluster *cluster_new(struct clus_model *m);
 /* node.c */
 struct clus_node *node_new(struct clus_txn *t, const char *name,
 			   const char *id);
-void node_link(struct clus_txn *t, struct clus_node *node);
 void node_set_state_internal(struct clus_txn *t, struct clus_node *node,
 			     uint32_t state);
 bool node_is_up(const struct clus_node *node);
@@ -291,21 +333,17 @@ void node_set_drain_status(struct clus_txn *t, struct clus_node *node,
 
 /* restype.c */
 struct clus_restype *restype_new(struct clus_txn *t, const char *name);
-void restype_link(struct clus_txn *t, struct clus_restype *type);
 
 /* network.c */
 struct clus_network *network_new(struct clus_txn *t, const char *name,
 				 const char *id);
-void network_link(struct clus_txn *t, struct clus_network *net);
 struct clus_netif *netif_new(struct clus_txn *t, const char *name,
 			     const char *id);
-void netif_link(struct clus_txn *t, struct clus_netif *netif);
 void netif_delete(struct clus_txn *t, struct clus_netif *netif);
 
 /* group.c */
 struct clus_group *group_new(struct clus_txn *t, const char *name,
 			     const char *id);
-void group_link(struct clus_txn *t, struct clus_group *g);
 uint32_t group_derive_state(const struct clus_group *g);
 void group_update_state(struct clus_txn *t, struct clus_group *g);
 /* A backend that knows the state better than group_derive_state() */
@@ -313,8 +351,6 @@ void group_set_state(struct clus_txn *t, struct clus_group *g,
 		     uint32_t state);
 void group_set_owner(struct clus_txn *t, struct clus_group *g,
 		     struct clus_node *owner);
-uint32_t group_check_name(struct clus_model *m, const char *name,
-			  const struct clus_group *self);
 void group_remove_node_refs(struct clus_txn *t, struct clus_group *g,
 			    struct clus_node *node);
 /* Refusal for a request that needs a settled group; success when it is */
@@ -398,7 +434,6 @@ extern const uint32_t clus_default_sd_len;
 /* groupset.c */
 struct clus_groupset *groupset_new(struct clus_txn *t, const char *name,
 				   const char *id);
-void groupset_link(struct clus_txn *t, struct clus_groupset *set);
 void groupset_remove_member(struct clus_txn *t, struct clus_groupset *set,
 			    struct clus_group *g);
 struct clus_object *groupset_resolve(void *private_data, const char *name);

@@ -12,19 +12,14 @@
 struct clus_network *network_new(struct clus_txn *t, const char *name,
 				 const char *id)
 {
-	struct clus_network *n = talloc_zero(t->m, struct clus_network);
+	struct clus_network *n = obj_new(t, CLUS_KIND_NETWORK, name, id);
 
 	if (n == NULL) {
 		return NULL;
 	}
-	n->obj.kind = CLUS_KIND_NETWORK;
-	n->name = talloc_strdup(n, name);
-	n->id = talloc_strdup(n, id);
-	n->description = talloc_strdup(n, "");
 	n->address = talloc_strdup(n, "");
 	n->address_mask = talloc_strdup(n, "");
-	if (n->name == NULL || n->id == NULL || n->description == NULL ||
-	    n->address == NULL || n->address_mask == NULL) {
+	if (n->address == NULL || n->address_mask == NULL) {
 		talloc_free(n);
 		return NULL;
 	}
@@ -32,19 +27,6 @@ struct clus_network *network_new(struct clus_txn *t, const char *name,
 	n->role = CM_NETWORK_ROLE_INTERNAL_AND_CLIENT;
 	txn_free_on_undo(t, n);
 	return n;
-}
-
-void network_link(struct clus_txn *t, struct clus_network *n)
-{
-	struct clus_model *m = t->m;
-
-	if (!t->no_store) {
-		n->obj.seq = clus_next_seq(t);
-	}
-	txn_list_append(t, &m->networks, &n->link);
-	txn_hash_add(t, m->network_names, n->name, n);
-	txn_hash_add(t, m->network_ids, n->id, n);
-	txn_dirty(t, &n->obj);
 }
 
 struct clus_network *clus_network_by_name(struct clus_model *m,
@@ -61,13 +43,8 @@ struct clus_network *clus_network_by_id(struct clus_model *m, const char *id)
 uint32_t clus_network_lookup(struct clus_model *m, const char *name,
 			     struct clus_network **net)
 {
-	struct clus_network *n = clus_network_by_name(m, name);
-
-	if (n == NULL) {
-		n = clus_network_by_id(m, name);
-	}
-	*net = n;
-	return n != NULL ? CM_ERROR_SUCCESS :
+	*net = obj_find(m, CLUS_KIND_NETWORK, name);
+	return *net != NULL ? CM_ERROR_SUCCESS :
 		CM_ERROR_CLUSTER_NETWORK_NOT_FOUND;
 }
 
@@ -86,21 +63,6 @@ struct clus_network *clus_network_next(struct clus_network *net)
 	return CLUS_ITEM(net->link.next, struct clus_network, link);
 }
 
-static uint32_t network_check_name(struct clus_model *m, const char *name,
-				   const struct clus_network *self)
-{
-	struct clus_network *o;
-
-	if (!clus_name_valid(name)) {
-		return CM_ERROR_INVALID_NAME;
-	}
-	o = clus_network_by_name(m, name);
-	if (o != NULL && o != self) {
-		return CM_ERROR_OBJECT_ALREADY_EXISTS;
-	}
-	return CM_ERROR_SUCCESS;
-}
-
 uint32_t clus_network_set_common(struct clus_model *m,
 				 struct clus_network *net,
 				 const struct clus_common_set *c)
@@ -109,7 +71,7 @@ uint32_t clus_network_set_common(struct clus_model *m,
 	uint32_t err;
 
 	if (c->name != NULL) {
-		err = network_check_name(m, c->name, net);
+		err = obj_check_name(m, CLUS_KIND_NETWORK, c->name, net);
 		if (err != CM_ERROR_SUCCESS) {
 			return err;
 		}
@@ -143,7 +105,7 @@ uint32_t clus_network_rename(struct clus_model *m, struct clus_network *net,
 	struct clus_common_set c = { .name = name };
 
 	if (strcmp(net->name, name) == 0) {
-		return network_check_name(m, name, net);
+		return obj_check_name(m, CLUS_KIND_NETWORK, name, net);
 	}
 	return clus_network_set_common(m, net, &c);
 }
@@ -216,19 +178,14 @@ uint32_t clus_network_set_priority_order(struct clus_model *m,
 struct clus_netif *netif_new(struct clus_txn *t, const char *name,
 			     const char *id)
 {
-	struct clus_netif *ni = talloc_zero(t->m, struct clus_netif);
+	struct clus_netif *ni = obj_new(t, CLUS_KIND_NETIF, name, id);
 
 	if (ni == NULL) {
 		return NULL;
 	}
-	ni->obj.kind = CLUS_KIND_NETIF;
-	ni->name = talloc_strdup(ni, name);
-	ni->id = talloc_strdup(ni, id);
-	ni->description = talloc_strdup(ni, "");
 	ni->adapter = talloc_strdup(ni, "Ethernet");
 	ni->address = talloc_strdup(ni, "");
-	if (ni->name == NULL || ni->id == NULL || ni->description == NULL ||
-	    ni->adapter == NULL || ni->address == NULL) {
+	if (ni->adapter == NULL || ni->address == NULL) {
 		talloc_free(ni);
 		return NULL;
 	}
@@ -237,29 +194,11 @@ struct clus_netif *netif_new(struct clus_txn *t, const char *name,
 	return ni;
 }
 
-void netif_link(struct clus_txn *t, struct clus_netif *ni)
-{
-	struct clus_model *m = t->m;
-
-	if (!t->no_store) {
-		ni->obj.seq = clus_next_seq(t);
-	}
-	txn_list_append(t, &m->netifs, &ni->link);
-	txn_hash_add(t, m->netif_names, ni->name, ni);
-	txn_hash_add(t, m->netif_ids, ni->id, ni);
-	txn_dirty(t, &ni->obj);
-}
-
 void netif_delete(struct clus_txn *t, struct clus_netif *ni)
 {
-	struct clus_model *m = t->m;
-
 	notify_netif(t, ni, CM_CHANGE_NETINTERFACE_DELETED,
 		     CM_CHANGE_NETINTERFACE_DELETED_V2);
-	txn_list_remove(t, &m->netifs, &ni->link);
-	txn_hash_del(t, m->netif_names, ni->name, ni);
-	txn_hash_del(t, m->netif_ids, ni->id, ni);
-	txn_delete_object(t, &ni->obj);
+	obj_unlink(t, &ni->obj);
 	txn_free_on_commit(t, ni);
 }
 
@@ -276,13 +215,8 @@ struct clus_netif *clus_netif_by_id(struct clus_model *m, const char *id)
 uint32_t clus_netif_lookup(struct clus_model *m, const char *name,
 			   struct clus_netif **netif)
 {
-	struct clus_netif *ni = clus_netif_by_name(m, name);
-
-	if (ni == NULL) {
-		ni = clus_netif_by_id(m, name);
-	}
-	*netif = ni;
-	return ni != NULL ? CM_ERROR_SUCCESS :
+	*netif = obj_find(m, CLUS_KIND_NETIF, name);
+	return *netif != NULL ? CM_ERROR_SUCCESS :
 		CM_ERROR_CLUSTER_NETINTERFACE_NOT_FOUND;
 }
 

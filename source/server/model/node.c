@@ -12,37 +12,20 @@
 struct clus_node *node_new(struct clus_txn *t, const char *name,
 			   const char *id)
 {
-	struct clus_node *node = talloc_zero(t->m, struct clus_node);
+	struct clus_node *node = obj_new(t, CLUS_KIND_NODE, name, id);
 
 	if (node == NULL) {
 		return NULL;
 	}
-	node->obj.kind = CLUS_KIND_NODE;
-	node->name = talloc_strdup(node, name);
-	node->id = talloc_strdup(node, id);
 	node->instance_id = talloc_strdup(node, "");
 	node->drain_target_id = talloc_strdup(node, "");
 	node->state = CM_NODE_UP;
-	if (node->name == NULL || node->id == NULL ||
-	    node->instance_id == NULL || node->drain_target_id == NULL) {
+	if (node->instance_id == NULL || node->drain_target_id == NULL) {
 		talloc_free(node);
 		return NULL;
 	}
 	txn_free_on_undo(t, node);
 	return node;
-}
-
-void node_link(struct clus_txn *t, struct clus_node *node)
-{
-	struct clus_model *m = t->m;
-
-	if (!t->no_store) {
-		node->obj.seq = clus_next_seq(t);
-	}
-	txn_list_append(t, &m->nodes, &node->link);
-	txn_hash_add(t, m->node_names, node->name, node);
-	txn_hash_add(t, m->node_ids, node->id, node);
-	txn_dirty(t, &node->obj);
 }
 
 struct clus_node *clus_node_by_name(struct clus_model *m, const char *name)
@@ -58,13 +41,9 @@ struct clus_node *clus_node_by_id(struct clus_model *m, const char *id)
 uint32_t clus_node_lookup(struct clus_model *m, const char *name,
 			  struct clus_node **node)
 {
-	struct clus_node *n = clus_node_by_name(m, name);
-
-	if (n == NULL) {
-		n = clus_node_by_id(m, name);
-	}
-	*node = n;
-	return n != NULL ? CM_ERROR_SUCCESS : CM_ERROR_CLUSTER_NODE_NOT_FOUND;
+	*node = obj_find(m, CLUS_KIND_NODE, name);
+	return *node != NULL ? CM_ERROR_SUCCESS :
+		CM_ERROR_CLUSTER_NODE_NOT_FOUND;
 }
 
 uint32_t clus_model_num_nodes(struct clus_model *m)

@@ -514,144 +514,157 @@ static struct clus_change *change_new(struct clus_txn *t, uint32_t obj_type,
 	return c;
 }
 
-void notify_node(struct clus_txn *t, struct clus_node *node,
-		 uint32_t v1, uint64_t v2)
+/* What a change says about its object */
+struct change_about {
+	uint32_t obj_type;		/* CM_OBJ_* */
+	const char *id, *name;
+	const char *parent, *type;	/* NULL: "" */
+	uint32_t state_seq, state;
+};
+
+/* The filters that say an object's state changed, by CM_OBJ_* */
+static const struct {
+	uint32_t obj_type;
+	uint32_t v1;
+	uint64_t v2;
+} state_filters[] = {
+	{ CM_OBJ_NODE, CM_CHANGE_NODE_STATE, CM_CHANGE_NODE_STATE_V2 },
+	{ CM_OBJ_GROUP, CM_CHANGE_GROUP_STATE, CM_CHANGE_GROUP_STATE_V2 },
+	{ CM_OBJ_RESOURCE, CM_CHANGE_RESOURCE_STATE,
+	  CM_CHANGE_RESOURCE_STATE_V2 },
+	{ CM_OBJ_NETWORK, CM_CHANGE_NETWORK_STATE,
+	  CM_CHANGE_NETWORK_STATE_V2 },
+	{ CM_OBJ_NETINTERFACE, CM_CHANGE_NETINTERFACE_STATE,
+	  CM_CHANGE_NETINTERFACE_STATE_V2 },
+};
+
+static bool change_has_state(uint32_t obj_type, uint32_t v1, uint64_t v2)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(state_filters) / sizeof(state_filters[0]); i++) {
+		if (state_filters[i].obj_type == obj_type) {
+			return (v1 & state_filters[i].v1) ||
+				(v2 & state_filters[i].v2);
+		}
+	}
+	return false;
+}
+
+static void change_post(struct clus_txn *t, const struct change_about *a,
+			uint32_t v1, uint64_t v2)
 {
 	struct clus_change *c;
 
 	if (!notify_wanted(t->m)) {
 		return;
 	}
-	c = change_new(t, CM_OBJ_NODE, node->id, node->name, "", "");
+	c = change_new(t, a->obj_type, a->id, a->name, a->parent, a->type);
 	if (c == NULL) {
 		return;
 	}
 	c->v1_filter = v1;
 	c->v2_flag = v2;
-	c->state_seq = node->state_seq;
-	c->state = node->state;
-	c->has_state = (v1 & CM_CHANGE_NODE_STATE) ||
-		(v2 & CM_CHANGE_NODE_STATE_V2);
+	c->state_seq = a->state_seq;
+	c->state = a->state;
+	c->has_state = change_has_state(a->obj_type, v1, v2);
 	notify_queue(t, c);
+}
+
+void notify_node(struct clus_txn *t, struct clus_node *node,
+		 uint32_t v1, uint64_t v2)
+{
+	const struct change_about a = {
+		.obj_type = CM_OBJ_NODE,
+		.id = node->id,
+		.name = node->name,
+		.state_seq = node->state_seq,
+		.state = node->state,
+	};
+
+	change_post(t, &a, v1, v2);
 }
 
 void notify_group(struct clus_txn *t, struct clus_group *g,
 		  uint32_t v1, uint64_t v2)
 {
-	struct clus_change *c;
+	const struct change_about a = {
+		.obj_type = CM_OBJ_GROUP,
+		.id = g->id,
+		.name = g->name,
+		.parent = g->owner != NULL ? g->owner->id : NULL,
+		.state_seq = g->state_seq,
+		.state = g->state,
+	};
 
-	if (!notify_wanted(t->m)) {
-		return;
-	}
-	c = change_new(t, CM_OBJ_GROUP, g->id, g->name,
-		       g->owner != NULL ? g->owner->id : "", "");
-	if (c == NULL) {
-		return;
-	}
-	c->v1_filter = v1;
-	c->v2_flag = v2;
-	c->state_seq = g->state_seq;
-	c->state = g->state;
-	c->has_state = (v1 & CM_CHANGE_GROUP_STATE) ||
-		(v2 & CM_CHANGE_GROUP_STATE_V2);
-	notify_queue(t, c);
+	change_post(t, &a, v1, v2);
 }
 
 void notify_resource(struct clus_txn *t, struct clus_resource *r,
 		     uint32_t v1, uint64_t v2)
 {
-	struct clus_change *c;
+	const struct change_about a = {
+		.obj_type = CM_OBJ_RESOURCE,
+		.id = r->id,
+		.name = r->name,
+		.parent = r->group != NULL ? r->group->id : NULL,
+		.type = r->type != NULL ? r->type->name : NULL,
+		.state_seq = r->state_seq,
+		.state = r->state,
+	};
 
-	if (!notify_wanted(t->m)) {
-		return;
-	}
-	c = change_new(t, CM_OBJ_RESOURCE, r->id, r->name,
-		       r->group != NULL ? r->group->id : "",
-		       r->type != NULL ? r->type->name : "");
-	if (c == NULL) {
-		return;
-	}
-	c->v1_filter = v1;
-	c->v2_flag = v2;
-	c->state_seq = r->state_seq;
-	c->state = r->state;
-	c->has_state = (v1 & CM_CHANGE_RESOURCE_STATE) ||
-		(v2 & CM_CHANGE_RESOURCE_STATE_V2);
-	notify_queue(t, c);
+	change_post(t, &a, v1, v2);
 }
 
 void notify_network(struct clus_txn *t, struct clus_network *n,
 		    uint32_t v1, uint64_t v2)
 {
-	struct clus_change *c;
+	const struct change_about a = {
+		.obj_type = CM_OBJ_NETWORK,
+		.id = n->id,
+		.name = n->name,
+		.state = n->state,
+	};
 
-	if (!notify_wanted(t->m)) {
-		return;
-	}
-	c = change_new(t, CM_OBJ_NETWORK, n->id, n->name, "", "");
-	if (c == NULL) {
-		return;
-	}
-	c->v1_filter = v1;
-	c->v2_flag = v2;
-	c->state = n->state;
-	c->has_state = (v1 & CM_CHANGE_NETWORK_STATE) ||
-		(v2 & CM_CHANGE_NETWORK_STATE_V2);
-	notify_queue(t, c);
+	change_post(t, &a, v1, v2);
 }
 
 void notify_netif(struct clus_txn *t, struct clus_netif *ni,
 		  uint32_t v1, uint64_t v2)
 {
-	struct clus_change *c;
+	const struct change_about a = {
+		.obj_type = CM_OBJ_NETINTERFACE,
+		.id = ni->id,
+		.name = ni->name,
+		.parent = ni->node != NULL ? ni->node->id : NULL,
+		.state = ni->state,
+	};
 
-	if (!notify_wanted(t->m)) {
-		return;
-	}
-	c = change_new(t, CM_OBJ_NETINTERFACE, ni->id, ni->name,
-		       ni->node != NULL ? ni->node->id : "", "");
-	if (c == NULL) {
-		return;
-	}
-	c->v1_filter = v1;
-	c->v2_flag = v2;
-	c->state = ni->state;
-	c->has_state = (v1 & CM_CHANGE_NETINTERFACE_STATE) ||
-		(v2 & CM_CHANGE_NETINTERFACE_STATE_V2);
-	notify_queue(t, c);
+	change_post(t, &a, v1, v2);
 }
 
 void notify_restype(struct clus_txn *t, struct clus_restype *rt,
 		    uint32_t v1, uint64_t v2)
 {
-	struct clus_change *c;
+	const struct change_about a = {
+		.obj_type = CM_OBJ_RESOURCE_TYPE,
+		.id = rt->name,
+		.name = rt->name,
+	};
 
-	if (!notify_wanted(t->m)) {
-		return;
-	}
-	c = change_new(t, CM_OBJ_RESOURCE_TYPE, rt->name, rt->name, "", "");
-	if (c == NULL) {
-		return;
-	}
-	c->v1_filter = v1;
-	c->v2_flag = v2;
-	notify_queue(t, c);
+	change_post(t, &a, v1, v2);
 }
 
 void notify_groupset(struct clus_txn *t, struct clus_groupset *s,
 		     uint64_t v2)
 {
-	struct clus_change *c;
+	const struct change_about a = {
+		.obj_type = CM_OBJ_GROUPSET,
+		.id = s->id,
+		.name = s->name,
+	};
 
-	if (!notify_wanted(t->m)) {
-		return;
-	}
-	c = change_new(t, CM_OBJ_GROUPSET, s->id, s->name, "", "");
-	if (c == NULL) {
-		return;
-	}
-	c->v2_flag = v2;
-	notify_queue(t, c);
+	change_post(t, &a, 0, v2);
 }
 
 /*
@@ -685,19 +698,14 @@ void notify_cluster(struct clus_txn *t, uint32_t v1, uint64_t v2,
 void notify_regkey(struct clus_txn *t, struct clus_regkey *key,
 		   uint32_t v1, uint64_t v2)
 {
-	struct clus_change *c;
+	const struct change_about a = {
+		.obj_type = CM_OBJ_REGISTRY,
+		.id = key->path,
+		.name = key->path,
+		.parent = key->parent != NULL ? key->parent->path : NULL,
+	};
 
-	if (!notify_wanted(t->m)) {
-		return;
-	}
-	c = change_new(t, CM_OBJ_REGISTRY, key->path, key->path,
-		       key->parent != NULL ? key->parent->path : "", "");
-	if (c == NULL) {
-		return;
-	}
-	c->v1_filter = v1;
-	c->v2_flag = v2;
-	notify_queue(t, c);
+	change_post(t, &a, v1, v2);
 }
 
 static void notify_wait_cleanup(struct tevent_req *req,

@@ -13,20 +13,15 @@
 struct clus_resource *resource_new(struct clus_txn *t, const char *name,
 				   const char *id)
 {
-	struct clus_resource *r = talloc_zero(t->m, struct clus_resource);
+	struct clus_resource *r = obj_new(t, CLUS_KIND_RESOURCE, name, id);
 
 	if (r == NULL) {
 		return NULL;
 	}
-	r->obj.kind = CLUS_KIND_RESOURCE;
-	r->name = talloc_strdup(r, name);
-	r->id = talloc_strdup(r, id);
-	r->description = talloc_strdup(r, "");
 	r->props.props = talloc_zero_array(r, struct clus_prop, 1);
 	r->deps.tokens = talloc_zero_array(r, struct clus_deptoken, 1);
 	r->possible = talloc_zero_array(r, struct clus_node *, 1);
-	if (r->name == NULL || r->id == NULL || r->description == NULL ||
-	    r->props.props == NULL || r->deps.tokens == NULL ||
+	if (r->props.props == NULL || r->deps.tokens == NULL ||
 	    r->possible == NULL) {
 		talloc_free(r);
 		return NULL;
@@ -40,30 +35,17 @@ struct clus_resource *resource_new(struct clus_txn *t, const char *name,
 void resource_link(struct clus_txn *t, struct clus_resource *r,
 		   struct clus_group *g)
 {
-	struct clus_model *m = t->m;
-
-	if (!t->no_store) {
-		r->obj.seq = clus_next_seq(t);
-	}
 	r->group = g;
-	txn_list_append(t, &m->resources, &r->link);
 	txn_list_append(t, &g->resources, &r->group_link);
-	txn_hash_add(t, m->res_names, r->name, r);
-	txn_hash_add(t, m->res_ids, r->id, r);
-	txn_dirty(t, &r->obj);
+	obj_link(t, &r->obj);
 }
 
 void resource_unlink_deleted(struct clus_txn *t, struct clus_resource *r)
 {
-	struct clus_model *m = t->m;
-
 	notify_resource(t, r, CM_CHANGE_RESOURCE_DELETED,
 			CM_CHANGE_RESOURCE_DELETED_V2);
 	txn_list_remove(t, &r->group->resources, &r->group_link);
-	txn_list_remove(t, &m->resources, &r->link);
-	txn_hash_del(t, m->res_names, r->name, r);
-	txn_hash_del(t, m->res_ids, r->id, r);
-	txn_delete_object(t, &r->obj);
+	obj_unlink(t, &r->obj);
 	txn_free_on_commit(t, r);
 }
 
@@ -82,13 +64,8 @@ struct clus_resource *clus_resource_by_id(struct clus_model *m,
 uint32_t clus_resource_lookup(struct clus_model *m, const char *name,
 			      struct clus_resource **res)
 {
-	struct clus_resource *r = clus_resource_by_name(m, name);
-
-	if (r == NULL) {
-		r = clus_resource_by_id(m, name);
-	}
-	*res = r;
-	return r != NULL ? CM_ERROR_SUCCESS : CM_ERROR_RESOURCE_NOT_FOUND;
+	*res = obj_find(m, CLUS_KIND_RESOURCE, name);
+	return *res != NULL ? CM_ERROR_SUCCESS : CM_ERROR_RESOURCE_NOT_FOUND;
 }
 
 uint32_t clus_model_num_resources(struct clus_model *m)
@@ -213,25 +190,6 @@ struct clus_object *resource_resolve_in_group(void *private_data,
 	return NULL;
 }
 
-static uint32_t resource_check_name(struct clus_model *m, const char *name,
-				    const struct clus_resource *self)
-{
-	struct clus_resource *o;
-
-	if (!clus_name_valid(name)) {
-		return CM_ERROR_INVALID_NAME;
-	}
-	o = clus_resource_by_name(m, name);
-	if (o != NULL && o != self) {
-		return CM_ERROR_OBJECT_ALREADY_EXISTS;
-	}
-	o = clus_resource_by_id(m, name);
-	if (o != NULL && o != self) {
-		return CM_ERROR_OBJECT_ALREADY_EXISTS;
-	}
-	return CM_ERROR_SUCCESS;
-}
-
 uint32_t clus_resource_create(struct clus_model *m, struct clus_group *g,
 			      const char *name, const char *type_name,
 			      uint32_t create_flags,
@@ -245,7 +203,7 @@ uint32_t clus_resource_create(struct clus_model *m, struct clus_group *g,
 	uint32_t err;
 	char *id;
 
-	err = resource_check_name(m, name, NULL);
+	err = obj_check_name(m, CLUS_KIND_RESOURCE, name, NULL);
 	if (err != CM_ERROR_SUCCESS) {
 		return err;
 	}
@@ -345,24 +303,11 @@ uint32_t clus_resource_set_common(struct clus_model *m,
 				  struct clus_resource *r,
 				  const struct clus_common_set *c)
 {
-	struct clus_txn *t;
 	uint32_t err;
+	struct clus_txn *t = obj_set_common_begin(m, &r->obj, c, &err);
 
-	if (c->name != NULL) {
-		err = resource_check_name(m, c->name, r);
-		if (err != CM_ERROR_SUCCESS) {
-			return err;
-		}
-	}
-	t = txn_begin(m);
 	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	if (c->name != NULL) {
-		txn_rename(t, m->res_names, r, &r->name, c->name);
-	}
-	if (c->description != NULL) {
-		txn_set_str(t, r, &r->description, c->description);
+		return err;
 	}
 	if (c->set & CM_COMMON_PERSISTENT_STATE) {
 		TXN_SET(t, r->persistent_state, c->persistent_state != 0 ?
@@ -380,7 +325,7 @@ uint32_t clus_resource_rename(struct clus_model *m, struct clus_resource *r,
 	struct clus_common_set c = { .name = name };
 
 	if (strcmp(r->name, name) == 0) {
-		return resource_check_name(m, name, r);
+		return obj_check_name(m, CLUS_KIND_RESOURCE, name, r);
 	}
 	return clus_resource_set_common(m, r, &c);
 }

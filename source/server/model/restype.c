@@ -9,17 +9,14 @@
 
 struct clus_restype *restype_new(struct clus_txn *t, const char *name)
 {
-	struct clus_restype *rt = talloc_zero(t->m, struct clus_restype);
+	struct clus_restype *rt = obj_new(t, CLUS_KIND_RESTYPE, name, name);
 
 	if (rt == NULL) {
 		return NULL;
 	}
-	rt->obj.kind = CLUS_KIND_RESTYPE;
-	rt->name = talloc_strdup(rt, name);
 	rt->display_name = talloc_strdup(rt, name);
 	rt->dll_name = talloc_strdup(rt, "clusres.dll");
-	if (rt->name == NULL || rt->display_name == NULL ||
-	    rt->dll_name == NULL) {
+	if (rt->display_name == NULL || rt->dll_name == NULL) {
 		talloc_free(rt);
 		return NULL;
 	}
@@ -28,18 +25,6 @@ struct clus_restype *restype_new(struct clus_txn *t, const char *name)
 	rt->is_alive_ms = 60000;
 	txn_free_on_undo(t, rt);
 	return rt;
-}
-
-void restype_link(struct clus_txn *t, struct clus_restype *rt)
-{
-	struct clus_model *m = t->m;
-
-	if (!t->no_store) {
-		rt->obj.seq = clus_next_seq(t);
-	}
-	txn_list_append(t, &m->restypes, &rt->link);
-	txn_hash_add(t, m->restype_names, rt->name, rt);
-	txn_dirty(t, &rt->obj);
 }
 
 struct clus_restype *clus_restype_by_name(struct clus_model *m,
@@ -150,7 +135,7 @@ uint32_t clus_restype_create(struct clus_model *m, const char *name,
 	}
 	rt->looks_alive_ms = looks_alive_ms;
 	rt->is_alive_ms = is_alive_ms;
-	restype_link(t, rt);
+	obj_link(t, &rt->obj);
 	notify_restype(t, rt, CM_CHANGE_RESOURCE_TYPE_ADDED, 0);
 	notify_cluster(t, 0, CM_CHANGE_CLUSTER_RESOURCE_TYPE_ADDED_V2,
 		       rt->name, rt->name);
@@ -175,9 +160,7 @@ uint32_t clus_restype_delete(struct clus_model *m, struct clus_restype *rt)
 	}
 	notify_restype(t, rt, CM_CHANGE_RESOURCE_TYPE_DELETED,
 		       CM_CHANGE_RESOURCE_TYPE_DELETED_V2);
-	txn_list_remove(t, &m->restypes, &rt->link);
-	txn_hash_del(t, m->restype_names, rt->name, rt);
-	txn_delete_object(t, &rt->obj);
+	obj_unlink(t, &rt->obj);
 	txn_free_on_commit(t, rt);
 	return txn_commit(t);
 }

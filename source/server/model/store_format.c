@@ -211,16 +211,6 @@ static const struct store_kind store_kinds[] = {
 	     regkey_fields),
 };
 
-/* Field offsets are taken from the object's start, where obj sits */
-_Static_assert(offsetof(struct clus_cluster, obj) == 0, "obj first");
-_Static_assert(offsetof(struct clus_node, obj) == 0, "obj first");
-_Static_assert(offsetof(struct clus_restype, obj) == 0, "obj first");
-_Static_assert(offsetof(struct clus_network, obj) == 0, "obj first");
-_Static_assert(offsetof(struct clus_netif, obj) == 0, "obj first");
-_Static_assert(offsetof(struct clus_group, obj) == 0, "obj first");
-_Static_assert(offsetof(struct clus_resource, obj) == 0, "obj first");
-_Static_assert(offsetof(struct clus_groupset, obj) == 0, "obj first");
-_Static_assert(offsetof(struct clus_regkey, obj) == 0, "obj first");
 
 #define NUM_KINDS (sizeof(store_kinds) / sizeof(store_kinds[0]))
 

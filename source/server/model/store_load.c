@@ -310,25 +310,15 @@ static bool link_object(struct loader *ld, struct store_rec *rec)
 
 	switch (rec->desc->kind) {
 	case CLUS_KIND_NODE:
-		node_link(t, o);
-		break;
 	case CLUS_KIND_RESTYPE:
-		restype_link(t, o);
-		break;
 	case CLUS_KIND_NETWORK:
-		network_link(t, o);
-		break;
 	case CLUS_KIND_NETIF:
-		netif_link(t, o);
-		break;
 	case CLUS_KIND_GROUP:
-		group_link(t, o);
+	case CLUS_KIND_GROUPSET:
+		obj_link(t, o);
 		break;
 	case CLUS_KIND_RESOURCE:
 		resource_link(t, o, ((struct clus_resource *)o)->group);
-		break;
-	case CLUS_KIND_GROUPSET:
-		groupset_link(t, o);
 		break;
 	case CLUS_KIND_REGKEY:
 		regkey_link(t, o);

@@ -87,6 +87,26 @@ static struct txn_undo *txn_new_undo(struct clus_txn *t)
 	return u;
 }
 
+/*
+ * Record how to undo a change to a list or an index.  False when memory
+ * ran out: then the change must not be made.  True without a record
+ * when the transaction keeps no undo log.
+ */
+static bool txn_record(struct clus_txn *t, uint8_t kind, void *a, void *b,
+		       void *c)
+{
+	struct txn_undo *u = txn_new_undo(t);
+
+	if (u == NULL) {
+		return t->no_undo;
+	}
+	u->kind = kind;
+	u->a = a;
+	u->b = b;
+	u->c = c;
+	return true;
+}
+
 struct clus_txn *txn_begin(struct clus_model *m)
 {
 	struct clus_txn *t;
@@ -254,45 +274,40 @@ void txn_set_array(struct clus_txn *t, void *arrayp, void *newarray,
 	}
 }
 
+/*
+ * *@field (@len bytes: an array and its count) becomes *@val; the array
+ * it held, @old, goes on commit, the new one, @new, on undo.
+ */
+static void txn_set_owner(struct clus_txn *t, void *field, const void *val,
+			  size_t len, void *old, void *new)
+{
+	txn_save(t, field, len);
+	memcpy(field, val, len);
+	if (old != new) {
+		txn_free_on_undo(t, new);
+		txn_free_on_commit(t, old);
+	}
+}
+
 void txn_set_depexpr(struct clus_txn *t, struct clus_depexpr *field,
 		     struct clus_depexpr *val)
 {
-	struct clus_depexpr old = *field;
-
-	txn_save(t, field, sizeof(*field));
-	*field = *val;
-	if (old.tokens != val->tokens) {
-		txn_free_on_undo(t, val->tokens);
-		txn_free_on_commit(t, old.tokens);
-	}
+	txn_set_owner(t, field, val, sizeof(*field), field->tokens,
+		      val->tokens);
 }
 
 void txn_set_proplist(struct clus_txn *t, struct clus_proplist *field,
 		      struct clus_proplist *val)
 {
-	struct clus_proplist old = *field;
-
-	txn_save(t, field, sizeof(*field));
-	*field = *val;
-	if (old.props != val->props) {
-		txn_free_on_undo(t, val->props);
-		txn_free_on_commit(t, old.props);
-	}
+	txn_set_owner(t, field, val, sizeof(*field), field->props,
+		      val->props);
 }
 
 void txn_list_append(struct clus_txn *t, struct clus_list *l,
 		     struct clus_link *e)
 {
-	struct txn_undo *u = NULL;
-
-	if (!t->no_undo) {
-		u = txn_new_undo(t);
-		if (u == NULL) {
-			return;
-		}
-		u->kind = UNDO_LIST_UNLINK;
-		u->a = l;
-		u->b = e;
+	if (!txn_record(t, UNDO_LIST_UNLINK, l, e, NULL)) {
+		return;
 	}
 	clus_list_append(l, e);
 }
@@ -300,17 +315,8 @@ void txn_list_append(struct clus_txn *t, struct clus_list *l,
 void txn_list_remove(struct clus_txn *t, struct clus_list *l,
 		     struct clus_link *e)
 {
-	struct txn_undo *u = NULL;
-
-	if (!t->no_undo) {
-		u = txn_new_undo(t);
-		if (u == NULL) {
-			return;
-		}
-		u->kind = UNDO_LIST_REINSERT;
-		u->a = l;
-		u->b = e->prev;
-		u->c = e;
+	if (!txn_record(t, UNDO_LIST_REINSERT, l, e->prev, e)) {
+		return;
 	}
 	clus_list_remove(l, e);
 }
@@ -318,44 +324,24 @@ void txn_list_remove(struct clus_txn *t, struct clus_list *l,
 void txn_hash_add(struct clus_txn *t, struct clus_hash *h, const char *key,
 		  void *value)
 {
-	struct txn_undo *u = NULL;
-
-	if (!t->no_undo) {
-		u = txn_new_undo(t);
-		if (u == NULL) {
-			return;
-		}
-	}
-	if (clus_hash_add(h, key, value) != 0) {
-		if (u != NULL) {
-			u->kind = UNDO_CALL;
-			u->fn = NULL;
-		}
-		txn_mark_oom(t);
+	if (!txn_record(t, UNDO_HASH_DEL, h, clus_discard_const(key),
+			value)) {
 		return;
 	}
-	if (u != NULL) {
-		u->kind = UNDO_HASH_DEL;
-		u->a = h;
-		u->b = clus_discard_const(key);
-		u->c = value;
+	if (clus_hash_add(h, key, value) != 0) {
+		if (!t->no_undo) {
+			t->num_undo--;	/* nothing was added to undo */
+		}
+		txn_mark_oom(t);
 	}
 }
 
 void txn_hash_del(struct clus_txn *t, struct clus_hash *h, const char *key,
 		  void *value)
 {
-	struct txn_undo *u = NULL;
-
-	if (!t->no_undo) {
-		u = txn_new_undo(t);
-		if (u == NULL) {
-			return;
-		}
-		u->kind = UNDO_HASH_ADD;
-		u->a = h;
-		u->b = clus_discard_const(key);
-		u->c = value;
+	if (!txn_record(t, UNDO_HASH_ADD, h, clus_discard_const(key),
+			value)) {
+		return;
 	}
 	clus_hash_del(h, key, value);
 }

@@ -41,26 +41,27 @@ WERROR clusrv_grant_access(struct dcesrv_call_state *dce_call,
 	return WERR_OK;
 }
 
-WERROR clusrv_check_read(struct dcesrv_call_state *dce_call)
+static WERROR check_access(struct dcesrv_call_state *dce_call, bool may,
+			   const char *what)
 {
-	if (!clusrv_call_may_read(dce_call)) {
-		DBG_NOTICE("%s: read refused for this caller\n",
+	if (!may) {
+		DBG_NOTICE("%s: %s refused for this caller\n",
 			   ndr_table_clusapi.calls[
-				   dce_call->pkt.u.request.opnum].name);
+				   dce_call->pkt.u.request.opnum].name, what);
 		return WERR_ACCESS_DENIED;
 	}
 	return WERR_OK;
 }
 
+WERROR clusrv_check_read(struct dcesrv_call_state *dce_call)
+{
+	return check_access(dce_call, clusrv_call_may_read(dce_call), "read");
+}
+
 WERROR clusrv_check_write(struct dcesrv_call_state *dce_call)
 {
-	if (!clusrv_call_may_write(dce_call)) {
-		DBG_NOTICE("%s: write refused for this caller\n",
-			   ndr_table_clusapi.calls[
-				   dce_call->pkt.u.request.opnum].name);
-		return WERR_ACCESS_DENIED;
-	}
-	return WERR_OK;
+	return check_access(dce_call, clusrv_call_may_write(dce_call),
+			    "write");
 }
 
 WERROR clusrv_handle_open(struct dcesrv_call_state *dce_call,

@@ -151,6 +151,22 @@ static WERROR batch_push(struct ndr_push *ndr, uint32_t command,
 	return WERR_OK;
 }
 
+/*
+ * Changes to a key's values follow one CLUSREG_CREATE_KEY that selects
+ * it: push that before the key's first change (*@selected says whether
+ * it is out), unless an earlier push failed.
+ */
+static void batch_select(struct ndr_push *ndr, const char *path,
+			 bool *selected, uint32_t *num_cmds, WERROR *werr)
+{
+	if (*selected || !W_ERROR_IS_OK(*werr)) {
+		return;
+	}
+	*werr = batch_push(ndr, CLUSREG_CREATE_KEY, 0, path, NULL, 0);
+	*selected = true;
+	*num_cmds += 1;
+}
+
 static WERROR read_batch(struct dcesrv_call_state *dce_call,
 			 TALLOC_CTX *mem_ctx, const struct policy_handle *h,
 			 const uint8_t *in, uint32_t in_len,
@@ -370,12 +386,8 @@ static WERROR snap_diff(struct ndr_push *ndr,
 			if (ov != NULL && value_equal(ov, v)) {
 				continue;
 			}
-			if (!selected) {
-				werr = batch_push(ndr, CLUSREG_CREATE_KEY, 0,
-						  new[i].path, NULL, 0);
-				selected = true;
-				*num_cmds += 1;
-			}
+			batch_select(ndr, new[i].path, &selected, num_cmds,
+				     &werr);
 			if (W_ERROR_IS_OK(werr)) {
 				werr = clusrv_value_to_wire(ndr, v->type,
 							    v->data, v->len,
@@ -394,23 +406,18 @@ static WERROR snap_diff(struct ndr_push *ndr,
 			if (clus_prop_get(&new[i].values, name) != NULL) {
 				continue;
 			}
-			if (!selected) {
-				werr = batch_push(ndr, CLUSREG_CREATE_KEY, 0,
-						  new[i].path, NULL, 0);
-				selected = true;
-				*num_cmds += 1;
-			}
+			batch_select(ndr, new[i].path, &selected, num_cmds,
+				     &werr);
 			if (W_ERROR_IS_OK(werr)) {
 				werr = batch_push(ndr, CLUSREG_DELETE_VALUE, 0,
 						  name, NULL, 0);
 				*num_cmds += 1;
 			}
 		}
-		if (o == NULL && !selected && W_ERROR_IS_OK(werr)) {
+		if (o == NULL) {
 			/* a new key without values */
-			werr = batch_push(ndr, CLUSREG_CREATE_KEY, 0,
-					  new[i].path, NULL, 0);
-			*num_cmds += 1;
+			batch_select(ndr, new[i].path, &selected, num_cmds,
+				     &werr);
 		}
 	}
 	for (i = 0; i < num_old && W_ERROR_IS_OK(werr); i++) {

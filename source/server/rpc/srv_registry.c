@@ -183,6 +183,19 @@ WERROR dcesrv_ApiDeleteValue(struct dcesrv_call_state *dce_call,
 		r->in.lpValueName != NULL ? r->in.lpValueName : ""));
 }
 
+/* A value's wire bytes into the caller's buffer of @size, if they fit */
+static WERROR regval_fill(uint8_t *buf, uint32_t size, const uint8_t *data,
+			  uint32_t len)
+{
+	if (len > size) {
+		return WERR_MORE_DATA;
+	}
+	if (len > 0) {
+		memcpy(buf, data, len);
+	}
+	return WERR_OK;
+}
+
 WERROR dcesrv_ApiQueryValue(struct dcesrv_call_state *dce_call,
 			    TALLOC_CTX *mem_ctx, struct ApiQueryValue *r)
 {
@@ -209,13 +222,7 @@ WERROR dcesrv_ApiQueryValue(struct dcesrv_call_state *dce_call,
 	}
 	*r->out.lpValueType = v->type;
 	*r->out.lpcbRequired = len;
-	if (len > r->in.cbData) {
-		return WERR_MORE_DATA;
-	}
-	if (len > 0) {
-		memcpy(r->out.lpData, data, len);
-	}
-	return WERR_OK;
+	return regval_fill(r->out.lpData, r->in.cbData, data, len);
 }
 
 WERROR dcesrv_ApiEnumValue(struct dcesrv_call_state *dce_call,
@@ -249,14 +256,11 @@ WERROR dcesrv_ApiEnumValue(struct dcesrv_call_state *dce_call,
 	*r->out.lpType = v->type;
 	*r->out.TotalSize = len;
 	*r->out.lpcbData = len;
-	if (len > avail) {
+	werr = regval_fill(r->out.lpData, avail, data, len);
+	if (W_ERROR_EQUAL(werr, WERR_MORE_DATA)) {
 		*r->out.lpcbData = 0;
-		return WERR_MORE_DATA;
 	}
-	if (len > 0) {
-		memcpy(r->out.lpData, data, len);
-	}
-	return WERR_OK;
+	return werr;
 }
 
 WERROR dcesrv_ApiQueryInfoKey(struct dcesrv_call_state *dce_call,

@@ -268,10 +268,7 @@ uint32_t sim_node_evict(struct clus_model *m, struct clus_node *node)
 
 	notify_node(t, node, CM_CHANGE_NODE_DELETED,
 		    CM_CHANGE_NODE_DELETED_V2);
-	txn_list_remove(t, &m->nodes, &node->link);
-	txn_hash_del(t, m->node_names, node->name, node);
-	txn_hash_del(t, m->node_ids, node->id, node);
-	txn_delete_object(t, &node->obj);
+	obj_unlink(t, &node->obj);
 	txn_free_on_commit(t, node);
 	return txn_commit(t);
 }

@@ -1,0 +1,214 @@
+/*
+ * clusapi - cluster model: where each kind of named object is indexed
+ *
+ * Copyright (C) 2026 The clusapi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * Nodes, resource types, networks, interfaces, groups, resources and
+ * group sets are all kept the same way: a list of the model in creation
+ * order and a name index (and, but for resource types, an id index).
+ * One description per kind lets creation, linking, unlinking, lookup
+ * and the name check be written once; store_format.c does the same for
+ * the records on disk.
+ */
+
+#include <stddef.h>
+
+#include "model_private.h"
+
+struct obj_kind {
+	size_t size;		/* of the object */
+	const char *type_name;	/* its talloc name */
+	size_t list;		/* struct clus_list in struct clus_model */
+	size_t names;		/* struct clus_hash * in struct clus_model */
+	size_t ids;		/* likewise; 0: the kind has no id index */
+	size_t link;		/* struct clus_link in the object */
+	size_t name;		/* char * in the object */
+	size_t id;		/* char * in the object */
+	size_t description;	/* char * in the object; 0: none */
+	/* Windows: a new name may not be another object's id either */
+	bool ids_reserved;
+};
+
+#define OBJ_KIND(type, lst, nm, idx, reserved, desc)			\
+	{ .size = sizeof(type),						\
+	  .type_name = #type,						\
+	  .list = offsetof(struct clus_model, lst),			\
+	  .names = offsetof(struct clus_model, nm),			\
+	  .ids = (idx),							\
+	  .link = offsetof(type, link),					\
+	  .name = offsetof(type, name),					\
+	  .id = offsetof(type, id),					\
+	  .description = (desc),					\
+	  .ids_reserved = (reserved) }
+
+#define IDS(nm) offsetof(struct clus_model, nm)
+#define DESC(type) offsetof(type, description)
+
+static const struct obj_kind obj_kinds[] = {
+	[CLUS_KIND_NODE] = OBJ_KIND(struct clus_node, nodes, node_names,
+				    IDS(node_ids), false, 0),
+	[CLUS_KIND_RESTYPE] = {
+		.size = sizeof(struct clus_restype),
+		.type_name = "struct clus_restype",
+		.list = offsetof(struct clus_model, restypes),
+		.names = offsetof(struct clus_model, restype_names),
+		.link = offsetof(struct clus_restype, link),
+		.name = offsetof(struct clus_restype, name),
+		.id = offsetof(struct clus_restype, name),
+	},
+	[CLUS_KIND_NETWORK] = OBJ_KIND(struct clus_network, networks,
+				       network_names, IDS(network_ids),
+				       false, DESC(struct clus_network)),
+	[CLUS_KIND_NETIF] = OBJ_KIND(struct clus_netif, netifs, netif_names,
+				     IDS(netif_ids), false,
+				     DESC(struct clus_netif)),
+	[CLUS_KIND_GROUP] = OBJ_KIND(struct clus_group, groups, group_names,
+				     IDS(group_ids), true,
+				     DESC(struct clus_group)),
+	[CLUS_KIND_RESOURCE] = OBJ_KIND(struct clus_resource, resources,
+					res_names, IDS(res_ids), true,
+					DESC(struct clus_resource)),
+	[CLUS_KIND_GROUPSET] = OBJ_KIND(struct clus_groupset, groupsets,
+					groupset_names, IDS(groupset_ids),
+					true, 0),
+};
+
+
+static void *at(const void *base, size_t off)
+{
+	return (char *)base + off;
+}
+
+static struct clus_hash *index_of(struct clus_model *m, size_t off)
+{
+	return *(struct clus_hash **)at(m, off);
+}
+
+static char *field_of(struct clus_object *o, size_t off)
+{
+	return *(char **)at(o, off);
+}
+
+void *obj_new(struct clus_txn *t, uint8_t kind, const char *name,
+	      const char *id)
+{
+	const struct obj_kind *k = &obj_kinds[kind];
+	struct clus_object *o = _talloc_zero(t->m, k->size, k->type_name);
+	char **n, **i, **d;
+
+	if (o == NULL) {
+		return NULL;
+	}
+	o->kind = kind;
+	n = at(o, k->name);
+	i = at(o, k->id);
+	d = at(o, k->description);
+	*n = talloc_strdup(o, name);
+	if (i != n) {
+		*i = talloc_strdup(o, id);
+	}
+	if (k->description != 0) {
+		*d = talloc_strdup(o, "");
+	}
+	if (*n == NULL || *i == NULL ||
+	    (k->description != 0 && *d == NULL)) {
+		talloc_free(o);
+		return NULL;
+	}
+	return o;
+}
+
+void obj_link(struct clus_txn *t, struct clus_object *o)
+{
+	const struct obj_kind *k = &obj_kinds[o->kind];
+	struct clus_model *m = t->m;
+
+	if (!t->no_store) {
+		o->seq = clus_next_seq(t);
+	}
+	txn_list_append(t, at(m, k->list), at(o, k->link));
+	txn_hash_add(t, index_of(m, k->names), field_of(o, k->name), o);
+	if (k->ids != 0) {
+		txn_hash_add(t, index_of(m, k->ids), field_of(o, k->id), o);
+	}
+	txn_dirty(t, o);
+}
+
+void obj_unlink(struct clus_txn *t, struct clus_object *o)
+{
+	const struct obj_kind *k = &obj_kinds[o->kind];
+	struct clus_model *m = t->m;
+
+	txn_list_remove(t, at(m, k->list), at(o, k->link));
+	txn_hash_del(t, index_of(m, k->names), field_of(o, k->name), o);
+	if (k->ids != 0) {
+		txn_hash_del(t, index_of(m, k->ids), field_of(o, k->id), o);
+	}
+	txn_delete_object(t, o);
+}
+
+void *obj_find(struct clus_model *m, uint8_t kind, const char *name)
+{
+	const struct obj_kind *k = &obj_kinds[kind];
+	void *o = clus_hash_get(index_of(m, k->names), name);
+
+	if (o == NULL && k->ids != 0) {
+		o = clus_hash_get(index_of(m, k->ids), name);
+	}
+	return o;
+}
+
+uint32_t obj_check_name(struct clus_model *m, uint8_t kind, const char *name,
+			const void *self)
+{
+	const struct obj_kind *k = &obj_kinds[kind];
+	void *other;
+
+	if (!clus_name_valid(name)) {
+		return CM_ERROR_INVALID_NAME;
+	}
+	other = clus_hash_get(index_of(m, k->names), name);
+	if (other != NULL && other != self) {
+		return CM_ERROR_OBJECT_ALREADY_EXISTS;
+	}
+	if (!k->ids_reserved) {
+		return CM_ERROR_SUCCESS;
+	}
+	other = clus_hash_get(index_of(m, k->ids), name);
+	if (other != NULL && other != self) {
+		return CM_ERROR_OBJECT_ALREADY_EXISTS;
+	}
+	return CM_ERROR_SUCCESS;
+}
+
+struct clus_txn *obj_set_common_begin(struct clus_model *m,
+				      struct clus_object *o,
+				      const struct clus_common_set *c,
+				      uint32_t *err)
+{
+	const struct obj_kind *k = &obj_kinds[o->kind];
+	struct clus_txn *t;
+
+	if (c->name != NULL) {
+		*err = obj_check_name(m, o->kind, c->name, o);
+		if (*err != CM_ERROR_SUCCESS) {
+			return NULL;
+		}
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		*err = CM_ERROR_NOT_ENOUGH_MEMORY;
+		return NULL;
+	}
+	if (c->name != NULL) {
+		txn_rename(t, index_of(m, k->names), o, at(o, k->name),
+			   c->name);
+	}
+	if (c->description != NULL) {
+		txn_set_str(t, o, at(o, k->description), c->description);
+	}
+	return t;
+}
