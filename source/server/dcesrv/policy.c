@@ -163,20 +163,130 @@ static bool policy_add_list(struct clusrv_access_policy *p, char *value,
 	return true;
 }
 
+/* "authenticated = none|read|full": NULL, or what is wrong */
+static const char *policy_authenticated(TALLOC_CTX *mem_ctx,
+					struct clusrv_access_policy *p,
+					const char *value)
+{
+	static const struct {
+		const char *name;
+		enum clusrv_access access;
+	} levels[] = {
+		{ "none", CLUSRV_ACCESS_NONE },
+		{ "read", CLUSRV_ACCESS_READ },
+		{ "full", CLUSRV_ACCESS_FULL },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(levels) / sizeof(levels[0]); i++) {
+		if (strcasecmp(value, levels[i].name) == 0) {
+			p->authenticated = levels[i].access;
+			return NULL;
+		}
+	}
+	return talloc_asprintf(mem_ctx, "authenticated: '%s' is not none, "
+			       "read or full", value);
+}
+
+/* One "key = value" of [access]: NULL, or what is wrong */
+static const char *policy_key(TALLOC_CTX *mem_ctx,
+			      struct clusrv_access_policy *p,
+			      const char *key, char *value, bool *have_sids)
+{
+	bool ok;
+
+	if (strcasecmp(key, "authenticated") == 0) {
+		return policy_authenticated(mem_ctx, p, value);
+	}
+	if (strcasecmp(key, "admin users") == 0) {
+		ok = policy_add_list(p, value, &p->admin_users, false);
+	} else if (strcasecmp(key, "admin groups") == 0) {
+		ok = policy_add_list(p, value, &p->admin_groups, false);
+	} else if (strcasecmp(key, "admin sids") == 0) {
+		*have_sids = true;
+		ok = policy_add_list(p, value, NULL, true);
+	} else {
+		return talloc_asprintf(mem_ctx, "unknown key '%s'", key);
+	}
+	if (ok) {
+		return NULL;
+	}
+	return talloc_asprintf(mem_ctx, "%s: not a list of %s", key,
+			       strcasecmp(key, "admin sids") == 0 ?
+			       "SIDs" : "names or SIDs");
+}
+
+/* One line of the file: NULL, or what is wrong with it */
+static const char *policy_line(TALLOC_CTX *mem_ctx,
+			       struct clusrv_access_policy *p, char *buf,
+			       bool *in_section, bool *have_sids)
+{
+	struct ini_line l;
+	char *key, *value;
+
+	switch (ini_line_read(buf, &l)) {
+	case INI_LINE_NOTHING:
+		return NULL;
+	case INI_LINE_SECTION:
+		if (strcasecmp(l.text, "[access]") != 0) {
+			return talloc_asprintf(mem_ctx, "unknown section %s "
+					       "(the file has one: [access])",
+					       l.text);
+		}
+		*in_section = true;
+		return NULL;
+	case INI_LINE_OTHER:
+		return "expected 'key = value' or '[access]'";
+	case INI_LINE_KEY:
+		break;
+	}
+	if (!*in_section) {
+		return talloc_asprintf(mem_ctx, "'%s' before the [access] "
+				       "section", l.text);
+	}
+	ini_line_split(&l, &key, &value);
+	return policy_key(mem_ctx, p, key, value, have_sids);
+}
+
+/* Every line of F into P: NULL, or "LINE: what is wrong" */
+static const char *policy_read(TALLOC_CTX *mem_ctx,
+			       struct clusrv_access_policy *p, FILE *f)
+{
+	bool in_section = false;
+	bool have_sids = false;
+	char buf[4096];
+	const char *why = NULL;
+	int line = 0;
+
+	while (why == NULL && fgets(buf, sizeof(buf), f) != NULL) {
+		line++;
+		why = strchr(buf, '\n') == NULL && !feof(f) ?
+		      "line too long" :
+		      policy_line(mem_ctx, p, buf, &in_section, &have_sids);
+	}
+	if (why == NULL && ferror(f)) {
+		why = strerror(errno);
+	}
+	if (why != NULL) {
+		return talloc_asprintf(mem_ctx, "%d: %s", line, why);
+	}
+	if (!have_sids && !policy_add_sid(p, &sid_builtin_admins)) {
+		return "out of memory";
+	}
+	return NULL;
+}
+
 struct clusrv_access_policy *clusrv_access_policy_load(TALLOC_CTX *mem_ctx,
 						       const char *path,
 						       char **error)
 {
 	struct clusrv_access_policy *p;
-	bool in_section = false;
-	bool have_sids = false;
-	char buf[4096];
-	int line = 0;
+	const char *why;
 	FILE *f;
 
+	*error = NULL;
 	p = talloc_zero(mem_ctx, struct clusrv_access_policy);
 	if (p == NULL) {
-		*error = NULL;
 		return NULL;
 	}
 	p->authenticated = CLUSRV_ACCESS_READ;
@@ -188,86 +298,12 @@ struct clusrv_access_policy *clusrv_access_policy_load(TALLOC_CTX *mem_ctx,
 		talloc_free(p);
 		return NULL;
 	}
-#define POLICY_ERROR(...) do { \
-		*error = talloc_asprintf(mem_ctx, "%s:%d: ", path, line); \
-		*error = talloc_asprintf_append(*error, __VA_ARGS__); \
-		goto fail; \
-	} while (0)
-
-	while (fgets(buf, sizeof(buf), f) != NULL) {
-		struct ini_line l;
-		char *key, *value;
-		bool ok;
-
-		line++;
-		if (strchr(buf, '\n') == NULL && !feof(f)) {
-			POLICY_ERROR("line too long");
-		}
-		switch (ini_line_read(buf, &l)) {
-		case INI_LINE_NOTHING:
-			continue;
-		case INI_LINE_SECTION:
-			if (strcasecmp(l.text, "[access]") != 0) {
-				POLICY_ERROR("unknown section %s (the file "
-					     "has one: [access])", l.text);
-			}
-			in_section = true;
-			continue;
-		case INI_LINE_OTHER:
-			POLICY_ERROR("expected 'key = value' or '[access]'");
-		case INI_LINE_KEY:
-			break;
-		}
-		if (!in_section) {
-			POLICY_ERROR("'%s' before the [access] section",
-				     l.text);
-		}
-		ini_line_split(&l, &key, &value);
-
-		if (strcasecmp(key, "admin users") == 0) {
-			ok = policy_add_list(p, value, &p->admin_users, false);
-		} else if (strcasecmp(key, "admin groups") == 0) {
-			ok = policy_add_list(p, value, &p->admin_groups,
-					     false);
-		} else if (strcasecmp(key, "admin sids") == 0) {
-			have_sids = true;
-			ok = policy_add_list(p, value, NULL, true);
-		} else if (strcasecmp(key, "authenticated") == 0) {
-			ok = true;
-			if (strcasecmp(value, "none") == 0) {
-				p->authenticated = CLUSRV_ACCESS_NONE;
-			} else if (strcasecmp(value, "read") == 0) {
-				p->authenticated = CLUSRV_ACCESS_READ;
-			} else if (strcasecmp(value, "full") == 0) {
-				p->authenticated = CLUSRV_ACCESS_FULL;
-			} else {
-				POLICY_ERROR("authenticated: '%s' is not "
-					     "none, read or full", value);
-			}
-		} else {
-			POLICY_ERROR("unknown key '%s'", key);
-		}
-		if (!ok) {
-			POLICY_ERROR("%s: not a list of %s", key,
-				     strcasecmp(key, "admin sids") == 0 ?
-				     "SIDs" : "names or SIDs");
-		}
-	}
-	if (ferror(f)) {
-		POLICY_ERROR("%s", strerror(errno));
-	}
-#undef POLICY_ERROR
+	why = policy_read(p, p, f);
 	fclose(f);
-
-	if (!have_sids && !policy_add_sid(p, &sid_builtin_admins)) {
-		*error = NULL;
-		talloc_free(p);
-		return NULL;
+	if (why == NULL) {
+		return p;
 	}
-	return p;
-
-fail:
-	fclose(f);
+	*error = talloc_asprintf(mem_ctx, "%s:%s", path, why);
 	talloc_free(p);
 	return NULL;
 }
