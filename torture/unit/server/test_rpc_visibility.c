@@ -69,39 +69,39 @@ static int teardown(void **state)
 
 /* The calls, each asserting that the RPC itself went through ----------- */
 
+/* ApiOpenNode, ApiOpenGroup and ApiOpenResource have one shape */
+typedef NTSTATUS (*open_fn)(struct dcerpc_binding_handle *h,
+			    TALLOC_CTX *mem_ctx, const char *name,
+			    WERROR *status, WERROR *rpc_status,
+			    struct policy_handle *handle);
+
+static struct policy_handle open_obj(open_fn fn,
+				     struct dcerpc_binding_handle *h,
+				     const char *name, WERROR *status)
+{
+	struct policy_handle handle;
+	WERROR rpc_status;
+
+	assert_true(NT_STATUS_IS_OK(fn(h, h, name, status, &rpc_status,
+				       &handle)));
+	return handle;
+}
+
 static struct policy_handle open_node(struct dcerpc_binding_handle *h,
 				      const char *name)
 {
-	struct policy_handle hnode;
-	WERROR status, rpc_status;
+	WERROR status;
+	struct policy_handle hnode = open_obj(dcerpc_ApiOpenNode, h, name,
+					      &status);
 
-	assert_true(NT_STATUS_IS_OK(dcerpc_ApiOpenNode(
-		h, h, name, &status, &rpc_status, &hnode)));
 	assert_true(W_ERROR_IS_OK(status));
 	return hnode;
 }
 
-static struct policy_handle open_group(struct dcerpc_binding_handle *h,
-				       const char *name, WERROR *status)
-{
-	struct policy_handle hgroup;
-	WERROR rpc_status;
-
-	assert_true(NT_STATUS_IS_OK(dcerpc_ApiOpenGroup(
-		h, h, name, status, &rpc_status, &hgroup)));
-	return hgroup;
-}
-
-static struct policy_handle open_res(struct dcerpc_binding_handle *h,
-				     const char *name, WERROR *status)
-{
-	struct policy_handle hres;
-	WERROR rpc_status;
-
-	assert_true(NT_STATUS_IS_OK(dcerpc_ApiOpenResource(
-		h, h, name, status, &rpc_status, &hres)));
-	return hres;
-}
+#define open_group(h, name, status) \
+	open_obj(dcerpc_ApiOpenGroup, (h), (name), (status))
+#define open_res(h, name, status) \
+	open_obj(dcerpc_ApiOpenResource, (h), (name), (status))
 
 static enum CLUSTER_NODE_STATE node_state(struct dcerpc_binding_handle *h,
 					  const char *name)
