@@ -93,6 +93,7 @@ struct client {
 	TALLOC_CTX *op;			/* the operation under way */
 	enum op_kind kind;
 	int gno;			/* the group's number */
+	unsigned int move_seq;		/* our move's place among the group's */
 	const char *group;
 	const char *target;
 	bool busy;
@@ -107,6 +108,7 @@ struct acked {
 	const char *owner;		/* NULL: no move seen to end */
 	bool uncertain;			/* a move cut off since */
 	int moving;			/* moves under way */
+	unsigned int started;		/* moves started, ever */
 };
 
 struct kind_count {
@@ -381,10 +383,20 @@ static const char *our_node(struct load *l, const char *name)
 	return NULL;
 }
 
+/*
+ * A move ended where OWNER says. It clears an earlier doubt only if no
+ * move of the group started after ours: a later one may have been cut
+ * off (its error seen before our ending, in the same turn of the loop
+ * after a kill) and still be settled by the restarted server.
+ */
 static void acked(struct client *c, const char *owner)
 {
-	c->l->acked[c->gno].owner = our_node(c->l, owner);
-	c->l->acked[c->gno].uncertain = false;
+	struct acked *a = &c->l->acked[c->gno];
+
+	a->owner = our_node(c->l, owner);
+	if (c->move_seq == a->started) {
+		a->uncertain = false;
+	}
 }
 
 static void move_done(struct tevent_req *req)
@@ -503,6 +515,7 @@ static void show_done(struct tevent_req *req)
 		return;
 	}
 	l->acked[c->gno].moving++;
+	c->move_seq = ++l->acked[c->gno].started;
 	tevent_req_set_callback(req, move_done, c);
 }
 
