@@ -33,38 +33,6 @@ struct clus_group *group_new(struct clus_txn *t, const char *name,
 	return g;
 }
 
-struct clus_group *clus_group_by_name(struct clus_model *m, const char *name)
-{
-	return clus_hash_get(m->group_names, name);
-}
-
-struct clus_group *clus_group_by_id(struct clus_model *m, const char *id)
-{
-	return clus_hash_get(m->group_ids, id);
-}
-
-uint32_t clus_group_lookup(struct clus_model *m, const char *name,
-			   struct clus_group **group)
-{
-	*group = obj_find(m, CLUS_KIND_GROUP, name);
-	return *group != NULL ? CM_ERROR_SUCCESS : CM_ERROR_GROUP_NOT_FOUND;
-}
-
-uint32_t clus_model_num_groups(struct clus_model *m)
-{
-	return m->groups.count;
-}
-
-struct clus_group *clus_group_first(struct clus_model *m)
-{
-	return CLUS_ITEM(m->groups.first, struct clus_group, link);
-}
-
-struct clus_group *clus_group_next(struct clus_group *group)
-{
-	return CLUS_ITEM(group->link.next, struct clus_group, link);
-}
-
 struct clus_resource *clus_group_first_resource(struct clus_group *group)
 {
 	return CLUS_ITEM(group->resources.first, struct clus_resource,

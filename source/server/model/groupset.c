@@ -38,40 +38,6 @@ struct clus_groupset *groupset_new(struct clus_txn *t, const char *name,
 	return s;
 }
 
-struct clus_groupset *clus_groupset_by_name(struct clus_model *m,
-					    const char *name)
-{
-	return clus_hash_get(m->groupset_names, name);
-}
-
-struct clus_groupset *clus_groupset_by_id(struct clus_model *m,
-					  const char *id)
-{
-	return clus_hash_get(m->groupset_ids, id);
-}
-
-uint32_t clus_groupset_lookup(struct clus_model *m, const char *name,
-			      struct clus_groupset **set)
-{
-	*set = obj_find(m, CLUS_KIND_GROUPSET, name);
-	return *set != NULL ? CM_ERROR_SUCCESS : CM_ERROR_GROUPSET_NOT_FOUND;
-}
-
-uint32_t clus_model_num_groupsets(struct clus_model *m)
-{
-	return m->groupsets.count;
-}
-
-struct clus_groupset *clus_groupset_first(struct clus_model *m)
-{
-	return CLUS_ITEM(m->groupsets.first, struct clus_groupset, link);
-}
-
-struct clus_groupset *clus_groupset_next(struct clus_groupset *set)
-{
-	return CLUS_ITEM(set->link.next, struct clus_groupset, link);
-}
-
 uint32_t clus_groupset_create(struct clus_model *m, const char *name,
 			      struct clus_groupset **set)
 {

@@ -205,6 +205,15 @@ void obj_link(struct clus_txn *t, struct clus_object *o);
 void obj_unlink(struct clus_txn *t, struct clus_object *o);
 /* The object of @kind named @name, or failing that with id @name */
 void *obj_find(struct clus_model *m, uint8_t kind, const char *name);
+/* The object of @kind named @name or with id @id; NULL if none */
+void *obj_by_name(struct clus_model *m, uint8_t kind, const char *name);
+void *obj_by_id(struct clus_model *m, uint8_t kind, const char *id);
+/* CM_ERROR_SUCCESS if @o was found, else @kind's "not found" error */
+uint32_t obj_found(uint8_t kind, const void *o);
+/* The objects of @kind in creation order: how many, first, next */
+uint32_t obj_count(struct clus_model *m, uint8_t kind);
+void *obj_first(struct clus_model *m, uint8_t kind);
+void *obj_next(const struct clus_object *o);
 /*
  * May an object of @kind (@self, or NULL for a new one) be named @name?
  * CM_ERROR_INVALID_NAME or CM_ERROR_OBJECT_ALREADY_EXISTS if not.

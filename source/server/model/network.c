@@ -29,40 +29,6 @@ struct clus_network *network_new(struct clus_txn *t, const char *name,
 	return n;
 }
 
-struct clus_network *clus_network_by_name(struct clus_model *m,
-					  const char *name)
-{
-	return clus_hash_get(m->network_names, name);
-}
-
-struct clus_network *clus_network_by_id(struct clus_model *m, const char *id)
-{
-	return clus_hash_get(m->network_ids, id);
-}
-
-uint32_t clus_network_lookup(struct clus_model *m, const char *name,
-			     struct clus_network **net)
-{
-	*net = obj_find(m, CLUS_KIND_NETWORK, name);
-	return *net != NULL ? CM_ERROR_SUCCESS :
-		CM_ERROR_CLUSTER_NETWORK_NOT_FOUND;
-}
-
-uint32_t clus_model_num_networks(struct clus_model *m)
-{
-	return m->networks.count;
-}
-
-struct clus_network *clus_network_first(struct clus_model *m)
-{
-	return CLUS_ITEM(m->networks.first, struct clus_network, link);
-}
-
-struct clus_network *clus_network_next(struct clus_network *net)
-{
-	return CLUS_ITEM(net->link.next, struct clus_network, link);
-}
-
 uint32_t clus_network_set_common(struct clus_model *m,
 				 struct clus_network *net,
 				 const struct clus_common_set *c)
@@ -202,24 +168,6 @@ void netif_delete(struct clus_txn *t, struct clus_netif *ni)
 	txn_free_on_commit(t, ni);
 }
 
-struct clus_netif *clus_netif_by_name(struct clus_model *m, const char *name)
-{
-	return clus_hash_get(m->netif_names, name);
-}
-
-struct clus_netif *clus_netif_by_id(struct clus_model *m, const char *id)
-{
-	return clus_hash_get(m->netif_ids, id);
-}
-
-uint32_t clus_netif_lookup(struct clus_model *m, const char *name,
-			   struct clus_netif **netif)
-{
-	*netif = obj_find(m, CLUS_KIND_NETIF, name);
-	return *netif != NULL ? CM_ERROR_SUCCESS :
-		CM_ERROR_CLUSTER_NETINTERFACE_NOT_FOUND;
-}
-
 uint32_t clus_netif_find(struct clus_model *m, struct clus_node *node,
 			 struct clus_network *net, struct clus_netif **netif)
 {
@@ -233,19 +181,4 @@ uint32_t clus_netif_find(struct clus_model *m, struct clus_node *node,
 	}
 	*netif = NULL;
 	return CM_ERROR_CLUSTER_NETINTERFACE_NOT_FOUND;
-}
-
-uint32_t clus_model_num_netifs(struct clus_model *m)
-{
-	return m->netifs.count;
-}
-
-struct clus_netif *clus_netif_first(struct clus_model *m)
-{
-	return CLUS_ITEM(m->netifs.first, struct clus_netif, link);
-}
-
-struct clus_netif *clus_netif_next(struct clus_netif *netif)
-{
-	return CLUS_ITEM(netif->link.next, struct clus_netif, link);
 }

@@ -28,39 +28,6 @@ struct clus_node *node_new(struct clus_txn *t, const char *name,
 	return node;
 }
 
-struct clus_node *clus_node_by_name(struct clus_model *m, const char *name)
-{
-	return clus_hash_get(m->node_names, name);
-}
-
-struct clus_node *clus_node_by_id(struct clus_model *m, const char *id)
-{
-	return clus_hash_get(m->node_ids, id);
-}
-
-uint32_t clus_node_lookup(struct clus_model *m, const char *name,
-			  struct clus_node **node)
-{
-	*node = obj_find(m, CLUS_KIND_NODE, name);
-	return *node != NULL ? CM_ERROR_SUCCESS :
-		CM_ERROR_CLUSTER_NODE_NOT_FOUND;
-}
-
-uint32_t clus_model_num_nodes(struct clus_model *m)
-{
-	return m->nodes.count;
-}
-
-struct clus_node *clus_node_first(struct clus_model *m)
-{
-	return CLUS_ITEM(m->nodes.first, struct clus_node, link);
-}
-
-struct clus_node *clus_node_next(struct clus_node *node)
-{
-	return CLUS_ITEM(node->link.next, struct clus_node, link);
-}
-
 bool node_is_up(const struct clus_node *node)
 {
 	return node != NULL && node->state == CM_NODE_UP;

@@ -30,9 +30,10 @@ struct obj_kind {
 	size_t description;	/* char * in the object; 0: none */
 	/* Windows: a new name may not be another object's id either */
 	bool ids_reserved;
+	uint32_t not_found;	/* the error of a failed lookup */
 };
 
-#define OBJ_KIND(type, lst, nm, idx, reserved, desc)			\
+#define OBJ_KIND(type, lst, nm, idx, reserved, desc, err)		\
 	{ .size = sizeof(type),						\
 	  .type_name = #type,						\
 	  .list = offsetof(struct clus_model, lst),			\
@@ -42,14 +43,16 @@ struct obj_kind {
 	  .name = offsetof(type, name),					\
 	  .id = offsetof(type, id),					\
 	  .description = (desc),					\
-	  .ids_reserved = (reserved) }
+	  .ids_reserved = (reserved),					\
+	  .not_found = (err) }
 
 #define IDS(nm) offsetof(struct clus_model, nm)
 #define DESC(type) offsetof(type, description)
 
 static const struct obj_kind obj_kinds[] = {
 	[CLUS_KIND_NODE] = OBJ_KIND(struct clus_node, nodes, node_names,
-				    IDS(node_ids), false, 0),
+				    IDS(node_ids), false, 0,
+				    CM_ERROR_CLUSTER_NODE_NOT_FOUND),
 	[CLUS_KIND_RESTYPE] = {
 		.size = sizeof(struct clus_restype),
 		.type_name = "struct clus_restype",
@@ -58,22 +61,27 @@ static const struct obj_kind obj_kinds[] = {
 		.link = offsetof(struct clus_restype, link),
 		.name = offsetof(struct clus_restype, name),
 		.id = offsetof(struct clus_restype, name),
+		.not_found = CM_ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND,
 	},
 	[CLUS_KIND_NETWORK] = OBJ_KIND(struct clus_network, networks,
 				       network_names, IDS(network_ids),
-				       false, DESC(struct clus_network)),
+				       false, DESC(struct clus_network),
+				       CM_ERROR_CLUSTER_NETWORK_NOT_FOUND),
 	[CLUS_KIND_NETIF] = OBJ_KIND(struct clus_netif, netifs, netif_names,
 				     IDS(netif_ids), false,
-				     DESC(struct clus_netif)),
+				     DESC(struct clus_netif),
+				     CM_ERROR_CLUSTER_NETINTERFACE_NOT_FOUND),
 	[CLUS_KIND_GROUP] = OBJ_KIND(struct clus_group, groups, group_names,
 				     IDS(group_ids), true,
-				     DESC(struct clus_group)),
+				     DESC(struct clus_group),
+				     CM_ERROR_GROUP_NOT_FOUND),
 	[CLUS_KIND_RESOURCE] = OBJ_KIND(struct clus_resource, resources,
 					res_names, IDS(res_ids), true,
-					DESC(struct clus_resource)),
+					DESC(struct clus_resource),
+					CM_ERROR_RESOURCE_NOT_FOUND),
 	[CLUS_KIND_GROUPSET] = OBJ_KIND(struct clus_groupset, groupsets,
 					groupset_names, IDS(groupset_ids),
-					true, 0),
+					true, 0, CM_ERROR_GROUPSET_NOT_FOUND),
 };
 
 
@@ -159,6 +167,54 @@ void *obj_find(struct clus_model *m, uint8_t kind, const char *name)
 		o = clus_hash_get(index_of(m, k->ids), name);
 	}
 	return o;
+}
+
+void *obj_by_name(struct clus_model *m, uint8_t kind, const char *name)
+{
+	return clus_hash_get(index_of(m, obj_kinds[kind].names), name);
+}
+
+void *obj_by_id(struct clus_model *m, uint8_t kind, const char *id)
+{
+	const struct obj_kind *k = &obj_kinds[kind];
+
+	if (k->ids == 0) {
+		return clus_hash_get(index_of(m, k->names), id);
+	}
+	return clus_hash_get(index_of(m, k->ids), id);
+}
+
+uint32_t obj_found(uint8_t kind, const void *o)
+{
+	return o != NULL ? CM_ERROR_SUCCESS : obj_kinds[kind].not_found;
+}
+
+static struct clus_list *list_of(struct clus_model *m, uint8_t kind)
+{
+	return at(m, obj_kinds[kind].list);
+}
+
+/* The object whose list link is @link, or NULL at the end of the list */
+static void *item_of(uint8_t kind, struct clus_link *link)
+{
+	return link != NULL ? (char *)link - obj_kinds[kind].link : NULL;
+}
+
+uint32_t obj_count(struct clus_model *m, uint8_t kind)
+{
+	return list_of(m, kind)->count;
+}
+
+void *obj_first(struct clus_model *m, uint8_t kind)
+{
+	return item_of(kind, list_of(m, kind)->first);
+}
+
+void *obj_next(const struct clus_object *o)
+{
+	const struct clus_link *link = at(o, obj_kinds[o->kind].link);
+
+	return item_of(o->kind, link->next);
 }
 
 uint32_t obj_check_name(struct clus_model *m, uint8_t kind, const char *name,

@@ -49,40 +49,6 @@ void resource_unlink_deleted(struct clus_txn *t, struct clus_resource *r)
 	txn_free_on_commit(t, r);
 }
 
-struct clus_resource *clus_resource_by_name(struct clus_model *m,
-					    const char *name)
-{
-	return clus_hash_get(m->res_names, name);
-}
-
-struct clus_resource *clus_resource_by_id(struct clus_model *m,
-					  const char *id)
-{
-	return clus_hash_get(m->res_ids, id);
-}
-
-uint32_t clus_resource_lookup(struct clus_model *m, const char *name,
-			      struct clus_resource **res)
-{
-	*res = obj_find(m, CLUS_KIND_RESOURCE, name);
-	return *res != NULL ? CM_ERROR_SUCCESS : CM_ERROR_RESOURCE_NOT_FOUND;
-}
-
-uint32_t clus_model_num_resources(struct clus_model *m)
-{
-	return m->resources.count;
-}
-
-struct clus_resource *clus_resource_first(struct clus_model *m)
-{
-	return CLUS_ITEM(m->resources.first, struct clus_resource, link);
-}
-
-struct clus_resource *clus_resource_next(struct clus_resource *res)
-{
-	return CLUS_ITEM(res->link.next, struct clus_resource, link);
-}
-
 void res_set_state(struct clus_txn *t, struct clus_resource *r,
 		   uint32_t state)
 {

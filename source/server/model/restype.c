@@ -27,12 +27,6 @@ struct clus_restype *restype_new(struct clus_txn *t, const char *name)
 	return rt;
 }
 
-struct clus_restype *clus_restype_by_name(struct clus_model *m,
-					  const char *name)
-{
-	return clus_hash_get(m->restype_names, name);
-}
-
 /* Name (the display name), DllName and the poll intervals */
 uint32_t clus_restype_set_common(struct clus_model *m,
 				 struct clus_restype *rt,
@@ -64,29 +58,6 @@ uint32_t clus_restype_set_common(struct clus_model *m,
 	notify_restype(t, rt, CM_CHANGE_RESOURCE_TYPE_PROPERTY,
 		       CM_CHANGE_RESOURCE_TYPE_COMMON_PROPERTY_V2);
 	return txn_commit(t);
-}
-
-uint32_t clus_restype_lookup(struct clus_model *m, const char *name,
-			     struct clus_restype **type)
-{
-	*type = clus_restype_by_name(m, name);
-	return *type != NULL ? CM_ERROR_SUCCESS :
-		CM_ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND;
-}
-
-uint32_t clus_model_num_restypes(struct clus_model *m)
-{
-	return m->restypes.count;
-}
-
-struct clus_restype *clus_restype_first(struct clus_model *m)
-{
-	return CLUS_ITEM(m->restypes.first, struct clus_restype, link);
-}
-
-struct clus_restype *clus_restype_next(struct clus_restype *type)
-{
-	return CLUS_ITEM(type->link.next, struct clus_restype, link);
 }
 
 uint32_t clus_restype_num_resources(struct clus_model *m,
