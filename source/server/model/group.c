@@ -12,25 +12,7 @@
 struct clus_group *group_new(struct clus_txn *t, const char *name,
 			     const char *id)
 {
-	struct clus_group *g = obj_new(t, CLUS_KIND_GROUP, name, id);
-
-	if (g == NULL) {
-		return NULL;
-	}
-	g->props.props = talloc_zero_array(g, struct clus_prop, 1);
-	g->deps.tokens = talloc_zero_array(g, struct clus_deptoken, 1);
-	g->preferred = talloc_zero_array(g, struct clus_node *, 1);
-	if (g->props.props == NULL || g->deps.tokens == NULL ||
-	    g->preferred == NULL) {
-		talloc_free(g);
-		return NULL;
-	}
-	g->state = CM_GROUP_OFFLINE;
-	g->persistent_state = CM_GROUP_OFFLINE;
-	g->group_type = CM_GROUP_TYPE_UNKNOWN;
-	g->priority = 2000;	/* Windows' default: medium */
-	txn_free_on_undo(t, g);
-	return g;
+	return obj_new(t, CLUS_KIND_GROUP, name, id);
 }
 
 struct clus_resource *clus_group_first_resource(struct clus_group *group)

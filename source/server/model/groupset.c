@@ -19,23 +19,7 @@
 struct clus_groupset *groupset_new(struct clus_txn *t, const char *name,
 				   const char *id)
 {
-	struct clus_groupset *s = obj_new(t, CLUS_KIND_GROUPSET, name, id);
-
-	if (s == NULL) {
-		return NULL;
-	}
-	s->members = talloc_zero_array(s, struct clus_group *, 1);
-	s->deps.tokens = talloc_zero_array(s, struct clus_deptoken, 1);
-	if (s->members == NULL || s->deps.tokens == NULL) {
-		talloc_free(s);
-		return NULL;
-	}
-	/* Windows' defaults: start when the providers are Online */
-	s->startup_delay_trigger = 1;
-	s->startup_count = 4294967295u;
-	s->startup_delay = 20;
-	txn_free_on_undo(t, s);
-	return s;
+	return obj_new(t, CLUS_KIND_GROUPSET, name, id);
 }
 
 uint32_t clus_groupset_create(struct clus_model *m, const char *name,

@@ -194,8 +194,8 @@ void txn_hash_del(struct clus_txn *t, struct clus_hash *h, const char *key,
 
 /*
  * A new object of @kind named @name with id @id (resource types have
- * none) and an empty description (for kinds that have one); the caller
- * finishes it and hands it to txn_free_on_undo().
+ * none), its other fields as objkind.c's table starts them (strings,
+ * empty arrays, Windows' defaults), freed if @t is undone.
  */
 void *obj_new(struct clus_txn *t, uint8_t kind, const char *name,
 	      const char *id);

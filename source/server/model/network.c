@@ -12,21 +12,7 @@
 struct clus_network *network_new(struct clus_txn *t, const char *name,
 				 const char *id)
 {
-	struct clus_network *n = obj_new(t, CLUS_KIND_NETWORK, name, id);
-
-	if (n == NULL) {
-		return NULL;
-	}
-	n->address = talloc_strdup(n, "");
-	n->address_mask = talloc_strdup(n, "");
-	if (n->address == NULL || n->address_mask == NULL) {
-		talloc_free(n);
-		return NULL;
-	}
-	n->state = CM_NETWORK_UP;
-	n->role = CM_NETWORK_ROLE_INTERNAL_AND_CLIENT;
-	txn_free_on_undo(t, n);
-	return n;
+	return obj_new(t, CLUS_KIND_NETWORK, name, id);
 }
 
 uint32_t clus_network_set_common(struct clus_model *m,
@@ -144,20 +130,7 @@ uint32_t clus_network_set_priority_order(struct clus_model *m,
 struct clus_netif *netif_new(struct clus_txn *t, const char *name,
 			     const char *id)
 {
-	struct clus_netif *ni = obj_new(t, CLUS_KIND_NETIF, name, id);
-
-	if (ni == NULL) {
-		return NULL;
-	}
-	ni->adapter = talloc_strdup(ni, "Ethernet");
-	ni->address = talloc_strdup(ni, "");
-	if (ni->adapter == NULL || ni->address == NULL) {
-		talloc_free(ni);
-		return NULL;
-	}
-	ni->state = CM_NETIF_UP;
-	txn_free_on_undo(t, ni);
-	return ni;
+	return obj_new(t, CLUS_KIND_NETIF, name, id);
 }
 
 void netif_delete(struct clus_txn *t, struct clus_netif *ni)

@@ -12,20 +12,7 @@
 struct clus_node *node_new(struct clus_txn *t, const char *name,
 			   const char *id)
 {
-	struct clus_node *node = obj_new(t, CLUS_KIND_NODE, name, id);
-
-	if (node == NULL) {
-		return NULL;
-	}
-	node->instance_id = talloc_strdup(node, "");
-	node->drain_target_id = talloc_strdup(node, "");
-	node->state = CM_NODE_UP;
-	if (node->instance_id == NULL || node->drain_target_id == NULL) {
-		talloc_free(node);
-		return NULL;
-	}
-	txn_free_on_undo(t, node);
-	return node;
+	return obj_new(t, CLUS_KIND_NODE, name, id);
 }
 
 bool node_is_up(const struct clus_node *node)

@@ -18,6 +18,30 @@
 
 #include "model_private.h"
 
+/*
+ * A field obj_new() fills in besides the name and the id: a string, an
+ * empty array (one zeroed element, so that it is never NULL) or a
+ * uint32_t other than 0.  Together they are how a new object of a kind
+ * looks before its creator sets more.
+ */
+enum obj_field_type { FIELD_STR = 1, FIELD_ARRAY, FIELD_U32 };
+
+struct obj_field {
+	size_t off;		/* in the object */
+	enum obj_field_type type;	/* 0: no more fields */
+	const char *str;	/* string: its value, NULL: the name;
+				 * array: its talloc name */
+	size_t elem_size;	/* array: of an element */
+	uint32_t value;		/* uint32_t: its value */
+};
+
+#define STR(type, field, init) \
+	{ offsetof(type, field), FIELD_STR, (init), 0, 0 }
+#define ARRAY(type, field, elem) \
+	{ offsetof(type, field), FIELD_ARRAY, #elem, sizeof(elem), 0 }
+#define U32(type, field, v) \
+	{ offsetof(type, field), FIELD_U32, NULL, 0, (v) }
+
 struct obj_kind {
 	size_t size;		/* of the object */
 	const char *type_name;	/* its talloc name */
@@ -31,9 +55,10 @@ struct obj_kind {
 	/* Windows: a new name may not be another object's id either */
 	bool ids_reserved;
 	uint32_t not_found;	/* the error of a failed lookup */
+	struct obj_field fields[8];	/* what else obj_new() fills in */
 };
 
-#define OBJ_KIND(type, lst, nm, idx, reserved, desc, err)		\
+#define OBJ_KIND(type, lst, nm, idx, reserved, desc, err, ...)		\
 	{ .size = sizeof(type),						\
 	  .type_name = #type,						\
 	  .list = offsetof(struct clus_model, lst),			\
@@ -44,7 +69,8 @@ struct obj_kind {
 	  .id = offsetof(type, id),					\
 	  .description = (desc),					\
 	  .ids_reserved = (reserved),					\
-	  .not_found = (err) }
+	  .not_found = (err),						\
+	  .fields = { __VA_ARGS__ } }
 
 #define IDS(nm) offsetof(struct clus_model, nm)
 #define DESC(type) offsetof(type, description)
@@ -52,7 +78,12 @@ struct obj_kind {
 static const struct obj_kind obj_kinds[] = {
 	[CLUS_KIND_NODE] = OBJ_KIND(struct clus_node, nodes, node_names,
 				    IDS(node_ids), false, 0,
-				    CM_ERROR_CLUSTER_NODE_NOT_FOUND),
+				    CM_ERROR_CLUSTER_NODE_NOT_FOUND,
+				    STR(struct clus_node, instance_id, ""),
+				    STR(struct clus_node, drain_target_id,
+					""),
+				    U32(struct clus_node, state,
+					CM_NODE_UP)),
 	[CLUS_KIND_RESTYPE] = {
 		.size = sizeof(struct clus_restype),
 		.type_name = "struct clus_restype",
@@ -62,28 +93,93 @@ static const struct obj_kind obj_kinds[] = {
 		.name = offsetof(struct clus_restype, name),
 		.id = offsetof(struct clus_restype, name),
 		.not_found = CM_ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND,
+		.fields = {
+			STR(struct clus_restype, display_name, NULL),
+			STR(struct clus_restype, dll_name, "clusres.dll"),
+			/* Windows' LooksAlive/IsAlive poll intervals */
+			U32(struct clus_restype, looks_alive_ms, 5000),
+			U32(struct clus_restype, is_alive_ms, 60000),
+		},
 	},
 	[CLUS_KIND_NETWORK] = OBJ_KIND(struct clus_network, networks,
 				       network_names, IDS(network_ids),
 				       false, DESC(struct clus_network),
-				       CM_ERROR_CLUSTER_NETWORK_NOT_FOUND),
+				       CM_ERROR_CLUSTER_NETWORK_NOT_FOUND,
+				       STR(struct clus_network, description,
+					   ""),
+				       STR(struct clus_network, address, ""),
+				       STR(struct clus_network, address_mask,
+					   ""),
+				       U32(struct clus_network, state,
+					   CM_NETWORK_UP),
+				       U32(struct clus_network, role,
+					CM_NETWORK_ROLE_INTERNAL_AND_CLIENT)),
 	[CLUS_KIND_NETIF] = OBJ_KIND(struct clus_netif, netifs, netif_names,
 				     IDS(netif_ids), false,
 				     DESC(struct clus_netif),
-				     CM_ERROR_CLUSTER_NETINTERFACE_NOT_FOUND),
+				     CM_ERROR_CLUSTER_NETINTERFACE_NOT_FOUND,
+				     STR(struct clus_netif, description, ""),
+				     STR(struct clus_netif, adapter,
+					 "Ethernet"),
+				     STR(struct clus_netif, address, ""),
+				     U32(struct clus_netif, state,
+					 CM_NETIF_UP)),
 	[CLUS_KIND_GROUP] = OBJ_KIND(struct clus_group, groups, group_names,
 				     IDS(group_ids), true,
 				     DESC(struct clus_group),
-				     CM_ERROR_GROUP_NOT_FOUND),
+				     CM_ERROR_GROUP_NOT_FOUND,
+				     STR(struct clus_group, description, ""),
+				     ARRAY(struct clus_group, props.props,
+					   struct clus_prop),
+				     ARRAY(struct clus_group, deps.tokens,
+					   struct clus_deptoken),
+				     ARRAY(struct clus_group, preferred,
+					   struct clus_node *),
+				     U32(struct clus_group, state,
+					 CM_GROUP_OFFLINE),
+				     U32(struct clus_group, persistent_state,
+					 CM_GROUP_OFFLINE),
+				     U32(struct clus_group, group_type,
+					 CM_GROUP_TYPE_UNKNOWN),
+				     /* Windows' default: medium */
+				     U32(struct clus_group, priority, 2000)),
 	[CLUS_KIND_RESOURCE] = OBJ_KIND(struct clus_resource, resources,
 					res_names, IDS(res_ids), true,
 					DESC(struct clus_resource),
-					CM_ERROR_RESOURCE_NOT_FOUND),
+					CM_ERROR_RESOURCE_NOT_FOUND,
+					STR(struct clus_resource, description,
+					    ""),
+					ARRAY(struct clus_resource,
+					      props.props, struct clus_prop),
+					ARRAY(struct clus_resource,
+					      deps.tokens,
+					      struct clus_deptoken),
+					ARRAY(struct clus_resource, possible,
+					      struct clus_node *),
+					U32(struct clus_resource, state,
+					    CM_RES_OFFLINE),
+					U32(struct clus_resource,
+					    persistent_state,
+					    CM_RES_OFFLINE)),
 	[CLUS_KIND_GROUPSET] = OBJ_KIND(struct clus_groupset, groupsets,
 					groupset_names, IDS(groupset_ids),
-					true, 0, CM_ERROR_GROUPSET_NOT_FOUND),
+					true, 0, CM_ERROR_GROUPSET_NOT_FOUND,
+					ARRAY(struct clus_groupset, members,
+					      struct clus_group *),
+					ARRAY(struct clus_groupset,
+					      deps.tokens,
+					      struct clus_deptoken),
+					/*
+					 * Windows' defaults: start when the
+					 * providers are Online
+					 */
+					U32(struct clus_groupset,
+					    startup_delay_trigger, 1),
+					U32(struct clus_groupset,
+					    startup_count, 4294967295u),
+					U32(struct clus_groupset,
+					    startup_delay, 20)),
 };
-
 
 static void *at(const void *base, size_t off)
 {
@@ -100,12 +196,35 @@ static char *field_of(struct clus_object *o, size_t off)
 	return *(char **)at(o, off);
 }
 
+static bool field_fill(struct clus_object *o, const struct obj_field *f,
+		       const char *name)
+{
+	char **str = at(o, f->off);
+	void **array = at(o, f->off);
+	uint32_t *u32 = at(o, f->off);
+
+	switch (f->type) {
+	case FIELD_STR:
+		*str = talloc_strdup(o, f->str != NULL ? f->str : name);
+		return *str != NULL;
+	case FIELD_ARRAY:
+		*array = _talloc_zero_array(o, f->elem_size, 1, f->str);
+		return *array != NULL;
+	case FIELD_U32:
+		*u32 = f->value;
+		return true;
+	}
+	return false;
+}
+
 void *obj_new(struct clus_txn *t, uint8_t kind, const char *name,
 	      const char *id)
 {
 	const struct obj_kind *k = &obj_kinds[kind];
 	struct clus_object *o = _talloc_zero(t->m, k->size, k->type_name);
-	char **n, **i, **d;
+	size_t max = sizeof(k->fields) / sizeof(k->fields[0]);
+	char **n, **i;
+	size_t f;
 
 	if (o == NULL) {
 		return NULL;
@@ -113,19 +232,21 @@ void *obj_new(struct clus_txn *t, uint8_t kind, const char *name,
 	o->kind = kind;
 	n = at(o, k->name);
 	i = at(o, k->id);
-	d = at(o, k->description);
 	*n = talloc_strdup(o, name);
 	if (i != n) {
 		*i = talloc_strdup(o, id);
 	}
-	if (k->description != 0) {
-		*d = talloc_strdup(o, "");
-	}
-	if (*n == NULL || *i == NULL ||
-	    (k->description != 0 && *d == NULL)) {
+	if (*n == NULL || *i == NULL) {
 		talloc_free(o);
 		return NULL;
 	}
+	for (f = 0; f < max && k->fields[f].type != 0; f++) {
+		if (!field_fill(o, &k->fields[f], name)) {
+			talloc_free(o);
+			return NULL;
+		}
+	}
+	txn_free_on_undo(t, o);
 	return o;
 }
 

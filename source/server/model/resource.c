@@ -13,23 +13,7 @@
 struct clus_resource *resource_new(struct clus_txn *t, const char *name,
 				   const char *id)
 {
-	struct clus_resource *r = obj_new(t, CLUS_KIND_RESOURCE, name, id);
-
-	if (r == NULL) {
-		return NULL;
-	}
-	r->props.props = talloc_zero_array(r, struct clus_prop, 1);
-	r->deps.tokens = talloc_zero_array(r, struct clus_deptoken, 1);
-	r->possible = talloc_zero_array(r, struct clus_node *, 1);
-	if (r->props.props == NULL || r->deps.tokens == NULL ||
-	    r->possible == NULL) {
-		talloc_free(r);
-		return NULL;
-	}
-	r->state = CM_RES_OFFLINE;
-	r->persistent_state = CM_RES_OFFLINE;
-	txn_free_on_undo(t, r);
-	return r;
+	return obj_new(t, CLUS_KIND_RESOURCE, name, id);
 }
 
 void resource_link(struct clus_txn *t, struct clus_resource *r,

@@ -9,22 +9,7 @@
 
 struct clus_restype *restype_new(struct clus_txn *t, const char *name)
 {
-	struct clus_restype *rt = obj_new(t, CLUS_KIND_RESTYPE, name, name);
-
-	if (rt == NULL) {
-		return NULL;
-	}
-	rt->display_name = talloc_strdup(rt, name);
-	rt->dll_name = talloc_strdup(rt, "clusres.dll");
-	if (rt->display_name == NULL || rt->dll_name == NULL) {
-		talloc_free(rt);
-		return NULL;
-	}
-	/* Windows' defaults for LooksAlive/IsAlive polling */
-	rt->looks_alive_ms = 5000;
-	rt->is_alive_ms = 60000;
-	txn_free_on_undo(t, rt);
-	return rt;
+	return obj_new(t, CLUS_KIND_RESTYPE, name, name);
 }
 
 /* Name (the display name), DllName and the poll intervals */
