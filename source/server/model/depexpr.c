@@ -22,37 +22,6 @@
 
 #include "model_private.h"
 
-const char *clus_object_name(const struct clus_object *obj)
-{
-	switch (obj->kind) {
-	case CLUS_KIND_RESOURCE:
-		return clus_container_of(obj, struct clus_resource, obj)->name;
-	case CLUS_KIND_GROUP:
-		return clus_container_of(obj, struct clus_group, obj)->name;
-	case CLUS_KIND_GROUPSET:
-		return clus_container_of(obj, struct clus_groupset,
-					 obj)->name;
-	case CLUS_KIND_NODE:
-		return clus_container_of(obj, struct clus_node, obj)->name;
-	}
-	return "";
-}
-
-const char *clus_object_id(const struct clus_object *obj)
-{
-	switch (obj->kind) {
-	case CLUS_KIND_RESOURCE:
-		return clus_container_of(obj, struct clus_resource, obj)->id;
-	case CLUS_KIND_GROUP:
-		return clus_container_of(obj, struct clus_group, obj)->id;
-	case CLUS_KIND_GROUPSET:
-		return clus_container_of(obj, struct clus_groupset, obj)->id;
-	case CLUS_KIND_NODE:
-		return clus_container_of(obj, struct clus_node, obj)->id;
-	}
-	return "";
-}
-
 struct dep_parser {
 	const char *p;
 	depexpr_resolve_fn resolve;
@@ -348,4 +317,41 @@ bool depexpr_without(TALLOC_CTX *mem_ctx, const struct clus_depexpr *src,
 	}
 	dst->num_tokens = n;
 	return true;
+}
+
+uint32_t depexpr_change(TALLOC_CTX *mem_ctx, const struct clus_depexpr *src,
+			struct clus_object *obj, bool add,
+			struct clus_depexpr *dst)
+{
+	bool ok;
+
+	if (depexpr_refers(src, obj) == add) {
+		return add ? CM_ERROR_DEPENDENCY_ALREADY_EXISTS :
+			CM_ERROR_DEPENDENCY_NOT_FOUND;
+	}
+	ok = add ? depexpr_append_and(mem_ctx, src, obj, dst) :
+		depexpr_without(mem_ctx, src, obj, dst);
+	return ok ? CM_ERROR_SUCCESS : CM_ERROR_NOT_ENOUGH_MEMORY;
+}
+
+bool depexpr_reaches(const struct clus_depexpr *expr,
+		     const struct clus_object *obj, unsigned depth)
+{
+	uint32_t i;
+
+	if (depth > 64) {
+		return true;	/* treat absurd depth as a cycle */
+	}
+	for (i = 0; expr != NULL && i < expr->num_tokens; i++) {
+		const struct clus_deptoken *tk = &expr->tokens[i];
+
+		if (tk->kind != CM_DEP_REF) {
+			continue;
+		}
+		if (tk->ref == obj ||
+		    depexpr_reaches(obj_deps(tk->ref), obj, depth + 1)) {
+			return true;
+		}
+	}
+	return false;
 }

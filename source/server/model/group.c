@@ -539,16 +539,11 @@ static uint32_t group_change_dep(struct clus_model *m, struct clus_group *g,
 				 struct clus_object *provider, bool add)
 {
 	struct clus_depexpr n;
-	bool ok;
+	uint32_t err;
 
-	if (depexpr_refers(&g->deps, provider) == add) {
-		return add ? CM_ERROR_DEPENDENCY_ALREADY_EXISTS :
-			CM_ERROR_DEPENDENCY_NOT_FOUND;
-	}
-	ok = add ? depexpr_append_and(g, &g->deps, provider, &n) :
-		depexpr_without(g, &g->deps, provider, &n);
-	if (!ok) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	err = depexpr_change(g, &g->deps, provider, add, &n);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
 	}
 	return group_set_deps(m, g, &n);
 }

@@ -225,42 +225,15 @@ struct clus_object *groupset_resolve(void *private_data, const char *name)
 	return s != NULL ? &s->obj : NULL;
 }
 
-static bool groupset_reaches(const struct clus_groupset *from,
-			     const struct clus_groupset *to, unsigned depth)
-{
-	uint32_t i;
-
-	if (from == to || depth > 64) {
-		return true;
-	}
-	for (i = 0; i < from->deps.num_tokens; i++) {
-		const struct clus_deptoken *tk = &from->deps.tokens[i];
-
-		if (tk->kind == CM_DEP_REF &&
-		    groupset_reaches(clus_container_of(
-					     tk->ref, struct clus_groupset,
-					     obj), to, depth + 1)) {
-			return true;
-		}
-	}
-	return false;
-}
-
 static uint32_t groupset_set_deps(struct clus_model *m,
 				  struct clus_groupset *s,
 				  struct clus_depexpr *n)
 {
 	struct clus_txn *t;
-	uint32_t i;
 
-	for (i = 0; i < n->num_tokens; i++) {
-		if (n->tokens[i].kind == CM_DEP_REF &&
-		    groupset_reaches(clus_container_of(n->tokens[i].ref,
-						       struct clus_groupset,
-						       obj), s, 0)) {
-			talloc_free(n->tokens);
-			return CM_ERROR_CIRCULAR_DEPENDENCY;
-		}
+	if (depexpr_reaches(n, &s->obj, 0)) {
+		talloc_free(n->tokens);
+		return CM_ERROR_CIRCULAR_DEPENDENCY;
 	}
 	t = txn_begin(m);
 	if (t == NULL) {
@@ -273,34 +246,33 @@ static uint32_t groupset_set_deps(struct clus_model *m,
 	return txn_commit(t);
 }
 
+/* Add @provider to @s's expression, or drop it */
+static uint32_t groupset_change_dep(struct clus_model *m,
+				    struct clus_groupset *s,
+				    struct clus_groupset *provider, bool add)
+{
+	struct clus_depexpr n;
+	uint32_t err;
+
+	err = depexpr_change(s, &s->deps, &provider->obj, add, &n);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	return groupset_set_deps(m, s, &n);
+}
+
 uint32_t clus_groupset_add_dependency(struct clus_model *m,
 				      struct clus_groupset *s,
 				      struct clus_groupset *provider)
 {
-	struct clus_depexpr n;
-
-	if (depexpr_refers(&s->deps, &provider->obj)) {
-		return CM_ERROR_DEPENDENCY_ALREADY_EXISTS;
-	}
-	if (!depexpr_append_and(s, &s->deps, &provider->obj, &n)) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	return groupset_set_deps(m, s, &n);
+	return groupset_change_dep(m, s, provider, true);
 }
 
 uint32_t clus_groupset_remove_dependency(struct clus_model *m,
 					 struct clus_groupset *s,
 					 struct clus_groupset *provider)
 {
-	struct clus_depexpr n;
-
-	if (!depexpr_refers(&s->deps, &provider->obj)) {
-		return CM_ERROR_DEPENDENCY_NOT_FOUND;
-	}
-	if (!depexpr_without(s, &s->deps, &provider->obj, &n)) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	return groupset_set_deps(m, s, &n);
+	return groupset_change_dep(m, s, provider, false);
 }
 
 uint32_t clus_groupset_set_dependency_expression(struct clus_model *m,

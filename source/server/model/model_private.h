@@ -205,6 +205,8 @@ void obj_link(struct clus_txn *t, struct clus_object *o);
 void obj_unlink(struct clus_txn *t, struct clus_object *o);
 /* The object of @kind named @name, or failing that with id @name */
 void *obj_find(struct clus_model *m, uint8_t kind, const char *name);
+/* The dependencies of @o; NULL for a kind that has none */
+const struct clus_depexpr *obj_deps(const struct clus_object *o);
 /* The object of @kind named @name or with id @id; NULL if none */
 void *obj_by_name(struct clus_model *m, uint8_t kind, const char *name);
 void *obj_by_id(struct clus_model *m, uint8_t kind, const char *id);
@@ -322,6 +324,21 @@ bool depexpr_append_and(TALLOC_CTX *mem_ctx, const struct clus_depexpr *src,
 /* @dst = AND of the references of @src except @obj */
 bool depexpr_without(TALLOC_CTX *mem_ctx, const struct clus_depexpr *src,
 		     const struct clus_object *obj, struct clus_depexpr *dst);
+/*
+ * @dst = @src with @obj added (depexpr_append_and) or, @add false,
+ * taken out (depexpr_without); CM_ERROR_DEPENDENCY_ALREADY_EXISTS or
+ * CM_ERROR_DEPENDENCY_NOT_FOUND when @src does or does not name it.
+ */
+uint32_t depexpr_change(TALLOC_CTX *mem_ctx, const struct clus_depexpr *src,
+			struct clus_object *obj, bool add,
+			struct clus_depexpr *dst);
+/*
+ * Is @obj a reference of @expr, or does one depend on it, directly or
+ * not (@depth: 0)?  A chain deeper than 64 counts as a cycle.
+ */
+bool depexpr_reaches(const struct clus_depexpr *expr,
+		     const struct clus_object *obj, unsigned depth);
+/* objkind.c: "" for objects of no named kind */
 const char *clus_object_name(const struct clus_object *obj);
 const char *clus_object_id(const struct clus_object *obj);
 

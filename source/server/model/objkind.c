@@ -52,13 +52,14 @@ struct obj_kind {
 	size_t name;		/* char * in the object */
 	size_t id;		/* char * in the object */
 	size_t description;	/* char * in the object; 0: none */
+	size_t deps;		/* struct clus_depexpr in the object; 0: none */
 	/* Windows: a new name may not be another object's id either */
 	bool ids_reserved;
 	uint32_t not_found;	/* the error of a failed lookup */
 	struct obj_field fields[8];	/* what else obj_new() fills in */
 };
 
-#define OBJ_KIND(type, lst, nm, idx, reserved, desc, err, ...)		\
+#define OBJ_KIND(type, lst, nm, idx, reserved, desc, dep, err, ...)	\
 	{ .size = sizeof(type),						\
 	  .type_name = #type,						\
 	  .list = offsetof(struct clus_model, lst),			\
@@ -68,16 +69,18 @@ struct obj_kind {
 	  .name = offsetof(type, name),					\
 	  .id = offsetof(type, id),					\
 	  .description = (desc),					\
+	  .deps = (dep),						\
 	  .ids_reserved = (reserved),					\
 	  .not_found = (err),						\
 	  .fields = { __VA_ARGS__ } }
 
 #define IDS(nm) offsetof(struct clus_model, nm)
 #define DESC(type) offsetof(type, description)
+#define DEPS(type) offsetof(type, deps)
 
 static const struct obj_kind obj_kinds[] = {
 	[CLUS_KIND_NODE] = OBJ_KIND(struct clus_node, nodes, node_names,
-				    IDS(node_ids), false, 0,
+				    IDS(node_ids), false, 0, 0,
 				    CM_ERROR_CLUSTER_NODE_NOT_FOUND,
 				    STR(struct clus_node, instance_id, ""),
 				    STR(struct clus_node, drain_target_id,
@@ -103,7 +106,7 @@ static const struct obj_kind obj_kinds[] = {
 	},
 	[CLUS_KIND_NETWORK] = OBJ_KIND(struct clus_network, networks,
 				       network_names, IDS(network_ids),
-				       false, DESC(struct clus_network),
+				       false, DESC(struct clus_network), 0,
 				       CM_ERROR_CLUSTER_NETWORK_NOT_FOUND,
 				       STR(struct clus_network, description,
 					   ""),
@@ -116,7 +119,7 @@ static const struct obj_kind obj_kinds[] = {
 					CM_NETWORK_ROLE_INTERNAL_AND_CLIENT)),
 	[CLUS_KIND_NETIF] = OBJ_KIND(struct clus_netif, netifs, netif_names,
 				     IDS(netif_ids), false,
-				     DESC(struct clus_netif),
+				     DESC(struct clus_netif), 0,
 				     CM_ERROR_CLUSTER_NETINTERFACE_NOT_FOUND,
 				     STR(struct clus_netif, description, ""),
 				     STR(struct clus_netif, adapter,
@@ -127,6 +130,7 @@ static const struct obj_kind obj_kinds[] = {
 	[CLUS_KIND_GROUP] = OBJ_KIND(struct clus_group, groups, group_names,
 				     IDS(group_ids), true,
 				     DESC(struct clus_group),
+				     DEPS(struct clus_group),
 				     CM_ERROR_GROUP_NOT_FOUND,
 				     STR(struct clus_group, description, ""),
 				     ARRAY(struct clus_group, props.props,
@@ -146,6 +150,7 @@ static const struct obj_kind obj_kinds[] = {
 	[CLUS_KIND_RESOURCE] = OBJ_KIND(struct clus_resource, resources,
 					res_names, IDS(res_ids), true,
 					DESC(struct clus_resource),
+					DEPS(struct clus_resource),
 					CM_ERROR_RESOURCE_NOT_FOUND,
 					STR(struct clus_resource, description,
 					    ""),
@@ -163,7 +168,8 @@ static const struct obj_kind obj_kinds[] = {
 					    CM_RES_OFFLINE)),
 	[CLUS_KIND_GROUPSET] = OBJ_KIND(struct clus_groupset, groupsets,
 					groupset_names, IDS(groupset_ids),
-					true, 0, CM_ERROR_GROUPSET_NOT_FOUND,
+					true, 0, DEPS(struct clus_groupset),
+					CM_ERROR_GROUPSET_NOT_FOUND,
 					ARRAY(struct clus_groupset, members,
 					      struct clus_group *),
 					ARRAY(struct clus_groupset,
@@ -191,9 +197,44 @@ static struct clus_hash *index_of(struct clus_model *m, size_t off)
 	return *(struct clus_hash **)at(m, off);
 }
 
-static char *field_of(struct clus_object *o, size_t off)
+static char *field_of(const struct clus_object *o, size_t off)
 {
 	return *(char **)at(o, off);
+}
+
+/* The description of @o's kind; NULL for the cluster and registry keys */
+static const struct obj_kind *kind_of(const struct clus_object *o)
+{
+	size_t num = sizeof(obj_kinds) / sizeof(obj_kinds[0]);
+
+	if (o->kind >= num || obj_kinds[o->kind].size == 0) {
+		return NULL;
+	}
+	return &obj_kinds[o->kind];
+}
+
+const char *clus_object_name(const struct clus_object *obj)
+{
+	const struct obj_kind *k = kind_of(obj);
+
+	return k != NULL ? field_of(obj, k->name) : "";
+}
+
+const char *clus_object_id(const struct clus_object *obj)
+{
+	const struct obj_kind *k = kind_of(obj);
+
+	return k != NULL ? field_of(obj, k->id) : "";
+}
+
+const struct clus_depexpr *obj_deps(const struct clus_object *o)
+{
+	const struct obj_kind *k = kind_of(o);
+
+	if (k == NULL || k->deps == 0) {
+		return NULL;
+	}
+	return at(o, k->deps);
 }
 
 static bool field_fill(struct clus_object *o, const struct obj_field *f,

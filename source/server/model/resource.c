@@ -302,31 +302,6 @@ bool clus_resource_depends_on(const struct clus_resource *res,
 	return depexpr_refers(&res->deps, &provider->obj);
 }
 
-/* Does @from depend, directly or not, on @to? */
-static bool resource_reaches(const struct clus_resource *from,
-			     const struct clus_resource *to, unsigned depth)
-{
-	uint32_t i;
-
-	if (from == to) {
-		return true;
-	}
-	if (depth > 64) {
-		return true;	/* treat absurd depth as a cycle */
-	}
-	for (i = 0; i < from->deps.num_tokens; i++) {
-		const struct clus_deptoken *tk = &from->deps.tokens[i];
-
-		if (tk->kind == CM_DEP_REF &&
-		    resource_reaches(clus_container_of(
-					     tk->ref, struct clus_resource,
-					     obj), to, depth + 1)) {
-			return true;
-		}
-	}
-	return false;
-}
-
 uint32_t clus_resource_can_depend(struct clus_model *m,
 				  struct clus_resource *r,
 				  struct clus_resource *provider)
@@ -335,7 +310,7 @@ uint32_t clus_resource_can_depend(struct clus_model *m,
 	if (provider->group != r->group) {
 		return CM_ERROR_DEPENDENCY_NOT_ALLOWED;
 	}
-	if (resource_reaches(provider, r, 0)) {
+	if (provider == r || depexpr_reaches(&provider->deps, &r->obj, 0)) {
 		return CM_ERROR_CIRCULAR_DEPENDENCY;
 	}
 	return CM_ERROR_SUCCESS;
@@ -372,8 +347,9 @@ uint32_t clus_resource_add_dependency(struct clus_model *m,
 	if (err != CM_ERROR_SUCCESS) {
 		return err;
 	}
-	if (!depexpr_append_and(r, &r->deps, &provider->obj, &n)) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	err = depexpr_change(r, &r->deps, &provider->obj, true, &n);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
 	}
 	return resource_set_deps(m, r, &n);
 }
@@ -383,12 +359,11 @@ uint32_t clus_resource_remove_dependency(struct clus_model *m,
 					 struct clus_resource *provider)
 {
 	struct clus_depexpr n;
+	uint32_t err;
 
-	if (!clus_resource_depends_on(r, provider)) {
-		return CM_ERROR_DEPENDENCY_NOT_FOUND;
-	}
-	if (!depexpr_without(r, &r->deps, &provider->obj, &n)) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	err = depexpr_change(r, &r->deps, &provider->obj, false, &n);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
 	}
 	return resource_set_deps(m, r, &n);
 }
@@ -399,24 +374,14 @@ uint32_t clus_resource_set_dependency_expression(struct clus_model *m,
 {
 	struct clus_depexpr n;
 	uint32_t err;
-	uint32_t i;
 
 	err = depexpr_parse(r, expression, resource_resolve_in_group, r, &n);
 	if (err != CM_ERROR_SUCCESS) {
 		return err;
 	}
-	for (i = 0; i < n.num_tokens; i++) {
-		struct clus_resource *p;
-
-		if (n.tokens[i].kind != CM_DEP_REF) {
-			continue;
-		}
-		p = clus_container_of(n.tokens[i].ref, struct clus_resource,
-				      obj);
-		if (resource_reaches(p, r, 0)) {
-			talloc_free(n.tokens);
-			return CM_ERROR_CIRCULAR_DEPENDENCY;
-		}
+	if (depexpr_reaches(&n, &r->obj, 0)) {
+		talloc_free(n.tokens);
+		return CM_ERROR_CIRCULAR_DEPENDENCY;
 	}
 	return resource_set_deps(m, r, &n);
 }
