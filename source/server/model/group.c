@@ -35,13 +35,7 @@ bool clus_group_is_pending(const struct clus_group *group)
 /* May resources of @g be brought online where it is now? */
 uint32_t group_owner_can_start(const struct clus_group *g)
 {
-	if (g->owner->state == CM_NODE_PAUSED) {
-		return CM_ERROR_CLUSTER_NODE_PAUSED;
-	}
-	if (g->owner->state != CM_NODE_UP) {
-		return CM_ERROR_HOST_NODE_NOT_AVAILABLE;
-	}
-	return CM_ERROR_SUCCESS;
+	return node_host_error(g->owner);
 }
 
 /* Refusal for a request that needs a settled group; success when it is */

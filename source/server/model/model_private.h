@@ -354,6 +354,11 @@ struct clus_node *node_new(struct clus_txn *t, const char *name,
 void node_set_state_internal(struct clus_txn *t, struct clus_node *node,
 			     uint32_t state);
 bool node_is_up(const struct clus_node *node);
+/*
+ * Refusal to bring groups online on @node: CM_ERROR_CLUSTER_NODE_PAUSED
+ * or CM_ERROR_HOST_NODE_NOT_AVAILABLE; success when it is Up.
+ */
+uint32_t node_host_error(const struct clus_node *node);
 void node_set_drain_status(struct clus_txn *t, struct clus_node *node,
 			   uint32_t status);
 

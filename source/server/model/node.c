@@ -20,6 +20,17 @@ bool node_is_up(const struct clus_node *node)
 	return node != NULL && node->state == CM_NODE_UP;
 }
 
+uint32_t node_host_error(const struct clus_node *node)
+{
+	if (node->state == CM_NODE_PAUSED) {
+		return CM_ERROR_CLUSTER_NODE_PAUSED;
+	}
+	if (node->state != CM_NODE_UP) {
+		return CM_ERROR_HOST_NODE_NOT_AVAILABLE;
+	}
+	return CM_ERROR_SUCCESS;
+}
+
 static uint32_t netif_state_for(const struct clus_node *node)
 {
 	if (node->state == CM_NODE_UP || node->state == CM_NODE_PAUSED) {
