@@ -168,9 +168,18 @@ uint32_t depexpr_parse(TALLOC_CTX *mem_ctx, const char *text,
 	return CM_ERROR_SUCCESS;
 }
 
+/* How each token but a reference is written */
+static const char *const dep_words[] = {
+	[CM_DEP_AND] = "and",
+	[CM_DEP_OR] = "or",
+	[CM_DEP_LPAREN] = "(",
+	[CM_DEP_RPAREN] = ")",
+};
+
 char *depexpr_render(TALLOC_CTX *mem_ctx, const struct clus_depexpr *expr,
 		     bool ids)
 {
+	size_t num_words = sizeof(dep_words) / sizeof(dep_words[0]);
 	char *s = talloc_strdup(mem_ctx, "");
 	uint32_t i;
 
@@ -182,24 +191,13 @@ char *depexpr_render(TALLOC_CTX *mem_ctx, const struct clus_depexpr *expr,
 		if (space) {
 			s = talloc_strdup_append(s, " ");
 		}
-		switch (tk->kind) {
-		case CM_DEP_REF:
+		if (tk->kind == CM_DEP_REF) {
 			s = talloc_asprintf_append(
 				s, "[%s]", ids ? clus_object_id(tk->ref) :
 				clus_object_name(tk->ref));
-			break;
-		case CM_DEP_AND:
-			s = talloc_strdup_append(s, "and");
-			break;
-		case CM_DEP_OR:
-			s = talloc_strdup_append(s, "or");
-			break;
-		case CM_DEP_LPAREN:
-			s = talloc_strdup_append(s, "(");
-			break;
-		case CM_DEP_RPAREN:
-			s = talloc_strdup_append(s, ")");
-			break;
+		} else if (tk->kind < num_words &&
+			   dep_words[tk->kind] != NULL) {
+			s = talloc_strdup_append(s, dep_words[tk->kind]);
 		}
 	}
 	return s;
