@@ -223,7 +223,7 @@ void *obj_next(const struct clus_object *o);
 uint32_t obj_check_name(struct clus_model *m, uint8_t kind, const char *name,
 			const void *self);
 /*
- * The start of a group's or resource's SetCommon: @c's name
+ * The start of a group's, resource's or network's SetCommon: @c's name
  * checked and set, its description set.  NULL with *@err on failure.
  */
 struct clus_txn *obj_set_common_begin(struct clus_model *m,

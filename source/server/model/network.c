@@ -19,30 +19,17 @@ uint32_t clus_network_set_common(struct clus_model *m,
 				 struct clus_network *net,
 				 const struct clus_common_set *c)
 {
-	struct clus_txn *t;
 	uint32_t err;
+	struct clus_txn *t = obj_set_common_begin(m, &net->obj, c, &err);
 
-	if (c->name != NULL) {
-		err = obj_check_name(m, CLUS_KIND_NETWORK, c->name, net);
-		if (err != CM_ERROR_SUCCESS) {
-			return err;
-		}
-	}
-	if ((c->set & CM_COMMON_ROLE) &&
-	    c->role > CM_NETWORK_ROLE_INTERNAL_AND_CLIENT) {
-		return CM_ERROR_INVALID_DATA;
-	}
-	t = txn_begin(m);
 	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	if (c->name != NULL) {
-		txn_rename(t, m->network_names, net, &net->name, c->name);
-	}
-	if (c->description != NULL) {
-		txn_set_str(t, net, &net->description, c->description);
+		return err;
 	}
 	if (c->set & CM_COMMON_ROLE) {
+		if (c->role > CM_NETWORK_ROLE_INTERNAL_AND_CLIENT) {
+			txn_cancel(t);
+			return CM_ERROR_INVALID_DATA;
+		}
 		TXN_SET(t, net->role, c->role);
 	}
 	txn_dirty(t, &net->obj);
