@@ -143,60 +143,54 @@ void groupset_remove_member(struct clus_txn *t, struct clus_groupset *s,
 	notify_groupset(t, s, CM_CHANGE_GROUPSET_GROUP_REMOVED);
 }
 
-uint32_t clus_groupset_add_group(struct clus_model *m,
-				 struct clus_groupset *s,
-				 struct clus_group *g)
+/* Take @g out of its set, if it is in one, and put it in @s, if any */
+static uint32_t groupset_place(struct clus_model *m, struct clus_group *g,
+			       struct clus_groupset *s)
 {
-	struct clus_txn *t;
+	struct clus_txn *t = txn_begin(m);
 
-	if (g->groupset == s) {
-		return CM_ERROR_OBJECT_ALREADY_EXISTS;
-	}
-	if (g->groupset != NULL) {
-		return CM_ERROR_INVALID_STATE;
-	}
-	t = txn_begin(m);
-	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	groupset_add_member(t, s, g);
-	return txn_commit(t);
-}
-
-uint32_t clus_groupset_remove_group(struct clus_model *m,
-				    struct clus_group *g)
-{
-	struct clus_txn *t;
-
-	if (g->groupset == NULL) {
-		return CM_ERROR_INVALID_STATE;
-	}
-	t = txn_begin(m);
-	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	groupset_remove_member(t, g->groupset, g);
-	return txn_commit(t);
-}
-
-uint32_t clus_groupset_move_group(struct clus_model *m,
-				  struct clus_groupset *s,
-				  struct clus_group *g)
-{
-	struct clus_txn *t;
-
-	if (g->groupset == s) {
-		return CM_ERROR_SUCCESS;
-	}
-	t = txn_begin(m);
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
 	if (g->groupset != NULL) {
 		groupset_remove_member(t, g->groupset, g);
 	}
-	groupset_add_member(t, s, g);
+	if (s != NULL) {
+		groupset_add_member(t, s, g);
+	}
 	return txn_commit(t);
+}
+
+uint32_t clus_groupset_add_group(struct clus_model *m,
+				 struct clus_groupset *s,
+				 struct clus_group *g)
+{
+	if (g->groupset == s) {
+		return CM_ERROR_OBJECT_ALREADY_EXISTS;
+	}
+	if (g->groupset != NULL) {
+		return CM_ERROR_INVALID_STATE;
+	}
+	return groupset_place(m, g, s);
+}
+
+uint32_t clus_groupset_remove_group(struct clus_model *m,
+				    struct clus_group *g)
+{
+	if (g->groupset == NULL) {
+		return CM_ERROR_INVALID_STATE;
+	}
+	return groupset_place(m, g, NULL);
+}
+
+uint32_t clus_groupset_move_group(struct clus_model *m,
+				  struct clus_groupset *s,
+				  struct clus_group *g)
+{
+	if (g->groupset == s) {
+		return CM_ERROR_SUCCESS;
+	}
+	return groupset_place(m, g, s);
 }
 
 uint32_t clus_groupset_set_startup(struct clus_model *m,
