@@ -275,6 +275,22 @@ void notify_regkey(struct clus_txn *t, struct clus_regkey *key,
 		   uint32_t v1, uint64_t v2);
 
 /* ------------------------------------------------------------------ */
+/* waiter.c                                                            */
+
+/*
+ * A request that waits at the front of @list until waiters_wake(); with
+ * @list NULL it is done at once with @result.  Its callback is deferred
+ * to the event loop.
+ */
+struct tevent_req *waiter_send(TALLOC_CTX *mem_ctx,
+			       struct tevent_context *ev,
+			       struct clus_list *list, uint32_t result);
+/* The result a waiter was woken (or done at once) with */
+uint32_t waiter_result(struct tevent_req *req);
+/* Wake every waiter on @list with @result */
+void waiters_wake(struct clus_list *list, uint32_t result);
+
+/* ------------------------------------------------------------------ */
 /* util.c                                                              */
 
 char *clus_new_guid(TALLOC_CTX *mem_ctx);

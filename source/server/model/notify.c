@@ -28,8 +28,6 @@ struct clus_notify_filter {
 	bool subtree;			/* v1 registry */
 };
 
-struct notify_wait_state;
-
 struct clus_notify_port {
 	struct clus_model *m;
 	struct clus_link link;
@@ -39,31 +37,15 @@ struct clus_notify_port {
 	struct clus_notify_event **queue;	/* FIFO: [head, tail) */
 	uint32_t head, tail, alloc;
 	uint32_t dropped;
-	struct clus_list waiters;	/* notify_wait_state.link */
+	struct clus_list waiters;	/* waiter.c's */
 	bool unblocked;
 	bool closed;
-};
-
-struct notify_wait_state {
-	struct clus_link link;		/* in port->waiters */
-	struct clus_notify_port *port;	/* NULL once woken or gone */
-	struct tevent_req *req;
-	enum clus_notify_wait_result result;
 };
 
 static void notify_wake(struct clus_notify_port *port,
 			enum clus_notify_wait_result result)
 {
-	while (port->waiters.first != NULL) {
-		struct notify_wait_state *w = CLUS_ITEM(
-			port->waiters.first, struct notify_wait_state, link);
-
-		clus_list_remove(&port->waiters, &w->link);
-		w->port = NULL;
-		w->result = result;
-		/* deferred: the callback runs from the event loop */
-		tevent_req_done(w->req);
-	}
+	waiters_wake(&port->waiters, result);
 }
 
 static int notify_port_destructor(struct clus_notify_port *port)
@@ -708,67 +690,28 @@ void notify_regkey(struct clus_txn *t, struct clus_regkey *key,
 	change_post(t, &a, v1, v2);
 }
 
-static void notify_wait_cleanup(struct tevent_req *req,
-				enum tevent_req_state req_state)
-{
-	struct notify_wait_state *w = tevent_req_data(
-		req, struct notify_wait_state);
-	struct clus_notify_port *port = w->port;
-
-	(void)req_state;
-	if (port == NULL) {
-		return;
-	}
-	clus_list_remove(&port->waiters, &w->link);
-	w->port = NULL;
-}
-
 struct tevent_req *clus_notify_wait_send(TALLOC_CTX *mem_ctx,
 					 struct tevent_context *ev,
 					 struct clus_notify_port *port)
 {
-	struct tevent_req *req;
-	struct notify_wait_state *w;
-
-	req = tevent_req_create(mem_ctx, &w, struct notify_wait_state);
-	if (req == NULL) {
-		return NULL;
-	}
-	w->req = req;
+	struct clus_list *wait_on = NULL;
+	enum clus_notify_wait_result result = CLUS_NOTIFY_EVENTS;
 
 	if (port->head != port->tail) {
-		w->result = CLUS_NOTIFY_EVENTS;
-		tevent_req_done(req);
-		return tevent_req_post(req, ev);
+		result = CLUS_NOTIFY_EVENTS;
+	} else if (port->closed || port->m == NULL) {
+		result = CLUS_NOTIFY_CLOSED;
+	} else if (port->unblocked) {
+		result = CLUS_NOTIFY_UNBLOCKED;
+	} else {
+		wait_on = &port->waiters;
 	}
-	if (port->closed || port->m == NULL) {
-		w->result = CLUS_NOTIFY_CLOSED;
-		tevent_req_done(req);
-		return tevent_req_post(req, ev);
-	}
-	if (port->unblocked) {
-		w->result = CLUS_NOTIFY_UNBLOCKED;
-		tevent_req_done(req);
-		return tevent_req_post(req, ev);
-	}
-
-	/*
-	 * Completed from inside a model transaction's commit: defer the
-	 * callback so the caller never runs inside model code.
-	 */
-	tevent_req_defer_callback(req, ev);
-	w->port = port;
-	/* at the front: the latest waiter is woken first */
-	clus_list_insert_after(&port->waiters, NULL, &w->link);
-	tevent_req_set_cleanup_fn(req, notify_wait_cleanup);
-	return req;
+	return waiter_send(mem_ctx, ev, wait_on, result);
 }
 
 int clus_notify_wait_recv(struct tevent_req *req,
 			  enum clus_notify_wait_result *result)
 {
-	struct notify_wait_state *w = tevent_req_data(
-		req, struct notify_wait_state);
 	enum tevent_req_state state;
 	uint64_t err;
 
@@ -781,7 +724,7 @@ int clus_notify_wait_recv(struct tevent_req *req,
 		tevent_req_received(req);
 		return state == TEVENT_REQ_NO_MEMORY ? ENOMEM : (int)err;
 	}
-	*result = w->result;
+	*result = (enum clus_notify_wait_result)waiter_result(req);
 	tevent_req_received(req);
 	return 0;
 }
