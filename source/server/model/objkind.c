@@ -9,9 +9,11 @@
  * Nodes, resource types, networks, interfaces, groups, resources and
  * group sets are all kept the same way: a list of the model in creation
  * order and a name index (and, but for resource types, an id index).
- * One description per kind lets creation, linking, unlinking, lookup
- * and the name check be written once; store_format.c does the same for
- * the records on disk.
+ * One description per kind (with how a new object starts, the error of
+ * a failed lookup and where it keeps its dependencies) lets creation,
+ * linking, unlinking, lookup and the name check be written once;
+ * lookup.c gives each kind its typed calls, and store_format.c does the
+ * same for the records on disk.
  */
 
 #include <stddef.h>
