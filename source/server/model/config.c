@@ -242,32 +242,50 @@ static uint32_t cfg_restype(struct cfg *cfg, struct cfg_sec *s)
 	return CM_ERROR_SUCCESS;
 }
 
-static uint32_t cfg_network(struct cfg *cfg, struct cfg_sec *s)
+/*
+ * The new object of @kind that section @s defines, named by it and with
+ * its "id" or else a new GUID; NULL with *@err when the name or the id
+ * is missing or taken (@what names the kind in the message).
+ */
+static void *cfg_new_object(struct cfg *cfg, struct cfg_sec *s,
+			    uint8_t kind, const char *what, uint32_t *err)
 {
 	const char *id = sec_get(s, "id");
-	struct clus_network *n;
 	char *guid = NULL;
-	uint32_t err;
+	void *o;
 
-	err = sec_need_name(cfg, s);
-	if (err != CM_ERROR_SUCCESS) {
-		return err;
+	*err = sec_need_name(cfg, s);
+	if (*err != CM_ERROR_SUCCESS) {
+		return NULL;
 	}
-	if (clus_network_by_name(cfg->m, s->name) != NULL) {
-		return cfg_err(cfg, s->line, "network '%s' defined twice",
+	if (obj_by_name(cfg->m, kind, s->name) != NULL) {
+		*err = cfg_err(cfg, s->line, "%s '%s' defined twice", what,
 			       s->name);
+		return NULL;
 	}
 	if (id == NULL) {
 		id = guid = clus_new_guid(cfg->m);
 	}
-	if (id == NULL || clus_network_by_id(cfg->m, id) != NULL) {
-		return cfg_err(cfg, s->line, "network '%s' needs a unique id",
-			       s->name);
+	if (id == NULL || obj_by_id(cfg->m, kind, id) != NULL) {
+		*err = cfg_err(cfg, s->line, "%s '%s' needs a unique id",
+			       what, s->name);
+		talloc_free(guid);
+		return NULL;
 	}
-	n = network_new(cfg->t, s->name, id);
+	o = obj_new(cfg->t, kind, s->name, id);
 	talloc_free(guid);
+	*err = o != NULL ? CM_ERROR_SUCCESS : CM_ERROR_NOT_ENOUGH_MEMORY;
+	return o;
+}
+
+static uint32_t cfg_network(struct cfg *cfg, struct cfg_sec *s)
+{
+	struct clus_network *n;
+	uint32_t err;
+
+	n = cfg_new_object(cfg, s, CLUS_KIND_NETWORK, "network", &err);
 	if (n == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
+		return err;
 	}
 	set_str(n, &n->description, sec_get(s, "description"));
 	set_str(n, &n->address, sec_get(s, "address"));
@@ -286,32 +304,14 @@ static uint32_t cfg_network(struct cfg *cfg, struct cfg_sec *s)
 
 static uint32_t cfg_netif(struct cfg *cfg, struct cfg_sec *s)
 {
-	const char *id = sec_get(s, "id");
 	const char *node = sec_get(s, "node");
 	const char *net = sec_get(s, "network");
 	struct clus_netif *ni;
-	char *guid = NULL;
 	uint32_t err;
 
-	err = sec_need_name(cfg, s);
-	if (err != CM_ERROR_SUCCESS) {
-		return err;
-	}
-	if (clus_netif_by_name(cfg->m, s->name) != NULL) {
-		return cfg_err(cfg, s->line, "interface '%s' defined twice",
-			       s->name);
-	}
-	if (id == NULL) {
-		id = guid = clus_new_guid(cfg->m);
-	}
-	if (id == NULL || clus_netif_by_id(cfg->m, id) != NULL) {
-		return cfg_err(cfg, s->line, "interface '%s' needs a unique "
-			       "id", s->name);
-	}
-	ni = netif_new(cfg->t, s->name, id);
-	talloc_free(guid);
+	ni = cfg_new_object(cfg, s, CLUS_KIND_NETIF, "interface", &err);
 	if (ni == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
+		return err;
 	}
 	ni->node = node != NULL ? clus_node_by_name(cfg->m, node) : NULL;
 	if (ni->node == NULL) {

@@ -22,37 +22,6 @@
 
 #include "model_private.h"
 
-const char *clus_object_name(const struct clus_object *obj)
-{
-	switch (obj->kind) {
-	case CLUS_KIND_RESOURCE:
-		return clus_container_of(obj, struct clus_resource, obj)->name;
-	case CLUS_KIND_GROUP:
-		return clus_container_of(obj, struct clus_group, obj)->name;
-	case CLUS_KIND_GROUPSET:
-		return clus_container_of(obj, struct clus_groupset,
-					 obj)->name;
-	case CLUS_KIND_NODE:
-		return clus_container_of(obj, struct clus_node, obj)->name;
-	}
-	return "";
-}
-
-const char *clus_object_id(const struct clus_object *obj)
-{
-	switch (obj->kind) {
-	case CLUS_KIND_RESOURCE:
-		return clus_container_of(obj, struct clus_resource, obj)->id;
-	case CLUS_KIND_GROUP:
-		return clus_container_of(obj, struct clus_group, obj)->id;
-	case CLUS_KIND_GROUPSET:
-		return clus_container_of(obj, struct clus_groupset, obj)->id;
-	case CLUS_KIND_NODE:
-		return clus_container_of(obj, struct clus_node, obj)->id;
-	}
-	return "";
-}
-
 struct dep_parser {
 	const char *p;
 	depexpr_resolve_fn resolve;
@@ -199,9 +168,18 @@ uint32_t depexpr_parse(TALLOC_CTX *mem_ctx, const char *text,
 	return CM_ERROR_SUCCESS;
 }
 
+/* How each token but a reference is written */
+static const char *const dep_words[] = {
+	[CM_DEP_AND] = "and",
+	[CM_DEP_OR] = "or",
+	[CM_DEP_LPAREN] = "(",
+	[CM_DEP_RPAREN] = ")",
+};
+
 char *depexpr_render(TALLOC_CTX *mem_ctx, const struct clus_depexpr *expr,
 		     bool ids)
 {
+	size_t num_words = sizeof(dep_words) / sizeof(dep_words[0]);
 	char *s = talloc_strdup(mem_ctx, "");
 	uint32_t i;
 
@@ -213,24 +191,13 @@ char *depexpr_render(TALLOC_CTX *mem_ctx, const struct clus_depexpr *expr,
 		if (space) {
 			s = talloc_strdup_append(s, " ");
 		}
-		switch (tk->kind) {
-		case CM_DEP_REF:
+		if (tk->kind == CM_DEP_REF) {
 			s = talloc_asprintf_append(
 				s, "[%s]", ids ? clus_object_id(tk->ref) :
 				clus_object_name(tk->ref));
-			break;
-		case CM_DEP_AND:
-			s = talloc_strdup_append(s, "and");
-			break;
-		case CM_DEP_OR:
-			s = talloc_strdup_append(s, "or");
-			break;
-		case CM_DEP_LPAREN:
-			s = talloc_strdup_append(s, "(");
-			break;
-		case CM_DEP_RPAREN:
-			s = talloc_strdup_append(s, ")");
-			break;
+		} else if (tk->kind < num_words &&
+			   dep_words[tk->kind] != NULL) {
+			s = talloc_strdup_append(s, dep_words[tk->kind]);
 		}
 	}
 	return s;
@@ -348,4 +315,41 @@ bool depexpr_without(TALLOC_CTX *mem_ctx, const struct clus_depexpr *src,
 	}
 	dst->num_tokens = n;
 	return true;
+}
+
+uint32_t depexpr_change(TALLOC_CTX *mem_ctx, const struct clus_depexpr *src,
+			struct clus_object *obj, bool add,
+			struct clus_depexpr *dst)
+{
+	bool ok;
+
+	if (depexpr_refers(src, obj) == add) {
+		return add ? CM_ERROR_DEPENDENCY_ALREADY_EXISTS :
+			CM_ERROR_DEPENDENCY_NOT_FOUND;
+	}
+	ok = add ? depexpr_append_and(mem_ctx, src, obj, dst) :
+		depexpr_without(mem_ctx, src, obj, dst);
+	return ok ? CM_ERROR_SUCCESS : CM_ERROR_NOT_ENOUGH_MEMORY;
+}
+
+bool depexpr_reaches(const struct clus_depexpr *expr,
+		     const struct clus_object *obj, unsigned depth)
+{
+	uint32_t i;
+
+	if (depth > 64) {
+		return true;	/* treat absurd depth as a cycle */
+	}
+	for (i = 0; expr != NULL && i < expr->num_tokens; i++) {
+		const struct clus_deptoken *tk = &expr->tokens[i];
+
+		if (tk->kind != CM_DEP_REF) {
+			continue;
+		}
+		if (tk->ref == obj ||
+		    depexpr_reaches(obj_deps(tk->ref), obj, depth + 1)) {
+			return true;
+		}
+	}
+	return false;
 }

@@ -12,57 +12,7 @@
 struct clus_group *group_new(struct clus_txn *t, const char *name,
 			     const char *id)
 {
-	struct clus_group *g = obj_new(t, CLUS_KIND_GROUP, name, id);
-
-	if (g == NULL) {
-		return NULL;
-	}
-	g->props.props = talloc_zero_array(g, struct clus_prop, 1);
-	g->deps.tokens = talloc_zero_array(g, struct clus_deptoken, 1);
-	g->preferred = talloc_zero_array(g, struct clus_node *, 1);
-	if (g->props.props == NULL || g->deps.tokens == NULL ||
-	    g->preferred == NULL) {
-		talloc_free(g);
-		return NULL;
-	}
-	g->state = CM_GROUP_OFFLINE;
-	g->persistent_state = CM_GROUP_OFFLINE;
-	g->group_type = CM_GROUP_TYPE_UNKNOWN;
-	g->priority = 2000;	/* Windows' default: medium */
-	txn_free_on_undo(t, g);
-	return g;
-}
-
-struct clus_group *clus_group_by_name(struct clus_model *m, const char *name)
-{
-	return clus_hash_get(m->group_names, name);
-}
-
-struct clus_group *clus_group_by_id(struct clus_model *m, const char *id)
-{
-	return clus_hash_get(m->group_ids, id);
-}
-
-uint32_t clus_group_lookup(struct clus_model *m, const char *name,
-			   struct clus_group **group)
-{
-	*group = obj_find(m, CLUS_KIND_GROUP, name);
-	return *group != NULL ? CM_ERROR_SUCCESS : CM_ERROR_GROUP_NOT_FOUND;
-}
-
-uint32_t clus_model_num_groups(struct clus_model *m)
-{
-	return m->groups.count;
-}
-
-struct clus_group *clus_group_first(struct clus_model *m)
-{
-	return CLUS_ITEM(m->groups.first, struct clus_group, link);
-}
-
-struct clus_group *clus_group_next(struct clus_group *group)
-{
-	return CLUS_ITEM(group->link.next, struct clus_group, link);
+	return obj_new(t, CLUS_KIND_GROUP, name, id);
 }
 
 struct clus_resource *clus_group_first_resource(struct clus_group *group)
@@ -85,13 +35,7 @@ bool clus_group_is_pending(const struct clus_group *group)
 /* May resources of @g be brought online where it is now? */
 uint32_t group_owner_can_start(const struct clus_group *g)
 {
-	if (g->owner->state == CM_NODE_PAUSED) {
-		return CM_ERROR_CLUSTER_NODE_PAUSED;
-	}
-	if (g->owner->state != CM_NODE_UP) {
-		return CM_ERROR_HOST_NODE_NOT_AVAILABLE;
-	}
-	return CM_ERROR_SUCCESS;
+	return node_host_error(g->owner);
 }
 
 /* Refusal for a request that needs a settled group; success when it is */
@@ -589,16 +533,11 @@ static uint32_t group_change_dep(struct clus_model *m, struct clus_group *g,
 				 struct clus_object *provider, bool add)
 {
 	struct clus_depexpr n;
-	bool ok;
+	uint32_t err;
 
-	if (depexpr_refers(&g->deps, provider) == add) {
-		return add ? CM_ERROR_DEPENDENCY_ALREADY_EXISTS :
-			CM_ERROR_DEPENDENCY_NOT_FOUND;
-	}
-	ok = add ? depexpr_append_and(g, &g->deps, provider, &n) :
-		depexpr_without(g, &g->deps, provider, &n);
-	if (!ok) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	err = depexpr_change(g, &g->deps, provider, add, &n);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
 	}
 	return group_set_deps(m, g, &n);
 }

@@ -19,57 +19,7 @@
 struct clus_groupset *groupset_new(struct clus_txn *t, const char *name,
 				   const char *id)
 {
-	struct clus_groupset *s = obj_new(t, CLUS_KIND_GROUPSET, name, id);
-
-	if (s == NULL) {
-		return NULL;
-	}
-	s->members = talloc_zero_array(s, struct clus_group *, 1);
-	s->deps.tokens = talloc_zero_array(s, struct clus_deptoken, 1);
-	if (s->members == NULL || s->deps.tokens == NULL) {
-		talloc_free(s);
-		return NULL;
-	}
-	/* Windows' defaults: start when the providers are Online */
-	s->startup_delay_trigger = 1;
-	s->startup_count = 4294967295u;
-	s->startup_delay = 20;
-	txn_free_on_undo(t, s);
-	return s;
-}
-
-struct clus_groupset *clus_groupset_by_name(struct clus_model *m,
-					    const char *name)
-{
-	return clus_hash_get(m->groupset_names, name);
-}
-
-struct clus_groupset *clus_groupset_by_id(struct clus_model *m,
-					  const char *id)
-{
-	return clus_hash_get(m->groupset_ids, id);
-}
-
-uint32_t clus_groupset_lookup(struct clus_model *m, const char *name,
-			      struct clus_groupset **set)
-{
-	*set = obj_find(m, CLUS_KIND_GROUPSET, name);
-	return *set != NULL ? CM_ERROR_SUCCESS : CM_ERROR_GROUPSET_NOT_FOUND;
-}
-
-uint32_t clus_model_num_groupsets(struct clus_model *m)
-{
-	return m->groupsets.count;
-}
-
-struct clus_groupset *clus_groupset_first(struct clus_model *m)
-{
-	return CLUS_ITEM(m->groupsets.first, struct clus_groupset, link);
-}
-
-struct clus_groupset *clus_groupset_next(struct clus_groupset *set)
-{
-	return CLUS_ITEM(set->link.next, struct clus_groupset, link);
+	return obj_new(t, CLUS_KIND_GROUPSET, name, id);
 }
 
 uint32_t clus_groupset_create(struct clus_model *m, const char *name,
@@ -193,60 +143,54 @@ void groupset_remove_member(struct clus_txn *t, struct clus_groupset *s,
 	notify_groupset(t, s, CM_CHANGE_GROUPSET_GROUP_REMOVED);
 }
 
-uint32_t clus_groupset_add_group(struct clus_model *m,
-				 struct clus_groupset *s,
-				 struct clus_group *g)
+/* Take @g out of its set, if it is in one, and put it in @s, if any */
+static uint32_t groupset_place(struct clus_model *m, struct clus_group *g,
+			       struct clus_groupset *s)
 {
-	struct clus_txn *t;
+	struct clus_txn *t = txn_begin(m);
 
-	if (g->groupset == s) {
-		return CM_ERROR_OBJECT_ALREADY_EXISTS;
-	}
-	if (g->groupset != NULL) {
-		return CM_ERROR_INVALID_STATE;
-	}
-	t = txn_begin(m);
-	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	groupset_add_member(t, s, g);
-	return txn_commit(t);
-}
-
-uint32_t clus_groupset_remove_group(struct clus_model *m,
-				    struct clus_group *g)
-{
-	struct clus_txn *t;
-
-	if (g->groupset == NULL) {
-		return CM_ERROR_INVALID_STATE;
-	}
-	t = txn_begin(m);
-	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	groupset_remove_member(t, g->groupset, g);
-	return txn_commit(t);
-}
-
-uint32_t clus_groupset_move_group(struct clus_model *m,
-				  struct clus_groupset *s,
-				  struct clus_group *g)
-{
-	struct clus_txn *t;
-
-	if (g->groupset == s) {
-		return CM_ERROR_SUCCESS;
-	}
-	t = txn_begin(m);
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
 	if (g->groupset != NULL) {
 		groupset_remove_member(t, g->groupset, g);
 	}
-	groupset_add_member(t, s, g);
+	if (s != NULL) {
+		groupset_add_member(t, s, g);
+	}
 	return txn_commit(t);
+}
+
+uint32_t clus_groupset_add_group(struct clus_model *m,
+				 struct clus_groupset *s,
+				 struct clus_group *g)
+{
+	if (g->groupset == s) {
+		return CM_ERROR_OBJECT_ALREADY_EXISTS;
+	}
+	if (g->groupset != NULL) {
+		return CM_ERROR_INVALID_STATE;
+	}
+	return groupset_place(m, g, s);
+}
+
+uint32_t clus_groupset_remove_group(struct clus_model *m,
+				    struct clus_group *g)
+{
+	if (g->groupset == NULL) {
+		return CM_ERROR_INVALID_STATE;
+	}
+	return groupset_place(m, g, NULL);
+}
+
+uint32_t clus_groupset_move_group(struct clus_model *m,
+				  struct clus_groupset *s,
+				  struct clus_group *g)
+{
+	if (g->groupset == s) {
+		return CM_ERROR_SUCCESS;
+	}
+	return groupset_place(m, g, s);
 }
 
 uint32_t clus_groupset_set_startup(struct clus_model *m,
@@ -275,42 +219,15 @@ struct clus_object *groupset_resolve(void *private_data, const char *name)
 	return s != NULL ? &s->obj : NULL;
 }
 
-static bool groupset_reaches(const struct clus_groupset *from,
-			     const struct clus_groupset *to, unsigned depth)
-{
-	uint32_t i;
-
-	if (from == to || depth > 64) {
-		return true;
-	}
-	for (i = 0; i < from->deps.num_tokens; i++) {
-		const struct clus_deptoken *tk = &from->deps.tokens[i];
-
-		if (tk->kind == CM_DEP_REF &&
-		    groupset_reaches(clus_container_of(
-					     tk->ref, struct clus_groupset,
-					     obj), to, depth + 1)) {
-			return true;
-		}
-	}
-	return false;
-}
-
 static uint32_t groupset_set_deps(struct clus_model *m,
 				  struct clus_groupset *s,
 				  struct clus_depexpr *n)
 {
 	struct clus_txn *t;
-	uint32_t i;
 
-	for (i = 0; i < n->num_tokens; i++) {
-		if (n->tokens[i].kind == CM_DEP_REF &&
-		    groupset_reaches(clus_container_of(n->tokens[i].ref,
-						       struct clus_groupset,
-						       obj), s, 0)) {
-			talloc_free(n->tokens);
-			return CM_ERROR_CIRCULAR_DEPENDENCY;
-		}
+	if (depexpr_reaches(n, &s->obj, 0)) {
+		talloc_free(n->tokens);
+		return CM_ERROR_CIRCULAR_DEPENDENCY;
 	}
 	t = txn_begin(m);
 	if (t == NULL) {
@@ -323,34 +240,33 @@ static uint32_t groupset_set_deps(struct clus_model *m,
 	return txn_commit(t);
 }
 
+/* Add @provider to @s's expression, or drop it */
+static uint32_t groupset_change_dep(struct clus_model *m,
+				    struct clus_groupset *s,
+				    struct clus_groupset *provider, bool add)
+{
+	struct clus_depexpr n;
+	uint32_t err;
+
+	err = depexpr_change(s, &s->deps, &provider->obj, add, &n);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	return groupset_set_deps(m, s, &n);
+}
+
 uint32_t clus_groupset_add_dependency(struct clus_model *m,
 				      struct clus_groupset *s,
 				      struct clus_groupset *provider)
 {
-	struct clus_depexpr n;
-
-	if (depexpr_refers(&s->deps, &provider->obj)) {
-		return CM_ERROR_DEPENDENCY_ALREADY_EXISTS;
-	}
-	if (!depexpr_append_and(s, &s->deps, &provider->obj, &n)) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	return groupset_set_deps(m, s, &n);
+	return groupset_change_dep(m, s, provider, true);
 }
 
 uint32_t clus_groupset_remove_dependency(struct clus_model *m,
 					 struct clus_groupset *s,
 					 struct clus_groupset *provider)
 {
-	struct clus_depexpr n;
-
-	if (!depexpr_refers(&s->deps, &provider->obj)) {
-		return CM_ERROR_DEPENDENCY_NOT_FOUND;
-	}
-	if (!depexpr_without(s, &s->deps, &provider->obj, &n)) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	return groupset_set_deps(m, s, &n);
+	return groupset_change_dep(m, s, provider, false);
 }
 
 uint32_t clus_groupset_set_dependency_expression(struct clus_model *m,

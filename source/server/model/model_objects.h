@@ -150,7 +150,6 @@ struct clus_netif {
 };
 
 struct clus_group_op;
-struct clus_group_waiter;
 struct clus_groupset;
 
 struct clus_group {
@@ -174,7 +173,7 @@ struct clus_group {
 	struct clus_depexpr deps;	/* on groups and group sets */
 	/* private */
 	struct clus_group_op *op;	/* NULL when settled */
-	struct clus_list waiters;	/* clus_group_waiter.link */
+	struct clus_list waiters;	/* waiter.c's */
 };
 
 struct clus_resource {

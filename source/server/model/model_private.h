@@ -194,8 +194,8 @@ void txn_hash_del(struct clus_txn *t, struct clus_hash *h, const char *key,
 
 /*
  * A new object of @kind named @name with id @id (resource types have
- * none) and an empty description (for kinds that have one); the caller
- * finishes it and hands it to txn_free_on_undo().
+ * none), its other fields as objkind.c's table starts them (strings,
+ * empty arrays, Windows' defaults), freed if @t is undone.
  */
 void *obj_new(struct clus_txn *t, uint8_t kind, const char *name,
 	      const char *id);
@@ -205,6 +205,17 @@ void obj_link(struct clus_txn *t, struct clus_object *o);
 void obj_unlink(struct clus_txn *t, struct clus_object *o);
 /* The object of @kind named @name, or failing that with id @name */
 void *obj_find(struct clus_model *m, uint8_t kind, const char *name);
+/* The dependencies of @o; NULL for a kind that has none */
+const struct clus_depexpr *obj_deps(const struct clus_object *o);
+/* The object of @kind named @name or with id @id; NULL if none */
+void *obj_by_name(struct clus_model *m, uint8_t kind, const char *name);
+void *obj_by_id(struct clus_model *m, uint8_t kind, const char *id);
+/* CM_ERROR_SUCCESS if @o was found, else @kind's "not found" error */
+uint32_t obj_found(uint8_t kind, const void *o);
+/* The objects of @kind in creation order: how many, first, next */
+uint32_t obj_count(struct clus_model *m, uint8_t kind);
+void *obj_first(struct clus_model *m, uint8_t kind);
+void *obj_next(const struct clus_object *o);
 /*
  * May an object of @kind (@self, or NULL for a new one) be named @name?
  * CM_ERROR_INVALID_NAME or CM_ERROR_OBJECT_ALREADY_EXISTS if not.
@@ -212,7 +223,7 @@ void *obj_find(struct clus_model *m, uint8_t kind, const char *name);
 uint32_t obj_check_name(struct clus_model *m, uint8_t kind, const char *name,
 			const void *self);
 /*
- * The start of a group's or resource's SetCommon: @c's name
+ * The start of a group's, resource's or network's SetCommon: @c's name
  * checked and set, its description set.  NULL with *@err on failure.
  */
 struct clus_txn *obj_set_common_begin(struct clus_model *m,
@@ -264,6 +275,22 @@ void notify_regkey(struct clus_txn *t, struct clus_regkey *key,
 		   uint32_t v1, uint64_t v2);
 
 /* ------------------------------------------------------------------ */
+/* waiter.c                                                            */
+
+/*
+ * A request that waits at the front of @list until waiters_wake(); with
+ * @list NULL it is done at once with @result.  Its callback is deferred
+ * to the event loop.
+ */
+struct tevent_req *waiter_send(TALLOC_CTX *mem_ctx,
+			       struct tevent_context *ev,
+			       struct clus_list *list, uint32_t result);
+/* The result a waiter was woken (or done at once) with */
+uint32_t waiter_result(struct tevent_req *req);
+/* Wake every waiter on @list with @result */
+void waiters_wake(struct clus_list *list, uint32_t result);
+
+/* ------------------------------------------------------------------ */
 /* util.c                                                              */
 
 char *clus_new_guid(TALLOC_CTX *mem_ctx);
@@ -313,6 +340,21 @@ bool depexpr_append_and(TALLOC_CTX *mem_ctx, const struct clus_depexpr *src,
 /* @dst = AND of the references of @src except @obj */
 bool depexpr_without(TALLOC_CTX *mem_ctx, const struct clus_depexpr *src,
 		     const struct clus_object *obj, struct clus_depexpr *dst);
+/*
+ * @dst = @src with @obj added (depexpr_append_and) or, @add false,
+ * taken out (depexpr_without); CM_ERROR_DEPENDENCY_ALREADY_EXISTS or
+ * CM_ERROR_DEPENDENCY_NOT_FOUND when @src does or does not name it.
+ */
+uint32_t depexpr_change(TALLOC_CTX *mem_ctx, const struct clus_depexpr *src,
+			struct clus_object *obj, bool add,
+			struct clus_depexpr *dst);
+/*
+ * Is @obj a reference of @expr, or does one depend on it, directly or
+ * not (@depth: 0)?  A chain deeper than 64 counts as a cycle.
+ */
+bool depexpr_reaches(const struct clus_depexpr *expr,
+		     const struct clus_object *obj, unsigned depth);
+/* objkind.c: "" for objects of no named kind */
 const char *clus_object_name(const struct clus_object *obj);
 const char *clus_object_id(const struct clus_object *obj);
 
@@ -328,6 +370,11 @@ struct clus_node *node_new(struct clus_txn *t, const char *name,
 void node_set_state_internal(struct clus_txn *t, struct clus_node *node,
 			     uint32_t state);
 bool node_is_up(const struct clus_node *node);
+/*
+ * Refusal to bring groups online on @node: CM_ERROR_CLUSTER_NODE_PAUSED
+ * or CM_ERROR_HOST_NODE_NOT_AVAILABLE; success when it is Up.
+ */
+uint32_t node_host_error(const struct clus_node *node);
 void node_set_drain_status(struct clus_txn *t, struct clus_node *node,
 			   uint32_t status);
 

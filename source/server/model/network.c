@@ -12,85 +12,24 @@
 struct clus_network *network_new(struct clus_txn *t, const char *name,
 				 const char *id)
 {
-	struct clus_network *n = obj_new(t, CLUS_KIND_NETWORK, name, id);
-
-	if (n == NULL) {
-		return NULL;
-	}
-	n->address = talloc_strdup(n, "");
-	n->address_mask = talloc_strdup(n, "");
-	if (n->address == NULL || n->address_mask == NULL) {
-		talloc_free(n);
-		return NULL;
-	}
-	n->state = CM_NETWORK_UP;
-	n->role = CM_NETWORK_ROLE_INTERNAL_AND_CLIENT;
-	txn_free_on_undo(t, n);
-	return n;
-}
-
-struct clus_network *clus_network_by_name(struct clus_model *m,
-					  const char *name)
-{
-	return clus_hash_get(m->network_names, name);
-}
-
-struct clus_network *clus_network_by_id(struct clus_model *m, const char *id)
-{
-	return clus_hash_get(m->network_ids, id);
-}
-
-uint32_t clus_network_lookup(struct clus_model *m, const char *name,
-			     struct clus_network **net)
-{
-	*net = obj_find(m, CLUS_KIND_NETWORK, name);
-	return *net != NULL ? CM_ERROR_SUCCESS :
-		CM_ERROR_CLUSTER_NETWORK_NOT_FOUND;
-}
-
-uint32_t clus_model_num_networks(struct clus_model *m)
-{
-	return m->networks.count;
-}
-
-struct clus_network *clus_network_first(struct clus_model *m)
-{
-	return CLUS_ITEM(m->networks.first, struct clus_network, link);
-}
-
-struct clus_network *clus_network_next(struct clus_network *net)
-{
-	return CLUS_ITEM(net->link.next, struct clus_network, link);
+	return obj_new(t, CLUS_KIND_NETWORK, name, id);
 }
 
 uint32_t clus_network_set_common(struct clus_model *m,
 				 struct clus_network *net,
 				 const struct clus_common_set *c)
 {
-	struct clus_txn *t;
 	uint32_t err;
+	struct clus_txn *t = obj_set_common_begin(m, &net->obj, c, &err);
 
-	if (c->name != NULL) {
-		err = obj_check_name(m, CLUS_KIND_NETWORK, c->name, net);
-		if (err != CM_ERROR_SUCCESS) {
-			return err;
-		}
-	}
-	if ((c->set & CM_COMMON_ROLE) &&
-	    c->role > CM_NETWORK_ROLE_INTERNAL_AND_CLIENT) {
-		return CM_ERROR_INVALID_DATA;
-	}
-	t = txn_begin(m);
 	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	if (c->name != NULL) {
-		txn_rename(t, m->network_names, net, &net->name, c->name);
-	}
-	if (c->description != NULL) {
-		txn_set_str(t, net, &net->description, c->description);
+		return err;
 	}
 	if (c->set & CM_COMMON_ROLE) {
+		if (c->role > CM_NETWORK_ROLE_INTERNAL_AND_CLIENT) {
+			txn_cancel(t);
+			return CM_ERROR_INVALID_DATA;
+		}
 		TXN_SET(t, net->role, c->role);
 	}
 	txn_dirty(t, &net->obj);
@@ -178,20 +117,7 @@ uint32_t clus_network_set_priority_order(struct clus_model *m,
 struct clus_netif *netif_new(struct clus_txn *t, const char *name,
 			     const char *id)
 {
-	struct clus_netif *ni = obj_new(t, CLUS_KIND_NETIF, name, id);
-
-	if (ni == NULL) {
-		return NULL;
-	}
-	ni->adapter = talloc_strdup(ni, "Ethernet");
-	ni->address = talloc_strdup(ni, "");
-	if (ni->adapter == NULL || ni->address == NULL) {
-		talloc_free(ni);
-		return NULL;
-	}
-	ni->state = CM_NETIF_UP;
-	txn_free_on_undo(t, ni);
-	return ni;
+	return obj_new(t, CLUS_KIND_NETIF, name, id);
 }
 
 void netif_delete(struct clus_txn *t, struct clus_netif *ni)
@@ -200,24 +126,6 @@ void netif_delete(struct clus_txn *t, struct clus_netif *ni)
 		     CM_CHANGE_NETINTERFACE_DELETED_V2);
 	obj_unlink(t, &ni->obj);
 	txn_free_on_commit(t, ni);
-}
-
-struct clus_netif *clus_netif_by_name(struct clus_model *m, const char *name)
-{
-	return clus_hash_get(m->netif_names, name);
-}
-
-struct clus_netif *clus_netif_by_id(struct clus_model *m, const char *id)
-{
-	return clus_hash_get(m->netif_ids, id);
-}
-
-uint32_t clus_netif_lookup(struct clus_model *m, const char *name,
-			   struct clus_netif **netif)
-{
-	*netif = obj_find(m, CLUS_KIND_NETIF, name);
-	return *netif != NULL ? CM_ERROR_SUCCESS :
-		CM_ERROR_CLUSTER_NETINTERFACE_NOT_FOUND;
 }
 
 uint32_t clus_netif_find(struct clus_model *m, struct clus_node *node,
@@ -233,19 +141,4 @@ uint32_t clus_netif_find(struct clus_model *m, struct clus_node *node,
 	}
 	*netif = NULL;
 	return CM_ERROR_CLUSTER_NETINTERFACE_NOT_FOUND;
-}
-
-uint32_t clus_model_num_netifs(struct clus_model *m)
-{
-	return m->netifs.count;
-}
-
-struct clus_netif *clus_netif_first(struct clus_model *m)
-{
-	return CLUS_ITEM(m->netifs.first, struct clus_netif, link);
-}
-
-struct clus_netif *clus_netif_next(struct clus_netif *netif)
-{
-	return CLUS_ITEM(netif->link.next, struct clus_netif, link);
 }

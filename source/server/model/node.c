@@ -12,58 +12,23 @@
 struct clus_node *node_new(struct clus_txn *t, const char *name,
 			   const char *id)
 {
-	struct clus_node *node = obj_new(t, CLUS_KIND_NODE, name, id);
-
-	if (node == NULL) {
-		return NULL;
-	}
-	node->instance_id = talloc_strdup(node, "");
-	node->drain_target_id = talloc_strdup(node, "");
-	node->state = CM_NODE_UP;
-	if (node->instance_id == NULL || node->drain_target_id == NULL) {
-		talloc_free(node);
-		return NULL;
-	}
-	txn_free_on_undo(t, node);
-	return node;
-}
-
-struct clus_node *clus_node_by_name(struct clus_model *m, const char *name)
-{
-	return clus_hash_get(m->node_names, name);
-}
-
-struct clus_node *clus_node_by_id(struct clus_model *m, const char *id)
-{
-	return clus_hash_get(m->node_ids, id);
-}
-
-uint32_t clus_node_lookup(struct clus_model *m, const char *name,
-			  struct clus_node **node)
-{
-	*node = obj_find(m, CLUS_KIND_NODE, name);
-	return *node != NULL ? CM_ERROR_SUCCESS :
-		CM_ERROR_CLUSTER_NODE_NOT_FOUND;
-}
-
-uint32_t clus_model_num_nodes(struct clus_model *m)
-{
-	return m->nodes.count;
-}
-
-struct clus_node *clus_node_first(struct clus_model *m)
-{
-	return CLUS_ITEM(m->nodes.first, struct clus_node, link);
-}
-
-struct clus_node *clus_node_next(struct clus_node *node)
-{
-	return CLUS_ITEM(node->link.next, struct clus_node, link);
+	return obj_new(t, CLUS_KIND_NODE, name, id);
 }
 
 bool node_is_up(const struct clus_node *node)
 {
 	return node != NULL && node->state == CM_NODE_UP;
+}
+
+uint32_t node_host_error(const struct clus_node *node)
+{
+	if (node->state == CM_NODE_PAUSED) {
+		return CM_ERROR_CLUSTER_NODE_PAUSED;
+	}
+	if (node->state != CM_NODE_UP) {
+		return CM_ERROR_HOST_NODE_NOT_AVAILABLE;
+	}
+	return CM_ERROR_SUCCESS;
 }
 
 static uint32_t netif_state_for(const struct clus_node *node)

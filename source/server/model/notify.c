@@ -28,8 +28,6 @@ struct clus_notify_filter {
 	bool subtree;			/* v1 registry */
 };
 
-struct notify_wait_state;
-
 struct clus_notify_port {
 	struct clus_model *m;
 	struct clus_link link;
@@ -39,31 +37,15 @@ struct clus_notify_port {
 	struct clus_notify_event **queue;	/* FIFO: [head, tail) */
 	uint32_t head, tail, alloc;
 	uint32_t dropped;
-	struct clus_list waiters;	/* notify_wait_state.link */
+	struct clus_list waiters;	/* waiter.c's */
 	bool unblocked;
 	bool closed;
-};
-
-struct notify_wait_state {
-	struct clus_link link;		/* in port->waiters */
-	struct clus_notify_port *port;	/* NULL once woken or gone */
-	struct tevent_req *req;
-	enum clus_notify_wait_result result;
 };
 
 static void notify_wake(struct clus_notify_port *port,
 			enum clus_notify_wait_result result)
 {
-	while (port->waiters.first != NULL) {
-		struct notify_wait_state *w = CLUS_ITEM(
-			port->waiters.first, struct notify_wait_state, link);
-
-		clus_list_remove(&port->waiters, &w->link);
-		w->port = NULL;
-		w->result = result;
-		/* deferred: the callback runs from the event loop */
-		tevent_req_done(w->req);
-	}
+	waiters_wake(&port->waiters, result);
 }
 
 static int notify_port_destructor(struct clus_notify_port *port)
@@ -150,36 +132,53 @@ static uint32_t notify_add_filter(struct clus_notify_port *port,
 	return CM_ERROR_SUCCESS;
 }
 
+/* The objects whose state v1 filters follow by sequence number */
+#define SEQ_KIND(type, knd, ctype, filter) \
+	{ (type), (knd), (filter), offsetof(ctype, state), \
+	  offsetof(ctype, state_seq) }
+
+static const struct {
+	uint32_t obj_type;		/* CM_OBJ_* */
+	uint8_t kind;			/* CLUS_KIND_* */
+	uint32_t v1;			/* its state filter */
+	size_t state, state_seq;	/* uint32_t in the object */
+} seq_kinds[] = {
+	SEQ_KIND(CM_OBJ_GROUP, CLUS_KIND_GROUP, struct clus_group,
+		 CM_CHANGE_GROUP_STATE),
+	SEQ_KIND(CM_OBJ_RESOURCE, CLUS_KIND_RESOURCE, struct clus_resource,
+		 CM_CHANGE_RESOURCE_STATE),
+	SEQ_KIND(CM_OBJ_NODE, CLUS_KIND_NODE, struct clus_node,
+		 CM_CHANGE_NODE_STATE),
+};
+
+/*
+ * The state sequence number of the object @id of @type, its state, its
+ * state filter (0: v1 filters follow no state of @type) and the object
+ * (NULL if there is none); 0 without one.
+ */
 static uint32_t notify_object_seq(struct clus_model *m, uint32_t type,
 				  const char *id, uint32_t *state,
-				  uint32_t *state_filter)
+				  uint32_t *state_filter,
+				  const struct clus_object **obj)
 {
-	switch (type) {
-	case CM_OBJ_GROUP: {
-		struct clus_group *g = clus_group_by_id(m, id);
+	const char *o = NULL;
+	size_t i;
 
-		*state_filter = CM_CHANGE_GROUP_STATE;
-		*state = g != NULL ? g->state : 0;
-		return g != NULL ? g->state_seq : 0;
-	}
-	case CM_OBJ_RESOURCE: {
-		struct clus_resource *r = clus_resource_by_id(m, id);
-
-		*state_filter = CM_CHANGE_RESOURCE_STATE;
-		*state = r != NULL ? r->state : 0;
-		return r != NULL ? r->state_seq : 0;
-	}
-	case CM_OBJ_NODE: {
-		struct clus_node *n = clus_node_by_id(m, id);
-
-		*state_filter = CM_CHANGE_NODE_STATE;
-		*state = n != NULL ? n->state : 0;
-		return n != NULL ? n->state_seq : 0;
-	}
-	}
 	*state_filter = 0;
-	*state = 0;
-	return 0;
+	for (i = 0; i < sizeof(seq_kinds) / sizeof(seq_kinds[0]); i++) {
+		if (seq_kinds[i].obj_type == type) {
+			*state_filter = seq_kinds[i].v1;
+			o = obj_by_id(m, seq_kinds[i].kind, id);
+			break;
+		}
+	}
+	*obj = (const struct clus_object *)o;
+	if (o == NULL) {
+		*state = 0;
+		return 0;
+	}
+	*state = *(const uint32_t *)(o + seq_kinds[i].state);
+	return *(const uint32_t *)(o + seq_kinds[i].state_seq);
 }
 
 #define CM_CHANGE_V1_FORBIDDEN (CM_CHANGE_REGISTRY_SUBTREE | \
@@ -192,6 +191,7 @@ uint32_t clus_notify_add_v1(struct clus_notify_port *port,
 			    uint32_t filter, uint32_t notify_key,
 			    bool watch_subtree, uint32_t *state_seq)
 {
+	const struct clus_object *obj;
 	uint32_t state, state_filter;
 	uint32_t err;
 
@@ -212,7 +212,7 @@ uint32_t clus_notify_add_v1(struct clus_notify_port *port,
 	if (state_seq != NULL) {
 		*state_seq = object_id == NULL ? 0 :
 			notify_object_seq(port->m, object_type, object_id,
-					  &state, &state_filter);
+					  &state, &state_filter, &obj);
 	}
 	return CM_ERROR_SUCCESS;
 }
@@ -226,6 +226,7 @@ uint32_t clus_notify_readd_v1(struct clus_notify_port *port,
 			      uint32_t state_seq)
 {
 	uint32_t cur, state, state_filter;
+	const struct clus_object *obj;
 	struct clus_notify_event *ev;
 	const char *name;
 	uint32_t err;
@@ -236,32 +237,11 @@ uint32_t clus_notify_readd_v1(struct clus_notify_port *port,
 		return err;
 	}
 	cur = notify_object_seq(port->m, object_type, object_id, &state,
-				&state_filter);
-	if (cur == state_seq || (filter & state_filter) == 0) {
+				&state_filter, &obj);
+	if (cur == state_seq || (filter & state_filter) == 0 || obj == NULL) {
 		return CM_ERROR_SUCCESS;
 	}
-
-	switch (object_type) {
-	case CM_OBJ_GROUP: {
-		struct clus_group *g = clus_group_by_id(port->m, object_id);
-		name = g != NULL ? g->name : NULL;
-		break;
-	}
-	case CM_OBJ_RESOURCE: {
-		struct clus_resource *r = clus_resource_by_id(port->m,
-							      object_id);
-		name = r != NULL ? r->name : NULL;
-		break;
-	}
-	default: {
-		struct clus_node *n = clus_node_by_id(port->m, object_id);
-		name = n != NULL ? n->name : NULL;
-		break;
-	}
-	}
-	if (name == NULL) {
-		return CM_ERROR_SUCCESS;
-	}
+	name = clus_object_name(obj);
 
 	/* The client missed changes while disconnected: tell it now */
 	ev = talloc_zero(port, struct clus_notify_event);
@@ -708,67 +688,28 @@ void notify_regkey(struct clus_txn *t, struct clus_regkey *key,
 	change_post(t, &a, v1, v2);
 }
 
-static void notify_wait_cleanup(struct tevent_req *req,
-				enum tevent_req_state req_state)
-{
-	struct notify_wait_state *w = tevent_req_data(
-		req, struct notify_wait_state);
-	struct clus_notify_port *port = w->port;
-
-	(void)req_state;
-	if (port == NULL) {
-		return;
-	}
-	clus_list_remove(&port->waiters, &w->link);
-	w->port = NULL;
-}
-
 struct tevent_req *clus_notify_wait_send(TALLOC_CTX *mem_ctx,
 					 struct tevent_context *ev,
 					 struct clus_notify_port *port)
 {
-	struct tevent_req *req;
-	struct notify_wait_state *w;
-
-	req = tevent_req_create(mem_ctx, &w, struct notify_wait_state);
-	if (req == NULL) {
-		return NULL;
-	}
-	w->req = req;
+	struct clus_list *wait_on = NULL;
+	enum clus_notify_wait_result result = CLUS_NOTIFY_EVENTS;
 
 	if (port->head != port->tail) {
-		w->result = CLUS_NOTIFY_EVENTS;
-		tevent_req_done(req);
-		return tevent_req_post(req, ev);
+		result = CLUS_NOTIFY_EVENTS;
+	} else if (port->closed || port->m == NULL) {
+		result = CLUS_NOTIFY_CLOSED;
+	} else if (port->unblocked) {
+		result = CLUS_NOTIFY_UNBLOCKED;
+	} else {
+		wait_on = &port->waiters;
 	}
-	if (port->closed || port->m == NULL) {
-		w->result = CLUS_NOTIFY_CLOSED;
-		tevent_req_done(req);
-		return tevent_req_post(req, ev);
-	}
-	if (port->unblocked) {
-		w->result = CLUS_NOTIFY_UNBLOCKED;
-		tevent_req_done(req);
-		return tevent_req_post(req, ev);
-	}
-
-	/*
-	 * Completed from inside a model transaction's commit: defer the
-	 * callback so the caller never runs inside model code.
-	 */
-	tevent_req_defer_callback(req, ev);
-	w->port = port;
-	/* at the front: the latest waiter is woken first */
-	clus_list_insert_after(&port->waiters, NULL, &w->link);
-	tevent_req_set_cleanup_fn(req, notify_wait_cleanup);
-	return req;
+	return waiter_send(mem_ctx, ev, wait_on, result);
 }
 
 int clus_notify_wait_recv(struct tevent_req *req,
 			  enum clus_notify_wait_result *result)
 {
-	struct notify_wait_state *w = tevent_req_data(
-		req, struct notify_wait_state);
 	enum tevent_req_state state;
 	uint64_t err;
 
@@ -781,7 +722,7 @@ int clus_notify_wait_recv(struct tevent_req *req,
 		tevent_req_received(req);
 		return state == TEVENT_REQ_NO_MEMORY ? ENOMEM : (int)err;
 	}
-	*result = w->result;
+	*result = (enum clus_notify_wait_result)waiter_result(req);
 	tevent_req_received(req);
 	return 0;
 }

@@ -13,23 +13,7 @@
 struct clus_resource *resource_new(struct clus_txn *t, const char *name,
 				   const char *id)
 {
-	struct clus_resource *r = obj_new(t, CLUS_KIND_RESOURCE, name, id);
-
-	if (r == NULL) {
-		return NULL;
-	}
-	r->props.props = talloc_zero_array(r, struct clus_prop, 1);
-	r->deps.tokens = talloc_zero_array(r, struct clus_deptoken, 1);
-	r->possible = talloc_zero_array(r, struct clus_node *, 1);
-	if (r->props.props == NULL || r->deps.tokens == NULL ||
-	    r->possible == NULL) {
-		talloc_free(r);
-		return NULL;
-	}
-	r->state = CM_RES_OFFLINE;
-	r->persistent_state = CM_RES_OFFLINE;
-	txn_free_on_undo(t, r);
-	return r;
+	return obj_new(t, CLUS_KIND_RESOURCE, name, id);
 }
 
 void resource_link(struct clus_txn *t, struct clus_resource *r,
@@ -47,40 +31,6 @@ void resource_unlink_deleted(struct clus_txn *t, struct clus_resource *r)
 	txn_list_remove(t, &r->group->resources, &r->group_link);
 	obj_unlink(t, &r->obj);
 	txn_free_on_commit(t, r);
-}
-
-struct clus_resource *clus_resource_by_name(struct clus_model *m,
-					    const char *name)
-{
-	return clus_hash_get(m->res_names, name);
-}
-
-struct clus_resource *clus_resource_by_id(struct clus_model *m,
-					  const char *id)
-{
-	return clus_hash_get(m->res_ids, id);
-}
-
-uint32_t clus_resource_lookup(struct clus_model *m, const char *name,
-			      struct clus_resource **res)
-{
-	*res = obj_find(m, CLUS_KIND_RESOURCE, name);
-	return *res != NULL ? CM_ERROR_SUCCESS : CM_ERROR_RESOURCE_NOT_FOUND;
-}
-
-uint32_t clus_model_num_resources(struct clus_model *m)
-{
-	return m->resources.count;
-}
-
-struct clus_resource *clus_resource_first(struct clus_model *m)
-{
-	return CLUS_ITEM(m->resources.first, struct clus_resource, link);
-}
-
-struct clus_resource *clus_resource_next(struct clus_resource *res)
-{
-	return CLUS_ITEM(res->link.next, struct clus_resource, link);
 }
 
 void res_set_state(struct clus_txn *t, struct clus_resource *r,
@@ -352,31 +302,6 @@ bool clus_resource_depends_on(const struct clus_resource *res,
 	return depexpr_refers(&res->deps, &provider->obj);
 }
 
-/* Does @from depend, directly or not, on @to? */
-static bool resource_reaches(const struct clus_resource *from,
-			     const struct clus_resource *to, unsigned depth)
-{
-	uint32_t i;
-
-	if (from == to) {
-		return true;
-	}
-	if (depth > 64) {
-		return true;	/* treat absurd depth as a cycle */
-	}
-	for (i = 0; i < from->deps.num_tokens; i++) {
-		const struct clus_deptoken *tk = &from->deps.tokens[i];
-
-		if (tk->kind == CM_DEP_REF &&
-		    resource_reaches(clus_container_of(
-					     tk->ref, struct clus_resource,
-					     obj), to, depth + 1)) {
-			return true;
-		}
-	}
-	return false;
-}
-
 uint32_t clus_resource_can_depend(struct clus_model *m,
 				  struct clus_resource *r,
 				  struct clus_resource *provider)
@@ -385,7 +310,7 @@ uint32_t clus_resource_can_depend(struct clus_model *m,
 	if (provider->group != r->group) {
 		return CM_ERROR_DEPENDENCY_NOT_ALLOWED;
 	}
-	if (resource_reaches(provider, r, 0)) {
+	if (provider == r || depexpr_reaches(&provider->deps, &r->obj, 0)) {
 		return CM_ERROR_CIRCULAR_DEPENDENCY;
 	}
 	return CM_ERROR_SUCCESS;
@@ -422,8 +347,9 @@ uint32_t clus_resource_add_dependency(struct clus_model *m,
 	if (err != CM_ERROR_SUCCESS) {
 		return err;
 	}
-	if (!depexpr_append_and(r, &r->deps, &provider->obj, &n)) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	err = depexpr_change(r, &r->deps, &provider->obj, true, &n);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
 	}
 	return resource_set_deps(m, r, &n);
 }
@@ -433,12 +359,11 @@ uint32_t clus_resource_remove_dependency(struct clus_model *m,
 					 struct clus_resource *provider)
 {
 	struct clus_depexpr n;
+	uint32_t err;
 
-	if (!clus_resource_depends_on(r, provider)) {
-		return CM_ERROR_DEPENDENCY_NOT_FOUND;
-	}
-	if (!depexpr_without(r, &r->deps, &provider->obj, &n)) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	err = depexpr_change(r, &r->deps, &provider->obj, false, &n);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
 	}
 	return resource_set_deps(m, r, &n);
 }
@@ -449,24 +374,14 @@ uint32_t clus_resource_set_dependency_expression(struct clus_model *m,
 {
 	struct clus_depexpr n;
 	uint32_t err;
-	uint32_t i;
 
 	err = depexpr_parse(r, expression, resource_resolve_in_group, r, &n);
 	if (err != CM_ERROR_SUCCESS) {
 		return err;
 	}
-	for (i = 0; i < n.num_tokens; i++) {
-		struct clus_resource *p;
-
-		if (n.tokens[i].kind != CM_DEP_REF) {
-			continue;
-		}
-		p = clus_container_of(n.tokens[i].ref, struct clus_resource,
-				      obj);
-		if (resource_reaches(p, r, 0)) {
-			talloc_free(n.tokens);
-			return CM_ERROR_CIRCULAR_DEPENDENCY;
-		}
+	if (depexpr_reaches(&n, &r->obj, 0)) {
+		talloc_free(n.tokens);
+		return CM_ERROR_CIRCULAR_DEPENDENCY;
 	}
 	return resource_set_deps(m, r, &n);
 }

@@ -9,28 +9,7 @@
 
 struct clus_restype *restype_new(struct clus_txn *t, const char *name)
 {
-	struct clus_restype *rt = obj_new(t, CLUS_KIND_RESTYPE, name, name);
-
-	if (rt == NULL) {
-		return NULL;
-	}
-	rt->display_name = talloc_strdup(rt, name);
-	rt->dll_name = talloc_strdup(rt, "clusres.dll");
-	if (rt->display_name == NULL || rt->dll_name == NULL) {
-		talloc_free(rt);
-		return NULL;
-	}
-	/* Windows' defaults for LooksAlive/IsAlive polling */
-	rt->looks_alive_ms = 5000;
-	rt->is_alive_ms = 60000;
-	txn_free_on_undo(t, rt);
-	return rt;
-}
-
-struct clus_restype *clus_restype_by_name(struct clus_model *m,
-					  const char *name)
-{
-	return clus_hash_get(m->restype_names, name);
+	return obj_new(t, CLUS_KIND_RESTYPE, name, name);
 }
 
 /* Name (the display name), DllName and the poll intervals */
@@ -64,29 +43,6 @@ uint32_t clus_restype_set_common(struct clus_model *m,
 	notify_restype(t, rt, CM_CHANGE_RESOURCE_TYPE_PROPERTY,
 		       CM_CHANGE_RESOURCE_TYPE_COMMON_PROPERTY_V2);
 	return txn_commit(t);
-}
-
-uint32_t clus_restype_lookup(struct clus_model *m, const char *name,
-			     struct clus_restype **type)
-{
-	*type = clus_restype_by_name(m, name);
-	return *type != NULL ? CM_ERROR_SUCCESS :
-		CM_ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND;
-}
-
-uint32_t clus_model_num_restypes(struct clus_model *m)
-{
-	return m->restypes.count;
-}
-
-struct clus_restype *clus_restype_first(struct clus_model *m)
-{
-	return CLUS_ITEM(m->restypes.first, struct clus_restype, link);
-}
-
-struct clus_restype *clus_restype_next(struct clus_restype *type)
-{
-	return CLUS_ITEM(type->link.next, struct clus_restype, link);
 }
 
 uint32_t clus_restype_num_resources(struct clus_model *m,

@@ -93,6 +93,7 @@ uint32_t sim_group_move(struct clus_model *m, struct clus_group *g,
 {
 	struct clus_node *dest;
 	struct clus_txn *t;
+	uint32_t err;
 
 	if (target != NULL && target == g->owner &&
 	    (g->op == NULL || g->op->target == NULL ||
@@ -113,11 +114,9 @@ uint32_t sim_group_move(struct clus_model *m, struct clus_group *g,
 			return CM_ERROR_HOST_NODE_NOT_AVAILABLE;
 		}
 	} else {
-		if (target->state == CM_NODE_PAUSED) {
-			return CM_ERROR_CLUSTER_NODE_PAUSED;
-		}
-		if (target->state != CM_NODE_UP) {
-			return CM_ERROR_HOST_NODE_NOT_AVAILABLE;
+		err = node_host_error(target);
+		if (err != CM_ERROR_SUCCESS) {
+			return err;
 		}
 		if (!clus_group_node_is_possible(g, target)) {
 			return CM_ERROR_HOST_NODE_NOT_GROUP_OWNER;

@@ -87,15 +87,14 @@ uint32_t sim_node_pause(struct clus_model *m, struct clus_node *node,
 	if (node->state != CM_NODE_UP && node->state != CM_NODE_PAUSED) {
 		return CM_ERROR_CLUSTER_NODE_DOWN;
 	}
+	if (drain && drain_target == node) {
+		return CM_ERROR_INVALID_PARAMETER;
+	}
 	if (drain && drain_target != NULL) {
-		if (drain_target == node) {
-			return CM_ERROR_INVALID_PARAMETER;
-		}
-		if (drain_target->state == CM_NODE_PAUSED) {
-			return CM_ERROR_CLUSTER_NODE_PAUSED;
-		}
-		if (drain_target->state != CM_NODE_UP) {
-			return CM_ERROR_HOST_NODE_NOT_AVAILABLE;
+		uint32_t err = node_host_error(drain_target);
+
+		if (err != CM_ERROR_SUCCESS) {
+			return err;
 		}
 	}
 

@@ -9,19 +9,33 @@
 
 #include "sim.h"
 
+/*
+ * Give @r @goal and the persistent state @persistent that goes with it;
+ * false when it has them already or the chain of calls is absurdly deep.
+ */
+static bool resource_set_goal(struct clus_txn *t, struct clus_resource *r,
+			      uint8_t goal, uint32_t persistent,
+			      unsigned depth)
+{
+	if (r->goal == goal || depth > 64) {
+		return false;
+	}
+	TXN_SET(t, r->goal, goal);
+	if (r->persistent_state != persistent) {
+		TXN_SET(t, r->persistent_state, persistent);
+		txn_dirty(t, &r->obj);
+	}
+	return true;
+}
+
 /* Mark @r and, recursively, its providers to come online */
 static void resource_goal_online(struct clus_txn *t, struct clus_resource *r,
 				 unsigned depth)
 {
 	uint32_t i;
 
-	if (r->goal == CLUS_GOAL_ONLINE || depth > 64) {
+	if (!resource_set_goal(t, r, CLUS_GOAL_ONLINE, CM_RES_ONLINE, depth)) {
 		return;
-	}
-	TXN_SET(t, r->goal, CLUS_GOAL_ONLINE);
-	if (r->persistent_state != CM_RES_ONLINE) {
-		TXN_SET(t, r->persistent_state, CM_RES_ONLINE);
-		txn_dirty(t, &r->obj);
 	}
 	for (i = 0; i < r->deps.num_tokens; i++) {
 		if (r->deps.tokens[i].kind == CM_DEP_REF) {
@@ -39,13 +53,9 @@ static void resource_goal_offline(struct clus_txn *t,
 {
 	struct clus_link *l;
 
-	if (r->goal == CLUS_GOAL_OFFLINE || depth > 64) {
+	if (!resource_set_goal(t, r, CLUS_GOAL_OFFLINE, CM_RES_OFFLINE,
+			       depth)) {
 		return;
-	}
-	TXN_SET(t, r->goal, CLUS_GOAL_OFFLINE);
-	if (r->persistent_state != CM_RES_OFFLINE) {
-		TXN_SET(t, r->persistent_state, CM_RES_OFFLINE);
-		txn_dirty(t, &r->obj);
 	}
 	for (l = r->group->resources.first; l != NULL; l = l->next) {
 		struct clus_resource *o = CLUS_ITEM(l, struct clus_resource,

@@ -16,6 +16,7 @@
 #include <talloc.h>
 #include <tevent.h>
 
+#include "server/dcesrv/dcesrv.h"
 #include "server/transport/accept.h"
 
 static void clusrv_accept_resume(struct tevent_context *ev,
@@ -64,4 +65,19 @@ int clusrv_accept(struct tevent_context *ev, struct tevent_fd *fde,
 		DBG_WARNING("%s: accept: %s\n", name, strerror(err));
 		return -1;
 	}
+}
+
+bool clusrv_accept_serve(struct clusrv_conn *c, const char *endpoint,
+			 struct auth_session_info *session,
+			 struct tstream_context *stream)
+{
+	NTSTATUS status = clusrv_conn_start(c, endpoint, session, stream);
+
+	if (!NT_STATUS_IS_OK(status)) {
+		DBG_WARNING("%s: cannot serve the connection: %s\n", c->peer,
+			    nt_errstr(status));
+		talloc_free(c);
+		return false;
+	}
+	return true;
 }

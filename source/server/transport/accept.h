@@ -8,6 +8,7 @@
 #ifndef CLUSAPI_SERVER_ACCEPT_H
 #define CLUSAPI_SERVER_ACCEPT_H
 
+#include <stdbool.h>
 #include <sys/socket.h>
 #include <tevent.h>
 
@@ -21,5 +22,17 @@
 int clusrv_accept(struct tevent_context *ev, struct tevent_fd *fde,
 		  int listen_fd, const char *name, struct sockaddr *remote,
 		  socklen_t *remote_len);
+
+struct auth_session_info;
+struct clusrv_conn;
+struct tstream_context;
+
+/*
+ * Hand C, its STREAM set up, to the dcesrv core on ENDPOINT as SESSION.
+ * False when that fails: the reason is logged and C freed.
+ */
+bool clusrv_accept_serve(struct clusrv_conn *c, const char *endpoint,
+			 struct auth_session_info *session,
+			 struct tstream_context *stream);
 
 #endif

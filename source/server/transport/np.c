@@ -128,7 +128,6 @@ static void clusrv_np_accepted(struct tevent_req *subreq)
 	struct sockaddr_un sun = { .sun_family = AF_UNIX };
 	struct tstream_context *stream;
 	struct clusrv_conn *c;
-	NTSTATUS status;
 	int ret;
 
 	ret = clusrv_npa_accept_recv(subreq, p, &client);
@@ -176,12 +175,8 @@ static void clusrv_np_accepted(struct tevent_req *subreq)
 		return;
 	}
 
-	status = clusrv_conn_start(c, l->endpoint, client->session_info,
-				   stream);
-	if (!NT_STATUS_IS_OK(status)) {
-		DBG_WARNING("%s: cannot serve the connection: %s\n", c->peer,
-			    nt_errstr(status));
-		talloc_free(c);
+	if (!clusrv_accept_serve(c, l->endpoint, client->session_info,
+				 stream)) {
 		return;
 	}
 	DBG_INFO("%s: connected as %s (%u connections)\n", c->peer,

@@ -165,6 +165,41 @@ static int clusrv_np_readv_destructor(struct clusrv_np_readv_state *state)
 	return 0;
 }
 
+/*
+ * The start of a readv or writev: false (and @req failed) when the
+ * stream is no longer connected.
+ */
+static bool clusrv_np_io_begin(struct clusrv_np_stream *s,
+			       struct tevent_req *req,
+			       struct tevent_context *ev)
+{
+	/*
+	 * Completing from the fd handler must not run the dcesrv core
+	 * there: it may free the stream while we still look at it.
+	 */
+	tevent_req_defer_callback(req, ev);
+	if (s->fd == -1) {
+		tevent_req_error(req, ENOTCONN);
+		return false;
+	}
+	return true;
+}
+
+/* The end of a readv or writev send: done at once, or wait for the fd */
+static struct tevent_req *clusrv_np_io_wait(struct clusrv_np_stream *s,
+					    struct tevent_req *req,
+					    struct tevent_context *ev)
+{
+	if (!tevent_req_is_in_progress(req)) {
+		return tevent_req_post(req, ev);
+	}
+	if (!clusrv_np_stream_update(s, ev)) {
+		tevent_req_oom(req);
+		return tevent_req_post(req, ev);
+	}
+	return req;
+}
+
 static struct tevent_req *clusrv_np_readv_send(TALLOC_CTX *mem_ctx,
 					       struct tevent_context *ev,
 					       struct tstream_context *stream,
@@ -181,13 +216,7 @@ static struct tevent_req *clusrv_np_readv_send(TALLOC_CTX *mem_ctx,
 	if (req == NULL) {
 		return NULL;
 	}
-	/*
-	 * Completing from the fd handler must not run the dcesrv core
-	 * there: it may free the stream while we still look at it.
-	 */
-	tevent_req_defer_callback(req, ev);
-	if (s->fd == -1) {
-		tevent_req_error(req, ENOTCONN);
+	if (!clusrv_np_io_begin(s, req, ev)) {
 		return tevent_req_post(req, ev);
 	}
 	/* ours to advance as we fill it */
@@ -205,14 +234,7 @@ static struct tevent_req *clusrv_np_readv_send(TALLOC_CTX *mem_ctx,
 	while (tevent_req_is_in_progress(req) &&
 	       clusrv_np_read_step(s, req)) {
 	}
-	if (!tevent_req_is_in_progress(req)) {
-		return tevent_req_post(req, ev);
-	}
-	if (!clusrv_np_stream_update(s, ev)) {
-		tevent_req_oom(req);
-		return tevent_req_post(req, ev);
-	}
-	return req;
+	return clusrv_np_io_wait(s, req, ev);
 }
 
 /* Returns false when the request is finished (done or failed). */
@@ -276,17 +298,22 @@ static bool clusrv_np_read_step(struct clusrv_np_stream *s,
 	return true;
 }
 
-static int clusrv_np_readv_recv(struct tevent_req *req, int *perrno)
+/* The end of every recv of the stream: @ret, or -1 and *@perrno */
+static int clusrv_np_recv_ret(struct tevent_req *req, int ret, int *perrno)
 {
-	struct clusrv_np_readv_state *state = tevent_req_data(
-		req, struct clusrv_np_readv_state);
-	int ret = state->ret;
-
 	if (tevent_req_is_unix_error(req, perrno)) {
 		ret = -1;
 	}
 	tevent_req_received(req);
 	return ret;
+}
+
+static int clusrv_np_readv_recv(struct tevent_req *req, int *perrno)
+{
+	struct clusrv_np_readv_state *state = tevent_req_data(
+		req, struct clusrv_np_readv_state);
+
+	return clusrv_np_recv_ret(req, state->ret, perrno);
 }
 
 static int clusrv_np_writev_destructor(struct clusrv_np_writev_state *state)
@@ -344,9 +371,7 @@ static struct tevent_req *clusrv_np_writev_send(
 	if (req == NULL) {
 		return NULL;
 	}
-	tevent_req_defer_callback(req, ev);
-	if (s->fd == -1) {
-		tevent_req_error(req, ENOTCONN);
+	if (!clusrv_np_io_begin(s, req, ev)) {
 		return tevent_req_post(req, ev);
 	}
 	for (i = 0; i < count; i++) {
@@ -393,27 +418,15 @@ static struct tevent_req *clusrv_np_writev_send(
 	/* Usually the socket takes it all at once. */
 	while (clusrv_np_write_step(s, req)) {
 	}
-	if (!tevent_req_is_in_progress(req)) {
-		return tevent_req_post(req, ev);
-	}
-	if (!clusrv_np_stream_update(s, ev)) {
-		tevent_req_oom(req);
-		return tevent_req_post(req, ev);
-	}
-	return req;
+	return clusrv_np_io_wait(s, req, ev);
 }
 
 static int clusrv_np_writev_recv(struct tevent_req *req, int *perrno)
 {
 	struct clusrv_np_writev_state *state = tevent_req_data(
 		req, struct clusrv_np_writev_state);
-	int ret = state->ret;
 
-	if (tevent_req_is_unix_error(req, perrno)) {
-		ret = -1;
-	}
-	tevent_req_received(req);
-	return ret;
+	return clusrv_np_recv_ret(req, state->ret, perrno);
 }
 
 static void clusrv_np_stream_handler(struct tevent_context *ev,
@@ -424,7 +437,7 @@ static void clusrv_np_stream_handler(struct tevent_context *ev,
 		private_data, struct clusrv_np_stream);
 	uint16_t want;
 
-	/* Callbacks are deferred (see readv_send): s stays valid here. */
+	/* Callbacks are deferred (clusrv_np_io_begin): s stays valid here. */
 	if ((flags & TEVENT_FD_WRITE) && s->writev_req != NULL) {
 		while (tevent_req_is_in_progress(s->writev_req) &&
 		       clusrv_np_write_step(s, s->writev_req)) {
@@ -472,13 +485,7 @@ static struct tevent_req *clusrv_np_disconnect_send(
 
 static int clusrv_np_disconnect_recv(struct tevent_req *req, int *perrno)
 {
-	int ret = 0;
-
-	if (tevent_req_is_unix_error(req, perrno)) {
-		ret = -1;
-	}
-	tevent_req_received(req);
-	return ret;
+	return clusrv_np_recv_ret(req, 0, perrno);
 }
 
 static const struct tstream_context_ops clusrv_np_stream_ops = {

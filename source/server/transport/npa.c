@@ -397,11 +397,32 @@ static void clusrv_npa_accept_length(struct tevent_req *subreq);
 static void clusrv_npa_accept_body(struct tevent_req *subreq);
 static void clusrv_npa_accept_replied(struct tevent_req *subreq);
 
+/*
+ * The next step of the handshake on REQ: move LEN bytes (write OUT, or
+ * with OUT NULL read them), then NEXT. False when REQ failed for memory.
+ */
+static bool clusrv_npa_accept_step(struct tevent_req *req,
+				   const uint8_t *out, size_t len,
+				   tevent_req_fn next)
+{
+	struct clusrv_npa_accept_state *state = tevent_req_data(
+		req, struct clusrv_npa_accept_state);
+	struct tevent_req *subreq;
+
+	subreq = clusrv_fd_transfer_send(state, state->ev, state->fd, out,
+					 len);
+	if (tevent_req_nomem(subreq, req)) {
+		return false;
+	}
+	tevent_req_set_callback(subreq, next, req);
+	return true;
+}
+
 struct tevent_req *clusrv_npa_accept_send(TALLOC_CTX *mem_ctx,
 					  struct tevent_context *ev, int fd,
 					  unsigned int timeout_ms)
 {
-	struct tevent_req *req, *subreq;
+	struct tevent_req *req;
 	struct clusrv_npa_accept_state *state;
 
 	req = tevent_req_create(mem_ctx, &state,
@@ -420,11 +441,9 @@ struct tevent_req *clusrv_npa_accept_send(TALLOC_CTX *mem_ctx,
 		return tevent_req_post(req, ev);
 	}
 
-	subreq = clusrv_fd_transfer_send(state, ev, fd, NULL, 4);
-	if (tevent_req_nomem(subreq, req)) {
+	if (!clusrv_npa_accept_step(req, NULL, 4, clusrv_npa_accept_length)) {
 		return tevent_req_post(req, ev);
 	}
-	tevent_req_set_callback(subreq, clusrv_npa_accept_length, req);
 	return req;
 }
 
@@ -453,12 +472,7 @@ static void clusrv_npa_accept_length(struct tevent_req *subreq)
 		return;
 	}
 	state->body_len = len;
-	subreq = clusrv_fd_transfer_send(state, state->ev, state->fd, NULL,
-					 len);
-	if (tevent_req_nomem(subreq, req)) {
-		return;
-	}
-	tevent_req_set_callback(subreq, clusrv_npa_accept_body, req);
+	clusrv_npa_accept_step(req, NULL, len, clusrv_npa_accept_body);
 }
 
 static void clusrv_npa_accept_body(struct tevent_req *subreq)
@@ -497,12 +511,8 @@ static void clusrv_npa_accept_body(struct tevent_req *subreq)
 	if (tevent_req_error(req, ret)) {
 		return;
 	}
-	subreq = clusrv_fd_transfer_send(state, state->ev, state->fd,
-					 state->reply, state->reply_len);
-	if (tevent_req_nomem(subreq, req)) {
-		return;
-	}
-	tevent_req_set_callback(subreq, clusrv_npa_accept_replied, req);
+	clusrv_npa_accept_step(req, state->reply, state->reply_len,
+			       clusrv_npa_accept_replied);
 }
 
 static void clusrv_npa_accept_replied(struct tevent_req *subreq)

@@ -153,7 +153,6 @@ static void clusrv_serve_socket(struct clusrv_listener *l, int fd,
 	socklen_t local_len = sizeof(local);
 	struct tstream_context *stream = NULL;
 	struct clusrv_conn *c;
-	NTSTATUS status;
 	int one = 1;
 
 	if (getsockname(fd, (struct sockaddr *)&local, &local_len) == -1) {
@@ -181,12 +180,8 @@ static void clusrv_serve_socket(struct clusrv_listener *l, int fd,
 		talloc_free(c);
 		return;
 	}
-	status = clusrv_conn_start(c, l->endpoint, srv->anonymous_session,
-				   stream);
-	if (!NT_STATUS_IS_OK(status)) {
-		DBG_WARNING("%s: cannot serve the connection: %s\n", c->peer,
-			    nt_errstr(status));
-		talloc_free(c);
+	if (!clusrv_accept_serve(c, l->endpoint, srv->anonymous_session,
+				 stream)) {
 		return;
 	}
 	DBG_INFO("%s: connected to %s (%u connections)\n", c->peer, l->what,

@@ -203,6 +203,16 @@ static void test_config_errors(void **state)
 		     "<config>:3: bad number");
 	expect_error(f, "[cluster]\nlocal_node = zz\n[node a]\n",
 		     "unknown local_node 'zz'");
+	expect_error(f, "[node a]\n[network N]\n[network N]\n",
+		     "<config>:3: network 'N' defined twice");
+	expect_error(f, "[node a]\n[network N]\nid = x\n[network M]\n"
+		     "id = x\n", "<config>:4: network 'M' needs a unique id");
+	expect_error(f, "[node a]\n[network N]\n[netif i]\nnode = a\n"
+		     "network = N\n[netif i]\n",
+		     "<config>:6: interface 'i' defined twice");
+	expect_error(f, "[node a]\n[network N]\nid = x\n[netif i]\n"
+		     "id = x\nnode = a\nnetwork = N\n[netif j]\nid = x\n",
+		     "<config>:8: interface 'j' needs a unique id");
 }
 
 static void test_config_file(void **state)
