@@ -180,6 +180,24 @@ static const struct clusapi_object_opnums *clusapi_opnums_of(
 	return &clusapi_object_opnums[type];
 }
 
+const char *clusapi_call_name(uint32_t opnum)
+{
+	if (opnum >= ndr_table_clusapi.num_calls) {
+		return NULL;
+	}
+	return ndr_table_clusapi.calls[opnum].name;
+}
+
+const char *clusapi_open_call_name(enum clusapi_object_type type)
+{
+	const struct clusapi_object_opnums *opnums = clusapi_opnums_of(type);
+
+	if (opnums == NULL) {
+		opnums = clusapi_opnums_of(CLUSAPI_OBJECT_CLUSTER);
+	}
+	return clusapi_call_name(opnums->open);
+}
+
 /* ---- ApiOpen* ---------------------------------------------------- */
 
 struct tevent_req *clusapi_open_send(TALLOC_CTX *mem_ctx,

@@ -107,6 +107,11 @@ void clusapi_close_all_and_finish(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 				  const struct policy_handle *handles,
 				  size_t count);
 
+/* PIDL's name of a clusapi opnum ("ApiOpenGroup"), for failure reports */
+const char *clusapi_call_name(uint32_t opnum);
+/* The name of the ApiOpen* of type (of the cluster's for an unknown one) */
+const char *clusapi_open_call_name(enum clusapi_object_type type);
+
 bool clusapi_handle_is_set(const struct policy_handle *h);
 /* Windows node names compare case-insensitively */
 bool clusapi_name_equal(const char *a, const char *b);

@@ -249,19 +249,15 @@ static void clusapi_object_info_opened(struct tevent_req *subreq)
 	struct clusapi_object_info *info = state->info;
 	struct clusapi_conn *conn = state->conn;
 	struct tevent_context *ev = state->ev;
-	const char *call = "ApiOpenNode";
 	WERROR werr = WERR_OK;
 	NTSTATUS status;
 
 	status = clusapi_open_recv(subreq, &state->handle, &werr);
 	TALLOC_FREE(subreq);
-	if (info->type == CLUSAPI_OBJECT_GROUP) {
-		call = "ApiOpenGroup";
-	} else if (info->type == CLUSAPI_OBJECT_RESOURCE) {
-		call = "ApiOpenResource";
-	}
 	if (!NT_STATUS_IS_OK(status) || !W_ERROR_IS_OK(werr)) {
-		clusapi_object_info_failed(info, call, status, werr);
+		clusapi_object_info_failed(
+			info, clusapi_open_call_name(info->type), status,
+			werr);
 		tevent_req_done(req);
 		return;
 	}
