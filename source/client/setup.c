@@ -218,18 +218,15 @@ int clusctl_setup(TALLOC_CTX *mem_ctx, const struct clusctl_options *opts,
 
 	*error = NULL;
 	lp_ctx = loadparm_init(mem_ctx);
-	if (lp_ctx == NULL) {
-		return CLUSCTL_EXIT_FAILED;
-	}
-	rc = clusctl_setup_loadparm(mem_ctx, opts, lp_ctx, error);
-	if (rc != CLUSCTL_EXIT_OK) {
-		return rc;
-	}
 	creds = cli_credentials_init(mem_ctx);
-	if (creds == NULL) {
+	if (lp_ctx == NULL || creds == NULL) {
 		return CLUSCTL_EXIT_FAILED;
 	}
-	rc = clusctl_setup_creds(mem_ctx, opts, lp_ctx, creds, error);
+	/* the credentials read what the configuration says */
+	rc = clusctl_setup_loadparm(mem_ctx, opts, lp_ctx, error);
+	if (rc == CLUSCTL_EXIT_OK) {
+		rc = clusctl_setup_creds(mem_ctx, opts, lp_ctx, creds, error);
+	}
 	if (rc != CLUSCTL_EXIT_OK) {
 		return rc;
 	}
