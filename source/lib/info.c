@@ -772,12 +772,12 @@ NTSTATUS clusapi_list_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 
 /* ---- the cluster ------------------------------------------------ */
 
+/*
+ * The answers land in info itself: both calls' _recv put their [out]
+ * memory on it.
+ */
 struct clusapi_cluster_info_state {
 	struct clusapi_cluster_info *info;
-	const char *name;
-	const char *node;
-	const char *vendor;
-	const char *csd;
 	struct CLUSTER_OPERATIONAL_VERSION_INFO *opver;
 	WERROR rpc_status;
 	WERROR name_werr;
@@ -807,7 +807,7 @@ struct tevent_req *clusapi_cluster_info_send(TALLOC_CTX *mem_ctx,
 	state->info = info;
 
 	subreq = dcerpc_ApiGetClusterName_send(state, ev, conn->h,
-					       &state->name, &state->node);
+					       &info->name, &info->node);
 	if (tevent_req_nomem(subreq, req)) {
 		return tevent_req_post(req, ev);
 	}
@@ -816,7 +816,7 @@ struct tevent_req *clusapi_cluster_info_send(TALLOC_CTX *mem_ctx,
 
 	subreq = dcerpc_ApiGetClusterVersion2_send(
 		state, ev, conn->h, &info->major, &info->minor, &info->build,
-		&state->vendor, &state->csd, &state->opver,
+		&info->vendor, &info->csd_version, &state->opver,
 		&state->rpc_status);
 	if (tevent_req_nomem(subreq, req)) {
 		return tevent_req_post(req, ev);
@@ -827,31 +827,33 @@ struct tevent_req *clusapi_cluster_info_send(TALLOC_CTX *mem_ctx,
 	return req;
 }
 
+/* One of the two calls came back */
+static void clusapi_cluster_info_one_done(struct tevent_req *req)
+{
+	struct clusapi_cluster_info_state *state = tevent_req_data(
+		req, struct clusapi_cluster_info_state);
+
+	state->pending -= 1;
+	if (state->pending == 0) {
+		tevent_req_done(req);
+	}
+}
+
 static void clusapi_cluster_info_got_name(struct tevent_req *subreq)
 {
 	struct tevent_req *req = tevent_req_callback_data(
 		subreq, struct tevent_req);
 	struct clusapi_cluster_info_state *state = tevent_req_data(
 		req, struct clusapi_cluster_info_state);
-	struct clusapi_cluster_info *info = state->info;
 	NTSTATUS status;
 
-	status = dcerpc_ApiGetClusterName_recv(subreq, state,
+	status = dcerpc_ApiGetClusterName_recv(subreq, state->info,
 					       &state->name_werr);
 	TALLOC_FREE(subreq);
 	if (tevent_req_nterror(req, status)) {
 		return;
 	}
-	if (state->name != NULL) {
-		info->name = talloc_strdup(info, state->name);
-	}
-	if (state->node != NULL) {
-		info->node = talloc_strdup(info, state->node);
-	}
-	state->pending -= 1;
-	if (state->pending == 0) {
-		tevent_req_done(req);
-	}
+	clusapi_cluster_info_one_done(req);
 }
 
 static void clusapi_cluster_info_got_version(struct tevent_req *subreq)
@@ -863,28 +865,20 @@ static void clusapi_cluster_info_got_version(struct tevent_req *subreq)
 	struct clusapi_cluster_info *info = state->info;
 	NTSTATUS status;
 
-	status = dcerpc_ApiGetClusterVersion2_recv(subreq, state,
+	status = dcerpc_ApiGetClusterVersion2_recv(subreq, info,
 						   &info->version_werr);
 	TALLOC_FREE(subreq);
 	if (!NT_STATUS_IS_OK(status)) {
 		/* a fault here does not hide the name */
 		info->version_werr = WERR_RPC_S_CALL_FAILED;
 	}
-	if (state->vendor != NULL) {
-		info->vendor = talloc_strdup(info, state->vendor);
-	}
-	if (state->csd != NULL) {
-		info->csd_version = talloc_strdup(info, state->csd);
-	}
 	if (state->opver != NULL) {
 		info->highest_version = state->opver->dwClusterHighestVersion;
 		info->lowest_version = state->opver->dwClusterLowestVersion;
 		info->flags = state->opver->dwFlags;
+		TALLOC_FREE(state->opver);
 	}
-	state->pending -= 1;
-	if (state->pending == 0) {
-		tevent_req_done(req);
-	}
+	clusapi_cluster_info_one_done(req);
 }
 
 NTSTATUS clusapi_cluster_info_recv(struct tevent_req *req,
