@@ -794,12 +794,11 @@ struct clusapi_close_all_state {
 
 static void clusapi_close_all_done(struct tevent_req *subreq);
 
-struct tevent_req *clusapi_close_all_send(TALLOC_CTX *mem_ctx,
-					  struct tevent_context *ev,
-					  struct clusapi_conn *conn,
-					  const enum clusapi_object_type *types,
-					  const struct policy_handle *handles,
-					  size_t count)
+/* Close every non-empty handle of handles[], ignoring errors */
+static struct tevent_req *clusapi_close_all_send(
+	TALLOC_CTX *mem_ctx, struct tevent_context *ev,
+	struct clusapi_conn *conn, const enum clusapi_object_type *types,
+	const struct policy_handle *handles, size_t count)
 {
 	struct tevent_req *req, *subreq;
 	struct clusapi_close_all_state *state;
@@ -845,7 +844,7 @@ static void clusapi_close_all_done(struct tevent_req *subreq)
 	}
 }
 
-void clusapi_close_all_recv(struct tevent_req *req)
+static void clusapi_close_all_recv(struct tevent_req *req)
 {
 	tevent_req_received(req);
 }
