@@ -22,8 +22,7 @@ struct clusapi_object_info_state {
 
 static void clusapi_object_info_opened(struct tevent_req *subreq);
 static void clusapi_object_info_got_state(struct tevent_req *subreq);
-static void clusapi_object_info_got_string(struct tevent_req *subreq);
-static void clusapi_object_info_got_list(struct tevent_req *subreq);
+static void clusapi_object_info_got(struct tevent_req *subreq);
 
 struct tevent_req *clusapi_object_info_send(TALLOC_CTX *mem_ctx,
 					    struct tevent_context *ev,
@@ -130,11 +129,47 @@ static const struct clusapi_object_info_list {
 	  offsetof(struct clusapi_object_info, num_nodes) },
 };
 
-/* One enumeration in flight: the request and the list it fills */
+/*
+ * One enumeration or string query in flight: the request, and the list
+ * or the string it fills (the other is NULL).
+ */
 struct clusapi_object_info_query {
 	struct tevent_req *req;
 	const struct clusapi_object_info_list *list;
+	const struct clusapi_object_info_string *string;
 };
+
+static struct clusapi_object_info_query *clusapi_object_info_query(
+	struct tevent_req *req, const struct clusapi_object_info_list *list,
+	const struct clusapi_object_info_string *string)
+{
+	struct clusapi_object_info_state *state = tevent_req_data(
+		req, struct clusapi_object_info_state);
+	struct clusapi_object_info_query *q;
+
+	q = talloc(state, struct clusapi_object_info_query);
+	if (tevent_req_nomem(q, req)) {
+		return NULL;
+	}
+	*q = (struct clusapi_object_info_query) {
+		.req = req, .list = list, .string = string,
+	};
+	return q;
+}
+
+/* subreq (on q) was sent for q: count it in */
+static void clusapi_object_info_query_sent(
+	struct clusapi_object_info_query *q, struct tevent_req *subreq)
+{
+	struct clusapi_object_info_state *state = tevent_req_data(
+		q->req, struct clusapi_object_info_state);
+
+	if (tevent_req_nomem(subreq, q->req)) {
+		return;
+	}
+	tevent_req_set_callback(subreq, clusapi_object_info_got, q);
+	state->pending += 1;
+}
 
 static void clusapi_object_info_send_lists(struct tevent_req *req)
 {
@@ -147,25 +182,18 @@ static void clusapi_object_info_send_lists(struct tevent_req *req)
 		const struct clusapi_object_info_list *l =
 			&clusapi_object_info_lists[i];
 		struct clusapi_object_info_query *q;
-		struct tevent_req *subreq;
 
 		if (l->type != state->info->type) {
 			continue;
 		}
-		q = talloc(state, struct clusapi_object_info_query);
-		if (tevent_req_nomem(q, req)) {
+		q = clusapi_object_info_query(req, l, NULL);
+		if (q == NULL) {
 			return;
 		}
-		q->req = req;
-		q->list = l;
-		subreq = clusapi_enum_send(q, state->ev, state->conn, l->type,
-					   &state->handle, l->enum_type);
-		if (tevent_req_nomem(subreq, req)) {
-			return;
-		}
-		tevent_req_set_callback(subreq, clusapi_object_info_got_list,
-					q);
-		state->pending += 1;
+		clusapi_object_info_query_sent(
+			q, clusapi_enum_send(q, state->ev, state->conn,
+					     l->type, &state->handle,
+					     l->enum_type));
 	}
 }
 
@@ -211,33 +239,20 @@ static const struct clusapi_object_info_string {
 	.value = offsetof(struct clusapi_object_info, resource_type),
 };
 
-/* One string query in flight: the request and the string it fills */
-struct clusapi_object_info_string_query {
-	struct tevent_req *req;
-	const struct clusapi_object_info_string *string;
-};
-
 static void clusapi_object_info_send_string(
 	struct tevent_req *req, const struct clusapi_object_info_string *s)
 {
 	struct clusapi_object_info_state *state = tevent_req_data(
 		req, struct clusapi_object_info_state);
-	struct clusapi_object_info_string_query *q;
-	struct tevent_req *subreq;
+	struct clusapi_object_info_query *q;
 
-	q = talloc(state, struct clusapi_object_info_string_query);
-	if (tevent_req_nomem(q, req)) {
+	q = clusapi_object_info_query(req, NULL, s);
+	if (q == NULL) {
 		return;
 	}
-	q->req = req;
-	q->string = s;
-	subreq = s->send(q, state->ev, state->conn, state->info->type,
-			 &state->handle);
-	if (tevent_req_nomem(subreq, req)) {
-		return;
-	}
-	tevent_req_set_callback(subreq, clusapi_object_info_got_string, q);
-	state->pending += 1;
+	clusapi_object_info_query_sent(
+		q, s->send(q, state->ev, state->conn, state->info->type,
+			   &state->handle));
 }
 
 static void clusapi_object_info_opened(struct tevent_req *subreq)
@@ -316,32 +331,13 @@ static void clusapi_object_info_got_state(struct tevent_req *subreq)
 	clusapi_object_info_one_done(req);
 }
 
-static void clusapi_object_info_got_string(struct tevent_req *subreq)
-{
-	struct clusapi_object_info_string_query *q = tevent_req_callback_data(
-		subreq, struct clusapi_object_info_string_query);
-	struct tevent_req *req = q->req;
-	const struct clusapi_object_info_string *string = q->string;
-	struct clusapi_object_info_state *state = tevent_req_data(
-		req, struct clusapi_object_info_state);
-	struct clusapi_object_info *info = state->info;
-	char **value = (char **)((uint8_t *)info + string->value);
-	WERROR werr = WERR_OK;
-	NTSTATUS status;
-
-	status = string->recv(subreq, info, value, &werr);
-	TALLOC_FREE(q);
-	clusapi_object_info_failed(info, string->calls[info->type], status,
-				   werr);
-	clusapi_object_info_one_done(req);
-}
-
-static void clusapi_object_info_got_list(struct tevent_req *subreq)
+static void clusapi_object_info_got(struct tevent_req *subreq)
 {
 	struct clusapi_object_info_query *q = tevent_req_callback_data(
 		subreq, struct clusapi_object_info_query);
 	struct tevent_req *req = q->req;
 	const struct clusapi_object_info_list *l = q->list;
+	const struct clusapi_object_info_string *string = q->string;
 	struct clusapi_object_info_state *state = tevent_req_data(
 		req, struct clusapi_object_info_state);
 	struct clusapi_object_info *info = state->info;
@@ -349,10 +345,18 @@ static void clusapi_object_info_got_list(struct tevent_req *subreq)
 	WERROR werr = WERR_OK;
 	NTSTATUS status;
 
-	status = clusapi_enum_recv(subreq, info, (char ***)(base + l->names),
-				   (uint32_t *)(base + l->count), &werr);
+	if (l != NULL) {
+		status = clusapi_enum_recv(subreq, info,
+					   (char ***)(base + l->names),
+					   (uint32_t *)(base + l->count),
+					   &werr);
+	} else {
+		status = string->recv(subreq, info,
+				      (char **)(base + string->value), &werr);
+	}
 	TALLOC_FREE(q);
-	clusapi_object_info_failed(info, l->call, status, werr);
+	clusapi_object_info_failed(info, l != NULL ? l->call :
+				   string->calls[info->type], status, werr);
 	clusapi_object_info_one_done(req);
 }
 
