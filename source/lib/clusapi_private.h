@@ -89,9 +89,9 @@ NTSTATUS clusapi_group_wait_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 				 uint32_t *state, char **owner, WERROR *werr);
 
 /*
- * A flow's last step: close every non-empty handle of handles[] (types[]
- * alike, errors ignored) with subrequests on mem_ctx, then req is done
- * (or failed, out of memory).
+ * A flow's last step, from one of its callbacks: close every non-empty
+ * handle of handles[] (types[] alike, errors ignored) with subrequests
+ * on mem_ctx, then req is done (or failed, out of memory).
  */
 void clusapi_close_all_and_finish(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 				  struct tevent_context *ev,
