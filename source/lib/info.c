@@ -589,10 +589,8 @@ static void clusapi_list_cluster_closed(struct tevent_req *subreq)
 		subreq, struct tevent_req);
 	struct clusapi_list_state *state = tevent_req_data(
 		req, struct clusapi_list_state);
-	WERROR werr;
 
-	/* a failed close changes nothing about the list */
-	clusapi_close_recv(subreq, &werr);
+	/* a failed close changes nothing about the list: not received */
 	TALLOC_FREE(subreq);
 	if (state->groups == NULL) {
 		clusapi_list_by_names(req);
@@ -657,9 +655,8 @@ static void clusapi_list_group_closed(struct tevent_req *subreq)
 {
 	struct tevent_req *req = tevent_req_callback_data(
 		subreq, struct tevent_req);
-	WERROR werr;
 
-	(void)clusapi_close_recv(subreq, &werr);
+	/* as clusapi_list_cluster_closed() */
 	TALLOC_FREE(subreq);
 	clusapi_list_query(req);
 }
