@@ -242,7 +242,8 @@ static void clusapi_admin_opened(struct tevent_req *subreq)
 	}
 	if (!W_ERROR_IS_OK(werr)) {
 		state->out.werr = werr;
-		state->out.failed_call = clusapi_open_call_name(state->types[i]);
+		state->out.failed_call =
+			clusapi_open_call_name(state->types[i]);
 		state->out.failed_name = i == 0 ? state->request.name :
 						  state->request.other;
 		clusapi_admin_close(req);
