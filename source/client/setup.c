@@ -23,7 +23,6 @@
  */
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -34,21 +33,6 @@
 #include <credentials.h>
 #include <param.h>
 #include "client/cmdline.h"
-
-static char *clusctl_errorf(TALLOC_CTX *mem_ctx, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-/* NULL when out of memory: the caller says "out of memory" then */
-static char *clusctl_errorf(TALLOC_CTX *mem_ctx, const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	s = talloc_vasprintf(mem_ctx, fmt, ap);
-	va_end(ap);
-	return s;
-}
 
 /*
  * Ask for the password on the terminal, as Samba's tools do (their
@@ -107,16 +91,16 @@ static int clusctl_setup_loadparm(TALLOC_CTX *mem_ctx,
 
 	if (opts->configfile != NULL) {
 		if (access(opts->configfile, R_OK) != 0) {
-			*error = clusctl_errorf(mem_ctx, "cannot read config "
-						"file \"%s\": %s",
-						opts->configfile,
-						strerror(errno));
+			*error = talloc_asprintf(mem_ctx, "cannot read config "
+						 "file \"%s\": %s",
+						 opts->configfile,
+						 strerror(errno));
 			return CLUSCTL_EXIT_USAGE;
 		}
 		if (!lpcfg_load(lp_ctx, opts->configfile)) {
-			*error = clusctl_errorf(mem_ctx, "cannot load config "
-						"file \"%s\"",
-						opts->configfile);
+			*error = talloc_asprintf(mem_ctx, "cannot load config "
+						 "file \"%s\"",
+						 opts->configfile);
 			return CLUSCTL_EXIT_USAGE;
 		}
 	} else {
@@ -134,9 +118,9 @@ static int clusctl_setup_loadparm(TALLOC_CTX *mem_ctx,
 		value = strchr(name, '=');
 		*value++ = '\0';
 		if (!lpcfg_set_cmdline(lp_ctx, name, value)) {
-			*error = clusctl_errorf(mem_ctx, "--option: cannot "
-						"set \"%s\" to \"%s\"", name,
-						value);
+			*error = talloc_asprintf(mem_ctx, "--option: cannot "
+						 "set \"%s\" to \"%s\"", name,
+						 value);
 			return CLUSCTL_EXIT_USAGE;
 		}
 	}
@@ -177,8 +161,8 @@ static int clusctl_setup_creds(TALLOC_CTX *mem_ctx,
 		return CLUSCTL_EXIT_OK;
 	}
 	if (!cli_credentials_guess(creds, lp_ctx)) {
-		*error = clusctl_errorf(mem_ctx, "cannot set up the "
-					"credentials");
+		*error = talloc_asprintf(mem_ctx, "cannot set up the "
+					 "credentials");
 		return CLUSCTL_EXIT_FAILED;
 	}
 	if (opts->workgroup != NULL) {
@@ -188,9 +172,9 @@ static int clusctl_setup_creds(TALLOC_CTX *mem_ctx,
 	if (opts->authfile != NULL &&
 	    !cli_credentials_parse_file(creds, opts->authfile,
 					CRED_SPECIFIED)) {
-		*error = clusctl_errorf(mem_ctx, "cannot read the "
-					"authentication file \"%s\"",
-					opts->authfile);
+		*error = talloc_asprintf(mem_ctx, "cannot read the "
+					 "authentication file \"%s\"",
+					 opts->authfile);
 		return CLUSCTL_EXIT_USAGE;
 	}
 	if (opts->user != NULL) {
@@ -218,18 +202,15 @@ int clusctl_setup(TALLOC_CTX *mem_ctx, const struct clusctl_options *opts,
 
 	*error = NULL;
 	lp_ctx = loadparm_init(mem_ctx);
-	if (lp_ctx == NULL) {
-		return CLUSCTL_EXIT_FAILED;
-	}
-	rc = clusctl_setup_loadparm(mem_ctx, opts, lp_ctx, error);
-	if (rc != CLUSCTL_EXIT_OK) {
-		return rc;
-	}
 	creds = cli_credentials_init(mem_ctx);
-	if (creds == NULL) {
+	if (lp_ctx == NULL || creds == NULL) {
 		return CLUSCTL_EXIT_FAILED;
 	}
-	rc = clusctl_setup_creds(mem_ctx, opts, lp_ctx, creds, error);
+	/* the credentials read what the configuration says */
+	rc = clusctl_setup_loadparm(mem_ctx, opts, lp_ctx, error);
+	if (rc == CLUSCTL_EXIT_OK) {
+		rc = clusctl_setup_creds(mem_ctx, opts, lp_ctx, creds, error);
+	}
 	if (rc != CLUSCTL_EXIT_OK) {
 		return rc;
 	}

@@ -224,20 +224,6 @@ static void clusapi_admin_open(struct tevent_req *req)
 	tevent_req_set_callback(subreq, clusapi_admin_opened, req);
 }
 
-static const char *open_call(enum clusapi_object_type type)
-{
-	switch (type) {
-	case CLUSAPI_OBJECT_NODE:
-		return "ApiOpenNode";
-	case CLUSAPI_OBJECT_GROUP:
-		return "ApiOpenGroup";
-	case CLUSAPI_OBJECT_RESOURCE:
-		return "ApiOpenResource";
-	default:
-		return "ApiOpenCluster";
-	}
-}
-
 static void clusapi_admin_opened(struct tevent_req *subreq)
 {
 	struct tevent_req *req = tevent_req_callback_data(
@@ -256,7 +242,8 @@ static void clusapi_admin_opened(struct tevent_req *subreq)
 	}
 	if (!W_ERROR_IS_OK(werr)) {
 		state->out.werr = werr;
-		state->out.failed_call = open_call(state->types[i]);
+		state->out.failed_call =
+			clusapi_open_call_name(state->types[i]);
 		state->out.failed_name = i == 0 ? state->request.name :
 						  state->request.other;
 		clusapi_admin_close(req);

@@ -180,6 +180,24 @@ static const struct clusapi_object_opnums *clusapi_opnums_of(
 	return &clusapi_object_opnums[type];
 }
 
+const char *clusapi_call_name(uint32_t opnum)
+{
+	if (opnum >= ndr_table_clusapi.num_calls) {
+		return NULL;
+	}
+	return ndr_table_clusapi.calls[opnum].name;
+}
+
+const char *clusapi_open_call_name(enum clusapi_object_type type)
+{
+	const struct clusapi_object_opnums *opnums = clusapi_opnums_of(type);
+
+	if (opnums == NULL) {
+		opnums = clusapi_opnums_of(CLUSAPI_OBJECT_CLUSTER);
+	}
+	return clusapi_call_name(opnums->open);
+}
+
 /* ---- ApiOpen* ---------------------------------------------------- */
 
 struct tevent_req *clusapi_open_send(TALLOC_CTX *mem_ctx,
@@ -770,72 +788,23 @@ NTSTATUS clusapi_resume_node_call_recv(struct tevent_req *req,
 
 /* ---- close several handles, errors ignored ----------------------- */
 
+/* The closes of a flow's last step; the flow's req is done after them */
 struct clusapi_close_all_state {
+	struct tevent_req *req;
 	size_t pending;
 };
 
-static void clusapi_close_all_done(struct tevent_req *subreq);
-
-struct tevent_req *clusapi_close_all_send(TALLOC_CTX *mem_ctx,
-					  struct tevent_context *ev,
-					  struct clusapi_conn *conn,
-					  const enum clusapi_object_type *types,
-					  const struct policy_handle *handles,
-					  size_t count)
-{
-	struct tevent_req *req, *subreq;
-	struct clusapi_close_all_state *state;
-	size_t i;
-
-	req = tevent_req_create(mem_ctx, &state,
-				struct clusapi_close_all_state);
-	if (req == NULL) {
-		return NULL;
-	}
-	for (i = 0; i < count; i++) {
-		if (!clusapi_handle_is_set(&handles[i])) {
-			continue;
-		}
-		subreq = clusapi_close_send(state, ev, conn, types[i],
-					    &handles[i]);
-		if (subreq == NULL) {
-			continue;
-		}
-		tevent_req_set_callback(subreq, clusapi_close_all_done, req);
-		state->pending += 1;
-	}
-	if (state->pending == 0) {
-		tevent_req_done(req);
-		return tevent_req_post(req, ev);
-	}
-	return req;
-}
-
 static void clusapi_close_all_done(struct tevent_req *subreq)
 {
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	struct clusapi_close_all_state *state = tevent_req_data(
-		req, struct clusapi_close_all_state);
-	WERROR werr;
+	struct clusapi_close_all_state *state = tevent_req_callback_data(
+		subreq, struct clusapi_close_all_state);
 
-	(void)clusapi_close_recv(subreq, &werr);
+	/* errors are ignored: nothing to receive */
 	TALLOC_FREE(subreq);
 	state->pending -= 1;
 	if (state->pending == 0) {
-		tevent_req_done(req);
+		tevent_req_done(state->req);
 	}
-}
-
-void clusapi_close_all_recv(struct tevent_req *req)
-{
-	tevent_req_received(req);
-}
-
-static void clusapi_close_all_finished(struct tevent_req *subreq)
-{
-	clusapi_close_all_recv(subreq);
-	tevent_req_simple_finish_ntstatus(subreq, NT_STATUS_OK);
 }
 
 void clusapi_close_all_and_finish(struct tevent_req *req, TALLOC_CTX *mem_ctx,
@@ -845,12 +814,30 @@ void clusapi_close_all_and_finish(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 				  const struct policy_handle *handles,
 				  size_t count)
 {
+	struct clusapi_close_all_state *state;
 	struct tevent_req *subreq;
+	size_t i;
 
-	subreq = clusapi_close_all_send(mem_ctx, ev, conn, types, handles,
-					count);
-	if (tevent_req_nomem(subreq, req)) {
+	state = talloc_zero(mem_ctx, struct clusapi_close_all_state);
+	if (tevent_req_nomem(state, req)) {
 		return;
 	}
-	tevent_req_set_callback(subreq, clusapi_close_all_finished, req);
+	state->req = req;
+	for (i = 0; i < count; i++) {
+		if (!clusapi_handle_is_set(&handles[i])) {
+			continue;
+		}
+		/* a close that cannot be sent is one fewer to wait for */
+		subreq = clusapi_close_send(state, ev, conn, types[i],
+					    &handles[i]);
+		if (subreq == NULL) {
+			continue;
+		}
+		tevent_req_set_callback(subreq, clusapi_close_all_done, state);
+		state->pending += 1;
+	}
+	if (state->pending == 0) {
+		TALLOC_FREE(state);
+		tevent_req_done(req);
+	}
 }

@@ -88,17 +88,10 @@ NTSTATUS clusapi_group_wait_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 				 enum clusapi_wait_verdict *verdict,
 				 uint32_t *state, char **owner, WERROR *werr);
 
-/* Close every non-empty handle of handles[] (types[] alike), ignoring errors */
-struct tevent_req *clusapi_close_all_send(TALLOC_CTX *mem_ctx,
-					  struct tevent_context *ev,
-					  struct clusapi_conn *conn,
-					  const enum clusapi_object_type *types,
-					  const struct policy_handle *handles,
-					  size_t count);
-void clusapi_close_all_recv(struct tevent_req *req);
 /*
- * A flow's last step: clusapi_close_all_send() on mem_ctx, then req is
- * done (or failed, out of memory).
+ * A flow's last step, from one of its callbacks: close every non-empty
+ * handle of handles[] (types[] alike, errors ignored) with subrequests
+ * on mem_ctx, then req is done (or failed, out of memory).
  */
 void clusapi_close_all_and_finish(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 				  struct tevent_context *ev,
@@ -106,6 +99,11 @@ void clusapi_close_all_and_finish(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 				  const enum clusapi_object_type *types,
 				  const struct policy_handle *handles,
 				  size_t count);
+
+/* PIDL's name of a clusapi opnum ("ApiOpenGroup"), for failure reports */
+const char *clusapi_call_name(uint32_t opnum);
+/* The name of the ApiOpen* of type (of the cluster's for an unknown one) */
+const char *clusapi_open_call_name(enum clusapi_object_type type);
 
 bool clusapi_handle_is_set(const struct policy_handle *h);
 /* Windows node names compare case-insensitively */

@@ -42,10 +42,13 @@ static bool looks_like_binding(const char *s)
 	return true;
 }
 
-NTSTATUS clusapi_target_to_binding(TALLOC_CTX *mem_ctx, const char *target,
-				   bool seal, char **binding)
+/*
+ * The binding of target, on frame; the caller frees frame whatever the
+ * outcome, so every failure here simply returns.
+ */
+static NTSTATUS target_binding(TALLOC_CTX *frame, const char *target,
+			       bool seal, struct dcerpc_binding **pb)
 {
-	TALLOC_CTX *frame;
 	struct dcerpc_binding *b = NULL;
 	enum dcerpc_transport_t transport;
 	const char *str = target;
@@ -53,29 +56,18 @@ NTSTATUS clusapi_target_to_binding(TALLOC_CTX *mem_ctx, const char *target,
 	uint32_t flags;
 	NTSTATUS status;
 
-	if (target == NULL || target[0] == '\0') {
-		return NT_STATUS_INVALID_PARAMETER;
-	}
-	frame = talloc_new(mem_ctx);
-	if (frame == NULL) {
-		return NT_STATUS_NO_MEMORY;
-	}
-
 	if (!looks_like_binding(target)) {
 		if (strpbrk(target, " \t\r\n,@") != NULL) {
-			talloc_free(frame);
 			return NT_STATUS_INVALID_PARAMETER;
 		}
 		str = talloc_asprintf(frame, "ncacn_ip_tcp:%s", target);
 		if (str == NULL) {
-			talloc_free(frame);
 			return NT_STATUS_NO_MEMORY;
 		}
 	}
 
 	status = dcerpc_parse_binding(frame, str, &b);
 	if (!NT_STATUS_IS_OK(status)) {
-		talloc_free(frame);
 		return status;
 	}
 
@@ -85,14 +77,12 @@ NTSTATUS clusapi_target_to_binding(TALLOC_CTX *mem_ctx, const char *target,
 	case NCACN_IP_TCP:
 		host = dcerpc_binding_get_string_option(b, "host");
 		if (host == NULL || host[0] == '\0') {
-			talloc_free(frame);
 			return NT_STATUS_INVALID_PARAMETER;
 		}
 		break;
 	case NCALRPC:
 		break;
 	default:
-		talloc_free(frame);
 		return NT_STATUS_NOT_SUPPORTED;
 	}
 
@@ -101,7 +91,6 @@ NTSTATUS clusapi_target_to_binding(TALLOC_CTX *mem_ctx, const char *target,
 		status = dcerpc_binding_set_string_option(b, "endpoint",
 							  CLUSAPI_PIPE);
 		if (!NT_STATUS_IS_OK(status)) {
-			talloc_free(frame);
 			return status;
 		}
 	}
@@ -114,7 +103,6 @@ NTSTATUS clusapi_target_to_binding(TALLOC_CTX *mem_ctx, const char *target,
 	if (transport == NCACN_NP) {
 		status = dcerpc_binding_set_flags(b, DCERPC_SMB2, 0);
 		if (!NT_STATUS_IS_OK(status)) {
-			talloc_free(frame);
 			return status;
 		}
 	}
@@ -125,17 +113,58 @@ NTSTATUS clusapi_target_to_binding(TALLOC_CTX *mem_ctx, const char *target,
 		      DCERPC_PACKET)) == 0) {
 		status = dcerpc_binding_set_flags(b, DCERPC_SEAL, 0);
 		if (!NT_STATUS_IS_OK(status)) {
-			talloc_free(frame);
 			return status;
 		}
 	}
+	*pb = b;
+	return NT_STATUS_OK;
+}
 
-	*binding = dcerpc_binding_string(mem_ctx, b);
-	talloc_free(frame);
-	if (*binding == NULL) {
+NTSTATUS clusapi_target_to_binding(TALLOC_CTX *mem_ctx, const char *target,
+				   bool seal, char **binding)
+{
+	TALLOC_CTX *frame;
+	struct dcerpc_binding *b = NULL;
+	NTSTATUS status;
+
+	if (target == NULL || target[0] == '\0') {
+		return NT_STATUS_INVALID_PARAMETER;
+	}
+	frame = talloc_new(mem_ctx);
+	if (frame == NULL) {
 		return NT_STATUS_NO_MEMORY;
 	}
-	return NT_STATUS_OK;
+	status = target_binding(frame, target, seal, &b);
+	if (NT_STATUS_IS_OK(status)) {
+		*binding = dcerpc_binding_string(mem_ctx, b);
+		if (*binding == NULL) {
+			status = NT_STATUS_NO_MEMORY;
+		}
+	}
+	talloc_free(frame);
+	return status;
+}
+
+/*
+ * The main connection's binding with its association group, on frame
+ * (which the caller frees).
+ */
+static NTSTATUS notify_binding(TALLOC_CTX *frame, struct clusapi_conn *conn,
+			       struct dcerpc_binding **pb)
+{
+	uint32_t assoc_group_id;
+
+	assoc_group_id = dcerpc_binding_get_assoc_group_id(
+		conn->pipe->binding);
+	if (assoc_group_id == 0) {
+		/* Without it the handles could not be shared */
+		return NT_STATUS_RPC_NO_CONTEXT_AVAILABLE;
+	}
+	*pb = dcerpc_binding_dup(frame, conn->pipe->binding);
+	if (*pb == NULL) {
+		return NT_STATUS_NO_MEMORY;
+	}
+	return dcerpc_binding_set_assoc_group_id(*pb, assoc_group_id);
 }
 
 /*
@@ -149,34 +178,18 @@ static NTSTATUS clusapi_connect_notify(struct clusapi_conn *conn,
 				       struct loadparm_context *lp_ctx)
 {
 	TALLOC_CTX *frame = talloc_new(conn);
-	struct dcerpc_binding *b;
-	uint32_t assoc_group_id;
+	struct dcerpc_binding *b = NULL;
 	NTSTATUS status;
 
 	if (frame == NULL) {
 		return NT_STATUS_NO_MEMORY;
 	}
-	assoc_group_id = dcerpc_binding_get_assoc_group_id(
-		conn->pipe->binding);
-	if (assoc_group_id == 0) {
-		/* Without it the handles could not be shared */
-		talloc_free(frame);
-		return NT_STATUS_RPC_NO_CONTEXT_AVAILABLE;
+	status = notify_binding(frame, conn, &b);
+	if (NT_STATUS_IS_OK(status)) {
+		status = dcerpc_pipe_connect_b(conn, &conn->notify_pipe, b,
+					       &ndr_table_clusapi, creds,
+					       conn->ev, lp_ctx);
 	}
-	b = dcerpc_binding_dup(frame, conn->pipe->binding);
-	if (b == NULL) {
-		talloc_free(frame);
-		return NT_STATUS_NO_MEMORY;
-	}
-	status = dcerpc_binding_set_assoc_group_id(b, assoc_group_id);
-	if (!NT_STATUS_IS_OK(status)) {
-		talloc_free(frame);
-		return status;
-	}
-
-	status = dcerpc_pipe_connect_b(conn, &conn->notify_pipe, b,
-				       &ndr_table_clusapi, creds, conn->ev,
-				       lp_ctx);
 	talloc_free(frame);
 	if (!NT_STATUS_IS_OK(status)) {
 		conn->notify_pipe = NULL;
@@ -191,50 +204,38 @@ static NTSTATUS clusapi_connect_notify(struct clusapi_conn *conn,
 	return NT_STATUS_OK;
 }
 
-NTSTATUS clusapi_connect(TALLOC_CTX *mem_ctx, struct tevent_context *ev,
-			 struct loadparm_context *lp_ctx, const char *target,
-			 struct cli_credentials *creds, uint32_t flags,
-			 struct clusapi_conn **pconn)
+/* A connection with neither pipe nor notification connection yet */
+static struct clusapi_conn *clusapi_conn_new(TALLOC_CTX *mem_ctx,
+					     struct tevent_context *ev)
 {
-	struct clusapi_conn *conn;
-	struct dcerpc_binding *b = NULL;
-	bool anonymous;
-	NTSTATUS status;
+	struct clusapi_conn *conn = talloc_zero(mem_ctx,
+						struct clusapi_conn);
 
-	/*
-	 * Registers the GENSEC mechanisms (SPNEGO, NTLMSSP, Kerberos) that
-	 * authenticated binds need; Samba's tools do it at start-up.
-	 */
-	status = dcerpc_init();
-	if (!NT_STATUS_IS_OK(status)) {
-		return status;
-	}
-
-	conn = talloc_zero(mem_ctx, struct clusapi_conn);
 	if (conn == NULL) {
-		return NT_STATUS_NO_MEMORY;
+		return NULL;
 	}
 	conn->ev = ev;
 	conn->notify_status = NT_STATUS_NOT_SUPPORTED;
+	return conn;
+}
 
-	if (creds == NULL) {
-		creds = cli_credentials_init_anon(conn);
-		if (creds == NULL) {
-			talloc_free(conn);
-			return NT_STATUS_NO_MEMORY;
-		}
-	}
-	anonymous = cli_credentials_is_anonymous(creds);
+/* The main connection of conn, which the caller frees on failure */
+static NTSTATUS clusapi_connect_main(struct clusapi_conn *conn,
+				     struct loadparm_context *lp_ctx,
+				     const char *target,
+				     struct cli_credentials *creds)
+{
+	struct dcerpc_binding *b = NULL;
+	bool anonymous = cli_credentials_is_anonymous(creds);
+	NTSTATUS status;
 
 	status = clusapi_target_to_binding(conn, target, !anonymous,
 					   &conn->binding_string);
 	if (!NT_STATUS_IS_OK(status)) {
-		talloc_free(conn);
 		return status;
 	}
 	status = dcerpc_parse_binding(conn, conn->binding_string, &b);
 	if (!NT_STATUS_IS_OK(status)) {
-		talloc_free(conn);
 		return status;
 	}
 
@@ -247,14 +248,46 @@ NTSTATUS clusapi_connect(TALLOC_CTX *mem_ctx, struct tevent_context *ev,
 	}
 
 	status = dcerpc_pipe_connect_b(conn, &conn->pipe, b,
-				       &ndr_table_clusapi, creds, ev, lp_ctx);
+				       &ndr_table_clusapi, creds, conn->ev,
+				       lp_ctx);
 	TALLOC_FREE(b);
+	if (!NT_STATUS_IS_OK(status)) {
+		return status;
+	}
+	conn->h = conn->pipe->binding_handle;
+	return NT_STATUS_OK;
+}
+
+NTSTATUS clusapi_connect(TALLOC_CTX *mem_ctx, struct tevent_context *ev,
+			 struct loadparm_context *lp_ctx, const char *target,
+			 struct cli_credentials *creds, uint32_t flags,
+			 struct clusapi_conn **pconn)
+{
+	struct clusapi_conn *conn;
+	NTSTATUS status;
+
+	/*
+	 * Registers the GENSEC mechanisms (SPNEGO, NTLMSSP, Kerberos) that
+	 * authenticated binds need; Samba's tools do it at start-up.
+	 */
+	status = dcerpc_init();
+	if (!NT_STATUS_IS_OK(status)) {
+		return status;
+	}
+
+	conn = clusapi_conn_new(mem_ctx, ev);
+	if (conn == NULL) {
+		return NT_STATUS_NO_MEMORY;
+	}
+	if (creds == NULL) {
+		creds = cli_credentials_init_anon(conn);
+	}
+	status = creds == NULL ? NT_STATUS_NO_MEMORY :
+		clusapi_connect_main(conn, lp_ctx, target, creds);
 	if (!NT_STATUS_IS_OK(status)) {
 		talloc_free(conn);
 		return status;
 	}
-	conn->h = conn->pipe->binding_handle;
-
 	if ((flags & CLUSAPI_CONNECT_NO_NOTIFY) == 0) {
 		conn->notify_status = clusapi_connect_notify(conn, creds,
 							     lp_ctx);
@@ -275,11 +308,10 @@ NTSTATUS clusapi_conn_from_binding_handles(
 	if (ev == NULL || h == NULL) {
 		return NT_STATUS_INVALID_PARAMETER;
 	}
-	conn = talloc_zero(mem_ctx, struct clusapi_conn);
+	conn = clusapi_conn_new(mem_ctx, ev);
 	if (conn == NULL) {
 		return NT_STATUS_NO_MEMORY;
 	}
-	conn->ev = ev;
 	conn->binding_string = talloc_strdup(conn, "");
 	conn->h = h;
 	conn->notify_h = notify_h;

@@ -138,20 +138,13 @@ struct tevent_req *clusapi_control_send(TALLOC_CTX *mem_ctx,
 
 static const char *control_open_call(enum clusapi_control_object object)
 {
-	switch (object) {
-	case CLUSAPI_CONTROL_RESOURCE:
-		return "ApiOpenResource";
-	case CLUSAPI_CONTROL_GROUP:
-		return "ApiOpenGroup";
-	case CLUSAPI_CONTROL_NODE:
-		return "ApiOpenNode";
-	case CLUSAPI_CONTROL_NETWORK:
-		return "ApiOpenNetwork";
-	case CLUSAPI_CONTROL_NETINTERFACE:
-		return "ApiOpenNetInterface";
-	default:
-		return "ApiOpenCluster";
+	if (object == CLUSAPI_CONTROL_NETWORK) {
+		return clusapi_call_name(NDR_APIOPENNETWORK);
 	}
+	if (object == CLUSAPI_CONTROL_NETINTERFACE) {
+		return clusapi_call_name(NDR_APIOPENNETINTERFACE);
+	}
+	return clusapi_open_call_name(control_open_type(object));
 }
 
 static void clusapi_control_opened(struct tevent_req *subreq)

@@ -103,7 +103,9 @@ static const char *orq(const char *s)
 	return s != NULL ? s : "?";
 }
 
-static char *done_string(TALLOC_CTX *mem_ctx, const struct clusapi_event *e)
+/* The last event's line on mem_ctx; its temporaries on frame */
+static char *done_string(TALLOC_CTX *mem_ctx, TALLOC_CTX *frame,
+			 const struct clusapi_event *e)
 {
 	const char *state = clusapi_state_name(CLUSAPI_OBJECT_GROUP, e->state);
 	const char *g = orq(e->group), *n = orq(e->node);
@@ -121,7 +123,7 @@ static char *done_string(TALLOC_CTX *mem_ctx, const struct clusapi_event *e)
 				       "group \"%s\" in the background", g);
 	case CLUSAPI_OUTCOME_REFUSED:
 		return talloc_asprintf(mem_ctx, "refused: %s: %s",
-				       orq(e->call), call_result(mem_ctx, e));
+				       orq(e->call), call_result(frame, e));
 	case CLUSAPI_OUTCOME_FAILED:
 		return talloc_asprintf(mem_ctx, "failed: group \"%s\" is %s "
 				       "on %s", g, state, n);
@@ -241,7 +243,7 @@ char *clusapi_event_string(TALLOC_CTX *mem_ctx,
 				    "%s", g, call_result(frame, e));
 		break;
 	case CLUSAPI_STEP_DONE:
-		s = done_string(mem_ctx, e);
+		s = done_string(mem_ctx, frame, e);
 		break;
 	}
 	talloc_free(frame);

@@ -22,8 +22,7 @@ struct clusapi_object_info_state {
 
 static void clusapi_object_info_opened(struct tevent_req *subreq);
 static void clusapi_object_info_got_state(struct tevent_req *subreq);
-static void clusapi_object_info_got_string(struct tevent_req *subreq);
-static void clusapi_object_info_got_list(struct tevent_req *subreq);
+static void clusapi_object_info_got(struct tevent_req *subreq);
 
 struct tevent_req *clusapi_object_info_send(TALLOC_CTX *mem_ctx,
 					    struct tevent_context *ev,
@@ -130,11 +129,47 @@ static const struct clusapi_object_info_list {
 	  offsetof(struct clusapi_object_info, num_nodes) },
 };
 
-/* One enumeration in flight: the request and the list it fills */
+/*
+ * One enumeration or string query in flight: the request, and the list
+ * or the string it fills (the other is NULL).
+ */
 struct clusapi_object_info_query {
 	struct tevent_req *req;
 	const struct clusapi_object_info_list *list;
+	const struct clusapi_object_info_string *string;
 };
+
+static struct clusapi_object_info_query *clusapi_object_info_query(
+	struct tevent_req *req, const struct clusapi_object_info_list *list,
+	const struct clusapi_object_info_string *string)
+{
+	struct clusapi_object_info_state *state = tevent_req_data(
+		req, struct clusapi_object_info_state);
+	struct clusapi_object_info_query *q;
+
+	q = talloc(state, struct clusapi_object_info_query);
+	if (tevent_req_nomem(q, req)) {
+		return NULL;
+	}
+	*q = (struct clusapi_object_info_query) {
+		.req = req, .list = list, .string = string,
+	};
+	return q;
+}
+
+/* subreq (on q) was sent for q: count it in */
+static void clusapi_object_info_query_sent(
+	struct clusapi_object_info_query *q, struct tevent_req *subreq)
+{
+	struct clusapi_object_info_state *state = tevent_req_data(
+		q->req, struct clusapi_object_info_state);
+
+	if (tevent_req_nomem(subreq, q->req)) {
+		return;
+	}
+	tevent_req_set_callback(subreq, clusapi_object_info_got, q);
+	state->pending += 1;
+}
 
 static void clusapi_object_info_send_lists(struct tevent_req *req)
 {
@@ -147,25 +182,18 @@ static void clusapi_object_info_send_lists(struct tevent_req *req)
 		const struct clusapi_object_info_list *l =
 			&clusapi_object_info_lists[i];
 		struct clusapi_object_info_query *q;
-		struct tevent_req *subreq;
 
 		if (l->type != state->info->type) {
 			continue;
 		}
-		q = talloc(state, struct clusapi_object_info_query);
-		if (tevent_req_nomem(q, req)) {
+		q = clusapi_object_info_query(req, l, NULL);
+		if (q == NULL) {
 			return;
 		}
-		q->req = req;
-		q->list = l;
-		subreq = clusapi_enum_send(q, state->ev, state->conn, l->type,
-					   &state->handle, l->enum_type);
-		if (tevent_req_nomem(subreq, req)) {
-			return;
-		}
-		tevent_req_set_callback(subreq, clusapi_object_info_got_list,
-					q);
-		state->pending += 1;
+		clusapi_object_info_query_sent(
+			q, clusapi_enum_send(q, state->ev, state->conn,
+					     l->type, &state->handle,
+					     l->enum_type));
 	}
 }
 
@@ -211,33 +239,20 @@ static const struct clusapi_object_info_string {
 	.value = offsetof(struct clusapi_object_info, resource_type),
 };
 
-/* One string query in flight: the request and the string it fills */
-struct clusapi_object_info_string_query {
-	struct tevent_req *req;
-	const struct clusapi_object_info_string *string;
-};
-
 static void clusapi_object_info_send_string(
 	struct tevent_req *req, const struct clusapi_object_info_string *s)
 {
 	struct clusapi_object_info_state *state = tevent_req_data(
 		req, struct clusapi_object_info_state);
-	struct clusapi_object_info_string_query *q;
-	struct tevent_req *subreq;
+	struct clusapi_object_info_query *q;
 
-	q = talloc(state, struct clusapi_object_info_string_query);
-	if (tevent_req_nomem(q, req)) {
+	q = clusapi_object_info_query(req, NULL, s);
+	if (q == NULL) {
 		return;
 	}
-	q->req = req;
-	q->string = s;
-	subreq = s->send(q, state->ev, state->conn, state->info->type,
-			 &state->handle);
-	if (tevent_req_nomem(subreq, req)) {
-		return;
-	}
-	tevent_req_set_callback(subreq, clusapi_object_info_got_string, q);
-	state->pending += 1;
+	clusapi_object_info_query_sent(
+		q, s->send(q, state->ev, state->conn, state->info->type,
+			   &state->handle));
 }
 
 static void clusapi_object_info_opened(struct tevent_req *subreq)
@@ -249,19 +264,15 @@ static void clusapi_object_info_opened(struct tevent_req *subreq)
 	struct clusapi_object_info *info = state->info;
 	struct clusapi_conn *conn = state->conn;
 	struct tevent_context *ev = state->ev;
-	const char *call = "ApiOpenNode";
 	WERROR werr = WERR_OK;
 	NTSTATUS status;
 
 	status = clusapi_open_recv(subreq, &state->handle, &werr);
 	TALLOC_FREE(subreq);
-	if (info->type == CLUSAPI_OBJECT_GROUP) {
-		call = "ApiOpenGroup";
-	} else if (info->type == CLUSAPI_OBJECT_RESOURCE) {
-		call = "ApiOpenResource";
-	}
 	if (!NT_STATUS_IS_OK(status) || !W_ERROR_IS_OK(werr)) {
-		clusapi_object_info_failed(info, call, status, werr);
+		clusapi_object_info_failed(
+			info, clusapi_open_call_name(info->type), status,
+			werr);
 		tevent_req_done(req);
 		return;
 	}
@@ -320,32 +331,13 @@ static void clusapi_object_info_got_state(struct tevent_req *subreq)
 	clusapi_object_info_one_done(req);
 }
 
-static void clusapi_object_info_got_string(struct tevent_req *subreq)
-{
-	struct clusapi_object_info_string_query *q = tevent_req_callback_data(
-		subreq, struct clusapi_object_info_string_query);
-	struct tevent_req *req = q->req;
-	const struct clusapi_object_info_string *string = q->string;
-	struct clusapi_object_info_state *state = tevent_req_data(
-		req, struct clusapi_object_info_state);
-	struct clusapi_object_info *info = state->info;
-	char **value = (char **)((uint8_t *)info + string->value);
-	WERROR werr = WERR_OK;
-	NTSTATUS status;
-
-	status = string->recv(subreq, info, value, &werr);
-	TALLOC_FREE(q);
-	clusapi_object_info_failed(info, string->calls[info->type], status,
-				   werr);
-	clusapi_object_info_one_done(req);
-}
-
-static void clusapi_object_info_got_list(struct tevent_req *subreq)
+static void clusapi_object_info_got(struct tevent_req *subreq)
 {
 	struct clusapi_object_info_query *q = tevent_req_callback_data(
 		subreq, struct clusapi_object_info_query);
 	struct tevent_req *req = q->req;
 	const struct clusapi_object_info_list *l = q->list;
+	const struct clusapi_object_info_string *string = q->string;
 	struct clusapi_object_info_state *state = tevent_req_data(
 		req, struct clusapi_object_info_state);
 	struct clusapi_object_info *info = state->info;
@@ -353,10 +345,18 @@ static void clusapi_object_info_got_list(struct tevent_req *subreq)
 	WERROR werr = WERR_OK;
 	NTSTATUS status;
 
-	status = clusapi_enum_recv(subreq, info, (char ***)(base + l->names),
-				   (uint32_t *)(base + l->count), &werr);
+	if (l != NULL) {
+		status = clusapi_enum_recv(subreq, info,
+					   (char ***)(base + l->names),
+					   (uint32_t *)(base + l->count),
+					   &werr);
+	} else {
+		status = string->recv(subreq, info,
+				      (char **)(base + string->value), &werr);
+	}
 	TALLOC_FREE(q);
-	clusapi_object_info_failed(info, l->call, status, werr);
+	clusapi_object_info_failed(info, l != NULL ? l->call :
+				   string->calls[info->type], status, werr);
 	clusapi_object_info_one_done(req);
 }
 
@@ -589,10 +589,8 @@ static void clusapi_list_cluster_closed(struct tevent_req *subreq)
 		subreq, struct tevent_req);
 	struct clusapi_list_state *state = tevent_req_data(
 		req, struct clusapi_list_state);
-	WERROR werr;
 
-	/* a failed close changes nothing about the list */
-	clusapi_close_recv(subreq, &werr);
+	/* a failed close changes nothing about the list: not received */
 	TALLOC_FREE(subreq);
 	if (state->groups == NULL) {
 		clusapi_list_by_names(req);
@@ -657,9 +655,8 @@ static void clusapi_list_group_closed(struct tevent_req *subreq)
 {
 	struct tevent_req *req = tevent_req_callback_data(
 		subreq, struct tevent_req);
-	WERROR werr;
 
-	(void)clusapi_close_recv(subreq, &werr);
+	/* as clusapi_list_cluster_closed() */
 	TALLOC_FREE(subreq);
 	clusapi_list_query(req);
 }
@@ -776,12 +773,12 @@ NTSTATUS clusapi_list_recv(struct tevent_req *req, TALLOC_CTX *mem_ctx,
 
 /* ---- the cluster ------------------------------------------------ */
 
+/*
+ * The answers land in info itself: both calls' _recv put their [out]
+ * memory on it.
+ */
 struct clusapi_cluster_info_state {
 	struct clusapi_cluster_info *info;
-	const char *name;
-	const char *node;
-	const char *vendor;
-	const char *csd;
 	struct CLUSTER_OPERATIONAL_VERSION_INFO *opver;
 	WERROR rpc_status;
 	WERROR name_werr;
@@ -811,7 +808,7 @@ struct tevent_req *clusapi_cluster_info_send(TALLOC_CTX *mem_ctx,
 	state->info = info;
 
 	subreq = dcerpc_ApiGetClusterName_send(state, ev, conn->h,
-					       &state->name, &state->node);
+					       &info->name, &info->node);
 	if (tevent_req_nomem(subreq, req)) {
 		return tevent_req_post(req, ev);
 	}
@@ -820,7 +817,7 @@ struct tevent_req *clusapi_cluster_info_send(TALLOC_CTX *mem_ctx,
 
 	subreq = dcerpc_ApiGetClusterVersion2_send(
 		state, ev, conn->h, &info->major, &info->minor, &info->build,
-		&state->vendor, &state->csd, &state->opver,
+		&info->vendor, &info->csd_version, &state->opver,
 		&state->rpc_status);
 	if (tevent_req_nomem(subreq, req)) {
 		return tevent_req_post(req, ev);
@@ -831,31 +828,33 @@ struct tevent_req *clusapi_cluster_info_send(TALLOC_CTX *mem_ctx,
 	return req;
 }
 
+/* One of the two calls came back */
+static void clusapi_cluster_info_one_done(struct tevent_req *req)
+{
+	struct clusapi_cluster_info_state *state = tevent_req_data(
+		req, struct clusapi_cluster_info_state);
+
+	state->pending -= 1;
+	if (state->pending == 0) {
+		tevent_req_done(req);
+	}
+}
+
 static void clusapi_cluster_info_got_name(struct tevent_req *subreq)
 {
 	struct tevent_req *req = tevent_req_callback_data(
 		subreq, struct tevent_req);
 	struct clusapi_cluster_info_state *state = tevent_req_data(
 		req, struct clusapi_cluster_info_state);
-	struct clusapi_cluster_info *info = state->info;
 	NTSTATUS status;
 
-	status = dcerpc_ApiGetClusterName_recv(subreq, state,
+	status = dcerpc_ApiGetClusterName_recv(subreq, state->info,
 					       &state->name_werr);
 	TALLOC_FREE(subreq);
 	if (tevent_req_nterror(req, status)) {
 		return;
 	}
-	if (state->name != NULL) {
-		info->name = talloc_strdup(info, state->name);
-	}
-	if (state->node != NULL) {
-		info->node = talloc_strdup(info, state->node);
-	}
-	state->pending -= 1;
-	if (state->pending == 0) {
-		tevent_req_done(req);
-	}
+	clusapi_cluster_info_one_done(req);
 }
 
 static void clusapi_cluster_info_got_version(struct tevent_req *subreq)
@@ -867,28 +866,20 @@ static void clusapi_cluster_info_got_version(struct tevent_req *subreq)
 	struct clusapi_cluster_info *info = state->info;
 	NTSTATUS status;
 
-	status = dcerpc_ApiGetClusterVersion2_recv(subreq, state,
+	status = dcerpc_ApiGetClusterVersion2_recv(subreq, info,
 						   &info->version_werr);
 	TALLOC_FREE(subreq);
 	if (!NT_STATUS_IS_OK(status)) {
 		/* a fault here does not hide the name */
 		info->version_werr = WERR_RPC_S_CALL_FAILED;
 	}
-	if (state->vendor != NULL) {
-		info->vendor = talloc_strdup(info, state->vendor);
-	}
-	if (state->csd != NULL) {
-		info->csd_version = talloc_strdup(info, state->csd);
-	}
 	if (state->opver != NULL) {
 		info->highest_version = state->opver->dwClusterHighestVersion;
 		info->lowest_version = state->opver->dwClusterLowestVersion;
 		info->flags = state->opver->dwFlags;
+		TALLOC_FREE(state->opver);
 	}
-	state->pending -= 1;
-	if (state->pending == 0) {
-		tevent_req_done(req);
-	}
+	clusapi_cluster_info_one_done(req);
 }
 
 NTSTATUS clusapi_cluster_info_recv(struct tevent_req *req,

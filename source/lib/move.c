@@ -36,6 +36,9 @@ struct clusapi_group_op_state {
 	enum clusapi_object_type types[3];
 	struct policy_handle handles[3];	/* cluster, group, node */
 
+	int opening;			/* the H_* being opened */
+	void (*after_open)(struct tevent_req *req);
+
 	uint32_t initial_state;
 	char *source;			/* owner before the operation */
 	bool seen_change;
@@ -45,11 +48,11 @@ struct clusapi_group_op_state {
 #define H_GROUP 1
 #define H_NODE 2
 
-static void clusapi_group_op_opened_cluster(struct tevent_req *subreq);
+static void clusapi_group_op_open(struct tevent_req *req, int h,
+				  void (*then)(struct tevent_req *req));
 static void clusapi_group_op_open_group(struct tevent_req *req);
-static void clusapi_group_op_opened_group(struct tevent_req *subreq);
+static void clusapi_group_op_get_state(struct tevent_req *req);
 static void clusapi_group_op_got_state(struct tevent_req *subreq);
-static void clusapi_group_op_opened_node(struct tevent_req *subreq);
 static void clusapi_group_op_call(struct tevent_req *req);
 static void clusapi_group_op_called(struct tevent_req *subreq);
 static void clusapi_group_op_wait(struct tevent_req *req);
@@ -63,7 +66,7 @@ static struct tevent_req *clusapi_group_op_send(
 	const char *group_name, const char *node_name,
 	const struct clusapi_move_opts *opts)
 {
-	struct tevent_req *req, *subreq;
+	struct tevent_req *req;
 	struct clusapi_group_op_state *state;
 	struct clusapi_flow_result *r;
 
@@ -105,20 +108,15 @@ static struct tevent_req *clusapi_group_op_send(
 		}
 	}
 
-	if (op != CLUSAPI_OP_MOVE) {
+	if (op == CLUSAPI_OP_MOVE) {
+		clusapi_group_op_open(req, H_CLUSTER,
+				      clusapi_group_op_open_group);
+	} else {
 		clusapi_group_op_open_group(req);
-		if (!tevent_req_is_in_progress(req)) {
-			return tevent_req_post(req, ev);
-		}
-		return req;
 	}
-
-	subreq = clusapi_open_send(state, ev, conn, CLUSAPI_OBJECT_CLUSTER,
-				   NULL);
-	if (tevent_req_nomem(subreq, req)) {
+	if (!tevent_req_is_in_progress(req)) {
 		return tevent_req_post(req, ev);
 	}
-	tevent_req_set_callback(subreq, clusapi_group_op_opened_cluster, req);
 	return req;
 }
 
@@ -164,59 +162,78 @@ static bool failed(NTSTATUS status, WERROR werr)
 	return !NT_STATUS_IS_OK(status) || !W_ERROR_IS_OK(werr);
 }
 
-static void clusapi_group_op_opened_cluster(struct tevent_req *subreq)
+/* The name of what handles[h] is for: the group, the target node */
+static const char *clusapi_group_op_name(struct clusapi_group_op_state *state,
+					 int h)
 {
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	struct clusapi_group_op_state *state = tevent_req_data(
-		req, struct clusapi_group_op_state);
-	WERROR werr = WERR_OK;
-	NTSTATUS status;
+	const char *names[] = {
+		[H_CLUSTER] = NULL,
+		[H_GROUP] = state->group,
+		[H_NODE] = state->target,
+	};
 
-	status = clusapi_open_recv(subreq, &state->handles[H_CLUSTER], &werr);
-	TALLOC_FREE(subreq);
-	clusapi_group_op_log(state, CLUSAPI_STEP_OPEN_CLUSTER,
-			     "ApiOpenCluster", status, werr);
-	if (failed(status, werr)) {
-		clusapi_group_op_refused(req, "ApiOpenCluster", status, werr,
-					 CLUSAPI_OBJECT_CLUSTER, NULL);
-		return;
-	}
-	clusapi_group_op_open_group(req);
+	return names[h];
 }
 
-static void clusapi_group_op_open_group(struct tevent_req *req)
+static void clusapi_group_op_opened(struct tevent_req *subreq);
+
+/* Open handles[h], then go on with then() */
+static void clusapi_group_op_open(struct tevent_req *req, int h,
+				  void (*then)(struct tevent_req *req))
 {
 	struct clusapi_group_op_state *state = tevent_req_data(
 		req, struct clusapi_group_op_state);
 	struct tevent_req *subreq;
 
+	state->opening = h;
+	state->after_open = then;
 	subreq = clusapi_open_send(state, state->ev, state->conn,
-				   CLUSAPI_OBJECT_GROUP, state->group);
+				   state->types[h],
+				   clusapi_group_op_name(state, h));
 	if (tevent_req_nomem(subreq, req)) {
 		return;
 	}
-	tevent_req_set_callback(subreq, clusapi_group_op_opened_group, req);
+	tevent_req_set_callback(subreq, clusapi_group_op_opened, req);
 }
 
-static void clusapi_group_op_opened_group(struct tevent_req *subreq)
+static void clusapi_group_op_opened(struct tevent_req *subreq)
 {
 	struct tevent_req *req = tevent_req_callback_data(
 		subreq, struct tevent_req);
 	struct clusapi_group_op_state *state = tevent_req_data(
 		req, struct clusapi_group_op_state);
+	static const enum clusapi_step steps[] = {
+		[H_CLUSTER] = CLUSAPI_STEP_OPEN_CLUSTER,
+		[H_GROUP] = CLUSAPI_STEP_OPEN_GROUP,
+		[H_NODE] = CLUSAPI_STEP_OPEN_NODE,
+	};
+	int h = state->opening;
+	const char *call = clusapi_open_call_name(state->types[h]);
 	WERROR werr = WERR_OK;
 	NTSTATUS status;
 
-	status = clusapi_open_recv(subreq, &state->handles[H_GROUP], &werr);
+	status = clusapi_open_recv(subreq, &state->handles[h], &werr);
 	TALLOC_FREE(subreq);
-	clusapi_group_op_log(state, CLUSAPI_STEP_OPEN_GROUP, "ApiOpenGroup",
-			     status, werr);
+	clusapi_group_op_log(state, steps[h], call, status, werr);
 	if (failed(status, werr)) {
-		clusapi_group_op_refused(req, "ApiOpenGroup", status, werr,
-					 CLUSAPI_OBJECT_GROUP, state->group);
+		clusapi_group_op_refused(req, call, status, werr,
+					 state->types[h],
+					 clusapi_group_op_name(state, h));
 		return;
 	}
+	state->after_open(req);
+}
+
+static void clusapi_group_op_open_group(struct tevent_req *req)
+{
+	clusapi_group_op_open(req, H_GROUP, clusapi_group_op_get_state);
+}
+
+static void clusapi_group_op_get_state(struct tevent_req *req)
+{
+	struct clusapi_group_op_state *state = tevent_req_data(
+		req, struct clusapi_group_op_state);
+	struct tevent_req *subreq;
 
 	subreq = clusapi_get_state_send(state, state->ev, state->conn,
 					CLUSAPI_OBJECT_GROUP,
@@ -292,35 +309,7 @@ static void clusapi_group_op_got_state(struct tevent_req *subreq)
 	}
 
 	if (state->op == CLUSAPI_OP_MOVE && state->target != NULL) {
-		subreq = clusapi_open_send(state, state->ev, state->conn,
-					   CLUSAPI_OBJECT_NODE,
-					   state->target);
-		if (tevent_req_nomem(subreq, req)) {
-			return;
-		}
-		tevent_req_set_callback(subreq, clusapi_group_op_opened_node,
-					req);
-		return;
-	}
-	clusapi_group_op_call(req);
-}
-
-static void clusapi_group_op_opened_node(struct tevent_req *subreq)
-{
-	struct tevent_req *req = tevent_req_callback_data(
-		subreq, struct tevent_req);
-	struct clusapi_group_op_state *state = tevent_req_data(
-		req, struct clusapi_group_op_state);
-	WERROR werr = WERR_OK;
-	NTSTATUS status;
-
-	status = clusapi_open_recv(subreq, &state->handles[H_NODE], &werr);
-	TALLOC_FREE(subreq);
-	clusapi_group_op_log(state, CLUSAPI_STEP_OPEN_NODE, "ApiOpenNode",
-			     status, werr);
-	if (failed(status, werr)) {
-		clusapi_group_op_refused(req, "ApiOpenNode", status, werr,
-					 CLUSAPI_OBJECT_NODE, state->target);
+		clusapi_group_op_open(req, H_NODE, clusapi_group_op_call);
 		return;
 	}
 	clusapi_group_op_call(req);
