@@ -215,13 +215,29 @@ void group_set_owner(struct clus_txn *t, struct clus_group *g,
 	notify_node(t, owner, 0, CM_CHANGE_NODE_GROUP_GAINED_V2);
 }
 
+struct clus_group *group_add(struct clus_txn *t, const char *name,
+			     struct clus_node *owner, uint32_t group_type)
+{
+	char *id = clus_new_guid(t);
+	struct clus_group *g = (id != NULL) ? group_new(t, name, id) : NULL;
+
+	if (g == NULL) {
+		return NULL;
+	}
+	g->owner = owner;
+	g->group_type = group_type;
+	obj_link(t, &g->obj);
+	notify_group(t, g, CM_CHANGE_GROUP_ADDED, 0);
+	notify_cluster(t, 0, CM_CHANGE_CLUSTER_GROUP_ADDED_V2, g->name, g->id);
+	notify_node(t, owner, 0, CM_CHANGE_NODE_GROUP_GAINED_V2);
+	return g;
+}
+
 uint32_t clus_group_create(struct clus_model *m, const char *name,
 			   uint32_t group_type, struct clus_group **group)
 {
-	struct clus_node *owner = clus_model_local_node(m);
 	struct clus_txn *t;
 	struct clus_group *g;
-	char *id;
 	uint32_t err;
 
 	err = obj_check_name(m, CLUS_KIND_GROUP, name, NULL);
@@ -232,18 +248,11 @@ uint32_t clus_group_create(struct clus_model *m, const char *name,
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	id = clus_new_guid(t);
-	g = (id != NULL) ? group_new(t, name, id) : NULL;
+	g = group_add(t, name, clus_model_local_node(m), group_type);
 	if (g == NULL) {
 		txn_cancel(t);
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	g->owner = owner;
-	g->group_type = group_type;
-	obj_link(t, &g->obj);
-	notify_group(t, g, CM_CHANGE_GROUP_ADDED, 0);
-	notify_cluster(t, 0, CM_CHANGE_CLUSTER_GROUP_ADDED_V2, g->name, g->id);
-	notify_node(t, owner, 0, CM_CHANGE_NODE_GROUP_GAINED_V2);
 	err = txn_commit(t);
 	if (err != CM_ERROR_SUCCESS) {
 		return err;
@@ -272,11 +281,31 @@ static void group_drop_dependents(struct clus_txn *t, struct clus_group *g)
 	}
 }
 
+void group_unlink_deleted(struct clus_txn *t, struct clus_group *g)
+{
+	struct clus_resource *r, *next;
+
+	for (r = clus_group_first_resource(g); r != NULL; r = next) {
+		next = clus_group_next_resource(r);
+		resource_unlink_deleted(t, r);
+	}
+	if (g->groupset != NULL) {
+		groupset_remove_member(t, g->groupset, g);
+	}
+	group_drop_dependents(t, g);
+	notify_group(t, g, CM_CHANGE_GROUP_DELETED,
+		     CM_CHANGE_GROUP_DELETED_V2);
+	notify_node(t, g->owner, 0, CM_CHANGE_NODE_GROUP_LOST_V2);
+	obj_unlink(t, &g->obj);
+	group_wake_on_commit(t, g, CM_ERROR_GROUP_NOT_FOUND);
+	txn_free_on_commit(t, g);
+}
+
 uint32_t clus_group_delete(struct clus_model *m, struct clus_group *g,
 			   bool force)
 {
 	struct clus_resource *quorum = clus_model_quorum_resource(m);
-	struct clus_resource *r, *next;
+	struct clus_resource *r;
 	struct clus_txn *t;
 
 	if (g->op != NULL) {
@@ -297,20 +326,7 @@ uint32_t clus_group_delete(struct clus_model *m, struct clus_group *g,
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
 	/* force: the resources go with it (stopping is instant here) */
-	for (r = clus_group_first_resource(g); r != NULL; r = next) {
-		next = clus_group_next_resource(r);
-		resource_unlink_deleted(t, r);
-	}
-	if (g->groupset != NULL) {
-		groupset_remove_member(t, g->groupset, g);
-	}
-	group_drop_dependents(t, g);
-	notify_group(t, g, CM_CHANGE_GROUP_DELETED,
-		     CM_CHANGE_GROUP_DELETED_V2);
-	notify_node(t, g->owner, 0, CM_CHANGE_NODE_GROUP_LOST_V2);
-	obj_unlink(t, &g->obj);
-	group_wake_on_commit(t, g, CM_ERROR_GROUP_NOT_FOUND);
-	txn_free_on_commit(t, g);
+	group_unlink_deleted(t, g);
 	return txn_commit(t);
 }
 

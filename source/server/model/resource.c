@@ -190,6 +190,39 @@ struct clus_object *resource_resolve_in_group(void *private_data,
 	return NULL;
 }
 
+struct clus_resource *resource_add(struct clus_txn *t, struct clus_group *g,
+				   const char *name, struct clus_restype *type)
+{
+	struct clus_model *m = t->m;
+	struct clus_resource *r;
+	struct clus_node *n;
+	uint32_t i = 0;
+	char *id;
+
+	id = clus_new_guid(t);
+	r = (id != NULL) ? resource_new(t, name, id) : NULL;
+	if (r == NULL) {
+		return NULL;
+	}
+	r->type = type;
+	/* MS-CMRP: possible owners start as every configured node */
+	talloc_free(r->possible);
+	r->possible = talloc_zero_array(r, struct clus_node *,
+					m->nodes.count + 1);
+	if (r->possible == NULL) {
+		return NULL;
+	}
+	for (n = clus_node_first(m); n != NULL; n = clus_node_next(n)) {
+		r->possible[i++] = n;
+	}
+	r->num_possible = i;
+	resource_link(t, r, g);
+	notify_resource(t, r, CM_CHANGE_RESOURCE_ADDED, 0);
+	notify_group(t, g, 0, CM_CHANGE_GROUP_RESOURCE_ADDED_V2);
+	group_update_state(t, g);
+	return r;
+}
+
 uint32_t clus_resource_create(struct clus_model *m, struct clus_group *g,
 			      const char *name, const char *type_name,
 			      uint32_t create_flags,
@@ -197,11 +230,8 @@ uint32_t clus_resource_create(struct clus_model *m, struct clus_group *g,
 {
 	struct clus_restype *type;
 	struct clus_resource *r;
-	struct clus_node *n;
 	struct clus_txn *t;
-	uint32_t i = 0;
 	uint32_t err;
-	char *id;
 
 	err = obj_check_name(m, CLUS_KIND_RESOURCE, name, NULL);
 	if (err != CM_ERROR_SUCCESS) {
@@ -215,30 +245,12 @@ uint32_t clus_resource_create(struct clus_model *m, struct clus_group *g,
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	id = clus_new_guid(t);
-	r = (id != NULL) ? resource_new(t, name, id) : NULL;
+	r = resource_add(t, g, name, type);
 	if (r == NULL) {
 		txn_cancel(t);
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	r->type = type;
 	r->create_flags = create_flags;
-	/* MS-CMRP: possible owners start as every configured node */
-	talloc_free(r->possible);
-	r->possible = talloc_zero_array(r, struct clus_node *,
-					m->nodes.count + 1);
-	if (r->possible == NULL) {
-		txn_cancel(t);
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	for (n = clus_node_first(m); n != NULL; n = clus_node_next(n)) {
-		r->possible[i++] = n;
-	}
-	r->num_possible = i;
-	resource_link(t, r, g);
-	notify_resource(t, r, CM_CHANGE_RESOURCE_ADDED, 0);
-	notify_group(t, g, 0, CM_CHANGE_GROUP_RESOURCE_ADDED_V2);
-	group_update_state(t, g);
 	err = txn_commit(t);
 	if (err != CM_ERROR_SUCCESS) {
 		return err;
@@ -248,8 +260,7 @@ uint32_t clus_resource_create(struct clus_model *m, struct clus_group *g,
 }
 
 /* Remove @r from the expressions of the resources that depend on it */
-static void resource_drop_dependents(struct clus_txn *t,
-				     struct clus_resource *r)
+void resource_drop_dependents(struct clus_txn *t, struct clus_resource *r)
 {
 	struct clus_link *l;
 
@@ -562,6 +573,17 @@ static bool resource_component(struct clus_resource *r,
 	return true;
 }
 
+void resource_set_group(struct clus_txn *t, struct clus_resource *r,
+			struct clus_group *g)
+{
+	txn_list_remove(t, &r->group->resources, &r->group_link);
+	txn_list_append(t, &g->resources, &r->group_link);
+	TXN_SET(t, r->group, g);
+	txn_dirty(t, &r->obj);
+	notify_resource(t, r, CM_CHANGE_RESOURCE_PROPERTY,
+			CM_CHANGE_RESOURCE_OWNER_GROUP_V2);
+}
+
 uint32_t clus_resource_change_group(struct clus_model *m,
 				    struct clus_resource *r,
 				    struct clus_group *g)
@@ -599,14 +621,7 @@ uint32_t clus_resource_change_group(struct clus_model *m,
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
 	for (i = 0; i < num; i++) {
-		struct clus_resource *x = set[i];
-
-		txn_list_remove(t, &old->resources, &x->group_link);
-		txn_list_append(t, &g->resources, &x->group_link);
-		TXN_SET(t, x->group, g);
-		txn_dirty(t, &x->obj);
-		notify_resource(t, x, CM_CHANGE_RESOURCE_PROPERTY,
-				CM_CHANGE_RESOURCE_OWNER_GROUP_V2);
+		resource_set_group(t, set[i], g);
 	}
 	talloc_free(set);
 	notify_group(t, old, 0, CM_CHANGE_GROUP_RESOURCE_LOST_V2);

@@ -150,8 +150,9 @@ struct pcmk_change *pcmk_change_target_role(TALLOC_CTX *mem_ctx,
 					    const struct pcmk_cib *cib,
 					    const char *rsc, bool started)
 {
-	const struct pcmk_group *g = pcmk_cib_group(cib, rsc);
 	const struct pcmk_primitive *p = pcmk_cib_primitive(cib, rsc);
+	const struct pcmk_group *g = p == NULL ? pcmk_cib_group(cib, rsc) :
+		NULL;
 	const struct pcmk_nvset *meta = g ? &g->meta : p ? &p->meta : NULL;
 	struct pcmk_change *c;
 	const char *set_id, *pair_id;

@@ -276,6 +276,36 @@ static int parse_group(TALLOC_CTX *mem_ctx, const xmlNode *x,
 	return 0;
 }
 
+/*
+ * A primitive outside any group: MS-CMRP has no resource without a
+ * group, so it is shown as a group of its own, of the same id, with
+ * the primitive as its one member (pcmk_group.solo).
+ */
+static int parse_solo(TALLOC_CTX *mem_ctx, const xmlNode *x,
+		      struct pcmk_cib *cib)
+{
+	struct pcmk_primitive *p = &cib->primitives[cib->num_primitives];
+	struct pcmk_group *g = &cib->groups[cib->num_groups];
+	int ret = parse_primitive(mem_ctx, x, NULL, p);
+
+	if (ret != 0) {
+		return ret;
+	}
+	cib->num_primitives++;
+	g->members = talloc_array(mem_ctx, struct pcmk_primitive *, 1);
+	if (g->members == NULL) {
+		return ENOMEM;
+	}
+	g->id = p->id;
+	g->solo = true;
+	g->target_role = p->target_role;
+	g->meta = p->meta;
+	g->members[0] = p;
+	g->num_members = 1;
+	cib->num_groups++;
+	return 0;
+}
+
 /* groups and primitives; clones, bundles and the like are not read */
 static int parse_resources(TALLOC_CTX *mem_ctx, const xmlNode *resources,
 			   struct pcmk_cib *cib)
@@ -289,16 +319,14 @@ static int parse_resources(TALLOC_CTX *mem_ctx, const xmlNode *resources,
 	cib->primitives = talloc_zero_array(mem_ctx, struct pcmk_primitive,
 					    count_primitives(resources));
 	cib->groups = talloc_zero_array(mem_ctx, struct pcmk_group,
-					count_children(resources, "group"));
+					count_children(resources, "group") +
+					count_children(resources, "primitive"));
 	if (cib->primitives == NULL || cib->groups == NULL) {
 		return ENOMEM;
 	}
 	for (c = resources->children; c != NULL; c = c->next) {
 		if (is_elem(c, "primitive")) {
-			ret = parse_primitive(
-				mem_ctx, c, NULL,
-				&cib->primitives[cib->num_primitives]);
-			cib->num_primitives += ret == 0 ? 1 : 0;
+			ret = parse_solo(mem_ctx, c, cib);
 		} else if (is_elem(c, "group")) {
 			ret = parse_group(mem_ctx, c, cib,
 					  &cib->groups[cib->num_groups]);

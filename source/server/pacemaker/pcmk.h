@@ -34,6 +34,8 @@
  *   group Failed		a member failed (and none in flight)
  *   group PartialOnline	some members Started
  *   group Offline		none Started
+ *   group			<group>, or a <primitive> outside any group
+ *				(a group of its own, of the same id)
  *   group owner		the node its members run on (between the
  *				last stop and the first start of a move:
  *				the move's target)
@@ -116,6 +118,8 @@ struct pcmk_primitive {
 
 struct pcmk_group {
 	const char *id;
+	bool solo;		/* a primitive outside any group, shown as
+				 * a group of its own (same id) */
 	const char *target_role;
 	struct pcmk_nvset meta;
 	size_t num_members;

@@ -45,6 +45,12 @@ void pcmk_backend_refresh(struct pcmk_backend *b,
 			  const struct pcmk_cib *cib);
 void pcmk_backend_refresh_txn(struct clus_txn *t,
 			      const struct pcmk_cib *cib);
+/* backend_sync.c: nodes, groups and resources the CIB added/removed */
+bool pcmk_backend_same_objects(struct clus_model *m,
+			       const struct pcmk_cib *cib);
+uint32_t pcmk_backend_sync_txn(struct clus_txn *t,
+			       const struct pcmk_cib *cib);
+
 /* "class:provider:type" (or "class:type"), on @mem_ctx */
 char *pcmk_backend_agent(TALLOC_CTX *mem_ctx,
 			 const struct pcmk_primitive *p);

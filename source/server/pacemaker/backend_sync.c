@@ -1,0 +1,223 @@
+/*
+ * clusapi - the Pacemaker backend: nodes, groups and resources added to
+ * or removed from the CIB while clusapid runs, put into the model in the
+ * backend transaction of the CIB change (the model announces them)
+ *
+ * Copyright (C) 2026 The clusapi developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The model's objects are the CIB's by name: a group is a <group> or a
+ * primitive outside any group (pcmk.h), a resource a <primitive>, a
+ * node a <nodes>/<node> uname.  A primitive that changed groups in the
+ * CIB moves to its new group here; one whose agent the model does not
+ * know brings its resource type along.  A node removed from the CIB
+ * stays in the model, Down (evicting it is MS-CMRP's EvictNode).
+ */
+
+#include <string.h>
+
+#include "pcmk_backend_private.h"
+
+static uint32_t sync_nodes(struct clus_txn *t, const struct pcmk_cib *cib)
+{
+	size_t i;
+
+	for (i = 0; i < cib->num_nodes; i++) {
+		const struct pcmk_node *pn = &cib->nodes[i];
+		struct clus_node *n;
+
+		if (clus_node_by_name(t->m, pn->name) != NULL ||
+		    clus_node_by_id(t->m, pn->id) != NULL) {
+			continue;
+		}
+		n = node_new(t, pn->name, pn->id);
+		if (n == NULL) {
+			return CM_ERROR_NOT_ENOUGH_MEMORY;
+		}
+		n->state = pcmk_node_state(pn);
+		obj_link(t, &n->obj);
+		notify_node(t, n, CM_CHANGE_NODE_ADDED, 0);
+		notify_cluster(t, 0, CM_CHANGE_CLUSTER_NODE_ADDED_V2, n->name,
+			       n->id);
+	}
+	return CM_ERROR_SUCCESS;
+}
+
+static uint32_t sync_groups(struct clus_txn *t, const struct pcmk_cib *cib)
+{
+	size_t i;
+
+	for (i = 0; i < cib->num_groups; i++) {
+		const struct pcmk_group *pg = &cib->groups[i];
+		const char *owner = NULL;
+		struct clus_node *node;
+
+		if (clus_group_by_name(t->m, pg->id) != NULL) {
+			continue;
+		}
+		pcmk_group_state(cib, pg, false, &owner);
+		node = owner != NULL ? clus_node_by_name(t->m, owner) : NULL;
+		if (group_add(t, pg->id, node != NULL ? node :
+			      clus_model_local_node(t->m),
+			      CM_GROUP_TYPE_GENERIC_SERVICE) == NULL) {
+			return CM_ERROR_NOT_ENOUGH_MEMORY;
+		}
+	}
+	return CM_ERROR_SUCCESS;
+}
+
+/* The model's resource type of @p's agent, new if need be */
+static struct clus_restype *sync_restype(struct clus_txn *t,
+					 const struct pcmk_primitive *p)
+{
+	char *name = pcmk_backend_agent(t, p);
+	struct clus_restype *rt;
+
+	if (name == NULL) {
+		return NULL;
+	}
+	rt = clus_restype_by_name(t->m, name);
+	if (rt != NULL) {
+		return rt;
+	}
+	rt = restype_new(t, name);
+	if (rt == NULL) {
+		return NULL;
+	}
+	obj_link(t, &rt->obj);
+	notify_restype(t, rt, CM_CHANGE_RESOURCE_TYPE_ADDED, 0);
+	notify_cluster(t, 0, CM_CHANGE_CLUSTER_RESOURCE_TYPE_ADDED_V2,
+		       rt->name, rt->name);
+	return rt;
+}
+
+/* An online/offline of @r that cannot end: its waiters answered @err */
+static void sync_end_op(struct clus_txn *t, struct clus_resource *r,
+			uint32_t err)
+{
+	struct clus_group *g = r->group;
+	struct clus_group_op *op = g->op;
+
+	if (op == NULL || op->resource != r) {
+		return;
+	}
+	TXN_SET(t, g->op, NULL);
+	txn_free_on_commit(t, op);
+	txn_dirty(t, &g->obj);
+	group_wake_on_commit(t, g, err);
+}
+
+/* @r into @g, where the CIB has it now */
+static void sync_change_group(struct clus_txn *t, struct clus_resource *r,
+			      struct clus_group *g)
+{
+	struct clus_group *old = r->group;
+
+	sync_end_op(t, r, CM_ERROR_INVALID_STATE);
+	resource_drop_dependents(t, r);
+	resource_set_group(t, r, g);
+	notify_group(t, old, 0, CM_CHANGE_GROUP_RESOURCE_LOST_V2);
+	notify_group(t, g, 0, CM_CHANGE_GROUP_RESOURCE_GAINED_V2);
+}
+
+static uint32_t sync_resources(struct clus_txn *t,
+			       const struct pcmk_cib *cib)
+{
+	size_t i;
+
+	for (i = 0; i < cib->num_primitives; i++) {
+		const struct pcmk_primitive *p = &cib->primitives[i];
+		struct clus_resource *r = clus_resource_by_name(t->m, p->id);
+		struct clus_group *g;
+		struct clus_restype *rt;
+
+		g = clus_group_by_name(t->m, p->group ? p->group : p->id);
+		if (g == NULL) {
+			return CM_ERROR_GROUP_NOT_FOUND;	/* sync_groups */
+		}
+		if (r != NULL) {
+			if (r->group != g) {
+				sync_change_group(t, r, g);
+			}
+			continue;
+		}
+		rt = sync_restype(t, p);
+		if (rt == NULL || resource_add(t, g, p->id, rt) == NULL) {
+			return CM_ERROR_NOT_ENOUGH_MEMORY;
+		}
+	}
+	return CM_ERROR_SUCCESS;
+}
+
+/* What the CIB no longer has: resources, then groups */
+static void sync_removed(struct clus_txn *t, const struct pcmk_cib *cib)
+{
+	struct clus_resource *r, *rnext;
+	struct clus_group *g, *gnext;
+
+	for (r = clus_resource_first(t->m); r != NULL; r = rnext) {
+		rnext = clus_resource_next(r);
+		if (pcmk_cib_primitive(cib, r->name) != NULL) {
+			continue;
+		}
+		sync_end_op(t, r, CM_ERROR_RESOURCE_NOT_FOUND);
+		resource_drop_dependents(t, r);
+		resource_unlink_deleted(t, r);
+	}
+	for (g = clus_group_first(t->m); g != NULL; g = gnext) {
+		gnext = clus_group_next(g);
+		if (pcmk_cib_group(cib, g->name) != NULL) {
+			continue;
+		}
+		group_unlink_deleted(t, g);	/* its op goes with it */
+	}
+}
+
+bool pcmk_backend_same_objects(struct clus_model *m,
+			       const struct pcmk_cib *cib)
+{
+	size_t i;
+
+	for (i = 0; i < cib->num_groups; i++) {
+		if (clus_group_by_name(m, cib->groups[i].id) == NULL) {
+			return false;
+		}
+	}
+	for (i = 0; i < cib->num_primitives; i++) {
+		const struct pcmk_primitive *p = &cib->primitives[i];
+		struct clus_resource *r = clus_resource_by_name(m, p->id);
+
+		if (r == NULL || strcmp(r->group->name,
+					p->group ? p->group : p->id) != 0) {
+			return false;
+		}
+	}
+	for (i = 0; i < cib->num_nodes; i++) {
+		if (clus_node_by_name(m, cib->nodes[i].name) == NULL) {
+			return false;
+		}
+	}
+	return cib->num_groups == clus_model_num_groups(m) &&
+		cib->num_primitives == clus_model_num_resources(m);
+}
+
+uint32_t pcmk_backend_sync_txn(struct clus_txn *t,
+			       const struct pcmk_cib *cib)
+{
+	uint32_t err;
+
+	if (pcmk_backend_same_objects(t->m, cib)) {
+		return CM_ERROR_SUCCESS;
+	}
+	err = sync_nodes(t, cib);
+	if (err == CM_ERROR_SUCCESS) {
+		err = sync_groups(t, cib);
+	}
+	if (err == CM_ERROR_SUCCESS) {
+		err = sync_resources(t, cib);
+	}
+	if (err == CM_ERROR_SUCCESS) {
+		sync_removed(t, cib);
+	}
+	return err;
+}
