@@ -85,8 +85,8 @@ check "  corosync link 0" has "Corosync link 0"
 check "private properties: the instance attributes" \
 	out1 property get resource A1 --private
 check "  op_sleep" has "op_sleep"
-check "group create refused (the CIB is the state)" \
-	not out1 group create NewGroup
+check "preferred owners refused (not written to the CIB)" \
+	not out1 group set-owners $G node2
 check "  ERROR_NOT_SUPPORTED" has "NOT_SUPPORTED"
 
 # a second clusapid, on node2, and its notifications

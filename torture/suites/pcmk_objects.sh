@@ -43,6 +43,24 @@ both() {	# KIND NAME [PATTERN]: node1's and node2's clusapid list it
 neither() {	# KIND NAME: neither clusapid lists it
 	not listed 1 "$@" && not listed 2 "$@"
 }
+in_group() {	# PRIMITIVE GROUP: the CIB has it in that <group>
+	cib -o resources | python3 -c '
+import sys, xml.etree.ElementTree as ET
+r = ET.parse(sys.stdin).getroot()
+p = r.find("group[@id=\"%s\"]/primitive[@id=\"%s\"]" % tuple(sys.argv[1:]))
+sys.exit(p is None)' "$2" "$1"
+}
+conf() {	# the CIB's configuration section, kept to compare
+	cib -o configuration >"$PCMK_DIR/conf.$1"
+}
+conf_same() {	# the configuration as it was at conf before
+	cib -o configuration | cmp -s - "$PCMK_DIR/conf.before"
+}
+refused() {	# ERROR CLUSCTL-ARGS...: refused with ERROR, CIB unchanged
+	_r_err=$1
+	shift
+	conf before && not out1 "$@" && has "$_r_err" && conf_same
+}
 seen2() {	# PATTERN: node2's client was notified of it
 	grep -q -- "$1" "$PCMK_DIR/events2"
 }
@@ -126,6 +144,66 @@ check "cibadmin removes group P1 (the primitive)" pcmk_on 3 cibadmin \
 	--delete -o resources -X '<primitive id="P1"/>'
 check "  group P1 gone from both" pcmk_wait 10 neither group P1
 check "  node2's client told" pcmk_wait 5 seen2 'group "P1".*deleted'
+# (3) created, renamed, moved and deleted through clusapid
+check "group create \"Web Sites\"" out1 group create "Web Sites"
+check "  both list it" both group "Web Sites"
+check "  the CIB holds it, empty (clusapi-groups)" \
+	cib_has 'name="Web_Sites" value="Web Sites"'
+check "  node2's client told" pcmk_wait 5 seen2 'cluster "Web Sites" group-added'
+check "resource create W1 in it (ocf:pacemaker:Dummy)" \
+	out1 resource create W1 --group="Web Sites" --type=ocf:pacemaker:Dummy
+check "  both list W1 in Web Sites, Offline" \
+	both resource W1 "Offline  *Web Sites"
+check "  the CIB: W1 in <group id=Web_Sites>" in_group W1 Web_Sites
+check "  the empty-group entry is gone" not cib_has 'name="Web_Sites"'
+check "resource create W2 in it" \
+	out1 resource create W2 --group="Web Sites" --type=ocf:pacemaker:Dummy
+check "  the CIB: W2 in Web_Sites" in_group W2 Web_Sites
+check "group online \"Web Sites\" --wait" \
+	out1 group online "Web Sites" --wait=30
+web=$(pcmk_group_node 3 Web_Sites)
+check "  Pacemaker runs W1 and W2 (on $web)" test -n "$web"
+check "  both show it Online" pcmk_wait 10 both group "Web Sites" \
+	"$web  *Online"
+check "group rename \"Web Sites\" Web" out1 group rename "Web Sites" Web
+check "  both list Web" both group Web "$web  *Online"
+check "  neither lists Web Sites" neither group "Web Sites"
+check "  the CIB: clusapi-name Web on Web_Sites" \
+	cib_has 'name="clusapi-name" value="Web"'
+check "resource rename W2 \"Web Two\"" out1 resource rename W2 "Web Two"
+check "  both list Web Two" both resource "Web Two" "Online  *Web"
+check "resource offline \"Web Two\" --wait" \
+	out1 resource offline "Web Two" --wait=30
+check "resource move \"Web Two\" G1" out1 resource move "Web Two" G1
+check "  both list it in G1" both resource "Web Two" "[A-Za-z]*  *G1"
+check "  the CIB: W2 in G1" in_group W2 G1
+
+# refused, and the CIB unchanged
+check "group delete Web (holds W1): ERROR_DIR_NOT_EMPTY" \
+	refused DIR_NOT_EMPTY group delete Web
+check "resource create of an unknown type: TYPE_NOT_FOUND" \
+	refused RESOURCE_TYPE_NOT_FOUND resource create X1 --group=Web \
+	--type=ocf:heartbeat:NoSuchAgent
+check "group create G1 (exists): ERROR_OBJECT_ALREADY_EXISTS" \
+	refused ALREADY_EXISTS group create G1
+check "resource create A1 (exists)" \
+	refused ALREADY_EXISTS resource create A1 --group=Web \
+	--type=ocf:pacemaker:Dummy
+check "resource delete W1 (Online): ERROR_RESOURCE_ONLINE" \
+	refused RESOURCE_ONLINE resource delete W1
+
+check "group offline Web --wait" out1 group offline Web --wait=30
+check "resource delete W1" out1 resource delete W1
+check "  gone from both" neither resource W1
+check "  and from the CIB" not cib_has 'primitive id="W1"'
+check "  Web stays, empty, in both" both group Web
+check "  the CIB: Web_Sites back in clusapi-groups, named Web" \
+	cib_has 'name="Web_Sites" value="Web"'
+check "group delete Web" out1 group delete Web
+check "  gone from both" neither group Web
+check "  and from the CIB" not cib_has 'Web_Sites'
+check "  node2's client told" pcmk_wait 5 seen2 'group "Web".*deleted'
+
 sed 's/^/#   /' "$PCMK_DIR/events2" | grep -v "state\|owner" | head -30
 
 pcmk_suite_end

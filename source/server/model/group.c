@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "model_private.h"
+#include "backend.h"
 
 struct clus_group *group_new(struct clus_txn *t, const char *name,
 			     const char *id)
@@ -216,10 +216,13 @@ void group_set_owner(struct clus_txn *t, struct clus_group *g,
 }
 
 struct clus_group *group_add(struct clus_txn *t, const char *name,
-			     struct clus_node *owner, uint32_t group_type)
+			     const char *id, struct clus_node *owner,
+			     uint32_t group_type)
 {
-	char *id = clus_new_guid(t);
-	struct clus_group *g = (id != NULL) ? group_new(t, name, id) : NULL;
+	struct clus_group *g;
+
+	id = id != NULL ? id : clus_new_guid(t);
+	g = (id != NULL) ? group_new(t, name, id) : NULL;
 
 	if (g == NULL) {
 		return NULL;
@@ -241,14 +244,15 @@ uint32_t clus_group_create(struct clus_model *m, const char *name,
 	uint32_t err;
 
 	err = obj_check_name(m, CLUS_KIND_GROUP, name, NULL);
-	if (err != CM_ERROR_SUCCESS) {
-		return err;
+	if (err != CM_ERROR_SUCCESS || m->backend->group_create != NULL) {
+		return err ? err : m->backend->group_create(m, name, group_type,
+							    group);
 	}
 	t = txn_begin(m);
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	g = group_add(t, name, clus_model_local_node(m), group_type);
+	g = group_add(t, name, NULL, clus_model_local_node(m), group_type);
 	if (g == NULL) {
 		txn_cancel(t);
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
@@ -320,6 +324,9 @@ uint32_t clus_group_delete(struct clus_model *m, struct clus_group *g,
 	if (g->resources.count > 0 && !force) {
 		return CM_ERROR_DIR_NOT_EMPTY;
 	}
+	if (m->backend->group_delete != NULL) {
+		return m->backend->group_delete(m, g);
+	}
 
 	t = txn_begin(m);
 	if (t == NULL) {
@@ -363,8 +370,13 @@ uint32_t clus_group_rename(struct clus_model *m, struct clus_group *g,
 {
 	struct clus_common_set c = { .name = name };
 
-	if (strcmp(g->name, name) == 0) {
-		return obj_check_name(m, CLUS_KIND_GROUP, name, g);
+	uint32_t err = obj_check_name(m, CLUS_KIND_GROUP, name, g);
+
+	if (err != CM_ERROR_SUCCESS || strcmp(g->name, name) == 0) {
+		return err;
+	}
+	if (m->backend->group_rename != NULL) {
+		return m->backend->group_rename(m, g, name);
 	}
 	return clus_group_set_common(m, g, &c);
 }

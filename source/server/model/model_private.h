@@ -344,9 +344,10 @@ void netif_delete(struct clus_txn *t, struct clus_netif *netif);
 /* group.c */
 struct clus_group *group_new(struct clus_txn *t, const char *name,
 			     const char *id);
-/* A new group owned by @owner, announced; NULL: no memory */
+/* A new group owned by @owner, announced; @id NULL: a new GUID */
 struct clus_group *group_add(struct clus_txn *t, const char *name,
-			     struct clus_node *owner, uint32_t group_type);
+			     const char *id, struct clus_node *owner,
+			     uint32_t group_type);
 uint32_t group_derive_state(const struct clus_group *g);
 void group_update_state(struct clus_txn *t, struct clus_group *g);
 /* A backend that knows the state better than group_derive_state() */
@@ -371,9 +372,10 @@ struct clus_resource *resource_new(struct clus_txn *t, const char *name,
 				   const char *id);
 void resource_link(struct clus_txn *t, struct clus_resource *r,
 		   struct clus_group *g);
-/* A new resource of @type in @g, announced; NULL: no memory */
+/* A new resource of @type in @g, announced; @id NULL: a new GUID */
 struct clus_resource *resource_add(struct clus_txn *t, struct clus_group *g,
-				   const char *name, struct clus_restype *type);
+				   const char *name, const char *id,
+				   struct clus_restype *type);
 void res_set_state(struct clus_txn *t, struct clus_resource *r,
 		   uint32_t state);
 bool res_is_stopped(const struct clus_resource *r);

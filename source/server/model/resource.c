@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "model_private.h"
+#include "backend.h"
 
 struct clus_resource *resource_new(struct clus_txn *t, const char *name,
 				   const char *id)
@@ -191,15 +191,15 @@ struct clus_object *resource_resolve_in_group(void *private_data,
 }
 
 struct clus_resource *resource_add(struct clus_txn *t, struct clus_group *g,
-				   const char *name, struct clus_restype *type)
+				   const char *name, const char *id,
+				   struct clus_restype *type)
 {
 	struct clus_model *m = t->m;
 	struct clus_resource *r;
 	struct clus_node *n;
 	uint32_t i = 0;
-	char *id;
 
-	id = clus_new_guid(t);
+	id = id != NULL ? id : clus_new_guid(t);
 	r = (id != NULL) ? resource_new(t, name, id) : NULL;
 	if (r == NULL) {
 		return NULL;
@@ -238,14 +238,15 @@ uint32_t clus_resource_create(struct clus_model *m, struct clus_group *g,
 		return err;
 	}
 	err = clus_restype_lookup(m, type_name, &type);
-	if (err != CM_ERROR_SUCCESS) {
-		return err;
+	if (err != CM_ERROR_SUCCESS || m->backend->resource_create != NULL) {
+		return err ? err : m->backend->resource_create(m, g, name, type,
+							       res);
 	}
 	t = txn_begin(m);
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	r = resource_add(t, g, name, type);
+	r = resource_add(t, g, name, NULL, type);
 	if (r == NULL) {
 		txn_cancel(t);
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
@@ -297,8 +298,8 @@ uint32_t clus_resource_delete(struct clus_model *m, struct clus_resource *r)
 		return CM_ERROR_RESOURCE_ONLINE;
 	}
 	err = group_busy_error(g);
-	if (err != CM_ERROR_SUCCESS) {
-		return err;
+	if (err != CM_ERROR_SUCCESS || m->backend->resource_delete != NULL) {
+		return err ? err : m->backend->resource_delete(m, r);
 	}
 	t = txn_begin(m);
 	if (t == NULL) {
@@ -335,8 +336,13 @@ uint32_t clus_resource_rename(struct clus_model *m, struct clus_resource *r,
 {
 	struct clus_common_set c = { .name = name };
 
-	if (strcmp(r->name, name) == 0) {
-		return obj_check_name(m, CLUS_KIND_RESOURCE, name, r);
+	uint32_t err = obj_check_name(m, CLUS_KIND_RESOURCE, name, r);
+
+	if (err != CM_ERROR_SUCCESS || strcmp(r->name, name) == 0) {
+		return err;
+	}
+	if (m->backend->resource_rename != NULL) {
+		return m->backend->resource_rename(m, r, name);
 	}
 	return clus_resource_set_common(m, r, &c);
 }
@@ -614,6 +620,10 @@ uint32_t clus_resource_change_group(struct clus_model *m,
 			talloc_free(set);
 			return CM_ERROR_INVALID_STATE;
 		}
+	}
+	if (m->backend->resource_change_group != NULL) {
+		talloc_free(set);
+		return m->backend->resource_change_group(m, r, g);
 	}
 	t = txn_begin(m);
 	if (t == NULL) {

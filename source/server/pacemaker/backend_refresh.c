@@ -48,7 +48,7 @@ static void refresh_resources(struct clus_txn *t,
 		const char *owner = NULL;
 		uint32_t state = CM_RES_OFFLINE;
 
-		p = pcmk_cib_primitive(cib, r->name);
+		p = pcmk_cib_primitive(cib, r->id);
 		if (p != NULL) {
 			state = pcmk_resource_state(p, &owner);
 		}
@@ -67,7 +67,7 @@ static void refresh_groups(struct clus_txn *t, const struct pcmk_cib *cib)
 	struct clus_group *g;
 
 	for (g = clus_group_first(t->m); g != NULL; g = clus_group_next(g)) {
-		const struct pcmk_group *pg = pcmk_cib_group(cib, g->name);
+		const struct pcmk_group *pg = pcmk_cib_group(cib, g->id);
 		const char *owner = NULL;
 		struct clus_node *node;
 		uint32_t state = CM_GROUP_OFFLINE;
@@ -108,8 +108,8 @@ void pcmk_backend_refresh_txn(struct clus_txn *t,
 	refresh_groups(t, cib);
 }
 
-void pcmk_backend_refresh(struct pcmk_backend *b,
-			  const struct pcmk_cib *cib)
+uint32_t pcmk_backend_refresh(struct pcmk_backend *b,
+			      const struct pcmk_cib *cib)
 {
 	struct clus_model *m = b->m;
 	struct clus_txn *t;
@@ -118,21 +118,20 @@ void pcmk_backend_refresh(struct pcmk_backend *b,
 	t = txn_begin_backend(m);
 	if (t == NULL) {
 		clus_log(m, 0, "pacemaker: no memory for a CIB change");
-		return;
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
 	/* objects added or removed first, then every state */
 	err = pcmk_backend_sync_txn(t, cib);
 	if (err != CM_ERROR_SUCCESS) {
 		txn_cancel(t);
-		clus_log(m, 0, "pacemaker: CIB objects not applied: %s",
-			 clus_model_errstr(err));
-		return;
+	} else {
+		pcmk_backend_refresh_txn(t, cib);
+		err = txn_commit(t);
 	}
-	pcmk_backend_refresh_txn(t, cib);
-	err = txn_commit(t);
 	if (err != CM_ERROR_SUCCESS) {
 		clus_log(m, 0, "pacemaker: CIB change not applied: %s",
 			 clus_model_errstr(err));
 	}
 	pcmk_backend_check(b);
+	return err;
 }

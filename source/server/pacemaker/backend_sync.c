@@ -6,10 +6,12 @@
  * Copyright (C) 2026 The clusapi developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The model's objects are the CIB's by name: a group is a <group> or a
- * primitive outside any group (pcmk.h), a resource a <primitive>, a
- * node a <nodes>/<node> uname.  A primitive that changed groups in the
- * CIB moves to its new group here; one whose agent the model does not
+ * The model's groups and resources are the CIB's by id (the model's
+ * object id is the CIB id): a group is a <group>, a primitive outside
+ * any group or an empty group of PCMK_GROUPS_SET (pcmk.h), a resource a
+ * <primitive>; a node is a <nodes>/<node> by uname.  A name changed in
+ * the CIB (clusapi-name) renames the object; a primitive that changed
+ * groups moves to its new group; one whose agent the model does not
  * know brings its resource type along.  A node removed from the CIB
  * stays in the model, Down (evicting it is MS-CMRP's EvictNode).
  */
@@ -43,21 +45,35 @@ static uint32_t sync_nodes(struct clus_txn *t, const struct pcmk_cib *cib)
 	return CM_ERROR_SUCCESS;
 }
 
+static void sync_group_name(struct clus_txn *t, struct clus_group *g,
+			    const char *name)
+{
+	if (strcmp(g->name, name) == 0) {
+		return;
+	}
+	txn_rename(t, t->m->group_names, g, &g->name, name);
+	txn_dirty(t, &g->obj);
+	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
+		     CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
+}
+
 static uint32_t sync_groups(struct clus_txn *t, const struct pcmk_cib *cib)
 {
 	size_t i;
 
 	for (i = 0; i < cib->num_groups; i++) {
 		const struct pcmk_group *pg = &cib->groups[i];
+		struct clus_group *g = clus_group_by_id(t->m, pg->id);
 		const char *owner = NULL;
 		struct clus_node *node;
 
-		if (clus_group_by_name(t->m, pg->id) != NULL) {
+		if (g != NULL) {
+			sync_group_name(t, g, pg->name);
 			continue;
 		}
 		pcmk_group_state(cib, pg, false, &owner);
 		node = owner != NULL ? clus_node_by_name(t->m, owner) : NULL;
-		if (group_add(t, pg->id, node != NULL ? node :
+		if (group_add(t, pg->name, pg->id, node != NULL ? node :
 			      clus_model_local_node(t->m),
 			      CM_GROUP_TYPE_GENERIC_SERVICE) == NULL) {
 			return CM_ERROR_NOT_ENOUGH_MEMORY;
@@ -127,11 +143,11 @@ static uint32_t sync_resources(struct clus_txn *t,
 
 	for (i = 0; i < cib->num_primitives; i++) {
 		const struct pcmk_primitive *p = &cib->primitives[i];
-		struct clus_resource *r = clus_resource_by_name(t->m, p->id);
+		struct clus_resource *r = clus_resource_by_id(t->m, p->id);
 		struct clus_group *g;
 		struct clus_restype *rt;
 
-		g = clus_group_by_name(t->m, p->group ? p->group : p->id);
+		g = clus_group_by_id(t->m, p->group ? p->group : p->id);
 		if (g == NULL) {
 			return CM_ERROR_GROUP_NOT_FOUND;	/* sync_groups */
 		}
@@ -139,10 +155,19 @@ static uint32_t sync_resources(struct clus_txn *t,
 			if (r->group != g) {
 				sync_change_group(t, r, g);
 			}
+			if (strcmp(r->name, p->name) != 0) {
+				txn_rename(t, t->m->res_names, r, &r->name,
+					   p->name);
+				txn_dirty(t, &r->obj);
+				notify_resource(
+					t, r, CM_CHANGE_RESOURCE_PROPERTY,
+					CM_CHANGE_RESOURCE_COMMON_PROPERTY_V2);
+			}
 			continue;
 		}
 		rt = sync_restype(t, p);
-		if (rt == NULL || resource_add(t, g, p->id, rt) == NULL) {
+		if (rt == NULL ||
+		    resource_add(t, g, p->name, p->id, rt) == NULL) {
 			return CM_ERROR_NOT_ENOUGH_MEMORY;
 		}
 	}
@@ -157,7 +182,7 @@ static void sync_removed(struct clus_txn *t, const struct pcmk_cib *cib)
 
 	for (r = clus_resource_first(t->m); r != NULL; r = rnext) {
 		rnext = clus_resource_next(r);
-		if (pcmk_cib_primitive(cib, r->name) != NULL) {
+		if (pcmk_cib_primitive(cib, r->id) != NULL) {
 			continue;
 		}
 		sync_end_op(t, r, CM_ERROR_RESOURCE_NOT_FOUND);
@@ -166,7 +191,7 @@ static void sync_removed(struct clus_txn *t, const struct pcmk_cib *cib)
 	}
 	for (g = clus_group_first(t->m); g != NULL; g = gnext) {
 		gnext = clus_group_next(g);
-		if (pcmk_cib_group(cib, g->name) != NULL) {
+		if (pcmk_cib_group(cib, g->id) != NULL) {
 			continue;
 		}
 		group_unlink_deleted(t, g);	/* its op goes with it */
@@ -179,16 +204,19 @@ bool pcmk_backend_same_objects(struct clus_model *m,
 	size_t i;
 
 	for (i = 0; i < cib->num_groups; i++) {
-		if (clus_group_by_name(m, cib->groups[i].id) == NULL) {
+		const struct pcmk_group *pg = &cib->groups[i];
+		struct clus_group *g = clus_group_by_id(m, pg->id);
+
+		if (g == NULL || strcmp(g->name, pg->name) != 0) {
 			return false;
 		}
 	}
 	for (i = 0; i < cib->num_primitives; i++) {
 		const struct pcmk_primitive *p = &cib->primitives[i];
-		struct clus_resource *r = clus_resource_by_name(m, p->id);
+		struct clus_resource *r = clus_resource_by_id(m, p->id);
 
-		if (r == NULL || strcmp(r->group->name,
-					p->group ? p->group : p->id) != 0) {
+		if (r == NULL || strcmp(r->name, p->name) != 0 ||
+		    strcmp(r->group->id, p->group ? p->group : p->id) != 0) {
 			return false;
 		}
 	}

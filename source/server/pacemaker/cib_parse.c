@@ -221,6 +221,8 @@ static int parse_primitive(TALLOC_CTX *mem_ctx, const xmlNode *x,
 		return ret;
 	}
 	p->target_role = pcmk_nvset_get(&p->meta, "target-role");
+	p->name = pcmk_nvset_get(&p->meta, PCMK_NAME_ATTR);
+	p->name = p->name != NULL ? p->name : p->id;
 	return 0;
 }
 
@@ -254,6 +256,8 @@ static int parse_group(TALLOC_CTX *mem_ctx, const xmlNode *x,
 		return ret;
 	}
 	g->target_role = pcmk_nvset_get(&g->meta, "target-role");
+	g->name = pcmk_nvset_get(&g->meta, PCMK_NAME_ATTR);
+	g->name = g->name != NULL ? g->name : g->id;
 	g->members = talloc_zero_array(mem_ctx, struct pcmk_primitive *,
 				       count_children(x, "primitive"));
 	if (g->members == NULL) {
@@ -297,6 +301,9 @@ static int parse_solo(TALLOC_CTX *mem_ctx, const xmlNode *x,
 		return ENOMEM;
 	}
 	g->id = p->id;
+	g->name = pcmk_nvset_get(&p->meta, PCMK_GROUP_NAME_ATTR);
+	/* the id: a rename of the resource leaves its group's name */
+	g->name = g->name != NULL ? g->name : p->id;
 	g->solo = true;
 	g->target_role = p->target_role;
 	g->meta = p->meta;
@@ -337,6 +344,43 @@ static int parse_resources(TALLOC_CTX *mem_ctx, const xmlNode *resources,
 		if (ret == ENOMEM) {
 			return ret;
 		}
+	}
+	return 0;
+}
+
+/* PCMK_GROUPS_SET: the groups with no <group> (no member) yet */
+static int parse_empty_groups(TALLOC_CTX *mem_ctx, const xmlNode *crm,
+			      struct pcmk_cib *cib)
+{
+	const xmlNode *set, *c;
+	struct pcmk_group *g;
+
+	for (set = crm ? crm->children : NULL; set != NULL; set = set->next) {
+		if (is_elem(set, "cluster_property_set") &&
+		    attr_is(set, "id", PCMK_GROUPS_SET)) {
+			break;
+		}
+	}
+	if (count_children(set, "nvpair") == 0) {
+		return 0;
+	}
+	cib->groups = talloc_realloc(
+		mem_ctx, cib->groups, struct pcmk_group,
+		cib->num_groups + count_children(set, "nvpair"));
+	if (cib->groups == NULL) {
+		return ENOMEM;
+	}
+	for (c = set ? set->children : NULL; c != NULL; c = c->next) {
+		g = &cib->groups[cib->num_groups];
+		*g = (struct pcmk_group) { .empty = true };
+		g->id = is_elem(c, "nvpair") ? attr(mem_ctx, c, "name") : NULL;
+		g->name = g->id ? attr(mem_ctx, c, "value") : NULL;
+		/* once it has a <group>, that one counts */
+		if (g->name == NULL || pcmk_cib_group(cib, g->id) != NULL ||
+		    pcmk_cib_primitive(cib, g->id) != NULL) {
+			continue;
+		}
+		cib->num_groups++;
 	}
 	return 0;
 }
@@ -629,6 +673,9 @@ int pcmk_cib_parse(TALLOC_CTX *mem_ctx, const xmlNode *x,
 	ret = parse_nodes(cib, child(conf, "nodes"), cib);
 	if (ret == 0) {
 		ret = parse_resources(cib, child(conf, "resources"), cib);
+	}
+	if (ret == 0) {
+		ret = parse_empty_groups(cib, child(conf, "crm_config"), cib);
 	}
 	if (ret == 0) {
 		ret = parse_locations(cib, child(conf, "constraints"), cib);
