@@ -9,7 +9,10 @@
 # cibadmin while clusapid runs show through both at once, with their
 # notifications; a primitive outside any group shows as a group of
 # its own, and onlining or moving that group starts or moves the
-# primitive. Needs root. Every wait is for a condition with a bound.
+# primitive; groups and resources created, onlined, renamed, moved and
+# deleted through node1's clusapid, seen through node2's and in the
+# CIB; refusals leave the CIB's configuration unchanged. Needs root.
+# Every wait is for a condition with a bound.
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
@@ -80,7 +83,7 @@ EXTRA_PIDS=$!
 check "  both list G1 with A1 and A2" pcmk_wait 20 both group G1
 check "  A2 in G1" both resource A2 "[A-Za-z]*  *G1"
 
-# (1) objects added while clusapid runs
+# objects added while clusapid runs
 t0=$(pcmk_ms)
 check "cibadmin adds group G2 (B1, B2)" pcmk_on 3 cibadmin --create \
 	-o resources -X "<group id=\"G2\">$(dummy B1)$(dummy B2)</group>"
@@ -94,7 +97,7 @@ check "  node2's client told of the group" \
 	pcmk_wait 5 seen2 'cluster "G2" group-added'
 check "  and of its resources" pcmk_wait 5 seen2 'group "G2" resource-added'
 
-# (2) a primitive outside any group: a group of its own
+# a primitive outside any group: a group of its own
 check "cibadmin adds P1 outside any group, stopped" pcmk_on 3 cibadmin \
 	--create -o resources -X "$(dummy P1 '<meta_attributes id="P1-meta">
 <nvpair id="P1-meta-target-role" name="target-role" value="Stopped"/>
@@ -144,7 +147,7 @@ check "cibadmin removes group P1 (the primitive)" pcmk_on 3 cibadmin \
 	--delete -o resources -X '<primitive id="P1"/>'
 check "  group P1 gone from both" pcmk_wait 10 neither group P1
 check "  node2's client told" pcmk_wait 5 seen2 'group "P1".*deleted'
-# (3) created, renamed, moved and deleted through clusapid
+# created, renamed, moved and deleted through clusapid
 check "group create \"Web Sites\"" out1 group create "Web Sites"
 check "  both list it" both group "Web Sites"
 check "  the CIB holds it, empty (clusapi-groups)" \

@@ -287,6 +287,34 @@ static void test_paused_no_drain(void **state)
 	assert_string_equal(owner, "node3");
 }
 
+/* ClusAPI names (clusapi-name) and an empty group (clusapi-groups) */
+static void test_objects(void **state)
+{
+	struct pcmk_cib *cib = load(state, "cib_objects.xml");
+	const struct pcmk_group *g = pcmk_cib_group(cib, "G");
+	const struct pcmk_group *e = pcmk_cib_group(cib, "E");
+	const struct pcmk_group *p1 = pcmk_cib_group(cib, "P1");
+	const char *owner = NULL;
+
+	/* G, P1 of its own, E; G's stale entry is not read */
+	assert_int_equal(cib->num_groups, 3);
+	assert_string_equal(g->name, "Web Sites");
+	assert_false(g->empty);
+	assert_string_equal(pcmk_cib_primitive(cib, "A1")->name,
+			    "First One");
+	assert_string_equal(pcmk_cib_primitive(cib, "A2")->name, "A2");
+	assert_non_null(e);
+	assert_true(e->empty);
+	assert_false(e->solo);
+	assert_string_equal(e->name, "Empty Group");
+	assert_int_equal(e->num_members, 0);
+	assert_int_equal(pcmk_group_state(cib, e, false, &owner),
+			 CM_GROUP_OFFLINE);
+	assert_null(owner);
+	assert_true(p1->solo);
+	assert_string_equal(p1->name, "P1");
+}
+
 static void test_not_a_cib(void **state)
 {
 	struct pcmk_cib *cib = NULL;
@@ -315,6 +343,8 @@ static int teardown(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_objects, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_running_config, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_running_states, setup,
