@@ -86,11 +86,18 @@ check "  A2 in G1" both resource A2 "[A-Za-z]*  *G1"
 # objects added while clusapid runs
 t0=$(pcmk_ms)
 check "cibadmin adds group G2 (B1, B2)" pcmk_on 3 cibadmin --create \
-	-o resources -X "<group id=\"G2\">$(dummy B1)$(dummy B2)</group>"
+	-o resources -X "<group id=\"G2\">$(dummy B1)$(dummy B2 \
+	'<instance_attributes id="B2-ia"><nvpair id="B2-ia-fake" name="fake"
+ value="hello"/></instance_attributes>')</group>"
 check "  G2 shows through both clusapids" pcmk_wait 10 both group G2
 echo "# shown after $(($(pcmk_ms) - t0)) ms"
 check "  B1 and B2 in G2" both resource B2 "[A-Za-z]*  *G2"
 check "  B1 in G2" both resource B1 "[A-Za-z]*  *G2"
+private2() {	# RESOURCE PROPERTY VALUE: node2's clusapid shows it
+	cK 2 property get resource "$1" "$2" --private | grep -q "$3"
+}
+check "  B2's instance attributes: its private properties (node2)" \
+	private2 B2 fake hello
 check "  G2 Online once Pacemaker starts it" \
 	pcmk_wait 30 both group G2 "node[0-9]  *Online"
 check "  node2's client told of the group" \

@@ -136,6 +136,32 @@ static void sync_change_group(struct clus_txn *t, struct clus_resource *r,
 	notify_group(t, g, 0, CM_CHANGE_GROUP_RESOURCE_GAINED_V2);
 }
 
+/* A new resource of @p: its private properties, instance_attributes */
+static uint32_t sync_add_resource(struct clus_txn *t, struct clus_group *g,
+				  const struct pcmk_primitive *p)
+{
+	struct clus_restype *rt = sync_restype(t, p);
+	struct clus_resource *r;
+	uint32_t err = CM_ERROR_SUCCESS;
+	size_t i;
+
+	r = rt != NULL ? resource_add(t, g, p->name, p->id, rt) : NULL;
+	if (r == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	for (i = 0; err == CM_ERROR_SUCCESS && i < p->params.num; i++) {
+		const struct pcmk_nvpair *nv = &p->params.pairs[i];
+
+		if (nv->value == NULL) {
+			continue;
+		}
+		err = txn_proplist_set(t, r, &r->props, nv->name, CM_REG_SZ,
+				       (const uint8_t *)nv->value,
+				       strlen(nv->value) + 1);
+	}
+	return err;
+}
+
 static uint32_t sync_resources(struct clus_txn *t,
 			       const struct pcmk_cib *cib)
 {
@@ -145,7 +171,7 @@ static uint32_t sync_resources(struct clus_txn *t,
 		const struct pcmk_primitive *p = &cib->primitives[i];
 		struct clus_resource *r = clus_resource_by_id(t->m, p->id);
 		struct clus_group *g;
-		struct clus_restype *rt;
+		uint32_t err;
 
 		g = clus_group_by_id(t->m, p->group ? p->group : p->id);
 		if (g == NULL) {
@@ -165,10 +191,9 @@ static uint32_t sync_resources(struct clus_txn *t,
 			}
 			continue;
 		}
-		rt = sync_restype(t, p);
-		if (rt == NULL ||
-		    resource_add(t, g, p->name, p->id, rt) == NULL) {
-			return CM_ERROR_NOT_ENOUGH_MEMORY;
+		err = sync_add_resource(t, g, p);
+		if (err != CM_ERROR_SUCCESS) {
+			return err;
 		}
 	}
 	return CM_ERROR_SUCCESS;
