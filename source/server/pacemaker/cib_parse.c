@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <libxml/parser.h>
 
 #include "pcmk.h"
@@ -385,6 +386,65 @@ static int parse_empty_groups(TALLOC_CTX *mem_ctx, const xmlNode *crm,
 	return 0;
 }
 
+/*
+ * A name (clusapi-name, written by anyone) that another object of the
+ * kind has as its id, or an earlier one as its name, or empty: the id
+ * (MS-CMRP names are unique, case-insensitively, and do not take
+ * another object's id)
+ */
+static const char *str_at(const void *array, size_t i, size_t size,
+			  size_t off)
+{
+	return *(const char *const *)((const char *)array + i * size + off);
+}
+
+/* groups and primitives alike: their id and name fields' offsets */
+static bool name_clash(const void *array, size_t num, size_t size,
+		       size_t id_off, size_t name_off, size_t self)
+{
+	const char *name = str_at(array, self, size, name_off);
+	size_t i;
+
+	if (name[0] == '\0') {
+		return true;
+	}
+	for (i = 0; i < num; i++) {
+		if (i != self &&
+		    (strcasecmp(str_at(array, i, size, id_off), name) == 0 ||
+		     (i < self &&
+		      strcasecmp(str_at(array, i, size, name_off), name) == 0))) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static void unique_names(struct pcmk_cib *cib)
+{
+	size_t i;
+
+	for (i = 0; i < cib->num_groups; i++) {
+		struct pcmk_group *g = &cib->groups[i];
+
+		if (strcmp(g->name, g->id) != 0 &&
+		    name_clash(cib->groups, cib->num_groups, sizeof(*g),
+			       offsetof(struct pcmk_group, id),
+			       offsetof(struct pcmk_group, name), i)) {
+			g->name = g->id;
+		}
+	}
+	for (i = 0; i < cib->num_primitives; i++) {
+		struct pcmk_primitive *p = &cib->primitives[i];
+
+		if (strcmp(p->name, p->id) != 0 &&
+		    name_clash(cib->primitives, cib->num_primitives,
+			       sizeof(*p), offsetof(struct pcmk_primitive, id),
+			       offsetof(struct pcmk_primitive, name), i)) {
+			p->name = p->id;
+		}
+	}
+}
+
 static int parse_locations(TALLOC_CTX *mem_ctx, const xmlNode *cons,
 			   struct pcmk_cib *cib)
 {
@@ -676,6 +736,9 @@ int pcmk_cib_parse(TALLOC_CTX *mem_ctx, const xmlNode *x,
 	}
 	if (ret == 0) {
 		ret = parse_empty_groups(cib, child(conf, "crm_config"), cib);
+	}
+	if (ret == 0) {
+		unique_names(cib);
 	}
 	if (ret == 0) {
 		ret = parse_locations(cib, child(conf, "constraints"), cib);

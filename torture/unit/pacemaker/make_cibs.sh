@@ -22,8 +22,9 @@
 #			CIB_file): G still on node1
 #   cib_drained.xml	that simulated: G moved off node1
 #   cib_objects.xml	cib_running.xml with ClusAPI names on G ("Web
-#			Sites") and A1 ("First One") and an empty group E
-#			("Empty Group"), and a stale entry for G
+#			Sites") and A1 ("First One"), names that clash on
+#			A2 and A3, an empty group E ("Empty Group"), and a
+#			stale entry for G
 #   cib_paused.xml	cib_running.xml with node1 and node2 paused without
 #			drain (clusapi-paused and the -500 rule clusapid
 #			writes) and P1 started, simulated: G stays on node1,
@@ -75,6 +76,10 @@ objects() {
 	crm_resource -r G --meta -p clusapi-name -v "Web Sites" >/dev/null &&
 	crm_resource -r A1 --meta -p clusapi-name -v "First One" \
 		>/dev/null &&
+	# names another has (its name, case aside, or its id): not used
+	crm_resource -r A2 --meta -p clusapi-name -v "first one" \
+		>/dev/null &&
+	crm_resource -r A3 --meta -p clusapi-name -v A2 >/dev/null &&
 	cibadmin --modify -o crm_config -X '<crm_config>
 <cluster_property_set id="clusapi-groups"><nvpair id="clusapi-groups-E"
  name="E" value="Empty Group"/><nvpair id="clusapi-groups-G" name="G"

@@ -302,7 +302,9 @@ static void test_objects(void **state)
 	assert_false(g->empty);
 	assert_string_equal(pcmk_cib_primitive(cib, "A1")->name,
 			    "First One");
+	/* "first one" is A1's name, "A2" A2's id: their ids instead */
 	assert_string_equal(pcmk_cib_primitive(cib, "A2")->name, "A2");
+	assert_string_equal(pcmk_cib_primitive(cib, "A3")->name, "A3");
 	assert_non_null(e);
 	assert_true(e->empty);
 	assert_false(e->solo);
