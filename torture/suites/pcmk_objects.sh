@@ -214,6 +214,19 @@ check "  gone from both" neither group Web
 check "  and from the CIB" not cib_has 'Web_Sites'
 check "  node2's client told" pcmk_wait 5 seen2 'group "Web".*deleted'
 
+# what the CIB holds survives a restart: an empty group, a renamed one
+check "group create Spare (stays empty)" out1 group create Spare
+kill $EXTRA_PIDS 2>/dev/null
+EXTRA_PIDS=
+CLUSAPID_PID=$PID2
+check "node2's clusapid stops" clusapid_stop
+check "  and starts again" pcmk_clusapid 2
+PORT2=$CLUSAPID_PORT
+PID2=$CLUSAPID_PID
+CLUSAPID_PID=$PID1
+check "  it lists Spare, Offline" listed 2 group Spare "node[0-9]  *Offline"
+check "  and Web Two in G1" listed 2 resource "Web Two" "[A-Za-z]*  *G1"
+
 sed 's/^/#   /' "$PCMK_DIR/events2" | grep -v "state\|owner" | head -30
 
 pcmk_suite_end
