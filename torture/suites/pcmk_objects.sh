@@ -11,7 +11,8 @@
 # its own, and onlining or moving that group starts or moves the
 # primitive; groups and resources created, onlined, renamed, moved and
 # deleted through node1's clusapid, seen through node2's and in the
-# CIB; refusals leave the CIB's configuration unchanged. Needs root.
+# CIB; refusals leave the CIB's configuration unchanged; a node
+# removed (crm_node --remove) leaves both. Needs root.
 # Every wait is for a condition with a bound.
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -82,6 +83,10 @@ cK 2 events >"$PCMK_DIR/events2" 2>&1 &
 EXTRA_PIDS=$!
 check "  both list G1 with A1 and A2" pcmk_wait 20 both group G1
 check "  A2 in G1" both resource A2 "[A-Za-z]*  *G1"
+link3() {	# node1's clusapid lists node3's corosync link
+	cK 1 interface list | grep -qx "node3 - link0"
+}
+check "  node3's corosync link among the interfaces" link3
 
 # objects added while clusapid runs
 t0=$(pcmk_ms)
@@ -226,6 +231,14 @@ PID2=$CLUSAPID_PID
 CLUSAPID_PID=$PID1
 check "  it lists Spare, Offline" listed 2 group Spare "node[0-9]  *Offline"
 check "  and Web Two in G1" listed 2 resource "Web Two" "[A-Za-z]*  *G1"
+
+# a node removed from the cluster leaves the model
+check "corosync of node3 killed" pcmk_kill_corosync 3
+check "  node3 Down through node1's clusapid" \
+	pcmk_wait 30 listed 1 node node3 "[0-9]*  *Down"
+check "crm_node --remove node3" pcmk_on 1 crm_node -R node3 --force
+check "  node3 gone from both clusapids" pcmk_wait 10 neither node node3
+check "  and its interface" not link3
 
 sed 's/^/#   /' "$PCMK_DIR/events2" | grep -v "state\|owner" | head -30
 

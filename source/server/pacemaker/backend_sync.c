@@ -13,7 +13,10 @@
  * the CIB (clusapi-name) renames the object; a primitive that changed
  * groups moves to its new group; one whose agent the model does not
  * know brings its resource type along.  A node removed from the CIB
- * stays in the model, Down (evicting it is MS-CMRP's EvictNode).
+ * (crm_node --remove) leaves the model with its interfaces; what it
+ * owned passes to the local node until the CIB says where it runs.
+ * clusapid's own node, or one an operation still names, stays until a
+ * later change.
  */
 
 #include <string.h>
@@ -55,6 +58,67 @@ static void sync_group_name(struct clus_txn *t, struct clus_group *g,
 	txn_dirty(t, &g->obj);
 	notify_group(t, g, CM_CHANGE_GROUP_PROPERTY,
 		     CM_CHANGE_GROUP_COMMON_PROPERTY_V2);
+}
+
+static bool node_in_use(struct clus_model *m, const struct clus_node *node)
+{
+	struct clus_group *g;
+
+	if (node == clus_model_local_node(m)) {
+		return true;
+	}
+	for (g = clus_group_first(m); g != NULL; g = clus_group_next(g)) {
+		const struct clus_group_op *op = g->op;
+
+		if (op != NULL && (op->source == node || op->target == node ||
+				   op->drain_node == node)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static void sync_drop_node(struct clus_txn *t, struct clus_node *node)
+{
+	struct clus_node *heir = clus_model_local_node(t->m);
+	struct clus_netif *ni, *next;
+	struct clus_resource *r;
+	struct clus_group *g;
+
+	for (g = clus_group_first(t->m); g != NULL; g = clus_group_next(g)) {
+		if (g->owner == node) {
+			group_set_owner(t, g, heir);
+		}
+		group_remove_node_refs(t, g, node);
+	}
+	for (r = clus_resource_first(t->m); r != NULL;
+	     r = clus_resource_next(r)) {
+		resource_remove_node_refs(t, r, node);
+	}
+	for (ni = clus_netif_first(t->m); ni != NULL; ni = next) {
+		next = clus_netif_next(ni);
+		if (ni->node == node) {
+			netif_delete(t, ni);
+		}
+	}
+	notify_node(t, node, CM_CHANGE_NODE_DELETED,
+		    CM_CHANGE_NODE_DELETED_V2);
+	obj_unlink(t, &node->obj);
+	txn_free_on_commit(t, node);
+}
+
+static void sync_removed_nodes(struct clus_txn *t,
+			       const struct pcmk_cib *cib)
+{
+	struct clus_node *n, *next;
+
+	for (n = clus_node_first(t->m); n != NULL; n = next) {
+		next = clus_node_next(n);
+		if (pcmk_cib_node(cib, n->name) == NULL &&
+		    !node_in_use(t->m, n)) {
+			sync_drop_node(t, n);
+		}
+	}
 }
 
 static uint32_t sync_groups(struct clus_txn *t, const struct pcmk_cib *cib)
@@ -251,7 +315,8 @@ bool pcmk_backend_same_objects(struct clus_model *m,
 		}
 	}
 	return cib->num_groups == clus_model_num_groups(m) &&
-		cib->num_primitives == clus_model_num_resources(m);
+		cib->num_primitives == clus_model_num_resources(m) &&
+		cib->num_nodes == clus_model_num_nodes(m);
 }
 
 uint32_t pcmk_backend_sync_txn(struct clus_txn *t,
@@ -271,6 +336,7 @@ uint32_t pcmk_backend_sync_txn(struct clus_txn *t,
 	}
 	if (err == CM_ERROR_SUCCESS) {
 		sync_removed(t, cib);
+		sync_removed_nodes(t, cib);
 	}
 	return err;
 }
