@@ -164,7 +164,8 @@ check "group create \"Web Sites\"" out1 group create "Web Sites"
 check "  both list it" both group "Web Sites"
 check "  the CIB holds it, empty (clusapi-groups)" \
 	cib_has 'name="Web_Sites" value="Web Sites"'
-check "  node2's client told" pcmk_wait 5 seen2 'cluster "Web Sites" group-added'
+check "  node2's client told" \
+	pcmk_wait 5 seen2 'cluster "Web Sites" group-added'
 check "resource create W1 in it (ocf:pacemaker:Dummy)" \
 	out1 resource create W1 --group="Web Sites" --type=ocf:pacemaker:Dummy
 check "  both list W1 in Web Sites, Offline" \
