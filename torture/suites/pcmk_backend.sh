@@ -18,45 +18,13 @@
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
-. torture/lib/check.sh
-. torture/lib/pcmk_cluster.sh
-. torture/lib/clusapid.sh
 . torture/lib/smbtorture.sh
+. torture/lib/pcmk_clusapid.sh
 
 G=clusapi-g
 S=clusapi-slow
 MEMBERS="A1 A2 A3"
-CLUSCTL=$top/${CLUSCTL_BIN:-bin/clusctl}
-case $CLUSAPID_BIN in
-/*) ;;
-*) CLUSAPID_BIN=$top/$CLUSAPID_BIN ;;
-esac
-
-cleanup() {
-	[ -n "${EXTRA_PIDS:-}" ] && kill $EXTRA_PIDS 2>/dev/null
-	for p in ${PID1:-} ${PID2:-}; do
-		CLUSAPID_PID=$p
-		clusapid_stop >/dev/null 2>&1
-	done
-	pcmk_cluster_stop
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
-if [ "$(id -u)" -ne 0 ] || ! command -v corosync >/dev/null; then
-	fail "needs root and corosync, pacemaker (buildtools/bootstrap)"
-	summary
-fi
-if ! "$CLUSAPID_BIN" --help | grep -q -- '--backend'; then
-	fail "clusapid has no --backend"
-	summary
-fi
-
-if ! pcmk_cluster_start 3; then
-	fail "3-node cluster starts"
-	summary
-fi
-ok "3 nodes Online with a DC"
+pcmk_suite_start 3
 
 group_xml() {	# GROUP SLEEP MEMBERS...
 	echo "<group id=\"$1\">"
@@ -87,34 +55,8 @@ check "a slow group created" \
 	pcmk_on 1 cibadmin --create -o resources -X "$(group_xml $S 2 S1 S2)"
 check "the group starts on one node" pcmk_wait 30 pcmk_group_node 1 $G
 
-# clusapid on node K, inside its namespaces, state directory of its own
-pcmk_clusapid() {
-	mkdir -p "$PCMK_DIR/n$1/clusapid"
-	CLUSAPID_WRAPPER="nsenter -t $(_pcmk_holder "$1") -m -n -u --" \
-		clusapid_start "$PCMK_DIR/n$1/clusapid" --backend pacemaker \
-		--anonymous full
-}
-# clusctl on node K against the clusapid there (port $2)
-pcmk_clusctl() {
-	_pc_k=$1
-	_pc_port=$2
-	shift 2
-	pcmk_on "$_pc_k" "$CLUSCTL" -N "ncacn_ip_tcp:127.0.0.1[$_pc_port]" "$@"
-}
 c1() {
 	pcmk_clusctl 1 "$PORT1" "$@"
-}
-out1() {
-	c1 "$@" >"$PCMK_DIR/out" 2>&1
-	_o_rc=$?
-	sed 's/^/#   /' "$PCMK_DIR/out"
-	return $_o_rc
-}
-not() {
-	! "$@"
-}
-has() {
-	grep -q -- "$1" "$PCMK_DIR/out"
 }
 
 check "clusapid --backend pacemaker starts on node1" pcmk_clusapid 1
@@ -143,8 +85,8 @@ check "  corosync link 0" has "Corosync link 0"
 check "private properties: the instance attributes" \
 	out1 property get resource A1 --private
 check "  op_sleep" has "op_sleep"
-check "group create refused (the CIB is the state)" \
-	not out1 group create NewGroup
+check "preferred owners refused (not written to the CIB)" \
+	not out1 group set-owners $G node2
 check "  ERROR_NOT_SUPPORTED" has "NOT_SUPPORTED"
 
 # a second clusapid, on node2, and its notifications
@@ -340,16 +282,4 @@ survivor_has() {
 check "  $S Online on a survivor" pcmk_wait 30 survivor_has
 check "  its constraint removed" no_constraint_s
 
-kill $EXTRA_PIDS 2>/dev/null
-CLUSAPID_PID=$PID1
-check "clusapid on node1 stops cleanly" clusapid_stop
-grep -q "Sanitizer" "$PCMK_DIR/n1/clusapid/clusapid.log" &&
-	sed 's/^/#   /' "$PCMK_DIR/n1/clusapid/clusapid.log" | tail -40
-CLUSAPID_PID=$PID2
-check "clusapid on node2 stops cleanly" clusapid_stop
-PID1= PID2=
-pcmk_cluster_stop
-left=$(pcmk_leftovers)
-[ -z "$left" ] || echo "$left"
-check "no namespace, process or mount left" test -z "$left"
-summary
+pcmk_suite_end

@@ -52,6 +52,30 @@ struct clus_backend_ops {
 				   struct clus_node *node, uint32_t state);
 	uint32_t (*node_evict)(struct clus_model *m, struct clus_node *node);
 	/*
+	 * Objects written to the cluster.  The model has checked the
+	 * request (name free and valid, type known, group empty, resource
+	 * offline); the backend writes it to its cluster and puts the
+	 * change into the model in a backend transaction before it
+	 * returns.  NULL: the model applies the change itself.
+	 */
+	uint32_t (*group_create)(struct clus_model *m, const char *name,
+				 uint32_t group_type,
+				 struct clus_group **group);
+	uint32_t (*group_delete)(struct clus_model *m, struct clus_group *g);
+	uint32_t (*group_rename)(struct clus_model *m, struct clus_group *g,
+				 const char *name);
+	uint32_t (*resource_create)(struct clus_model *m, struct clus_group *g,
+				    const char *name,
+				    struct clus_restype *type,
+				    struct clus_resource **res);
+	uint32_t (*resource_delete)(struct clus_model *m,
+				    struct clus_resource *r);
+	uint32_t (*resource_rename)(struct clus_model *m,
+				    struct clus_resource *r, const char *name);
+	uint32_t (*resource_change_group)(struct clus_model *m,
+					  struct clus_resource *r,
+					  struct clus_group *g);
+	/*
 	 * The store held an operation in flight on @g (a crash): settle
 	 * it inside @t, while the model opens.
 	 */

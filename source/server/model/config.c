@@ -427,6 +427,7 @@ static uint32_t cfg_group_common(struct cfg *cfg, struct cfg_sec *s,
 static uint32_t cfg_group(struct cfg *cfg, struct cfg_sec *s)
 {
 	struct clus_group *g;
+	const char *id;
 	uint32_t err;
 
 	err = sec_need_name(cfg, s);
@@ -441,6 +442,12 @@ static uint32_t cfg_group(struct cfg *cfg, struct cfg_sec *s)
 	if (err != CM_ERROR_SUCCESS) {
 		return err;
 	}
+	/* a backend's own id (Pacemaker: the CIB id), else a new GUID */
+	id = sec_get(s, "id");
+	if (id != NULL && clus_group_by_id(cfg->m, id) != NULL) {
+		return cfg_err(cfg, s->line, "group id '%s' twice", id);
+	}
+	set_str(g, &g->id, id);
 	set_str(g, &g->description, sec_get(s, "description"));
 	err = cfg_props(cfg, s, g, &g->props);
 	if (err != CM_ERROR_SUCCESS) {
@@ -450,8 +457,9 @@ static uint32_t cfg_group(struct cfg *cfg, struct cfg_sec *s)
 	return CM_ERROR_SUCCESS;
 }
 
+/* @id: a backend's own (Pacemaker: the CIB id), NULL: a new GUID */
 static struct clus_resource *cfg_new_resource(struct cfg *cfg, unsigned line,
-					      const char *name,
+					      const char *name, const char *id,
 					      struct clus_group *g,
 					      struct clus_restype *type,
 					      bool online, uint32_t *err)
@@ -459,15 +467,18 @@ static struct clus_resource *cfg_new_resource(struct cfg *cfg, unsigned line,
 	struct clus_resource *r;
 	struct clus_node *n;
 	uint32_t i = 0;
-	char *id;
+	char *guid = NULL;
 
-	if (clus_resource_by_name(cfg->m, name) != NULL) {
+	if (clus_resource_by_name(cfg->m, name) != NULL ||
+	    (id != NULL && clus_resource_by_id(cfg->m, id) != NULL)) {
 		*err = cfg_err(cfg, line, "resource '%s' defined twice", name);
 		return NULL;
 	}
-	id = clus_new_guid(cfg->m);
+	if (id == NULL) {
+		id = guid = clus_new_guid(cfg->m);
+	}
 	r = (id != NULL) ? resource_new(cfg->t, name, id) : NULL;
-	talloc_free(id);
+	talloc_free(guid);
 	if (r == NULL) {
 		*err = CM_ERROR_NOT_ENOUGH_MEMORY;
 		return NULL;
@@ -553,7 +564,8 @@ static uint32_t cfg_groups(struct cfg *cfg, struct cfg_sec *s)
 
 			snprintf(rname, sizeof(rname), "%s Resource %u", name,
 				 j + 1);
-			if (cfg_new_resource(cfg, s->line, rname, g, rtype,
+			if (cfg_new_resource(cfg, s->line, rname, NULL, g,
+					     rtype,
 					     g->persistent_state ==
 					     CM_GROUP_ONLINE, &err) == NULL) {
 				return err;
@@ -596,7 +608,8 @@ static uint32_t cfg_resource(struct cfg *cfg, struct cfg_sec *s)
 	if (err != CM_ERROR_SUCCESS) {
 		return err;
 	}
-	r = cfg_new_resource(cfg, s->line, s->name, g, type, online, &err);
+	r = cfg_new_resource(cfg, s->line, s->name, sec_get(s, "id"), g, type,
+			     online, &err);
 	if (r == NULL) {
 		return err;
 	}

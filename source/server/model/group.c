@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "model_private.h"
+#include "backend.h"
 
 struct clus_group *group_new(struct clus_txn *t, const char *name,
 			     const char *id)
@@ -159,28 +159,17 @@ void group_set_owner(struct clus_txn *t, struct clus_group *g,
 	notify_node(t, owner, 0, CM_CHANGE_NODE_GROUP_GAINED_V2);
 }
 
-uint32_t clus_group_create(struct clus_model *m, const char *name,
-			   uint32_t group_type, struct clus_group **group)
+struct clus_group *group_add(struct clus_txn *t, const char *name,
+			     const char *id, struct clus_node *owner,
+			     uint32_t group_type)
 {
-	struct clus_node *owner = clus_model_local_node(m);
-	struct clus_txn *t;
 	struct clus_group *g;
-	char *id;
-	uint32_t err;
 
-	err = obj_check_name(m, CLUS_KIND_GROUP, name, NULL);
-	if (err != CM_ERROR_SUCCESS) {
-		return err;
-	}
-	t = txn_begin(m);
-	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	id = clus_new_guid(t);
+	id = id != NULL ? id : clus_new_guid(t);
 	g = (id != NULL) ? group_new(t, name, id) : NULL;
+
 	if (g == NULL) {
-		txn_cancel(t);
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
+		return NULL;
 	}
 	g->owner = owner;
 	g->group_type = group_type;
@@ -188,6 +177,30 @@ uint32_t clus_group_create(struct clus_model *m, const char *name,
 	notify_group(t, g, CM_CHANGE_GROUP_ADDED, 0);
 	notify_cluster(t, 0, CM_CHANGE_CLUSTER_GROUP_ADDED_V2, g->name, g->id);
 	notify_node(t, owner, 0, CM_CHANGE_NODE_GROUP_GAINED_V2);
+	return g;
+}
+
+uint32_t clus_group_create(struct clus_model *m, const char *name,
+			   uint32_t group_type, struct clus_group **group)
+{
+	struct clus_txn *t;
+	struct clus_group *g;
+	uint32_t err;
+
+	err = obj_check_name(m, CLUS_KIND_GROUP, name, NULL);
+	if (err != CM_ERROR_SUCCESS || m->backend->group_create != NULL) {
+		return err ? err : m->backend->group_create(m, name, group_type,
+							    group);
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	g = group_add(t, name, NULL, clus_model_local_node(m), group_type);
+	if (g == NULL) {
+		txn_cancel(t);
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
 	err = txn_commit(t);
 	if (err != CM_ERROR_SUCCESS) {
 		return err;
@@ -216,31 +229,10 @@ static void group_drop_dependents(struct clus_txn *t, struct clus_group *g)
 	}
 }
 
-uint32_t clus_group_delete(struct clus_model *m, struct clus_group *g,
-			   bool force)
+void group_unlink_deleted(struct clus_txn *t, struct clus_group *g)
 {
-	struct clus_resource *quorum = clus_model_quorum_resource(m);
 	struct clus_resource *r, *next;
-	struct clus_txn *t;
 
-	if (g->op != NULL) {
-		return CM_ERROR_CLUSTER_GROUP_MOVING;
-	}
-	for (r = clus_group_first_resource(g); r != NULL;
-	     r = clus_group_next_resource(r)) {
-		if ((r->flags & CM_RES_FLAG_CORE) || r == quorum) {
-			return CM_ERROR_CORE_RESOURCE;
-		}
-	}
-	if (g->resources.count > 0 && !force) {
-		return CM_ERROR_DIR_NOT_EMPTY;
-	}
-
-	t = txn_begin(m);
-	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	/* force: the resources go with it (stopping is instant here) */
 	for (r = clus_group_first_resource(g); r != NULL; r = next) {
 		next = clus_group_next_resource(r);
 		resource_unlink_deleted(t, r);
@@ -255,6 +247,37 @@ uint32_t clus_group_delete(struct clus_model *m, struct clus_group *g,
 	obj_unlink(t, &g->obj);
 	group_wake_on_commit(t, g, CM_ERROR_GROUP_NOT_FOUND);
 	txn_free_on_commit(t, g);
+}
+
+uint32_t clus_group_delete(struct clus_model *m, struct clus_group *g,
+			   bool force)
+{
+	struct clus_resource *quorum = clus_model_quorum_resource(m);
+	struct clus_resource *r;
+	struct clus_txn *t;
+
+	if (g->op != NULL) {
+		return CM_ERROR_CLUSTER_GROUP_MOVING;
+	}
+	for (r = clus_group_first_resource(g); r != NULL;
+	     r = clus_group_next_resource(r)) {
+		if ((r->flags & CM_RES_FLAG_CORE) || r == quorum) {
+			return CM_ERROR_CORE_RESOURCE;
+		}
+	}
+	if (g->resources.count > 0 && !force) {
+		return CM_ERROR_DIR_NOT_EMPTY;
+	}
+	if (m->backend->group_delete != NULL) {
+		return m->backend->group_delete(m, g);
+	}
+
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	/* force: the resources go with it (stopping is instant here) */
+	group_unlink_deleted(t, g);
 	return txn_commit(t);
 }
 
@@ -291,8 +314,13 @@ uint32_t clus_group_rename(struct clus_model *m, struct clus_group *g,
 {
 	struct clus_common_set c = { .name = name };
 
-	if (strcmp(g->name, name) == 0) {
-		return obj_check_name(m, CLUS_KIND_GROUP, name, g);
+	uint32_t err = obj_check_name(m, CLUS_KIND_GROUP, name, g);
+
+	if (err != CM_ERROR_SUCCESS || strcmp(g->name, name) == 0) {
+		return err;
+	}
+	if (m->backend->group_rename != NULL) {
+		return m->backend->group_rename(m, g, name);
 	}
 	return clus_group_set_common(m, g, &c);
 }

@@ -391,6 +391,10 @@ void netif_delete(struct clus_txn *t, struct clus_netif *netif);
 /* group.c */
 struct clus_group *group_new(struct clus_txn *t, const char *name,
 			     const char *id);
+/* A new group owned by @owner, announced; @id NULL: a new GUID */
+struct clus_group *group_add(struct clus_txn *t, const char *name,
+			     const char *id, struct clus_node *owner,
+			     uint32_t group_type);
 uint32_t group_derive_state(const struct clus_group *g);
 void group_update_state(struct clus_txn *t, struct clus_group *g);
 /* A backend that knows the state better than group_derive_state() */
@@ -400,6 +404,8 @@ void group_set_owner(struct clus_txn *t, struct clus_group *g,
 		     struct clus_node *owner);
 void group_remove_node_refs(struct clus_txn *t, struct clus_group *g,
 			    struct clus_node *node);
+/* @g and its resources out of the model, waiters woken, freed on commit */
+void group_unlink_deleted(struct clus_txn *t, struct clus_group *g);
 /* Refusal for a request that needs a settled group; success when it is */
 uint32_t group_busy_error(const struct clus_group *g);
 /* May resources of @g be brought online where it is now? */
@@ -413,12 +419,21 @@ struct clus_resource *resource_new(struct clus_txn *t, const char *name,
 				   const char *id);
 void resource_link(struct clus_txn *t, struct clus_resource *r,
 		   struct clus_group *g);
+/* A new resource of @type in @g, announced; @id NULL: a new GUID */
+struct clus_resource *resource_add(struct clus_txn *t, struct clus_group *g,
+				   const char *name, const char *id,
+				   struct clus_restype *type);
 void res_set_state(struct clus_txn *t, struct clus_resource *r,
 		   uint32_t state);
 bool res_is_stopped(const struct clus_resource *r);
 bool res_dependents_stopped(const struct clus_resource *r);
 bool res_providers_online(const struct clus_resource *r);
 void resource_unlink_deleted(struct clus_txn *t, struct clus_resource *r);
+/* @r moved to @g alone (no dependencies checked), announced */
+void resource_set_group(struct clus_txn *t, struct clus_resource *r,
+			struct clus_group *g);
+/* @r out of the dependency expressions of its group's resources */
+void resource_drop_dependents(struct clus_txn *t, struct clus_resource *r);
 void resource_remove_node_refs(struct clus_txn *t, struct clus_resource *r,
 			       struct clus_node *node);
 struct clus_object *resource_resolve_in_group(void *private_data,

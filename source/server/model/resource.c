@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "model_private.h"
+#include "backend.h"
 
 struct clus_resource *resource_new(struct clus_txn *t, const char *name,
 				   const char *id)
@@ -140,46 +140,27 @@ struct clus_object *resource_resolve_in_group(void *private_data,
 	return NULL;
 }
 
-uint32_t clus_resource_create(struct clus_model *m, struct clus_group *g,
-			      const char *name, const char *type_name,
-			      uint32_t create_flags,
-			      struct clus_resource **res)
+struct clus_resource *resource_add(struct clus_txn *t, struct clus_group *g,
+				   const char *name, const char *id,
+				   struct clus_restype *type)
 {
-	struct clus_restype *type;
+	struct clus_model *m = t->m;
 	struct clus_resource *r;
 	struct clus_node *n;
-	struct clus_txn *t;
 	uint32_t i = 0;
-	uint32_t err;
-	char *id;
 
-	err = obj_check_name(m, CLUS_KIND_RESOURCE, name, NULL);
-	if (err != CM_ERROR_SUCCESS) {
-		return err;
-	}
-	err = clus_restype_lookup(m, type_name, &type);
-	if (err != CM_ERROR_SUCCESS) {
-		return err;
-	}
-	t = txn_begin(m);
-	if (t == NULL) {
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
-	}
-	id = clus_new_guid(t);
+	id = id != NULL ? id : clus_new_guid(t);
 	r = (id != NULL) ? resource_new(t, name, id) : NULL;
 	if (r == NULL) {
-		txn_cancel(t);
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
+		return NULL;
 	}
 	r->type = type;
-	r->create_flags = create_flags;
 	/* MS-CMRP: possible owners start as every configured node */
 	talloc_free(r->possible);
 	r->possible = talloc_zero_array(r, struct clus_node *,
 					m->nodes.count + 1);
 	if (r->possible == NULL) {
-		txn_cancel(t);
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
+		return NULL;
 	}
 	for (n = clus_node_first(m); n != NULL; n = clus_node_next(n)) {
 		r->possible[i++] = n;
@@ -189,6 +170,38 @@ uint32_t clus_resource_create(struct clus_model *m, struct clus_group *g,
 	notify_resource(t, r, CM_CHANGE_RESOURCE_ADDED, 0);
 	notify_group(t, g, 0, CM_CHANGE_GROUP_RESOURCE_ADDED_V2);
 	group_update_state(t, g);
+	return r;
+}
+
+uint32_t clus_resource_create(struct clus_model *m, struct clus_group *g,
+			      const char *name, const char *type_name,
+			      uint32_t create_flags,
+			      struct clus_resource **res)
+{
+	struct clus_restype *type;
+	struct clus_resource *r;
+	struct clus_txn *t;
+	uint32_t err;
+
+	err = obj_check_name(m, CLUS_KIND_RESOURCE, name, NULL);
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	err = clus_restype_lookup(m, type_name, &type);
+	if (err != CM_ERROR_SUCCESS || m->backend->resource_create != NULL) {
+		return err ? err : m->backend->resource_create(m, g, name, type,
+							       res);
+	}
+	t = txn_begin(m);
+	if (t == NULL) {
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	r = resource_add(t, g, name, NULL, type);
+	if (r == NULL) {
+		txn_cancel(t);
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
+	}
+	r->create_flags = create_flags;
 	err = txn_commit(t);
 	if (err != CM_ERROR_SUCCESS) {
 		return err;
@@ -198,8 +211,7 @@ uint32_t clus_resource_create(struct clus_model *m, struct clus_group *g,
 }
 
 /* Remove @r from the expressions of the resources that depend on it */
-static void resource_drop_dependents(struct clus_txn *t,
-				     struct clus_resource *r)
+void resource_drop_dependents(struct clus_txn *t, struct clus_resource *r)
 {
 	struct clus_link *l;
 
@@ -236,8 +248,8 @@ uint32_t clus_resource_delete(struct clus_model *m, struct clus_resource *r)
 		return CM_ERROR_RESOURCE_ONLINE;
 	}
 	err = group_busy_error(g);
-	if (err != CM_ERROR_SUCCESS) {
-		return err;
+	if (err != CM_ERROR_SUCCESS || m->backend->resource_delete != NULL) {
+		return err ? err : m->backend->resource_delete(m, r);
 	}
 	t = txn_begin(m);
 	if (t == NULL) {
@@ -274,8 +286,13 @@ uint32_t clus_resource_rename(struct clus_model *m, struct clus_resource *r,
 {
 	struct clus_common_set c = { .name = name };
 
-	if (strcmp(r->name, name) == 0) {
-		return obj_check_name(m, CLUS_KIND_RESOURCE, name, r);
+	uint32_t err = obj_check_name(m, CLUS_KIND_RESOURCE, name, r);
+
+	if (err != CM_ERROR_SUCCESS || strcmp(r->name, name) == 0) {
+		return err;
+	}
+	if (m->backend->resource_rename != NULL) {
+		return m->backend->resource_rename(m, r, name);
 	}
 	return clus_resource_set_common(m, r, &c);
 }
@@ -477,6 +494,17 @@ static bool resource_component(struct clus_resource *r,
 	return true;
 }
 
+void resource_set_group(struct clus_txn *t, struct clus_resource *r,
+			struct clus_group *g)
+{
+	txn_list_remove(t, &r->group->resources, &r->group_link);
+	txn_list_append(t, &g->resources, &r->group_link);
+	TXN_SET(t, r->group, g);
+	txn_dirty(t, &r->obj);
+	notify_resource(t, r, CM_CHANGE_RESOURCE_PROPERTY,
+			CM_CHANGE_RESOURCE_OWNER_GROUP_V2);
+}
+
 uint32_t clus_resource_change_group(struct clus_model *m,
 				    struct clus_resource *r,
 				    struct clus_group *g)
@@ -508,20 +536,17 @@ uint32_t clus_resource_change_group(struct clus_model *m,
 			return CM_ERROR_INVALID_STATE;
 		}
 	}
+	if (m->backend->resource_change_group != NULL) {
+		talloc_free(set);
+		return m->backend->resource_change_group(m, r, g);
+	}
 	t = txn_begin(m);
 	if (t == NULL) {
 		talloc_free(set);
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
 	for (i = 0; i < num; i++) {
-		struct clus_resource *x = set[i];
-
-		txn_list_remove(t, &old->resources, &x->group_link);
-		txn_list_append(t, &g->resources, &x->group_link);
-		TXN_SET(t, x->group, g);
-		txn_dirty(t, &x->obj);
-		notify_resource(t, x, CM_CHANGE_RESOURCE_PROPERTY,
-				CM_CHANGE_RESOURCE_OWNER_GROUP_V2);
+		resource_set_group(t, set[i], g);
 	}
 	talloc_free(set);
 	notify_group(t, old, 0, CM_CHANGE_GROUP_RESOURCE_LOST_V2);

@@ -8,9 +8,12 @@
  * The model is filled once from the CIB (backend_fill.c), then every
  * CIB diff notification, delivered by libcib through GLib's main
  * context run on the model's tevent loop, refreshes the states and
- * owners (backend_refresh.c).  Moves, online/offline and pause/resume
- * are written to the CIB (backend_ops.c) and followed to their end
- * (backend_wait.c); what else clients would change is refused with
+ * owners, and the nodes, groups and resources added or removed
+ * (backend_refresh.c, backend_sync.c).  Moves, online/offline and
+ * pause/resume are written to the CIB (backend_ops.c) and followed to
+ * their end (backend_wait.c); groups and resources created, renamed,
+ * deleted and moved between groups are written to it too
+ * (backend_objects.c); what else clients would change is refused with
  * ERROR_NOT_SUPPORTED: the CIB is the state.
  */
 

@@ -214,9 +214,12 @@ static char *fill_resource(char *text, const struct pcmk_group *g,
 {
 	size_t i;
 
+	if (strpbrk(p->name, "[]\r\n") != NULL) {
+		return text;
+	}
 	text = talloc_asprintf_append_buffer(
-		text, "[resource %s]\ngroup = %s\ntype = %s\n", p->id, g->id,
-		pcmk_backend_agent(text, p));
+		text, "[resource %s]\nid = %s\ngroup = %s\ntype = %s\n",
+		p->name, p->id, g->name, pcmk_backend_agent(text, p));
 	for (i = 0; text != NULL && i < p->params.num; i++) {
 		const struct pcmk_nvpair *nv = &p->params.pairs[i];
 
@@ -241,13 +244,17 @@ static char *fill_groups(TALLOC_CTX *mem_ctx, const struct pcmk_cib *cib,
 		bool stopped = g->target_role != NULL &&
 			strcmp(g->target_role, "Stopped") == 0;
 
+		/* a name the config text cannot hold: backend_sync.c */
+		if (strpbrk(g->name, "[]\r\n") != NULL) {
+			continue;
+		}
 		pcmk_group_state(cib, g, false, &owner);
 		if (owner == NULL || pcmk_cib_node(cib, owner) == NULL) {
 			owner = local;
 		}
 		text = talloc_asprintf_append_buffer(
-			text, "[group %s]\nowner = %s\nstate = %s\n"
-			"type = %u\n", g->id, owner,
+			text, "[group %s]\nid = %s\nowner = %s\nstate = %s\n"
+			"type = %u\n", g->name, g->id, owner,
 			stopped ? "offline" : "online",
 			CM_GROUP_TYPE_GENERIC_SERVICE);
 		for (j = 0; text != NULL && j < g->num_members; j++) {

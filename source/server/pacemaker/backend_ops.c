@@ -100,7 +100,7 @@ static uint32_t pcmk_group_move(struct clus_model *m, struct clus_group *g,
 	if (target->state != CM_NODE_UP) {
 		return CM_ERROR_HOST_NODE_NOT_AVAILABLE;
 	}
-	err = pcmk_backend_apply(b, pcmk_change_move(b, g->name,
+	err = pcmk_backend_apply(b, pcmk_change_move(b, g->id,
 						     target->name));
 	if (err != CM_ERROR_SUCCESS) {
 		return err;
@@ -132,7 +132,7 @@ static uint32_t bring(struct clus_model *m, struct clus_group *g,
 		err = group_owner_can_start(g);
 	}
 	if (err == CM_ERROR_SUCCESS) {
-		err = set_role(b, r != NULL ? r->name : g->name, online);
+		err = set_role(b, r != NULL ? r->id : g->id, online);
 	}
 	if (err != CM_ERROR_SUCCESS || there) {
 		return err;
@@ -286,5 +286,13 @@ const struct clus_backend_ops pcmk_backend_ops = {
 	.node_resume		= pcmk_node_resume,
 	.node_set_state		= pcmk_node_set_state,
 	.node_evict		= pcmk_node_evict,
+	/* objects written to the cluster: backend_objects.c */
+	.group_create		= pcmk_obj_group_create,
+	.group_delete		= pcmk_obj_group_delete,
+	.group_rename		= pcmk_obj_group_rename,
+	.resource_create	= pcmk_obj_resource_create,
+	.resource_delete	= pcmk_obj_resource_delete,
+	.resource_rename	= pcmk_obj_resource_rename,
+	.resource_change_group	= pcmk_obj_resource_change_group,
 	.settle_after_load	= pcmk_settle_after_load,
 };

@@ -1,7 +1,8 @@
 /*
  * clusapi - the Pacemaker backend: the CIB's states and owners applied
- * to the model, one backend transaction per CIB change; the model
- * announces what changed (v1 and v2 notifications)
+ * to the model, one backend transaction per CIB change, with the
+ * objects added or removed (backend_sync.c); the model announces what
+ * changed (v1 and v2 notifications)
  *
  * Copyright (C) 2026 The clusapi developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -47,7 +48,7 @@ static void refresh_resources(struct clus_txn *t,
 		const char *owner = NULL;
 		uint32_t state = CM_RES_OFFLINE;
 
-		p = pcmk_cib_primitive(cib, r->name);
+		p = pcmk_cib_primitive(cib, r->id);
 		if (p != NULL) {
 			state = pcmk_resource_state(p, &owner);
 		}
@@ -66,7 +67,7 @@ static void refresh_groups(struct clus_txn *t, const struct pcmk_cib *cib)
 	struct clus_group *g;
 
 	for (g = clus_group_first(t->m); g != NULL; g = clus_group_next(g)) {
-		const struct pcmk_group *pg = pcmk_cib_group(cib, g->name);
+		const struct pcmk_group *pg = pcmk_cib_group(cib, g->id);
 		const char *owner = NULL;
 		struct clus_node *node;
 		uint32_t state = CM_GROUP_OFFLINE;
@@ -107,50 +108,30 @@ void pcmk_backend_refresh_txn(struct clus_txn *t,
 	refresh_groups(t, cib);
 }
 
-/* Objects the CIB has and the model not (or the reverse) */
-static bool refresh_same_objects(struct clus_model *m,
-				 const struct pcmk_cib *cib)
-{
-	size_t i, grouped = 0;
-
-	for (i = 0; i < cib->num_groups; i++) {
-		if (clus_group_by_name(m, cib->groups[i].id) == NULL) {
-			return false;
-		}
-		grouped += cib->groups[i].num_members;
-	}
-	for (i = 0; i < cib->num_nodes; i++) {
-		if (clus_node_by_name(m, cib->nodes[i].name) == NULL) {
-			return false;
-		}
-	}
-	return cib->num_groups == clus_model_num_groups(m) &&
-		grouped == clus_model_num_resources(m) &&
-		cib->num_nodes == clus_model_num_nodes(m);
-}
-
-void pcmk_backend_refresh(struct pcmk_backend *b,
-			  const struct pcmk_cib *cib)
+uint32_t pcmk_backend_refresh(struct pcmk_backend *b,
+			      const struct pcmk_cib *cib)
 {
 	struct clus_model *m = b->m;
 	struct clus_txn *t;
 	uint32_t err;
 
-	if (!refresh_same_objects(m, cib)) {
-		clus_log(m, 1, "pacemaker: nodes, groups or resources were "
-			 "added or removed in the CIB; clusapid shows them "
-			 "once restarted");
-	}
 	t = txn_begin_backend(m);
 	if (t == NULL) {
 		clus_log(m, 0, "pacemaker: no memory for a CIB change");
-		return;
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	pcmk_backend_refresh_txn(t, cib);
-	err = txn_commit(t);
+	/* objects added or removed first, then every state */
+	err = pcmk_backend_sync_txn(t, cib);
+	if (err != CM_ERROR_SUCCESS) {
+		txn_cancel(t);
+	} else {
+		pcmk_backend_refresh_txn(t, cib);
+		err = txn_commit(t);
+	}
 	if (err != CM_ERROR_SUCCESS) {
 		clus_log(m, 0, "pacemaker: CIB change not applied: %s",
 			 clus_model_errstr(err));
 	}
 	pcmk_backend_check(b);
+	return err;
 }

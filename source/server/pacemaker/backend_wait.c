@@ -39,7 +39,7 @@ static bool resource_done(const struct pcmk_cib *cib,
 	const char *owner = NULL;
 	uint32_t state;
 
-	p = pcmk_cib_primitive(cib, op->resource->name);
+	p = pcmk_cib_primitive(cib, op->resource->id);
 	if (p == NULL) {
 		return true;
 	}
@@ -52,7 +52,7 @@ static bool resource_done(const struct pcmk_cib *cib,
 static bool op_done(const struct pcmk_cib *cib, const struct clus_group *g)
 {
 	const struct clus_group_op *op = g->op;
-	const struct pcmk_group *pg = pcmk_cib_group(cib, g->name);
+	const struct pcmk_group *pg = pcmk_cib_group(cib, g->id);
 	const struct pcmk_node *target;
 	const char *owner = NULL;
 	uint32_t state;
@@ -108,7 +108,7 @@ static void finish(struct tevent_context *ev, struct tevent_immediate *im,
 	for (g = clus_group_first(b->m); g != NULL; g = clus_group_next(g)) {
 		if (g->op != NULL && g->op->kind == CLUS_OP_MOVE &&
 		    op_done(cib, g)) {
-			pcmk_backend_apply(b, pcmk_change_unmove(b, g->name));
+			pcmk_backend_apply(b, pcmk_change_unmove(b, g->id));
 		}
 	}
 	t = txn_begin_backend(b->m);
@@ -198,7 +198,7 @@ uint32_t pcmk_backend_adopt(struct pcmk_backend *b,
 		if (strncmp(l->id, PCMK_CLI_PREFER,
 			    strlen(PCMK_CLI_PREFER)) != 0 ||
 		    l->rsc == NULL || l->node == NULL ||
-		    (g = clus_group_by_name(b->m, l->rsc)) == NULL ||
+		    (g = clus_group_by_id(b->m, l->rsc)) == NULL ||
 		    clus_node_by_name(b->m, l->node) == NULL ||
 		    g->op != NULL) {
 			continue;

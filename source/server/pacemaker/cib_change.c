@@ -38,7 +38,7 @@ static int change_destructor(struct pcmk_change *c)
 	return 0;
 }
 
-static struct pcmk_change *change_new(TALLOC_CTX *mem_ctx,
+struct pcmk_change *pcmk_change_new(TALLOC_CTX *mem_ctx,
 				      enum pcmk_change_op op,
 				      const char *section, const char *root)
 {
@@ -59,7 +59,7 @@ static struct pcmk_change *change_new(TALLOC_CTX *mem_ctx,
 }
 
 /* a child element with attributes: NAME, VALUE pairs up to a NULL */
-static xmlNode *add_elem(xmlNode *parent, const char *name, ...)
+xmlNode *pcmk_xml_add(xmlNode *parent, const char *name, ...)
 {
 	xmlNode *n;
 	const char *a, *v;
@@ -98,11 +98,11 @@ struct pcmk_change *pcmk_change_move(TALLOC_CTX *mem_ctx, const char *rsc,
 	struct pcmk_change *c;
 	char *id;
 
-	c = change_new(mem_ctx, PCMK_CHANGE_MODIFY, "constraints",
+	c = pcmk_change_new(mem_ctx, PCMK_CHANGE_MODIFY, "constraints",
 		       "constraints");
 	id = c ? talloc_asprintf(c, "cli-prefer-%s", rsc) : NULL;
 	if (id == NULL ||
-	    add_elem(c->xml, "rsc_location", "id", id, "rsc", rsc,
+	    pcmk_xml_add(c->xml, "rsc_location", "id", id, "rsc", rsc,
 		     "role", "Started", "node", node, "score", "INFINITY",
 		     NULL) == NULL) {
 		TALLOC_FREE(c);
@@ -116,7 +116,7 @@ struct pcmk_change *pcmk_change_unmove(TALLOC_CTX *mem_ctx, const char *rsc)
 	struct pcmk_change *c;
 	char *id;
 
-	c = change_new(mem_ctx, PCMK_CHANGE_REMOVE, "constraints",
+	c = pcmk_change_new(mem_ctx, PCMK_CHANGE_REMOVE, "constraints",
 		       "rsc_location");
 	id = c ? talloc_asprintf(c, "cli-prefer-%s", rsc) : NULL;
 	if (id == NULL || !set_props(c->xml, "id", id, NULL, NULL)) {
@@ -143,38 +143,86 @@ static const char *nvpair_id(TALLOC_CTX *mem_ctx,
 }
 
 /*
- * <group|primitive id=R><meta_attributes id=...><nvpair name=target-role>
- * merged into R wherever it is under <resources>.
+ * Under @parent: <ELEM id=ID><meta_attributes id=...><nvpair NAME=VALUE>,
+ * ELEM "group" or "primitive", with the ids @meta already has
+ */
+static bool meta_pair(struct pcmk_change *c, xmlNode *parent,
+		      const char *elem, const char *id,
+		      const struct pcmk_nvset *meta, const char *name,
+		      const char *value)
+{
+	xmlNode *x = parent;
+	const char *set_id, *pair_id;
+	xmlNode *set;
+
+	if (strcmp((const char *)parent->name, elem) != 0) {
+		x = pcmk_xml_add(parent, elem, NULL);
+	}
+	set_id = meta->id ? meta->id :
+		 talloc_asprintf(c, "%s-meta_attributes", id);
+	pair_id = set_id ? nvpair_id(c, meta, set_id, name) : NULL;
+	set = pair_id && x && set_props(x, "id", id, NULL, NULL) ?
+	      pcmk_xml_add(x, "meta_attributes", "id", set_id, NULL) : NULL;
+	return pcmk_xml_add(set, "nvpair", "id", pair_id, "name", name,
+			    "value", value, NULL) != NULL;
+}
+
+/*
+ * The meta attribute @name of the group or primitive of id @rsc, merged
+ * into it wherever it is under <resources>
+ */
+struct pcmk_change *pcmk_change_meta(TALLOC_CTX *mem_ctx,
+				     const struct pcmk_cib *cib,
+				     const char *rsc, const char *name,
+				     const char *value)
+{
+	const struct pcmk_primitive *p = pcmk_cib_primitive(cib, rsc);
+	const struct pcmk_group *g = p == NULL ? pcmk_cib_group(cib, rsc) :
+		NULL;
+	const char *elem = p != NULL ? "primitive" : "group";
+	struct pcmk_change *c;
+
+	if (p == NULL && (g == NULL || g->empty)) {
+		return NULL;
+	}
+	c = pcmk_change_new(mem_ctx, PCMK_CHANGE_MODIFY, "resources", elem);
+	if (c != NULL && !meta_pair(c, c->xml, elem, rsc,
+				    p ? &p->meta : &g->meta, name, value)) {
+		TALLOC_FREE(c);
+	}
+	return c;
+}
+
+/*
+ * target-role of a group or primitive.  A member's own target-role
+ * wins over its group's: a group's is written to every member that has
+ * one too (MS-CMRP: a group online or offline takes all its resources).
  */
 struct pcmk_change *pcmk_change_target_role(TALLOC_CTX *mem_ctx,
 					    const struct pcmk_cib *cib,
 					    const char *rsc, bool started)
 {
 	const struct pcmk_group *g = pcmk_cib_group(cib, rsc);
-	const struct pcmk_primitive *p = pcmk_cib_primitive(cib, rsc);
-	const struct pcmk_nvset *meta = g ? &g->meta : p ? &p->meta : NULL;
+	const char *role = started ? "Started" : "Stopped";
 	struct pcmk_change *c;
-	const char *set_id, *pair_id;
-	xmlNode *set;
+	size_t i;
 
-	if (meta == NULL) {
-		return NULL;
+	c = pcmk_change_meta(mem_ctx, cib, rsc, "target-role", role);
+	if (c == NULL || g == NULL || g->solo) {
+		return c;
 	}
-	c = change_new(mem_ctx, PCMK_CHANGE_MODIFY, "resources",
-		       g ? "group" : "primitive");
-	if (c == NULL) {
-		return NULL;
-	}
-	set_id = meta->id ? meta->id :
-		 talloc_asprintf(c, "%s-meta_attributes", rsc);
-	pair_id = set_id ? nvpair_id(c, meta, set_id, "target-role") : NULL;
-	set = pair_id && set_props(c->xml, "id", rsc, NULL, NULL) ?
-	      add_elem(c->xml, "meta_attributes", "id", set_id, NULL) : NULL;
-	if (add_elem(set, "nvpair", "id", pair_id, "name", "target-role",
-		     "value", started ? "Started" : "Stopped",
-		     NULL) == NULL) {
-		TALLOC_FREE(c);
-		return NULL;
+	for (i = 0; i < g->num_members; i++) {
+		const struct pcmk_primitive *m = g->members[i];
+
+		if (m->target_role == NULL ||
+		    strcmp(m->target_role, role) == 0) {
+			continue;
+		}
+		if (!meta_pair(c, c->xml, "primitive", m->id, &m->meta,
+			       "target-role", role)) {
+			TALLOC_FREE(c);
+			return NULL;
+		}
 	}
 	return c;
 }
@@ -192,7 +240,7 @@ static struct pcmk_change *node_attr(TALLOC_CTX *mem_ctx,
 	const char *set_id, *pair_id;
 	xmlNode *set;
 
-	c = change_new(mem_ctx, on ? PCMK_CHANGE_MODIFY : PCMK_CHANGE_REMOVE,
+	c = pcmk_change_new(mem_ctx, on ? PCMK_CHANGE_MODIFY : PCMK_CHANGE_REMOVE,
 		       "nodes", on ? "node" : "nvpair");
 	if (c == NULL) {
 		return NULL;
@@ -211,9 +259,9 @@ static struct pcmk_change *node_attr(TALLOC_CTX *mem_ctx,
 		return c;
 	}
 	set = set_props(c->xml, "id", node->id, "uname", node->name) ?
-	      add_elem(c->xml, "instance_attributes", "id", set_id, NULL) :
+	      pcmk_xml_add(c->xml, "instance_attributes", "id", set_id, NULL) :
 	      NULL;
-	if (add_elem(set, "nvpair", "id", pair_id, "name", name,
+	if (pcmk_xml_add(set, "nvpair", "id", pair_id, "name", name,
 		     "value", value, NULL) == NULL) {
 		TALLOC_FREE(c);
 	}
@@ -239,16 +287,16 @@ struct pcmk_change *pcmk_change_paused_rule(TALLOC_CTX *mem_ctx)
 	struct pcmk_change *c;
 	xmlNode *loc, *rule;
 
-	c = change_new(mem_ctx, PCMK_CHANGE_MODIFY, "constraints",
+	c = pcmk_change_new(mem_ctx, PCMK_CHANGE_MODIFY, "constraints",
 		       "constraints");
 	if (c == NULL) {
 		return NULL;
 	}
-	loc = add_elem(c->xml, "rsc_location", "id", PCMK_PAUSED_RULE_ID,
+	loc = pcmk_xml_add(c->xml, "rsc_location", "id", PCMK_PAUSED_RULE_ID,
 		       "rsc-pattern", ".*", NULL);
-	rule = add_elem(loc, "rule", "id", PCMK_PAUSED_RULE_ID "-rule",
+	rule = pcmk_xml_add(loc, "rule", "id", PCMK_PAUSED_RULE_ID "-rule",
 			"score", PCMK_PAUSED_SCORE, NULL);
-	if (add_elem(rule, "expression", "id", PCMK_PAUSED_RULE_ID "-expr",
+	if (pcmk_xml_add(rule, "expression", "id", PCMK_PAUSED_RULE_ID "-expr",
 		     "attribute", PCMK_PAUSED_ATTR, "operation", "eq",
 		     "value", "true", NULL) == NULL) {
 		TALLOC_FREE(c);

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <libxml/parser.h>
 
 #include "pcmk.h"
@@ -221,6 +222,8 @@ static int parse_primitive(TALLOC_CTX *mem_ctx, const xmlNode *x,
 		return ret;
 	}
 	p->target_role = pcmk_nvset_get(&p->meta, "target-role");
+	p->name = pcmk_nvset_get(&p->meta, PCMK_NAME_ATTR);
+	p->name = p->name != NULL ? p->name : p->id;
 	return 0;
 }
 
@@ -254,6 +257,8 @@ static int parse_group(TALLOC_CTX *mem_ctx, const xmlNode *x,
 		return ret;
 	}
 	g->target_role = pcmk_nvset_get(&g->meta, "target-role");
+	g->name = pcmk_nvset_get(&g->meta, PCMK_NAME_ATTR);
+	g->name = g->name != NULL ? g->name : g->id;
 	g->members = talloc_zero_array(mem_ctx, struct pcmk_primitive *,
 				       count_children(x, "primitive"));
 	if (g->members == NULL) {
@@ -276,6 +281,39 @@ static int parse_group(TALLOC_CTX *mem_ctx, const xmlNode *x,
 	return 0;
 }
 
+/*
+ * A primitive outside any group: MS-CMRP has no resource without a
+ * group, so it is shown as a group of its own, of the same id, with
+ * the primitive as its one member (pcmk_group.solo).
+ */
+static int parse_solo(TALLOC_CTX *mem_ctx, const xmlNode *x,
+		      struct pcmk_cib *cib)
+{
+	struct pcmk_primitive *p = &cib->primitives[cib->num_primitives];
+	struct pcmk_group *g = &cib->groups[cib->num_groups];
+	int ret = parse_primitive(mem_ctx, x, NULL, p);
+
+	if (ret != 0) {
+		return ret;
+	}
+	cib->num_primitives++;
+	g->members = talloc_array(mem_ctx, struct pcmk_primitive *, 1);
+	if (g->members == NULL) {
+		return ENOMEM;
+	}
+	g->id = p->id;
+	g->name = pcmk_nvset_get(&p->meta, PCMK_GROUP_NAME_ATTR);
+	/* the id: a rename of the resource leaves its group's name */
+	g->name = g->name != NULL ? g->name : p->id;
+	g->solo = true;
+	g->target_role = p->target_role;
+	g->meta = p->meta;
+	g->members[0] = p;
+	g->num_members = 1;
+	cib->num_groups++;
+	return 0;
+}
+
 /* groups and primitives; clones, bundles and the like are not read */
 static int parse_resources(TALLOC_CTX *mem_ctx, const xmlNode *resources,
 			   struct pcmk_cib *cib)
@@ -289,16 +327,14 @@ static int parse_resources(TALLOC_CTX *mem_ctx, const xmlNode *resources,
 	cib->primitives = talloc_zero_array(mem_ctx, struct pcmk_primitive,
 					    count_primitives(resources));
 	cib->groups = talloc_zero_array(mem_ctx, struct pcmk_group,
-					count_children(resources, "group"));
+					count_children(resources, "group") +
+					count_children(resources, "primitive"));
 	if (cib->primitives == NULL || cib->groups == NULL) {
 		return ENOMEM;
 	}
 	for (c = resources->children; c != NULL; c = c->next) {
 		if (is_elem(c, "primitive")) {
-			ret = parse_primitive(
-				mem_ctx, c, NULL,
-				&cib->primitives[cib->num_primitives]);
-			cib->num_primitives += ret == 0 ? 1 : 0;
+			ret = parse_solo(mem_ctx, c, cib);
 		} else if (is_elem(c, "group")) {
 			ret = parse_group(mem_ctx, c, cib,
 					  &cib->groups[cib->num_groups]);
@@ -311,6 +347,102 @@ static int parse_resources(TALLOC_CTX *mem_ctx, const xmlNode *resources,
 		}
 	}
 	return 0;
+}
+
+/* PCMK_GROUPS_SET: the groups with no <group> (no member) yet */
+static int parse_empty_groups(TALLOC_CTX *mem_ctx, const xmlNode *crm,
+			      struct pcmk_cib *cib)
+{
+	const xmlNode *set, *c;
+	struct pcmk_group *g;
+
+	for (set = crm ? crm->children : NULL; set != NULL; set = set->next) {
+		if (is_elem(set, "cluster_property_set") &&
+		    attr_is(set, "id", PCMK_GROUPS_SET)) {
+			break;
+		}
+	}
+	if (count_children(set, "nvpair") == 0) {
+		return 0;
+	}
+	cib->groups = talloc_realloc(
+		mem_ctx, cib->groups, struct pcmk_group,
+		cib->num_groups + count_children(set, "nvpair"));
+	if (cib->groups == NULL) {
+		return ENOMEM;
+	}
+	for (c = set ? set->children : NULL; c != NULL; c = c->next) {
+		g = &cib->groups[cib->num_groups];
+		*g = (struct pcmk_group) { .empty = true };
+		g->id = is_elem(c, "nvpair") ? attr(mem_ctx, c, "name") : NULL;
+		g->name = g->id ? attr(mem_ctx, c, "value") : NULL;
+		/* once it has a <group>, that one counts */
+		if (g->name == NULL || pcmk_cib_group(cib, g->id) != NULL ||
+		    pcmk_cib_primitive(cib, g->id) != NULL) {
+			continue;
+		}
+		cib->num_groups++;
+	}
+	return 0;
+}
+
+/*
+ * A name (clusapi-name, written by anyone) that another object of the
+ * kind has as its id, or an earlier one as its name, or empty: the id
+ * (MS-CMRP names are unique, case-insensitively, and do not take
+ * another object's id)
+ */
+static const char *str_at(const void *array, size_t i, size_t size,
+			  size_t off)
+{
+	return *(const char *const *)((const char *)array + i * size + off);
+}
+
+/* groups and primitives alike: their id and name fields' offsets */
+static bool name_clash(const void *array, size_t num, size_t size,
+		       size_t id_off, size_t name_off, size_t self)
+{
+	const char *name = str_at(array, self, size, name_off);
+	size_t i;
+
+	if (name[0] == '\0') {
+		return true;
+	}
+	for (i = 0; i < num; i++) {
+		if (i != self &&
+		    (strcasecmp(str_at(array, i, size, id_off), name) == 0 ||
+		     (i < self &&
+		      strcasecmp(str_at(array, i, size, name_off), name) == 0))) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static void unique_names(struct pcmk_cib *cib)
+{
+	size_t i;
+
+	for (i = 0; i < cib->num_groups; i++) {
+		struct pcmk_group *g = &cib->groups[i];
+
+		if (strcmp(g->name, g->id) != 0 &&
+		    name_clash(cib->groups, cib->num_groups, sizeof(*g),
+			       offsetof(struct pcmk_group, id),
+			       offsetof(struct pcmk_group, name), i)) {
+			g->name = g->id;
+		}
+	}
+	for (i = 0; i < cib->num_primitives; i++) {
+		struct pcmk_primitive *p = &cib->primitives[i];
+
+		if (strcmp(p->name, p->id) != 0 &&
+		    name_clash(cib->primitives, cib->num_primitives,
+			       sizeof(*p), offsetof(struct pcmk_primitive, id),
+			       offsetof(struct pcmk_primitive, name), i)) {
+			p->name = p->id;
+		}
+	}
 }
 
 static int parse_locations(TALLOC_CTX *mem_ctx, const xmlNode *cons,
@@ -601,6 +733,12 @@ int pcmk_cib_parse(TALLOC_CTX *mem_ctx, const xmlNode *x,
 	ret = parse_nodes(cib, child(conf, "nodes"), cib);
 	if (ret == 0) {
 		ret = parse_resources(cib, child(conf, "resources"), cib);
+	}
+	if (ret == 0) {
+		ret = parse_empty_groups(cib, child(conf, "crm_config"), cib);
+	}
+	if (ret == 0) {
+		unique_names(cib);
 	}
 	if (ret == 0) {
 		ret = parse_locations(cib, child(conf, "constraints"), cib);

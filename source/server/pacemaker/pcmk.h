@@ -34,6 +34,11 @@
  *   group Failed		a member failed (and none in flight)
  *   group PartialOnline	some members Started
  *   group Offline		none Started
+ *   group			<group>, or a <primitive> outside any group
+ *				(a group of its own, of the same id), or an
+ *				nvpair of PCMK_GROUPS_SET (no member yet)
+ *   group/resource name	meta clusapi-name, else the CIB id (the
+ *				model's object id)
  *   group owner		the node its members run on (between the
  *				last stop and the first start of a move:
  *				the move's target)
@@ -52,6 +57,17 @@
 #include <talloc.h>
 #include <tevent.h>
 #include <libxml/tree.h>
+
+/*
+ * The ClusAPI names of groups and resources whose name is not their CIB
+ * id (a meta attribute; a solo primitive's group: PCMK_GROUP_NAME_ATTR),
+ * and the groups that hold no primitive yet (a CIB <group> cannot be
+ * empty): nvpairs of a cluster_property_set of clusapi's own, named by
+ * the group's id, valued with its name.
+ */
+#define PCMK_NAME_ATTR		"clusapi-name"
+#define PCMK_GROUP_NAME_ATTR	"clusapi-group-name"
+#define PCMK_GROUPS_SET		"clusapi-groups"
 
 /* rc-code of an operation in flight (PCMK_OCF_UNKNOWN) */
 #define PCMK_RC_PENDING		193
@@ -103,6 +119,7 @@ struct pcmk_node {
 
 struct pcmk_primitive {
 	const char *id;
+	const char *name;	/* meta clusapi-name, else the id */
 	const char *class;
 	const char *provider;	/* NULL for classes without one */
 	const char *type;
@@ -116,6 +133,11 @@ struct pcmk_primitive {
 
 struct pcmk_group {
 	const char *id;
+	const char *name;	/* meta clusapi-name, else the id */
+	bool solo;		/* a primitive outside any group, shown as
+				 * a group of its own (same id) */
+	bool empty;		/* no <group> yet: in clusapi's own
+				 * cluster_property_set (PCMK_GROUPS_SET) */
 	const char *target_role;
 	struct pcmk_nvset meta;
 	size_t num_members;
@@ -182,6 +204,7 @@ uint32_t pcmk_group_state(const struct pcmk_cib *cib,
 enum pcmk_change_op {
 	PCMK_CHANGE_MODIFY,	/* cib->cmds->modify (create or merge) */
 	PCMK_CHANGE_REMOVE,	/* cib->cmds->remove */
+	PCMK_CHANGE_REPLACE,	/* cib->cmds->replace (the whole section) */
 };
 
 struct pcmk_change {
@@ -190,6 +213,17 @@ struct pcmk_change {
 	xmlNode *xml;		/* freed with the change */
 };
 
+/* a change of @op to @section, its tree an empty <@root> */
+struct pcmk_change *pcmk_change_new(TALLOC_CTX *mem_ctx,
+				    enum pcmk_change_op op,
+				    const char *section, const char *root);
+/* a child element with attributes: NAME, VALUE pairs up to a NULL */
+xmlNode *pcmk_xml_add(xmlNode *parent, const char *name, ...);
+/* the meta attribute @name of group or primitive @rsc (a CIB id) */
+struct pcmk_change *pcmk_change_meta(TALLOC_CTX *mem_ctx,
+				     const struct pcmk_cib *cib,
+				     const char *rsc, const char *name,
+				     const char *value);
 struct pcmk_change *pcmk_change_move(TALLOC_CTX *mem_ctx,
 				     const char *rsc, const char *node);
 struct pcmk_change *pcmk_change_unmove(TALLOC_CTX *mem_ctx,
@@ -206,6 +240,31 @@ struct pcmk_change *pcmk_change_paused(TALLOC_CTX *mem_ctx,
 struct pcmk_change *pcmk_change_paused_rule(TALLOC_CTX *mem_ctx);
 char *pcmk_change_string(TALLOC_CTX *mem_ctx,
 			 const struct pcmk_change *change);
+
+/*
+ * cib_write.c: the CIB changes behind creating, deleting and moving
+ * groups and resources (PCMK_GROUPS_SET holds the empty groups)
+ */
+/* a CIB id for @name: @name if it is a free XML ID, else made one */
+char *pcmk_cib_new_id(TALLOC_CTX *mem_ctx, const xmlNode *xml,
+		      const struct pcmk_cib *cib, const char *name);
+struct pcmk_change *pcmk_change_empty_group(TALLOC_CTX *mem_ctx,
+					    const char *id, const char *name,
+					    bool add);
+/* the primitive, Stopped, into group @g (a <group> or an empty one) */
+struct pcmk_change *pcmk_change_primitive_add(TALLOC_CTX *mem_ctx,
+					      const struct pcmk_group *g,
+					      const char *id,
+					      const char *name,
+					      const char *agent);
+/* the <group> or <primitive> of id @id removed */
+struct pcmk_change *pcmk_change_rsc_remove(TALLOC_CTX *mem_ctx,
+					   const char *elem, const char *id);
+/* <resources> of @xml (a CIB) with primitive @id moved into @g */
+struct pcmk_change *pcmk_change_primitive_move(TALLOC_CTX *mem_ctx,
+					       const xmlNode *xml,
+					       const char *id,
+					       const struct pcmk_group *g);
 
 /* glib_tevent.c: runs GLib's default main context from EV until freed */
 struct tevent_req *pcmk_glib_loop_send(TALLOC_CTX *mem_ctx,
@@ -239,5 +298,8 @@ int pcmk_conn_open(TALLOC_CTX *mem_ctx, const char *name,
 const struct pcmk_cib *pcmk_conn_cib(struct pcmk_conn *conn);
 int pcmk_conn_apply(struct pcmk_conn *conn,
 		    const struct pcmk_change *change);
+/* the whole CIB read again now (no callback); its tree */
+int pcmk_conn_reload(struct pcmk_conn *conn);
+const xmlNode *pcmk_conn_xml(struct pcmk_conn *conn);
 
 #endif

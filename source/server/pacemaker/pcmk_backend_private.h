@@ -41,10 +41,35 @@ char *pcmk_backend_config(TALLOC_CTX *mem_ctx, const struct pcmk_cib *cib,
 const char *pcmk_backend_local_node(const struct pcmk_cib *cib);
 
 /* backend_refresh.c: the CIB's states and owners into the model */
-void pcmk_backend_refresh(struct pcmk_backend *b,
-			  const struct pcmk_cib *cib);
+uint32_t pcmk_backend_refresh(struct pcmk_backend *b,
+			      const struct pcmk_cib *cib);
 void pcmk_backend_refresh_txn(struct clus_txn *t,
 			      const struct pcmk_cib *cib);
+/* backend_objects.c: clus_backend_ops' "objects written to the cluster" */
+uint32_t pcmk_obj_group_create(struct clus_model *m, const char *name,
+			       uint32_t group_type,
+			       struct clus_group **group);
+uint32_t pcmk_obj_group_delete(struct clus_model *m, struct clus_group *g);
+uint32_t pcmk_obj_group_rename(struct clus_model *m, struct clus_group *g,
+			       const char *name);
+uint32_t pcmk_obj_resource_create(struct clus_model *m,
+				  struct clus_group *g, const char *name,
+				  struct clus_restype *type,
+				  struct clus_resource **res);
+uint32_t pcmk_obj_resource_delete(struct clus_model *m,
+				  struct clus_resource *r);
+uint32_t pcmk_obj_resource_rename(struct clus_model *m,
+				  struct clus_resource *r, const char *name);
+uint32_t pcmk_obj_resource_change_group(struct clus_model *m,
+					struct clus_resource *r,
+					struct clus_group *g);
+
+/* backend_sync.c: nodes, groups and resources the CIB added/removed */
+bool pcmk_backend_same_objects(struct clus_model *m,
+			       const struct pcmk_cib *cib);
+uint32_t pcmk_backend_sync_txn(struct clus_txn *t,
+			       const struct pcmk_cib *cib);
+
 /* "class:provider:type" (or "class:type"), on @mem_ctx */
 char *pcmk_backend_agent(TALLOC_CTX *mem_ctx,
 			 const struct pcmk_primitive *p);

@@ -21,12 +21,16 @@
 #   cib_draining.xml	cib_running.xml with node1 in standby (crm_standby,
 #			CIB_file): G still on node1
 #   cib_drained.xml	that simulated: G moved off node1
+#   cib_objects.xml	cib_running.xml with ClusAPI names on G ("Web
+#			Sites") and A1 ("First One"), names that clash on
+#			A2 and A3, an empty group E ("Empty Group"), and a
+#			stale entry for G
 #   cib_paused.xml	cib_running.xml with node1 and node2 paused without
 #			drain (clusapi-paused and the -500 rule clusapid
 #			writes) and P1 started, simulated: G stays on node1,
 #			P1 starts on node3
 #
-# "make_cibs.sh simulated" makes only the last three, from the
+# "make_cibs.sh simulated" makes only the last four, from the
 # committed cib_running.xml, with no cluster.
 
 top=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -61,7 +65,27 @@ simulated() {
 	unset CIB_file
 	crm_simulate -Q -x "$sim/p.xml" -S -O "$out/cib_paused.xml" \
 		>/dev/null || exit 1
+	objects
 	chmod 0644 "$out"/cib_*.xml
+}
+
+# names and empty groups, as clusapid writes them (cib_write.c)
+objects() {
+	cp "$out/cib_running.xml" "$sim/o.xml"
+	export CIB_file="$sim/o.xml"
+	crm_resource -r G --meta -p clusapi-name -v "Web Sites" >/dev/null &&
+	crm_resource -r A1 --meta -p clusapi-name -v "First One" \
+		>/dev/null &&
+	# names another has (its name, case aside, or its id): not used
+	crm_resource -r A2 --meta -p clusapi-name -v "first one" \
+		>/dev/null &&
+	crm_resource -r A3 --meta -p clusapi-name -v A2 >/dev/null &&
+	cibadmin --modify -o crm_config -X '<crm_config>
+<cluster_property_set id="clusapi-groups"><nvpair id="clusapi-groups-E"
+ name="E" value="Empty Group"/><nvpair id="clusapi-groups-G" name="G"
+ value="stale"/></cluster_property_set></crm_config>' || exit 1
+	unset CIB_file
+	cp "$sim/o.xml" "$out/cib_objects.xml"
 }
 
 if [ "${1:-}" = simulated ]; then

@@ -1,6 +1,7 @@
 /*
  * clusapi - Pacemaker backend tests: the CIB changes behind move,
- * online/offline and pause, as XML and applied through libcib
+ * online/offline and pause, and those that create, rename, move and
+ * delete groups and resources, as XML and applied through libcib
  *
  * Copyright (C) 2026 The clusapi developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -244,6 +245,81 @@ static void test_apply_pause(void **state)
 			 CM_NODE_UP);
 }
 
+/* the ids a new object gets: its name when that is a free XML ID */
+static void test_new_ids(void **state)
+{
+	struct fix *f = *state;
+	const struct pcmk_cib *cib = open_copy(f, "cib_objects.xml");
+	const xmlNode *xml = pcmk_conn_xml(f->conn);
+
+	assert_string_equal(pcmk_cib_new_id(f, xml, cib, "W"), "W");
+	assert_string_equal(pcmk_cib_new_id(f, xml, cib, "Web Sites"),
+			    "Web_Sites");
+	assert_string_equal(pcmk_cib_new_id(f, xml, cib, "1st"), "_1st");
+	/* a group, a primitive, an empty group, any element's id */
+	assert_string_equal(pcmk_cib_new_id(f, xml, cib, "G"), "G-2");
+	assert_string_equal(pcmk_cib_new_id(f, xml, cib, "A1"), "A1-2");
+	assert_string_equal(pcmk_cib_new_id(f, xml, cib, "E"), "E-2");
+	assert_string_equal(pcmk_cib_new_id(f, xml, cib, "A1-ia"),
+			    "A1-ia-2");
+}
+
+/*
+ * Create, rename, move and delete as backend_objects.c writes them,
+ * each change checked by libcib against the schema and read back
+ */
+static void test_apply_objects(void **state)
+{
+	struct fix *f = *state;
+	const struct pcmk_cib *cib = open_copy(f, "cib_running.xml");
+	const struct pcmk_group *w;
+
+	cib = apply(f, pcmk_change_empty_group(f, "W", "Web Sites", true));
+	w = pcmk_cib_group(cib, "W");
+	assert_true(w->empty);
+	assert_string_equal(w->name, "Web Sites");
+	cib = apply(f, pcmk_change_primitive_add(f, w, "W1", "Web One",
+						 "ocf:pacemaker:Dummy"));
+	w = pcmk_cib_group(cib, "W");
+	assert_false(w->empty);
+	assert_string_equal(w->name, "Web Sites");
+	assert_int_equal(w->num_members, 1);
+	assert_string_equal(w->members[0]->name, "Web One");
+	/* created Offline */
+	assert_string_equal(w->members[0]->target_role, "Stopped");
+	cib = apply(f, pcmk_change_empty_group(f, "W", NULL, false));
+	assert_int_equal(cib->num_groups, 3);
+	cib = apply(f, pcmk_change_meta(f, cib, "W", "clusapi-name", "Web"));
+	assert_string_equal(pcmk_cib_group(cib, "W")->name, "Web");
+
+	/* A3 from G into W, then W1 out of W: W goes, G holds it */
+	cib = apply(f, pcmk_change_primitive_move(f, pcmk_conn_xml(f->conn),
+						  "A3",
+						  pcmk_cib_group(cib, "W")));
+	assert_string_equal(pcmk_cib_primitive(cib, "A3")->group, "W");
+	assert_int_equal(pcmk_cib_group(cib, "G")->num_members, 2);
+	cib = apply(f, pcmk_change_primitive_move(f, pcmk_conn_xml(f->conn),
+						  "W1",
+						  pcmk_cib_group(cib, "G")));
+	cib = apply(f, pcmk_change_primitive_move(f, pcmk_conn_xml(f->conn),
+						  "A3",
+						  pcmk_cib_group(cib, "G")));
+	assert_null(pcmk_cib_group(cib, "W"));
+	assert_int_equal(pcmk_cib_group(cib, "G")->num_members, 4);
+	cib = apply(f, pcmk_change_rsc_remove(f, "primitive", "W1"));
+	assert_null(pcmk_cib_primitive(cib, "W1"));
+
+	/* no agent, or a primitive's own group: nothing to write */
+	assert_null(pcmk_change_primitive_add(f, pcmk_cib_group(cib, "G"),
+					      "X", "X", "Dummy"));
+	assert_null(pcmk_change_primitive_add(f, pcmk_cib_group(cib, "P1"),
+					      "X", "X",
+					      "ocf:pacemaker:Dummy"));
+	assert_null(pcmk_change_primitive_move(f, pcmk_conn_xml(f->conn),
+					       "A1",
+					       pcmk_cib_group(cib, "P1")));
+}
+
 static int setup(void **state)
 {
 	struct fix *f = talloc_zero(NULL, struct fix);
@@ -287,6 +363,10 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_apply_target_role,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_new_ids, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_apply_objects, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_apply_pause, setup,
 						teardown),
 	};

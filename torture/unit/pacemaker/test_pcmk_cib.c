@@ -61,13 +61,15 @@ static void test_running_config(void **state)
 	const struct pcmk_group *g = pcmk_cib_group(cib, "G");
 	const struct pcmk_primitive *p1 = pcmk_cib_primitive(cib, "P1");
 	const char *names[] = { "A1", "A2", "A3" };
+	const char *owner = NULL;
 	size_t i;
 
 	assert_string_equal(cib->cluster_name, "clusapi-test");
 	assert_true(cib->have_quorum);
 	assert_non_null(cib->dc_uuid);
 	assert_int_equal(cib->num_nodes, 3);
-	assert_int_equal(cib->num_groups, 1);
+	/* G, and P1 (outside any group) as a group of its own */
+	assert_int_equal(cib->num_groups, 2);
 	assert_int_equal(cib->num_primitives, 4);
 	assert_int_equal(cib->num_locations, 0);
 
@@ -84,8 +86,16 @@ static void test_running_config(void **state)
 		assert_string_equal(pcmk_nvset_get(&m->params, "op_sleep"),
 				    "1");
 	}
+	assert_false(g->solo);
 	assert_null(p1->group);
 	assert_string_equal(p1->target_role, "Stopped");
+	g = pcmk_cib_group(cib, "P1");
+	assert_non_null(g);
+	assert_true(g->solo);
+	assert_int_equal(g->num_members, 1);
+	assert_ptr_equal(g->members[0], p1);
+	assert_string_equal(g->target_role, "Stopped");
+	assert_int_equal(group(cib, "P1", false, &owner), CM_GROUP_OFFLINE);
 	assert_string_equal(p1->meta.id, "P1-meta");
 	assert_int_equal(p1->params.num, 2);
 	assert_string_equal(pcmk_nvset_get(&p1->params, "fake"), "hello");
@@ -277,6 +287,36 @@ static void test_paused_no_drain(void **state)
 	assert_string_equal(owner, "node3");
 }
 
+/* ClusAPI names (clusapi-name) and an empty group (clusapi-groups) */
+static void test_objects(void **state)
+{
+	struct pcmk_cib *cib = load(state, "cib_objects.xml");
+	const struct pcmk_group *g = pcmk_cib_group(cib, "G");
+	const struct pcmk_group *e = pcmk_cib_group(cib, "E");
+	const struct pcmk_group *p1 = pcmk_cib_group(cib, "P1");
+	const char *owner = NULL;
+
+	/* G, P1 of its own, E; G's stale entry is not read */
+	assert_int_equal(cib->num_groups, 3);
+	assert_string_equal(g->name, "Web Sites");
+	assert_false(g->empty);
+	assert_string_equal(pcmk_cib_primitive(cib, "A1")->name,
+			    "First One");
+	/* "first one" is A1's name, "A2" A2's id: their ids instead */
+	assert_string_equal(pcmk_cib_primitive(cib, "A2")->name, "A2");
+	assert_string_equal(pcmk_cib_primitive(cib, "A3")->name, "A3");
+	assert_non_null(e);
+	assert_true(e->empty);
+	assert_false(e->solo);
+	assert_string_equal(e->name, "Empty Group");
+	assert_int_equal(e->num_members, 0);
+	assert_int_equal(pcmk_group_state(cib, e, false, &owner),
+			 CM_GROUP_OFFLINE);
+	assert_null(owner);
+	assert_true(p1->solo);
+	assert_string_equal(p1->name, "P1");
+}
+
 static void test_not_a_cib(void **state)
 {
 	struct pcmk_cib *cib = NULL;
@@ -305,6 +345,8 @@ static int teardown(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_objects, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_running_config, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_running_states, setup,
