@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "model_private.h"
+#include "backend.h"
 
 struct clus_group *group_new(struct clus_txn *t, const char *name,
 			     const char *id)
@@ -371,6 +371,9 @@ uint32_t clus_group_set_preferred_owners(struct clus_model *m,
 				return CM_ERROR_INVALID_PARAMETER;
 			}
 		}
+	}
+	if (m->backend->group_set_preferred != NULL) {
+		return m->backend->group_set_preferred(m, g, nodes, num_nodes);
 	}
 	t = txn_begin(m);
 	if (t == NULL) {
