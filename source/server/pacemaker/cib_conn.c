@@ -224,6 +224,10 @@ int pcmk_conn_apply(struct pcmk_conn *conn,
 		rc = cib->cmds->remove(cib, change->section, change->xml,
 				       cib_sync_call);
 		break;
+	case PCMK_CHANGE_REPLACE:
+		rc = cib->cmds->replace(cib, change->section, change->xml,
+					cib_sync_call);
+		break;
 	default:
 		return EINVAL;
 	}
@@ -231,4 +235,14 @@ int pcmk_conn_apply(struct pcmk_conn *conn,
 		return pcmk_errno(rc);
 	}
 	return cib->variant == cib_native ? 0 : conn_query(conn);
+}
+
+int pcmk_conn_reload(struct pcmk_conn *conn)
+{
+	return conn_query(conn);
+}
+
+const xmlNode *pcmk_conn_xml(struct pcmk_conn *conn)
+{
+	return conn->xml;
 }
