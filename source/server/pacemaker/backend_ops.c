@@ -100,6 +100,9 @@ static uint32_t pcmk_group_move(struct clus_model *m, struct clus_group *g,
 	if (target->state != CM_NODE_UP) {
 		return CM_ERROR_HOST_NODE_NOT_AVAILABLE;
 	}
+	if (!clus_group_node_is_possible(g, target)) {
+		return CM_ERROR_HOST_NODE_NOT_GROUP_OWNER;
+	}
 	err = pcmk_backend_apply(b, pcmk_change_move(b, g->name,
 						     target->name));
 	if (err != CM_ERROR_SUCCESS) {
@@ -287,4 +290,8 @@ const struct clus_backend_ops pcmk_backend_ops = {
 	.node_set_state		= pcmk_node_set_state,
 	.node_evict		= pcmk_node_evict,
 	.settle_after_load	= pcmk_settle_after_load,
+	.resource_set_props	= pcmk_resource_set_props,
+	.resource_set_deps	= pcmk_resource_set_deps,
+	.resource_possible_owner = pcmk_resource_possible_owner,
+	.group_set_preferred	= pcmk_group_set_preferred,
 };

@@ -105,6 +105,7 @@ void pcmk_backend_refresh_txn(struct clus_txn *t,
 	refresh_drain(t, cib);
 	refresh_resources(t, cib);
 	refresh_groups(t, cib);
+	pcmk_backend_refresh_config(t, cib);
 }
 
 /* Objects the CIB has and the model not (or the reverse) */
