@@ -27,36 +27,9 @@ G=clusapi-g
 S=clusapi-slow
 MEMBERS="A1 A2 A3"
 CLUSCTL=$top/${CLUSCTL_BIN:-bin/clusctl}
-case $CLUSAPID_BIN in
-/*) ;;
-*) CLUSAPID_BIN=$top/$CLUSAPID_BIN ;;
-esac
+. torture/lib/pcmk_clusapid.sh
 
-cleanup() {
-	[ -n "${EXTRA_PIDS:-}" ] && kill $EXTRA_PIDS 2>/dev/null
-	for p in ${PID1:-} ${PID2:-}; do
-		CLUSAPID_PID=$p
-		clusapid_stop >/dev/null 2>&1
-	done
-	pcmk_cluster_stop
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
-if [ "$(id -u)" -ne 0 ] || ! command -v corosync >/dev/null; then
-	fail "needs root and corosync, pacemaker (buildtools/bootstrap)"
-	summary
-fi
-if ! "$CLUSAPID_BIN" --help | grep -q -- '--backend'; then
-	fail "clusapid has no --backend"
-	summary
-fi
-
-if ! pcmk_cluster_start 3; then
-	fail "3-node cluster starts"
-	summary
-fi
-ok "3 nodes Online with a DC"
+pcmk_suite_start 3
 
 group_xml() {	# GROUP SLEEP MEMBERS...
 	echo "<group id=\"$1\">"
@@ -87,13 +60,6 @@ check "a slow group created" \
 	pcmk_on 1 cibadmin --create -o resources -X "$(group_xml $S 2 S1 S2)"
 check "the group starts on one node" pcmk_wait 30 pcmk_group_node 1 $G
 
-# clusapid on node K, inside its namespaces, state directory of its own
-pcmk_clusapid() {
-	mkdir -p "$PCMK_DIR/n$1/clusapid"
-	CLUSAPID_WRAPPER="nsenter -t $(_pcmk_holder "$1") -m -n -u --" \
-		clusapid_start "$PCMK_DIR/n$1/clusapid" --backend pacemaker \
-		--anonymous full
-}
 # clusctl on node K against the clusapid there (port $2)
 pcmk_clusctl() {
 	_pc_k=$1
