@@ -14,7 +14,8 @@
  *			colocation is written.
  *   N is not a		<rsc_location id="clusapi-owner-R-N" rsc="R"
  *   possible owner of R node="N" score="-INFINITY"/>.  Read: every
- *			such location without rule or role.
+ *			such location without rule, of every role
+ *			(crm_resource --ban writes role Started).
  *   preferred owners	<rsc_location id="clusapi-pref-G-N" rsc="G"
  *   of G, in order	 node="N" score="K"/>, K from the number of
  *			nodes down to 1.  Read: every location of G on a
@@ -77,8 +78,9 @@ static const struct pcmk_location *plain_location(const struct pcmk_cib *cib,
 {
 	const struct pcmk_location *l = &cib->locations[i];
 
+	/* role Started is every role for a primitive (crm_resource --ban) */
 	if (l->rsc == NULL || strcmp(l->rsc, rsc) != 0 || l->node == NULL ||
-	    l->rule || l->role != NULL) {
+	    l->rule || (l->role != NULL && strcmp(l->role, "Started") != 0)) {
 		return NULL;
 	}
 	return l;
