@@ -83,6 +83,8 @@ struct clus_backend_ops {
 					struct clus_group *g,
 					struct clus_node **nodes,
 					uint32_t num_nodes);
+	/* would one more node down lose quorum (as the cluster counts) */
+	bool (*voter_down_loses_quorum)(struct clus_model *m);
 };
 
 /* A backend that opens the model itself (clus_model_options.backend) */

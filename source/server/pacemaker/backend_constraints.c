@@ -303,4 +303,5 @@ void pcmk_backend_refresh_config(struct clus_txn *t,
 	for (g = clus_group_first(t->m); g != NULL; g = clus_group_next(g)) {
 		refresh_preferred(t, g, cib);
 	}
+	pcmk_backend_refresh_quorum(t, cib);
 }

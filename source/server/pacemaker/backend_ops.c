@@ -294,4 +294,5 @@ const struct clus_backend_ops pcmk_backend_ops = {
 	.resource_set_deps	= pcmk_resource_set_deps,
 	.resource_possible_owner = pcmk_resource_possible_owner,
 	.group_set_preferred	= pcmk_group_set_preferred,
+	.voter_down_loses_quorum = pcmk_voter_down,
 };

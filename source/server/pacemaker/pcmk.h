@@ -186,6 +186,8 @@ void *pcmk_find(const void *array, size_t num, size_t size, size_t offset,
 
 /* cib_state.c: CM_NODE_*, CM_DRAIN_*, CM_RES_*, CM_GROUP_* */
 bool pcmk_node_online(const struct pcmk_node *node);
+/* would one more node down lose quorum (CLUSCTL_CLUSTER_CHECK_VOTER_DOWN) */
+bool pcmk_voter_down_loses_quorum(const struct pcmk_cib *cib);
 uint32_t pcmk_node_state(const struct pcmk_node *node);
 uint32_t pcmk_node_drain_status(const struct pcmk_cib *cib,
 				const struct pcmk_node *node);

@@ -22,6 +22,8 @@ struct pcmk_backend {
 	struct timeval ping_sent;	/* when (the log says how long) */
 	struct tevent_immediate *im;	/* ending operations */
 	struct clus_hash *agents;	/* OCF meta-data read, by agent */
+	bool quorum_known;		/* have_quorum read from the CIB */
+	bool have_quorum;
 };
 
 /* backend.c: @change written to the CIB (and freed) */
@@ -63,7 +65,7 @@ uint32_t pcmk_resource_possible_owner(struct clus_model *m,
 				      struct clus_node *node, bool add);
 uint32_t pcmk_group_set_preferred(struct clus_model *m, struct clus_group *g,
 				  struct clus_node **nodes, uint32_t num);
-/* private properties, dependencies, possible and preferred owners */
+/* private properties, dependencies, possible and preferred owners, quorum */
 void pcmk_backend_refresh_config(struct clus_txn *t,
 				 const struct pcmk_cib *cib);
 
@@ -73,5 +75,10 @@ uint32_t pcmk_resource_set_props(struct clus_model *m, struct clus_resource *r,
 				 bool remove);
 void pcmk_backend_refresh_props(struct clus_txn *t, struct clus_resource *r,
 				const struct pcmk_primitive *p);
+
+/* backend_quorum.c: the hook voter_down_loses_quorum; quorum changes */
+bool pcmk_voter_down(struct clus_model *m);
+void pcmk_backend_refresh_quorum(struct clus_txn *t,
+				 const struct pcmk_cib *cib);
 
 #endif /* CLUSAPI_PCMK_BACKEND_PRIVATE_H */
