@@ -52,6 +52,12 @@ not_on_3() {
 	_n=$(pcmk_group_node 1 $P) && [ "$_n" != node3 ]
 }
 check "  $P is not on node3" pcmk_wait 30 not_on_3
+quorum4() {
+	pcmk_on 1 "$CLUSCTL" -N "$binding" quorum show |
+		grep -q "NodeDownLoses  : quorum"
+}
+check "3 of 4 up: one more node down loses quorum (CHECK_VOTER_DOWN)" \
+	quorum4
 
 pcmk_on 1 "$CLUSTORTURE" --group $W --pinned $P \
 	--nodes node1,node2,node3 --down-node node4 --profile pacemaker \

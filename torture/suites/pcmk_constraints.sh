@@ -30,9 +30,10 @@ primitive_xml() {
   </primitive>
 XML
 }
+grp="<group id=\"$G\">$(primitive_xml A1)$(primitive_xml A2)"
+grp="$grp$(primitive_xml A3)</group>"
 check "group of three Dummy resources created" \
-	pcmk_on 1 cibadmin --create -o resources -X \
-	"<group id=\"$G\">$(primitive_xml A1)$(primitive_xml A2)$(primitive_xml A3)</group>"
+	pcmk_on 1 cibadmin --create -o resources -X "$grp"
 check "the group starts on one node" pcmk_wait 30 pcmk_group_node 1 $G
 
 check "clusapid --backend pacemaker on node1" pcmk_clusapid 1
@@ -76,6 +77,15 @@ cib_has() {	# SECTION PATTERN
 }
 cib_lacks() {
 	! cib_has "$@"
+}
+# SECTION ID NAME=VALUE...: the element ID there has these attributes
+cib_elem() {
+	_ce_section=$1
+	shift
+	cib "$_ce_section" | python3 -c 'import sys, xml.etree.ElementTree as ET
+e = ET.parse(sys.stdin).getroot().find(".//*[@id=\"%s\"]" % sys.argv[1])
+sys.exit(e is None or any(e.get(k) != v for k, v in
+                          (a.split("=", 1) for a in sys.argv[2:])))' "$@"
 }
 # CMD... succeeds through node2's clusapid within 5 s
 on2() {
@@ -121,15 +131,15 @@ check "  node1's clusapid reads it" pcmk_wait 5 crm1
 check "property set resource A2 fake=again op_sleep=0.2 --private" \
 	stored property set resource A2 fake=again op_sleep=0.2 --private
 check "  in the CIB, in the sets that held them" \
-	cib_has resources 'id="A2-instance_attributes-fake" name="fake" value="again"'
-check "  op_sleep too" cib_has resources 'id="A2-op_sleep" name="op_sleep" value="0.2"'
+	cib_elem resources A2-instance_attributes-fake name=fake value=again
+check "  op_sleep too" \
+	cib_elem resources A2-op_sleep name=op_sleep value=0.2
 
 
 # dependencies: rsc_order
 check "resource add-dependency A3 A1" c1 resource add-dependency A3 A1
 check "  in the CIB: order clusapi-dep-A3-A1, A1 then A3" \
-	cib_has constraints \
-	'id="clusapi-dep-A3-A1" first="A1" then="A3"'
+	cib_elem constraints clusapi-dep-A3-A1 first=A1 then=A3
 check "  node1: A3 depends on A1" c1 resource dependencies A3
 check "    [A1]" has "A1"
 check "  node2: A3 depends on A1" on2 resource dependencies A3
@@ -163,7 +173,8 @@ for k in 1 2 3; do
 done
 check "resource remove-owner A2 $to" c1 resource remove-owner A2 $to
 check "  in the CIB: clusapi-owner-A2-$to -INFINITY" \
-	cib_has constraints "id=\"clusapi-owner-A2-$to\" rsc=\"A2\" node=\"$to\" score=\"-INFINITY\""
+	cib_elem constraints clusapi-owner-A2-$to rsc=A2 node=$to \
+	score=-INFINITY
 owners2() {
 	cK 2 resource owners A2 && lacks "$to" && has "$from"
 }
@@ -194,9 +205,9 @@ check "  Pacemaker runs $G on $to" pcmk_wait 10 landed
 # preferred owners: scored locations
 check "group set-owners $G node3 node1" c1 group set-owners $G node3 node1
 check "  in the CIB: clusapi-pref-$G-node3 score 2" \
-	cib_has constraints "id=\"clusapi-pref-$G-node3\" rsc=\"$G\" node=\"node3\" score=\"2\""
+	cib_elem constraints clusapi-pref-$G-node3 rsc=$G node=node3 score=2
 check "  and clusapi-pref-$G-node1 score 1" \
-	cib_has constraints "id=\"clusapi-pref-$G-node1\" rsc=\"$G\" node=\"node1\" score=\"1\""
+	cib_elem constraints clusapi-pref-$G-node1 rsc=$G node=node1 score=1
 pref2() {
 	cK 2 group show $G && has "node3, node1"
 }
@@ -204,5 +215,18 @@ check "  node2: preferred owners node3, node1" pcmk_wait 5 pref2
 check "group set-owners $G node2" c1 group set-owners $G node2
 check "    node3's gone" cib_lacks constraints "clusapi-pref-$G-node3"
 check "    node2's there" cib_has constraints "clusapi-pref-$G-node2"
+
+# quorum: a node-majority cluster without a quorum resource
+check "quorum show" c1 --json quorum show
+quorum_is() {	# KEY JSON-VALUE
+	python3 -c 'import json, sys
+j = json.load(open(sys.argv[1]))
+sys.exit(j[sys.argv[2]] != json.loads(sys.argv[3]))' "$PCMK_DIR/out" "$1" "$2"
+}
+check "  no quorum resource" quorum_is resource '""'
+check "  no device" quorum_is device '""'
+check "  CLUS_NODE_MAJORITY_QUORUM (0)" quorum_is max_log_size 0
+check "  3 of 3 up: one node down keeps quorum" \
+	quorum_is node_down_loses_quorum false
 
 summary

@@ -2,7 +2,7 @@
  * clusapi - Pacemaker backend tests: dependencies, possible and
  * preferred owners read from constraints and written as constraints,
  * instance attributes written into the sets that hold them, an OCF
- * agent's parameters
+ * agent's parameters, quorum
  *
  * Copyright (C) 2026 The clusapi developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -58,6 +58,21 @@ static void test_read(void **state)
 			    "node3 node2");
 	assert_false(cib->have_quorum);
 	assert_true(load(f, "cib_running.xml")->have_quorum);
+}
+
+/* CHECK_VOTER_DOWN: majority of three; lost already; node3 failed */
+static void test_quorum(void **state)
+{
+	struct fix *f = *state;
+	struct pcmk_cib *cib = load(f, "cib_nodefail.xml");
+
+	assert_false(pcmk_voter_down_loses_quorum(
+			     load(f, "cib_running.xml")));
+	assert_true(pcmk_voter_down_loses_quorum(
+			    load(f, "cib_constraints.xml")));
+	assert_true(cib->have_quorum);
+	assert_false(pcmk_node_online(pcmk_cib_node(cib, "node3")));
+	assert_true(pcmk_voter_down_loses_quorum(cib));
 }
 
 /* @rsc's @aspect made "@names" through a copy of cib_constraints.xml */
@@ -204,6 +219,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_read, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_quorum, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_write_deps, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_write_owners, setup,
