@@ -240,7 +240,7 @@ static uint32_t pcmk_node_resume(struct clus_model *m,
 		return CM_ERROR_CLUSTER_NODE_NOT_PAUSED;
 	}
 	if (failback) {
-		/* no preferred owners to fail back to in Pacemaker */
+		/* preferred owners are scores below the stickiness */
 		return CM_ERROR_NOT_SUPPORTED;
 	}
 	pn = pcmk_cib_node(pcmk_conn_cib(b->conn), node->name);

@@ -11,8 +11,12 @@
  *   into plain C structures, talloc'ed under one struct pcmk_cib;
  * - cib_state.c: the MS-CMRP states derived from it (the CM_* wire values
  *   of server/model/model.h) and the node that owns a group;
- * - cib_change.c: the CIB changes that move, start, stop and pause,
- *   as libxml2 trees with the section and operation they go to;
+ * - cib_change.c: the CIB changes that move, start, stop and pause
+ *   and set instance attributes, as libxml2 trees with the section and
+ *   operation they go to;
+ * - cib_constraints.c: dependencies, possible and preferred owners as
+ *   constraints, read and written;
+ * - cib_agent.c: an OCF agent's parameters, from its meta-data;
  * - glib_tevent.c: GLib's main context (libcib's IPC) driven from a
  *   tevent loop;
  * - controld.c: whether the DC's controller is idle (no transition
