@@ -57,8 +57,7 @@ static size_t count_children(const xmlNode *n, const char *name)
 }
 
 /* the attribute as a talloc'ed string, NULL when absent */
-static const char *attr(TALLOC_CTX *mem_ctx, const xmlNode *n,
-			const char *name)
+static char *attr(TALLOC_CTX *mem_ctx, const xmlNode *n, const char *name)
 {
 	xmlChar *v = xmlGetProp(n, BAD_CAST name);
 	char *s;
@@ -73,42 +72,29 @@ static const char *attr(TALLOC_CTX *mem_ctx, const xmlNode *n,
 
 static bool attr_is(const xmlNode *n, const char *name, const char *value)
 {
-	xmlChar *v = xmlGetProp(n, BAD_CAST name);
-	bool is;
+	char *v = attr(NULL, n, name);
+	bool is = v != NULL && strcmp(v, value) == 0;
 
-	if (v == NULL) {
-		return false;
-	}
-	is = strcmp((const char *)v, value) == 0;
-	xmlFree(v);
+	talloc_free(v);
 	return is;
 }
 
 static int attr_int(const xmlNode *n, const char *name, int dflt)
 {
-	xmlChar *v = xmlGetProp(n, BAD_CAST name);
-	int i;
+	char *v = attr(NULL, n, name);
+	int i = v != NULL ? atoi(v) : dflt;
 
-	if (v == NULL) {
-		return dflt;
-	}
-	i = atoi((const char *)v);
-	xmlFree(v);
+	talloc_free(v);
 	return i;
 }
 
 /* Pacemaker 2.1.5 writes "true"/"online"; later ones a timestamp */
 static bool attr_up(const xmlNode *n, const char *name, const char *down)
 {
-	xmlChar *v = xmlGetProp(n, BAD_CAST name);
-	bool up;
+	char *v = attr(NULL, n, name);
+	bool up = v != NULL && strcmp(v, down) != 0 && strcmp(v, "0") != 0;
 
-	if (v == NULL) {
-		return false;
-	}
-	up = strcmp((const char *)v, down) != 0 &&
-	     strcmp((const char *)v, "0") != 0;
-	xmlFree(v);
+	talloc_free(v);
 	return up;
 }
 
@@ -584,19 +570,14 @@ static int parse_node_state(TALLOC_CTX *mem_ctx, const xmlNode *ns,
 static int parse_status(TALLOC_CTX *mem_ctx, const xmlNode *status,
 			struct pcmk_cib *cib)
 {
-	const xmlNode *c;
-	int ret;
+	const xmlNode *c = status ? status->children : NULL;
+	int ret = 0;
 
-	for (c = status ? status->children : NULL; c != NULL; c = c->next) {
-		if (!is_elem(c, "node_state")) {
-			continue;
-		}
-		ret = parse_node_state(mem_ctx, c, cib);
-		if (ret != 0) {
-			return ret;
-		}
+	for (; c != NULL && ret == 0; c = c->next) {
+		ret = is_elem(c, "node_state") ?
+			parse_node_state(mem_ctx, c, cib) : 0;
 	}
-	return 0;
+	return ret;
 }
 
 static void parse_header(TALLOC_CTX *mem_ctx, const xmlNode *x,
