@@ -70,23 +70,27 @@ static struct pcmk_agent *agent_read(TALLOC_CTX *mem_ctx,
 static const struct pcmk_agent *agent_of(struct pcmk_backend *b,
 					 const struct pcmk_primitive *p)
 {
-	char *name = pcmk_backend_agent(b, p);
 	struct pcmk_agent *a;
+	char *name;
 
-	if (name == NULL) {
-		return NULL;
-	}
 	if (b->agents == NULL) {
 		b->agents = clus_hash_new(b);
 	}
-	a = b->agents ? clus_hash_get(b->agents, name) : NULL;
-	if (a == NULL && b->agents != NULL) {
-		a = agent_read(b->agents, p);
-		if (a != NULL && clus_hash_add(b->agents, name, a) != 0) {
-			TALLOC_FREE(a);
-		}
+	/* the hash keeps the key's pointer: the name lives with it */
+	name = b->agents ? pcmk_backend_agent(b->agents, p) : NULL;
+	if (name == NULL) {
+		return NULL;
 	}
-	talloc_free(name);
+	a = clus_hash_get(b->agents, name);
+	if (a != NULL) {
+		talloc_free(name);
+		return a;
+	}
+	a = agent_read(name, p);
+	if (a == NULL || clus_hash_add(b->agents, name, a) != 0) {
+		talloc_free(name);
+		return NULL;
+	}
 	return a;
 }
 
