@@ -42,6 +42,13 @@ PID1=$CLUSAPID_PID
 check "a second clusapid on node2" pcmk_clusapid 2
 PORT2=$CLUSAPID_PORT
 PID2=$CLUSAPID_PID
+# node2's client told of what node1's clusapid writes (by CIB diff)
+pcmk_on 2 "$CLUSCTL" -N "ncacn_ip_tcp:127.0.0.1[$PORT2]" events \
+	>"$PCMK_DIR/events2" 2>&1 &
+EXTRA_PIDS=$!
+seen2() {
+	grep -q "$1" "$PCMK_DIR/events2"
+}
 
 # clusctl through node K's clusapid; output in $PCMK_DIR/out, shown
 cK() {
@@ -144,6 +151,8 @@ check "  node1: A3 depends on A1" c1 resource dependencies A3
 check "    [A1]" has "A1"
 check "  node2: A3 depends on A1" on2 resource dependencies A3
 check "    [A1]" has "A1"
+check "  node2's client notified: A3's dependencies" \
+	pcmk_wait 5 seen2 'resource "A3" .*depend'
 cib constraints >"$PCMK_DIR/constraints.before"
 check "a dependency on a later member: ERROR_NOT_SUPPORTED" \
 	refused NOT_SUPPORTED resource add-dependency A1 A2
@@ -178,6 +187,10 @@ check "  in the CIB: clusapi-owner-A2-$to -INFINITY" \
 owners2() {
 	cK 2 resource owners A2 && lacks "$to" && has "$from"
 }
+owners1() {
+	c1 resource owners A2 && lacks "$to" && has "$from"
+}
+check "  node1 at once: $to no longer a possible owner of A2" owners1
 check "  node2: $to no longer a possible owner of A2" \
 	pcmk_wait 5 owners2
 check "group move $G $to: ERROR_HOST_NODE_NOT_GROUP_OWNER" \
@@ -208,6 +221,10 @@ check "  in the CIB: clusapi-pref-$G-node3 score 2" \
 	cib_elem constraints clusapi-pref-$G-node3 rsc=$G node=node3 score=2
 check "  and clusapi-pref-$G-node1 score 1" \
 	cib_elem constraints clusapi-pref-$G-node1 rsc=$G node=node1 score=1
+pref1() {
+	c1 group show $G && has "node3, node1"
+}
+check "  node1 at once: preferred owners node3, node1" pref1
 pref2() {
 	cK 2 group show $G && has "node3, node1"
 }
