@@ -10,8 +10,10 @@
  * context run on the model's tevent loop, refreshes the states and
  * owners (backend_refresh.c).  Moves, online/offline and pause/resume
  * are written to the CIB (backend_ops.c) and followed to their end
- * (backend_wait.c); what else clients would change is refused with
- * ERROR_NOT_SUPPORTED: the CIB is the state.
+ * (backend_wait.c); private properties, dependencies and owners are
+ * written as instance attributes and constraints (backend_props.c,
+ * backend_constraints.c); what else clients would change is refused
+ * with ERROR_NOT_SUPPORTED: the CIB is the state.
  */
 
 #include <errno.h>
