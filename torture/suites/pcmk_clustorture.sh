@@ -9,7 +9,8 @@
 # group whose resource may not run on node3 (written through clusapid:
 # a -INFINITY location). --profile pacemaker: the cancel of a running
 # move is asserted to answer ERROR_NOT_SUPPORTED with the move going on
-# to its end. Needs root.
+# to its end; then node3 down too, and node1's partition losing quorum
+# is told to its client. Needs root.
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
@@ -72,5 +73,26 @@ no_move_left() {
 	! pcmk_on 2 cibadmin -Q -o constraints | grep -q cli-prefer
 }
 check "no move constraint left in the CIB" pcmk_wait 10 no_move_left
+
+# node3 down too: 2 of 4, node1's partition without quorum
+pcmk_on 1 "$CLUSCTL" -N "$binding" events --notify-v1 \
+	>"$PCMK_DIR/events1" 2>&1 &
+EXTRA_PIDS=$!
+# the events client is registered once it sees a change
+listening() {
+	pcmk_on 1 "$CLUSCTL" -N "$binding" property set resource W1 \
+		fake=x --private >/dev/null 2>&1
+	grep -q 'resource "W1" resource-property' "$PCMK_DIR/events1"
+}
+check "node1's events client listens" pcmk_wait 10 listening
+check "node3's corosync killed" pcmk_kill_corosync 3
+no_quorum() {
+	pcmk_on 1 cibadmin -Q | head -n 1 | grep -q 'have-quorum="0"'
+}
+check "  node1's partition has lost quorum" pcmk_wait 20 no_quorum
+check "  node1's client told (CLUSTER_CHANGE_QUORUM_STATE)" \
+	pcmk_wait 10 grep -q 'cluster ".*" quorum-state' "$PCMK_DIR/events1"
+check "  without quorum any node down keeps it lost" quorum4
+sed "s/^/#   /" "$PCMK_DIR/events1" | grep -v W1 | head -5
 
 summary
