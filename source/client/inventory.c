@@ -93,8 +93,40 @@ int clusctl_inventory(struct clusctl *c)
 	return CLUSCTL_EXIT_USAGE;
 }
 
+/* CLUSCTL_CLUSTER_CHECK_VOTER_DOWN: would one more node down lose it */
+#define CTL_CLUSTER_CHECK_VOTER_DOWN	0x000049
+
+static int voter_down(struct clusctl *c, bool *loses)
+{
+	struct clusapi_admin_result r = { .werr = WERR_OK };
+	struct tevent_req *req;
+	DATA_BLOB out = data_blob_null;
+	NTSTATUS status;
+
+	req = clusapi_control_send(c->mem_ctx, c->ev, c->conn,
+				   CLUSAPI_CONTROL_CLUSTER, NULL,
+				   CTL_CLUSTER_CHECK_VOTER_DOWN, NULL);
+	if (!clusctl_wait_for(c, req)) {
+		return CLUSCTL_EXIT_FAILED;
+	}
+	status = clusapi_control_recv(req, c->mem_ctx, &out, &r);
+	if (NT_STATUS_IS_OK(status) && W_ERROR_IS_OK(r.werr) &&
+	    out.length != 4) {
+		status = NT_STATUS_INVALID_NETWORK_RESPONSE;
+	}
+	if (!NT_STATUS_IS_OK(status) || !W_ERROR_IS_OK(r.werr)) {
+		return clusctl_fail(c, status, r.werr, NULL,
+				    CLUSCTL_EXIT_FAILED);
+	}
+	/* a DWORD, little-endian on the wire */
+	*loses = (out.data[0] | out.data[1] | out.data[2] | out.data[3]) != 0;
+	return CLUSCTL_EXIT_OK;
+}
+
 int clusctl_quorum_show(struct clusctl *c)
 {
+	bool loses = false;
+	int ret;
 	struct clusapi_quorum_info q = { NULL };
 	struct tevent_req *req;
 	WERROR werr = WERR_OK;
@@ -109,6 +141,10 @@ int clusctl_quorum_show(struct clusctl *c)
 		return clusctl_fail(c, status, werr, NULL,
 				    CLUSCTL_EXIT_FAILED);
 	}
+	ret = voter_down(c, &loses);
+	if (ret != CLUSCTL_EXIT_OK) {
+		return ret;
+	}
 	if (c->opts->json) {
 		json_t *j = json_object();
 
@@ -118,11 +154,15 @@ int clusctl_quorum_show(struct clusctl *c)
 			q.device != NULL ? q.device : ""));
 		json_object_set_new(j, "max_log_size",
 				    json_integer(q.max_log_size));
+		json_object_set_new(j, "node_down_loses_quorum",
+				    json_boolean(loses));
 		clusctl_print_json(c, j);
 		return CLUSCTL_EXIT_OK;
 	}
 	printf("QuorumResource : %s\nDevice         : %s\nMaxLogSize     "
-	       ": %u\n", q.resource != NULL ? q.resource : "",
-	       q.device != NULL ? q.device : "", q.max_log_size);
+	       ": %u\nNodeDownLoses  : %s\n",
+	       q.resource != NULL ? q.resource : "",
+	       q.device != NULL ? q.device : "", q.max_log_size,
+	       loses ? "quorum" : "nothing");
 	return CLUSCTL_EXIT_OK;
 }

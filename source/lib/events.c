@@ -426,6 +426,7 @@ static const struct {
 	{ 0, 0x00002000, "group-deleted" },
 	{ 0, 0x00004000, "group-added" },
 	{ 0, 0x00008000, "group-property" },
+	{ 0, 0x10000000, "quorum-state" },
 };
 
 const char *clusapi_notification_object_name(

@@ -5,21 +5,28 @@
  * Copyright (C) 2026 The clusapi developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: clustorture [-U USER%PASS] [--option NAME=VALUE ...] BINDING
+ * Usage: clustorture [-U USER%PASS | -k] [--option NAME=VALUE ...]
+ *		      [--group G] [--pinned P] [--nodes A,B,C]
+ *		      [--down-node D] [--profile sim|pacemaker] BINDING
  *
  * Anonymous without -U. --option sets smb.conf options of the client
  * (for ncacn_np: "smb ports=N", "client smb encrypt=required").
  *
- * The server must serve torture/clustorture/cluster.conf (nodes NodeA,
- * NodeB, NodeC up and NodeD down; "Web" on NodeA, "Pinned" whose
- * resource may not run on NodeC). Each test prints PASS or FAIL with
- * the reason; the last lines are cmocka's summary form, which
- * torture/run_tests counts. Time limits are generous bounds for a
- * loaded machine, never measurements.
+ * The server serves a cluster with three nodes up (--nodes), one down
+ * (--down-node), a group to move (--group) and a group whose resource
+ * may not run on the third node (--pinned); the defaults are the names
+ * of torture/clustorture/cluster.conf (NodeA, NodeB, NodeC, NodeD, Web,
+ * Pinned).  --profile says what the backend cannot do, asserted as the
+ * answer it gives: pacemaker cannot cancel a running move
+ * (ERROR_NOT_SUPPORTED, the move goes on to its end).  Each test prints
+ * PASS or FAIL with the reason; the last lines are cmocka's summary
+ * form, which torture/run_tests counts. Time limits are generous
+ * bounds for a loaded machine, never measurements.
  */
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +52,28 @@ struct torture {
 	const char *binding;
 	struct clusapi_conn *conn;
 	char *why;
+	/* the cluster's names (see the usage above) */
+	const char *group;
+	const char *pinned;
+	const char *nodes[3];
+	const char *down;
+	bool pacemaker;		/* --profile pacemaker */
 };
+
+/* the first of the three nodes up that is none of @a, @b */
+static const char *other_node(const struct torture *t, const char *a,
+			      const char *b)
+{
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		if ((a == NULL || strcasecmp(t->nodes[i], a) != 0) &&
+		    (b == NULL || strcasecmp(t->nodes[i], b) != 0)) {
+			break;
+		}
+	}
+	return t->nodes[i];
+}
 
 static bool failf(struct torture *t, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -199,6 +227,8 @@ static bool test_flow_4_2(struct torture *t)
 {
 	struct clusapi_move_opts opts = { .wait = true };
 	struct clusapi_flow_result *res = NULL;
+	const char *owner, *target;
+	uint32_t state;
 	static const enum clusapi_step steps[] = {
 		CLUSAPI_STEP_OPEN_CLUSTER, CLUSAPI_STEP_OPEN_GROUP,
 		CLUSAPI_STEP_GROUP_STATE, CLUSAPI_STEP_OPEN_NODE,
@@ -207,7 +237,11 @@ static bool test_flow_4_2(struct torture *t)
 	};
 	size_t i;
 
-	if (!move(t, t->conn, "Web", "NodeB", &opts, &res)) {
+	if (!wait_settled(t, t->group, &state, &owner)) {
+		return false;
+	}
+	target = other_node(t, owner, NULL);
+	if (!move(t, t->conn, t->group, target, &opts, &res)) {
 		return false;
 	}
 	if (res->outcome != CLUSAPI_OUTCOME_DONE) {
@@ -216,7 +250,7 @@ static bool test_flow_4_2(struct torture *t)
 			     clusapi_werror_name(res->werr));
 	}
 	if (res->state != CLUSAPI_GROUP_ONLINE ||
-	    strcasecmp(res->owner, "NodeB") != 0) {
+	    strcasecmp(res->owner, target) != 0) {
 		return failf(t, "ended %s on %s",
 			     clusapi_state_name(CLUSAPI_OBJECT_GROUP,
 						res->state), res->owner);
@@ -240,8 +274,8 @@ static bool test_already_owner(struct torture *t)
 	uint32_t state;
 	const char *owner;
 
-	if (!wait_settled(t, "Web", &state, &owner) ||
-	    !move(t, t->conn, "Web", owner, &opts, &res)) {
+	if (!wait_settled(t, t->group, &state, &owner) ||
+	    !move(t, t->conn, t->group, owner, &opts, &res)) {
 		return false;
 	}
 	if (res->outcome != CLUSAPI_OUTCOME_ALREADY) {
@@ -279,42 +313,50 @@ static bool node_op(struct torture *t, const char *node, bool pause,
 
 static bool test_target_paused(struct torture *t)
 {
+	const char *owner, *node;
+	uint32_t state;
 	WERROR werr;
 	bool ok;
 
-	if (!node_op(t, "NodeC", true, &werr)) {
+	if (!wait_settled(t, t->group, &state, &owner)) {
+		return false;
+	}
+	node = other_node(t, owner, other_node(t, owner, NULL));
+	if (!node_op(t, node, true, &werr)) {
 		return false;
 	}
 	if (!W_ERROR_IS_OK(werr)) {
-		return failf(t, "pause NodeC: %s", clusapi_werror_name(werr));
+		return failf(t, "pause %s: %s", node,
+			     clusapi_werror_name(werr));
 	}
-	ok = expect_refused(t, "Web", "NodeC",
+	ok = expect_refused(t, t->group, node,
 			    W_ERROR(0x13ce) /* CLUSTER_NODE_PAUSED */);
 	/* the pause took effect when it returned: a resume succeeds now */
-	if (!node_op(t, "NodeC", false, &werr)) {
+	if (!node_op(t, node, false, &werr)) {
 		return false;
 	}
 	if (!W_ERROR_IS_OK(werr)) {
-		return failf(t, "resume NodeC: %s", clusapi_werror_name(werr));
+		return failf(t, "resume %s: %s", node,
+			     clusapi_werror_name(werr));
 	}
 	return ok;
 }
 
 static bool test_target_down(struct torture *t)
 {
-	return expect_refused(t, "Web", "NodeD",
+	return expect_refused(t, t->group, t->down,
 			      W_ERROR(0x138d) /* HOST_NODE_NOT_AVAILABLE */);
 }
 
 static bool test_not_possible_owner(struct torture *t)
 {
-	return expect_refused(t, "Pinned", "NodeC",
+	return expect_refused(t, t->pinned, t->nodes[2],
 			      W_ERROR(0x1398) /* HOST_NODE_NOT_GROUP_OWNER */);
 }
 
 static bool test_unknown_node(struct torture *t)
 {
-	return expect_refused(t, "Web", "NodeX",
+	return expect_refused(t, t->group, "NodeX",
 			      W_ERROR(0x13b2) /* CLUSTER_NODE_NOT_FOUND */);
 }
 
@@ -326,18 +368,18 @@ static bool test_two_clients(struct torture *t)
 	struct clusapi_conn *other = NULL;
 	struct tevent_req *q1, *q2;
 	struct clusapi_flow_result *win, *lose;
-	const char *owner;
+	const char *owner, *t1;
 	uint32_t state;
 
-	if (!wait_settled(t, "Web", &state, &owner) ||
+	if (!wait_settled(t, t->group, &state, &owner) ||
 	    !connect_one(t, 0, &other)) {
 		return false;
 	}
-	q1 = clusapi_move_group_send(t->mem, t->ev, t->conn, "Web",
-				     strcasecmp(owner, "NodeA") == 0 ?
-				     "NodeB" : "NodeA", &opts);
-	q2 = clusapi_move_group_send(t->mem, t->ev, other, "Web", "NodeC",
+	t1 = other_node(t, owner, NULL);
+	q1 = clusapi_move_group_send(t->mem, t->ev, t->conn, t->group, t1,
 				     &opts);
+	q2 = clusapi_move_group_send(t->mem, t->ev, other, t->group,
+				     other_node(t, owner, t1), &opts);
 	if (!run(t, q1) || !run(t, q2)) {
 		return false;
 	}
@@ -356,7 +398,7 @@ static bool test_two_clients(struct torture *t)
 			     clusapi_outcome_name(r2->outcome),
 			     clusapi_werror_name(lose->werr));
 	}
-	if (!wait_settled(t, "Web", &state, &owner)) {
+	if (!wait_settled(t, t->group, &state, &owner)) {
 		return false;
 	}
 	if (state != CLUSAPI_GROUP_ONLINE ||
@@ -377,11 +419,11 @@ static bool test_timeout_keeps_move(struct torture *t)
 	const char *owner, *target;
 	uint32_t state;
 
-	if (!wait_settled(t, "Web", &state, &owner)) {
+	if (!wait_settled(t, t->group, &state, &owner)) {
 		return false;
 	}
-	target = strcasecmp(owner, "NodeA") == 0 ? "NodeB" : "NodeA";
-	if (!move(t, t->conn, "Web", target, &opts, &res)) {
+	target = other_node(t, owner, NULL);
+	if (!move(t, t->conn, t->group, target, &opts, &res)) {
 		return false;
 	}
 	if (res->outcome != CLUSAPI_OUTCOME_TIMED_OUT ||
@@ -390,7 +432,7 @@ static bool test_timeout_keeps_move(struct torture *t)
 			     clusapi_outcome_name(res->outcome),
 			     res->cancel_requested ? " with cancel" : "");
 	}
-	if (!wait_settled(t, "Web", &state, &owner)) {
+	if (!wait_settled(t, t->group, &state, &owner)) {
 		return false;
 	}
 	if (state != CLUSAPI_GROUP_ONLINE || strcasecmp(owner, target) != 0) {
@@ -399,6 +441,19 @@ static bool test_timeout_keeps_move(struct torture *t)
 			     owner);
 	}
 	return true;
+}
+
+/*
+ * Did the cancel answer what the backend can do?  The simulation
+ * cancels (OK, or IO_PENDING while it stops); Pacemaker cannot stop a
+ * transition half way: ERROR_NOT_SUPPORTED, and the move goes on.
+ */
+static bool cancel_answer_ok(const struct torture *t, WERROR werr)
+{
+	if (t->pacemaker) {
+		return W_ERROR_EQUAL(werr, W_ERROR(0x32));
+	}
+	return W_ERROR_IS_OK(werr) || W_ERROR_EQUAL(werr, WERR_IO_PENDING);
 }
 
 /* With cancel_on_timeout the move is cancelled and the group settles */
@@ -411,27 +466,33 @@ static bool test_timeout_cancels(struct torture *t)
 	const char *owner, *target;
 	uint32_t state;
 
-	if (!wait_settled(t, "Web", &state, &owner)) {
+	if (!wait_settled(t, t->group, &state, &owner)) {
 		return false;
 	}
-	target = strcasecmp(owner, "NodeA") == 0 ? "NodeB" : "NodeA";
-	if (!move(t, t->conn, "Web", target, &opts, &res)) {
+	target = other_node(t, owner, NULL);
+	if (!move(t, t->conn, t->group, target, &opts, &res)) {
 		return false;
 	}
 	if (res->outcome != CLUSAPI_OUTCOME_TIMED_OUT ||
-	    !res->cancel_requested ||
-	    !(W_ERROR_IS_OK(res->cancel_werr) ||
-	      W_ERROR_EQUAL(res->cancel_werr, WERR_IO_PENDING))) {
+	    !res->cancel_requested || !cancel_answer_ok(t, res->cancel_werr)) {
 		return failf(t, "outcome %s, cancel %s (%s)",
 			     clusapi_outcome_name(res->outcome),
 			     res->cancel_requested ? "asked" : "not asked",
 			     clusapi_werror_name(res->cancel_werr));
 	}
-	if (!wait_settled(t, "Web", &state, &owner)) {
+	if (!wait_settled(t, t->group, &state, &owner)) {
 		return false;
 	}
 	if (state == CLUSAPI_GROUP_FAILED) {
 		return failf(t, "the cancelled move left the group Failed");
+	}
+	/* a refused cancel changed nothing: the move ended as asked */
+	if (t->pacemaker && (state != CLUSAPI_GROUP_ONLINE ||
+			     strcasecmp(owner, target) != 0)) {
+		return failf(t, "the cancel was refused, yet the move ended "
+			     "%s on %s",
+			     clusapi_state_name(CLUSAPI_OBJECT_GROUP, state),
+			     owner);
 	}
 	return true;
 }
@@ -446,11 +507,11 @@ static bool test_polling_fallback(struct torture *t)
 	const char *owner, *target;
 	uint32_t state;
 
-	if (!wait_settled(t, "Web", &state, &owner)) {
+	if (!wait_settled(t, t->group, &state, &owner)) {
 		return false;
 	}
-	target = strcasecmp(owner, "NodeA") == 0 ? "NodeB" : "NodeA";
-	if (!move(t, t->conn, "Web", target, &opts, &res)) {
+	target = other_node(t, owner, NULL);
+	if (!move(t, t->conn, t->group, target, &opts, &res)) {
 		return false;
 	}
 	if (res->outcome != CLUSAPI_OUTCOME_DONE || res->used_notify ||
@@ -460,6 +521,116 @@ static bool test_polling_fallback(struct torture *t)
 			     res->used_notify ? "used" : "not used");
 	}
 	return true;
+}
+
+/* --nodes A,B,C */
+static bool set_nodes(struct torture *t, const char *val)
+{
+	char *copy = talloc_strdup(t->mem, val);
+	char *save = NULL, *tok;
+	size_t n = 0;
+
+	for (tok = copy ? strtok_r(copy, ",", &save) : NULL; tok != NULL;
+	     tok = strtok_r(NULL, ",", &save)) {
+		if (n == 3) {
+			return false;
+		}
+		t->nodes[n++] = tok;
+	}
+	return n == 3;
+}
+
+static bool set_lp_option(struct torture *t, const char *val)
+{
+	const char *eq = strchr(val, '=');
+	char *name = eq ? talloc_strndup(t->mem, val, eq - val) : NULL;
+
+	return name != NULL && lpcfg_set_cmdline(t->lp_ctx, name, eq + 1);
+}
+
+/* one NAME VALUE pair of options; false: not one of them, or bad */
+static bool set_option(struct torture *t, const char *name, const char *val,
+		       const char **user)
+{
+	static const struct {
+		const char *name;
+		size_t ofs;
+	} names[] = {
+		{ "--group", offsetof(struct torture, group) },
+		{ "--pinned", offsetof(struct torture, pinned) },
+		{ "--down-node", offsetof(struct torture, down) },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (strcmp(name, names[i].name) == 0) {
+			*(const char **)((char *)t + names[i].ofs) = val;
+			return true;
+		}
+	}
+	if (strcmp(name, "-U") == 0) {
+		*user = val;
+		return true;
+	}
+	if (strcmp(name, "--nodes") == 0) {
+		return set_nodes(t, val);
+	}
+	if (strcmp(name, "--profile") == 0) {
+		t->pacemaker = strcmp(val, "pacemaker") == 0;
+		return t->pacemaker || strcmp(val, "sim") == 0;
+	}
+	return strcmp(name, "--option") == 0 && set_lp_option(t, val);
+}
+
+/* the options, up to the binding; false: usage error */
+static bool parse_args(struct torture *t, int argc, const char **argv,
+		       const char **user, bool *kerberos)
+{
+	int i;
+
+	for (i = 1; i + 1 < argc; i += 2) {
+		if (strcmp(argv[i], "-k") == 0) {
+			/* Kerberos with the ticket of KRB5CCNAME */
+			*kerberos = true;
+			i--;
+		} else if (!set_option(t, argv[i], argv[i + 1], user)) {
+			fprintf(stderr, "clustorture: bad option %s \"%s\"\n",
+				argv[i], argv[i + 1]);
+			return false;
+		}
+	}
+	if (i + 1 != argc) {
+		fprintf(stderr, "usage: clustorture [-U USER%%PASS | -k] "
+			"[--option NAME=VALUE ...] [--group G] [--pinned P] "
+			"[--nodes A,B,C] [--down-node D] "
+			"[--profile sim|pacemaker] BINDING\n");
+		return false;
+	}
+	t->binding = argv[i];
+	return true;
+}
+
+static struct cli_credentials *credentials(struct torture *t,
+					   const char *user, bool kerberos)
+{
+	struct cli_credentials *c;
+
+	if (user == NULL && !kerberos) {
+		return cli_credentials_init_anon(t->mem);
+	}
+	c = cli_credentials_init(t->mem);
+	if (c == NULL) {
+		return NULL;
+	}
+	cli_credentials_guess(c, t->lp_ctx);
+	if (user != NULL) {
+		cli_credentials_parse_string(c, user, CRED_SPECIFIED);
+	}
+	if (kerberos) {
+		cli_credentials_set_kerberos_state(
+			c, CRED_USE_KERBEROS_REQUIRED, CRED_SPECIFIED);
+	}
+	return c;
 }
 
 int main(int argc, const char **argv)
@@ -479,7 +650,10 @@ int main(int argc, const char **argv)
 		{ "move.timeout_cancels", test_timeout_cancels },
 		{ "move.polling_fallback", test_polling_fallback },
 	};
-	struct torture t = { .mem = talloc_new(NULL) };
+	struct torture t = {
+		.mem = talloc_new(NULL), .group = "Web", .pinned = "Pinned",
+		.nodes = { "NodeA", "NodeB", "NodeC" }, .down = "NodeD",
+	};
 	const char *user = NULL;
 	bool kerberos = false;
 	int passed = 0, failed = 0;
@@ -491,54 +665,10 @@ int main(int argc, const char **argv)
 		fprintf(stderr, "clustorture: out of memory\n");
 		return 2;
 	}
-	for (i = 1; i + 1 < (size_t)argc; i += 2) {
-		const char *val = argv[i + 1];
-
-		if (strcmp(argv[i], "-k") == 0) {
-			/* Kerberos with the ticket of KRB5CCNAME */
-			kerberos = true;
-			i--;
-		} else if (strcmp(argv[i], "-U") == 0) {
-			user = val;
-		} else if (strcmp(argv[i], "--option") == 0 &&
-			   strchr(val, '=') != NULL) {
-			char *name = talloc_strndup(t.mem, val,
-						    strchr(val, '=') - val);
-
-			if (name == NULL ||
-			    !lpcfg_set_cmdline(t.lp_ctx, name,
-					       strchr(val, '=') + 1)) {
-				fprintf(stderr, "clustorture: bad option "
-					"\"%s\"\n", val);
-				return 2;
-			}
-		} else {
-			break;
-		}
-	}
-	if (i + 1 != (size_t)argc) {
-		fprintf(stderr, "usage: clustorture [-U USER%%PASS | -k] "
-			"[--option NAME=VALUE ...] BINDING\n");
+	if (!parse_args(&t, argc, argv, &user, &kerberos)) {
 		return 2;
 	}
-	t.binding = argv[i];
-	if (user == NULL && !kerberos) {
-		t.anon = cli_credentials_init_anon(t.mem);
-	} else {
-		t.anon = cli_credentials_init(t.mem);
-		if (t.anon != NULL) {
-			cli_credentials_guess(t.anon, t.lp_ctx);
-		}
-		if (t.anon != NULL && user != NULL) {
-			cli_credentials_parse_string(t.anon, user,
-						     CRED_SPECIFIED);
-		}
-		if (t.anon != NULL && kerberos) {
-			cli_credentials_set_kerberos_state(
-				t.anon, CRED_USE_KERBEROS_REQUIRED,
-				CRED_SPECIFIED);
-		}
-	}
+	t.anon = credentials(&t, user, kerberos);
 	if (t.anon == NULL) {
 		fprintf(stderr, "clustorture: out of memory\n");
 		return 2;

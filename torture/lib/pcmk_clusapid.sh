@@ -13,8 +13,8 @@
 #			check, their logs shown on a sanitizer report)
 #			and the cluster, checks nothing is left, summary
 #   pcmk_clusapid K	clusapid --backend pacemaker on node K, state
-#			directory of its own (sets CLUSAPID_PORT,
-#			CLUSAPID_PID)
+#			directory of its own (sets CLUSAPID_PORT and
+#			CLUSAPID_PID, and PORTK and PIDK)
 #   pcmk_clusctl K PORT ARGS...	clusctl on node K against 127.0.0.1[PORT]
 #   out1 ARGS...	clusctl against node1's clusapid (port PORT1),
 #			its output kept in $PCMK_DIR/out and printed
@@ -82,7 +82,8 @@ pcmk_clusapid() {
 	mkdir -p "$PCMK_DIR/n$1/clusapid"
 	CLUSAPID_WRAPPER="nsenter -t $(_pcmk_holder "$1") -m -n -u --" \
 		clusapid_start "$PCMK_DIR/n$1/clusapid" --backend pacemaker \
-		--anonymous full
+		--anonymous full || return 1
+	eval "PORT$1=\$CLUSAPID_PORT PID$1=\$CLUSAPID_PID"
 }
 
 pcmk_clusctl() {

@@ -60,8 +60,6 @@ c1() {
 }
 
 check "clusapid --backend pacemaker starts on node1" pcmk_clusapid 1
-PORT1=$CLUSAPID_PORT
-PID1=$CLUSAPID_PID
 
 check "cluster show" out1 cluster show
 check "  the corosync cluster name" has "clusapi"
@@ -85,14 +83,12 @@ check "  corosync link 0" has "Corosync link 0"
 check "private properties: the instance attributes" \
 	out1 property get resource A1 --private
 check "  op_sleep" has "op_sleep"
-check "preferred owners refused (not written to the CIB)" \
-	not out1 group set-owners $G node2
+check "a common property write refused (not written to the CIB)" \
+	not out1 property set group $G Description=web
 check "  ERROR_NOT_SUPPORTED" has "NOT_SUPPORTED"
 
 # a second clusapid, on node2, and its notifications
 check "a second clusapid on node2" pcmk_clusapid 2
-PORT2=$CLUSAPID_PORT
-PID2=$CLUSAPID_PID
 CLUSAPID_PID=$PID1
 c2() {
 	pcmk_clusctl 2 "$PORT2" "$@"
@@ -241,8 +237,6 @@ check "  Pending through clusapid" slow_pending
 kill -9 "$PID1"
 wait "$PID1" 2>/dev/null
 check "clusapid on node1 killed -9 and restarted" pcmk_clusapid 1
-PORT1=$CLUSAPID_PORT
-PID1=$CLUSAPID_PID
 check "  it shows the move still Pending" slow_pending
 slow_there() {
 	group_on 1 $s_to Online $S && no_constraint_s

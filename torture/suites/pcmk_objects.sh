@@ -73,11 +73,7 @@ check "a group of Dummy resources created" pcmk_on 1 cibadmin --create \
 	-o resources -X "<group id=\"G1\">$(dummy A1)$(dummy A2)</group>"
 
 check "clusapid --backend pacemaker starts on node1" pcmk_clusapid 1
-PORT1=$CLUSAPID_PORT
-PID1=$CLUSAPID_PID
 check "a second clusapid on node2" pcmk_clusapid 2
-PORT2=$CLUSAPID_PORT
-PID2=$CLUSAPID_PID
 CLUSAPID_PID=$PID1
 cK 2 events >"$PCMK_DIR/events2" 2>&1 &
 EXTRA_PIDS=$!
@@ -227,8 +223,6 @@ EXTRA_PIDS=
 CLUSAPID_PID=$PID2
 check "node2's clusapid stops" clusapid_stop
 check "  and starts again" pcmk_clusapid 2
-PORT2=$CLUSAPID_PORT
-PID2=$CLUSAPID_PID
 CLUSAPID_PID=$PID1
 check "  it lists Spare, Offline" listed 2 group Spare "node[0-9]  *Offline"
 check "  and Web Two in G1" listed 2 resource "Web Two" "[A-Za-z]*  *G1"

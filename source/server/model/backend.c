@@ -62,3 +62,12 @@ uint32_t clus_node_evict(struct clus_model *m, struct clus_node *node)
 {
 	return m->backend->node_evict(m, node);
 }
+
+bool clus_model_voter_down_loses_quorum(struct clus_model *m)
+{
+	if (m->backend->voter_down_loses_quorum != NULL) {
+		return m->backend->voter_down_loses_quorum(m);
+	}
+	/* every node voting: losing one of two or fewer takes half down */
+	return clus_model_num_nodes(m) < 3;
+}

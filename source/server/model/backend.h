@@ -82,6 +82,33 @@ struct clus_backend_ops {
 	void (*settle_after_load)(struct clus_txn *t, struct clus_group *g,
 				  uint32_t kind, uint32_t phase,
 				  struct clus_node *target, uint32_t flags);
+
+	/*
+	 * Properties and constraints written to the cluster: NULL, the
+	 * model applies the change itself.  Called once the model has
+	 * checked the change; the backend writes it where the cluster
+	 * keeps it and shows it to every client before it returns.
+	 */
+	/* set (@remove false) or delete the private properties @props */
+	uint32_t (*resource_set_props)(struct clus_model *m,
+				       struct clus_resource *r,
+				       const struct clus_prop *props,
+				       uint32_t num, bool remove);
+	/* @deps (its tokens on @r, the hook's to free) replaces r->deps */
+	uint32_t (*resource_set_deps)(struct clus_model *m,
+				      struct clus_resource *r,
+				      struct clus_depexpr *deps);
+	/* @node added to (@add) or removed from r's possible owners */
+	uint32_t (*resource_possible_owner)(struct clus_model *m,
+					    struct clus_resource *r,
+					    struct clus_node *node,
+					    bool add);
+	uint32_t (*group_set_preferred)(struct clus_model *m,
+					struct clus_group *g,
+					struct clus_node **nodes,
+					uint32_t num_nodes);
+	/* would one more node down lose quorum (as the cluster counts) */
+	bool (*voter_down_loses_quorum)(struct clus_model *m);
 };
 
 /* A backend that opens the model itself (clus_model_options.backend) */

@@ -344,6 +344,9 @@ uint32_t clus_group_set_preferred_owners(struct clus_model *m,
 			}
 		}
 	}
+	if (m->backend->group_set_preferred != NULL) {
+		return m->backend->group_set_preferred(m, g, nodes, num_nodes);
+	}
 	t = txn_begin(m);
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;

@@ -356,6 +356,8 @@ uint32_t clus_model_set_quorum_resource(struct clus_model *m,
 					struct clus_resource *res,
 					const char *path,
 					uint32_t max_log_size);
+/* CLUSCTL_CLUSTER_CHECK_VOTER_DOWN: would one more node down lose quorum */
+bool clus_model_voter_down_loses_quorum(struct clus_model *m);
 
 /* ---------------------------------------------------------------------
  * Lookup and enumeration.  *_by_name and *_by_id return NULL when there

@@ -337,8 +337,12 @@ static uint32_t resource_set_deps(struct clus_model *m,
 				  struct clus_resource *r,
 				  struct clus_depexpr *n)
 {
-	struct clus_txn *t = txn_begin(m);
+	struct clus_txn *t;
 
+	if (m->backend->resource_set_deps != NULL) {
+		return m->backend->resource_set_deps(m, r, n);
+	}
+	t = txn_begin(m);
 	if (t == NULL) {
 		talloc_free(n->tokens);
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
@@ -419,6 +423,9 @@ uint32_t clus_resource_add_possible_owner(struct clus_model *m,
 	if (clus_resource_is_possible_owner(r, node)) {
 		return CM_ERROR_OBJECT_ALREADY_EXISTS;
 	}
+	if (m->backend->resource_possible_owner != NULL) {
+		return m->backend->resource_possible_owner(m, r, node, true);
+	}
 	t = txn_begin(m);
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
@@ -449,6 +456,9 @@ uint32_t clus_resource_remove_possible_owner(struct clus_model *m,
 
 	if (!clus_resource_is_possible_owner(r, node)) {
 		return CM_ERROR_CLUSTER_NODE_NOT_FOUND;
+	}
+	if (m->backend->resource_possible_owner != NULL) {
+		return m->backend->resource_possible_owner(m, r, node, false);
 	}
 	t = txn_begin(m);
 	if (t == NULL) {
@@ -629,9 +639,13 @@ static uint32_t resource_change_props(struct clus_model *m,
 				      const struct clus_prop *props,
 				      uint32_t num, bool remove)
 {
-	struct clus_txn *t = txn_begin(m);
+	struct clus_txn *t;
 	uint32_t err;
 
+	if (m->backend->resource_set_props != NULL) {
+		return m->backend->resource_set_props(m, r, props, num, remove);
+	}
+	t = txn_begin(m);
 	if (t == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}

@@ -13,8 +13,10 @@
  * pause/resume are written to the CIB (backend_ops.c) and followed to
  * their end (backend_wait.c); groups and resources created, renamed,
  * deleted and moved between groups are written to it too
- * (backend_objects.c); what else clients would change is refused with
- * ERROR_NOT_SUPPORTED: the CIB is the state.
+ * (backend_objects.c), and private properties, dependencies and owners
+ * as instance attributes and constraints (backend_props.c,
+ * backend_constraints.c); what else clients would change is refused
+ * with ERROR_NOT_SUPPORTED: the CIB is the state.
  */
 
 #include <errno.h>
@@ -37,6 +39,30 @@ uint32_t pcmk_backend_apply(struct pcmk_backend *b,
 			 strerror(ret));
 		return CM_ERROR_CANTWRITE;
 	}
+	return CM_ERROR_SUCCESS;
+}
+
+/* the diff notification comes later: the CIB is read now */
+uint32_t pcmk_backend_write(struct pcmk_backend *b,
+			    struct pcmk_change *change)
+{
+	uint32_t err = CM_ERROR_SUCCESS;
+	int ret;
+
+	if (change != NULL) {
+		err = pcmk_backend_apply(b, change);
+	}
+	if (err != CM_ERROR_SUCCESS) {
+		return err;
+	}
+	ret = pcmk_conn_reload(b->conn);
+	if (ret != 0) {
+		clus_log(b->m, 0, "pacemaker: CIB written but not read back "
+			 "(%s); clients see it with the next change",
+			 strerror(ret));
+		return CM_ERROR_SUCCESS;
+	}
+	pcmk_backend_refresh(b, pcmk_conn_cib(b->conn));
 	return CM_ERROR_SUCCESS;
 }
 

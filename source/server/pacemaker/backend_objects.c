@@ -33,27 +33,6 @@ static const struct pcmk_cib *cib_of(struct clus_model *m)
 	return pcmk_conn_cib(backend_of(m)->conn);
 }
 
-/* The CIB read again and put into the model before the call returns */
-static uint32_t show(struct pcmk_backend *b)
-{
-	int ret = pcmk_conn_reload(b->conn);
-
-	if (ret != 0) {
-		clus_log(b->m, 0, "pacemaker: CIB not read back after a "
-			 "change: %s", strerror(ret));
-		return CM_ERROR_BADDB;
-	}
-	return pcmk_backend_refresh(b, pcmk_conn_cib(b->conn));
-}
-
-static uint32_t write_show(struct pcmk_backend *b,
-			   struct pcmk_change *change)
-{
-	uint32_t err = pcmk_backend_apply(b, change);
-
-	return err != CM_ERROR_SUCCESS ? err : show(b);
-}
-
 /* @pg's members all gone in @second: first its empty-group entry */
 static uint32_t write_emptied(struct pcmk_backend *b,
 			      const struct pcmk_group *pg,
@@ -73,7 +52,7 @@ static uint32_t write_emptied(struct pcmk_backend *b,
 							      false));
 		return err;
 	}
-	return show(b);
+	return pcmk_backend_write(b, NULL);
 }
 
 /* The model's group @g as the CIB has it (out of step: not found) */
@@ -94,7 +73,7 @@ uint32_t pcmk_obj_group_create(struct clus_model *m, const char *name,
 	if (id == NULL) {
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	err = write_show(b, pcmk_change_empty_group(b, id, name, true));
+	err = pcmk_backend_write(b, pcmk_change_empty_group(b, id, name, true));
 	*group = clus_group_by_id(m, id);
 	talloc_free(id);
 	if (err == CM_ERROR_SUCCESS && *group == NULL) {
@@ -124,7 +103,7 @@ static uint32_t group_write(struct clus_model *m, struct clus_group *g,
 				     PCMK_GROUP_NAME_ATTR : PCMK_NAME_ATTR,
 				     name);
 	}
-	return write_show(b, c);
+	return pcmk_backend_write(b, c);
 }
 
 uint32_t pcmk_obj_group_delete(struct clus_model *m, struct clus_group *g)
@@ -171,7 +150,7 @@ uint32_t pcmk_obj_resource_create(struct clus_model *m,
 		pcmk_backend_apply(b, pcmk_change_empty_group(b, g->id, NULL,
 							      false));
 	}
-	err = err != CM_ERROR_SUCCESS ? err : show(b);
+	err = err != CM_ERROR_SUCCESS ? err : pcmk_backend_write(b, NULL);
 	*res = clus_resource_by_id(m, id);
 	talloc_free(id);
 	if (err == CM_ERROR_SUCCESS && *res == NULL) {
@@ -190,7 +169,7 @@ uint32_t pcmk_obj_resource_delete(struct clus_model *m,
 		return CM_ERROR_RESOURCE_NOT_FOUND;
 	}
 	if (pg->num_members > 1) {
-		return write_show(b, pcmk_change_rsc_remove(b, "primitive",
+		return pcmk_backend_write(b, pcmk_change_rsc_remove(b, "primitive",
 							    r->id));
 	}
 	/* the group stays, empty (MS-CMRP: a resource leaves its group) */
@@ -204,7 +183,7 @@ uint32_t pcmk_obj_resource_rename(struct clus_model *m,
 {
 	struct pcmk_backend *b = backend_of(m);
 
-	return write_show(b, pcmk_change_meta(b, cib_of(m), r->id,
+	return pcmk_backend_write(b, pcmk_change_meta(b, cib_of(m), r->id,
 					      PCMK_NAME_ATTR, name));
 }
 
@@ -244,5 +223,5 @@ uint32_t pcmk_obj_resource_change_group(struct clus_model *m,
 		pcmk_backend_apply(b, pcmk_change_empty_group(b, g->id, NULL,
 							      false));
 	}
-	return err != CM_ERROR_SUCCESS ? err : show(b);
+	return err != CM_ERROR_SUCCESS ? err : pcmk_backend_write(b, NULL);
 }

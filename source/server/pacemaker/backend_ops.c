@@ -100,6 +100,9 @@ static uint32_t pcmk_group_move(struct clus_model *m, struct clus_group *g,
 	if (target->state != CM_NODE_UP) {
 		return CM_ERROR_HOST_NODE_NOT_AVAILABLE;
 	}
+	if (!clus_group_node_is_possible(g, target)) {
+		return CM_ERROR_HOST_NODE_NOT_GROUP_OWNER;
+	}
 	err = pcmk_backend_apply(b, pcmk_change_move(b, g->id,
 						     target->name));
 	if (err != CM_ERROR_SUCCESS) {
@@ -237,7 +240,7 @@ static uint32_t pcmk_node_resume(struct clus_model *m,
 		return CM_ERROR_CLUSTER_NODE_NOT_PAUSED;
 	}
 	if (failback) {
-		/* no preferred owners to fail back to in Pacemaker */
+		/* preferred owners are scores below the stickiness */
 		return CM_ERROR_NOT_SUPPORTED;
 	}
 	pn = pcmk_cib_node(pcmk_conn_cib(b->conn), node->name);
@@ -295,4 +298,9 @@ const struct clus_backend_ops pcmk_backend_ops = {
 	.resource_rename	= pcmk_obj_resource_rename,
 	.resource_change_group	= pcmk_obj_resource_change_group,
 	.settle_after_load	= pcmk_settle_after_load,
+	.resource_set_props	= pcmk_resource_set_props,
+	.resource_set_deps	= pcmk_resource_set_deps,
+	.resource_possible_owner = pcmk_resource_possible_owner,
+	.group_set_preferred	= pcmk_group_set_preferred,
+	.voter_down_loses_quorum = pcmk_voter_down,
 };

@@ -106,6 +106,7 @@ void pcmk_backend_refresh_txn(struct clus_txn *t,
 	refresh_drain(t, cib);
 	refresh_resources(t, cib);
 	refresh_groups(t, cib);
+	pcmk_backend_refresh_config(t, cib);
 }
 
 uint32_t pcmk_backend_refresh(struct pcmk_backend *b,

@@ -22,6 +22,7 @@
  *			resource-stickiness above 500 keeps what runs
  *			there, nothing new is placed there
  *   resume		the attribute removed
+ *   private props	instance attributes (nvpairs) of the primitive
  */
 
 #include <stdarg.h>
@@ -38,24 +39,30 @@ static int change_destructor(struct pcmk_change *c)
 	return 0;
 }
 
-struct pcmk_change *pcmk_change_new(TALLOC_CTX *mem_ctx,
+struct pcmk_change *pcmk_change_adopt(TALLOC_CTX *mem_ctx,
 				      enum pcmk_change_op op,
-				      const char *section, const char *root)
+				      const char *section, xmlNode *xml)
 {
 	struct pcmk_change *c = talloc_zero(mem_ctx, struct pcmk_change);
 
-	if (c == NULL) {
+	if (c == NULL || xml == NULL) {
+		TALLOC_FREE(c);
+		xmlFreeNode(xml);
 		return NULL;
 	}
 	c->op = op;
 	c->section = section;
-	c->xml = xmlNewNode(NULL, BAD_CAST root);
-	if (c->xml == NULL) {
-		TALLOC_FREE(c);
-		return NULL;
-	}
+	c->xml = xml;
 	talloc_set_destructor(c, change_destructor);
 	return c;
+}
+
+struct pcmk_change *pcmk_change_new(TALLOC_CTX *mem_ctx,
+				     enum pcmk_change_op op,
+				      const char *section, const char *root)
+{
+	return pcmk_change_adopt(mem_ctx, op, section,
+				 xmlNewNode(NULL, BAD_CAST root));
 }
 
 /* a child element with attributes: NAME, VALUE pairs up to a NULL */
@@ -131,15 +138,73 @@ static const char *nvpair_id(TALLOC_CTX *mem_ctx,
 			     const struct pcmk_nvset *set,
 			     const char *set_id, const char *name)
 {
-	size_t i;
+	const struct pcmk_nvpair *p = pcmk_nvset_pair(set, name);
 
-	for (i = 0; i < set->num; i++) {
-		if (strcmp(set->pairs[i].name, name) == 0 &&
-		    set->pairs[i].id != NULL) {
-			return set->pairs[i].id;
-		}
+	if (p != NULL && p->id != NULL) {
+		return p->id;
 	}
 	return talloc_asprintf(mem_ctx, "%s-%s", set_id, name);
+}
+
+/* the SET_ELEM child of PARENT with id SET_ID, made if not there */
+static xmlNode *set_elem_of(xmlNode *parent, const char *set_elem,
+			    const char *set_id)
+{
+	xmlNode *n;
+
+	for (n = parent->children; n != NULL; n = n->next) {
+		xmlChar *id = xmlGetProp(n, BAD_CAST "id");
+		bool same = id != NULL && xmlStrcmp(id, BAD_CAST set_id) == 0;
+
+		xmlFree(id);
+		if (same) {
+			return n;
+		}
+	}
+	return pcmk_xml_add(parent, set_elem, "id", set_id, NULL);
+}
+
+/*
+ * <ELEM id=RSC><SET_ELEM id=...><nvpair name=NAMES[i] value=VALUES[i]>
+ * merged into RSC wherever it is under <resources>; each pair into the
+ * set that has it, a new one into SET's first set.
+ */
+static struct pcmk_change *nvset_change(TALLOC_CTX *mem_ctx,
+					const char *elem, const char *rsc,
+					const struct pcmk_nvset *set,
+					const char *set_elem,
+					const char * const *names,
+					const char * const *values, size_t num)
+{
+	struct pcmk_change *c;
+	const struct pcmk_nvpair *old;
+	const char *set_id, *pair_id;
+	xmlNode *x = NULL;
+	size_t i;
+
+	c = pcmk_change_new(mem_ctx, PCMK_CHANGE_MODIFY, "resources", elem);
+	if (c == NULL) {
+		return NULL;
+	}
+	set_id = set->id ? set->id :
+		 talloc_asprintf(c, "%s-%s", rsc, set_elem);
+	if (set_id == NULL || !set_props(c->xml, "id", rsc, NULL, NULL)) {
+		TALLOC_FREE(c);
+		return NULL;
+	}
+	for (i = 0; i < num; i++) {
+		old = pcmk_nvset_pair(set, names[i]);
+		x = set_elem_of(c->xml, set_elem,
+				(old && old->set) ? old->set : set_id);
+		pair_id = nvpair_id(c, set, set_id, names[i]);
+		if (x == NULL || pair_id == NULL ||
+		    pcmk_xml_add(x, "nvpair", "id", pair_id, "name",
+				 names[i], "value", values[i], NULL) == NULL) {
+			TALLOC_FREE(c);
+			return NULL;
+		}
+	}
+	return c;
 }
 
 /*
@@ -180,17 +245,12 @@ struct pcmk_change *pcmk_change_meta(TALLOC_CTX *mem_ctx,
 	const struct pcmk_group *g = p == NULL ? pcmk_cib_group(cib, rsc) :
 		NULL;
 	const char *elem = p != NULL ? "primitive" : "group";
-	struct pcmk_change *c;
 
 	if (p == NULL && (g == NULL || g->empty)) {
 		return NULL;
 	}
-	c = pcmk_change_new(mem_ctx, PCMK_CHANGE_MODIFY, "resources", elem);
-	if (c != NULL && !meta_pair(c, c->xml, elem, rsc,
-				    p ? &p->meta : &g->meta, name, value)) {
-		TALLOC_FREE(c);
-	}
-	return c;
+	return nvset_change(mem_ctx, elem, rsc, p ? &p->meta : &g->meta,
+			    "meta_attributes", &name, &value, 1);
 }
 
 /*
@@ -223,6 +283,33 @@ struct pcmk_change *pcmk_change_target_role(TALLOC_CTX *mem_ctx,
 			TALLOC_FREE(c);
 			return NULL;
 		}
+	}
+	return c;
+}
+
+struct pcmk_change *pcmk_change_params(TALLOC_CTX *mem_ctx,
+				       const struct pcmk_primitive *rsc,
+				       const char * const *names,
+				       const char * const *values,
+				       size_t num)
+{
+	return nvset_change(mem_ctx, "primitive", rsc->id, &rsc->params,
+			    "instance_attributes", names, values, num);
+}
+
+struct pcmk_change *pcmk_change_param_del(TALLOC_CTX *mem_ctx,
+					  const struct pcmk_primitive *rsc,
+					  const char *name)
+{
+	struct pcmk_change *c;
+	const char *pair_id;
+
+	c = pcmk_change_new(mem_ctx, PCMK_CHANGE_REMOVE, "resources", "nvpair");
+	pair_id = c && rsc->params.id ?
+		  nvpair_id(c, &rsc->params, rsc->params.id, name) : NULL;
+	if (pair_id == NULL || !set_props(c->xml, "id", pair_id, "name",
+					  name)) {
+		TALLOC_FREE(c);
 	}
 	return c;
 }

@@ -58,8 +58,7 @@ static size_t count_children(const xmlNode *n, const char *name)
 }
 
 /* the attribute as a talloc'ed string, NULL when absent */
-static const char *attr(TALLOC_CTX *mem_ctx, const xmlNode *n,
-			const char *name)
+static char *attr(TALLOC_CTX *mem_ctx, const xmlNode *n, const char *name)
 {
 	xmlChar *v = xmlGetProp(n, BAD_CAST name);
 	char *s;
@@ -74,89 +73,97 @@ static const char *attr(TALLOC_CTX *mem_ctx, const xmlNode *n,
 
 static bool attr_is(const xmlNode *n, const char *name, const char *value)
 {
-	xmlChar *v = xmlGetProp(n, BAD_CAST name);
-	bool is;
+	char *v = attr(NULL, n, name);
+	bool is = v != NULL && strcmp(v, value) == 0;
 
-	if (v == NULL) {
-		return false;
-	}
-	is = strcmp((const char *)v, value) == 0;
-	xmlFree(v);
+	talloc_free(v);
 	return is;
 }
 
 static int attr_int(const xmlNode *n, const char *name, int dflt)
 {
-	xmlChar *v = xmlGetProp(n, BAD_CAST name);
-	int i;
+	char *v = attr(NULL, n, name);
+	int i = v != NULL ? atoi(v) : dflt;
 
-	if (v == NULL) {
-		return dflt;
-	}
-	i = atoi((const char *)v);
-	xmlFree(v);
+	talloc_free(v);
 	return i;
 }
 
 /* Pacemaker 2.1.5 writes "true"/"online"; later ones a timestamp */
 static bool attr_up(const xmlNode *n, const char *name, const char *down)
 {
-	xmlChar *v = xmlGetProp(n, BAD_CAST name);
-	bool up;
+	char *v = attr(NULL, n, name);
+	bool up = v != NULL && strcmp(v, down) != 0 && strcmp(v, "0") != 0;
 
-	if (v == NULL) {
-		return false;
-	}
-	up = strcmp((const char *)v, down) != 0 &&
-	     strcmp((const char *)v, "0") != 0;
-	xmlFree(v);
+	talloc_free(v);
 	return up;
 }
 
-static int parse_nvset(TALLOC_CTX *mem_ctx, const xmlNode *set,
-		       struct pcmk_nvset *out)
+static void parse_pairs(TALLOC_CTX *mem_ctx, const xmlNode *set,
+			struct pcmk_nvset *out)
 {
+	const char *set_id = attr(mem_ctx, set, "id");
 	const xmlNode *c;
-	size_t i = 0;
 
-	*out = (struct pcmk_nvset) { .id = NULL };
-	if (set == NULL) {
-		return 0;
-	}
-	out->id = attr(mem_ctx, set, "id");
-	out->pairs = talloc_zero_array(mem_ctx, struct pcmk_nvpair,
-				       count_children(set, "nvpair"));
-	if (out->pairs == NULL) {
-		return ENOMEM;
-	}
 	for (c = set->children; c != NULL; c = c->next) {
-		struct pcmk_nvpair *p = &out->pairs[i];
+		struct pcmk_nvpair *p = &out->pairs[out->num];
 
 		if (!is_elem(c, "nvpair")) {
 			continue;
 		}
-		p->id = attr(mem_ctx, c, "id");
 		p->name = attr(mem_ctx, c, "name");
-		p->value = attr(mem_ctx, c, "value");
-		if (p->name == NULL) {
+		if (p->name == NULL || pcmk_nvset_pair(out, p->name) != NULL) {
 			continue;
 		}
-		i++;
+		p->id = attr(mem_ctx, c, "id");
+		p->value = attr(mem_ctx, c, "value");
+		p->set = set_id;
+		out->num++;
 	}
-	out->num = i;
+}
+
+/*
+ * Every set of element NAME of X without a rule, merged (as Pacemaker
+ * does: the first set that names a pair wins); the first set's id
+ */
+static int parse_nvset(TALLOC_CTX *mem_ctx, const xmlNode *x,
+		       const char *name, struct pcmk_nvset *out)
+{
+	const xmlNode *c;
+	size_t num = 0;
+
+	*out = (struct pcmk_nvset) { .id = NULL };
+	for (c = x->children; c != NULL; c = c->next) {
+		num += is_elem(c, name) ? count_children(c, "nvpair") : 0;
+	}
+	out->pairs = talloc_zero_array(mem_ctx, struct pcmk_nvpair, num + 1);
+	if (out->pairs == NULL) {
+		return ENOMEM;
+	}
+	for (c = x->children; c != NULL; c = c->next) {
+		if (!is_elem(c, name) || child(c, "rule") != NULL) {
+			continue;
+		}
+		if (out->id == NULL) {
+			out->id = attr(mem_ctx, c, "id");
+		}
+		parse_pairs(mem_ctx, c, out);
+	}
 	return 0;
+}
+
+const struct pcmk_nvpair *pcmk_nvset_pair(const struct pcmk_nvset *set,
+					  const char *name)
+{
+	return pcmk_find(set->pairs, set->num, sizeof(*set->pairs),
+			 offsetof(struct pcmk_nvpair, name), name);
 }
 
 const char *pcmk_nvset_get(const struct pcmk_nvset *set, const char *name)
 {
-	size_t i;
+	const struct pcmk_nvpair *p = pcmk_nvset_pair(set, name);
 
-	for (i = 0; i < set->num; i++) {
-		if (strcmp(set->pairs[i].name, name) == 0) {
-			return set->pairs[i].value;
-		}
-	}
-	return NULL;
+	return p != NULL ? p->value : NULL;
 }
 
 static int parse_nodes(TALLOC_CTX *mem_ctx, const xmlNode *nodes,
@@ -183,7 +190,7 @@ static int parse_nodes(TALLOC_CTX *mem_ctx, const xmlNode *nodes,
 		if (n->id == NULL || n->name == NULL) {
 			continue;
 		}
-		ret = parse_nvset(mem_ctx, child(c, "instance_attributes"),
+		ret = parse_nvset(mem_ctx, c, "instance_attributes",
 				  &n->attrs);
 		if (ret != 0) {
 			return ret;
@@ -212,12 +219,11 @@ static int parse_primitive(TALLOC_CTX *mem_ctx, const xmlNode *x,
 	if (p->id == NULL || p->class == NULL || p->type == NULL) {
 		return EINVAL;
 	}
-	ret = parse_nvset(mem_ctx, child(x, "instance_attributes"),
-			  &p->params);
+	ret = parse_nvset(mem_ctx, x, "instance_attributes", &p->params);
 	if (ret != 0) {
 		return ret;
 	}
-	ret = parse_nvset(mem_ctx, child(x, "meta_attributes"), &p->meta);
+	ret = parse_nvset(mem_ctx, x, "meta_attributes", &p->meta);
 	if (ret != 0) {
 		return ret;
 	}
@@ -252,7 +258,7 @@ static int parse_group(TALLOC_CTX *mem_ctx, const xmlNode *x,
 	if (g->id == NULL) {
 		return EINVAL;
 	}
-	ret = parse_nvset(mem_ctx, child(x, "meta_attributes"), &g->meta);
+	ret = parse_nvset(mem_ctx, x, "meta_attributes", &g->meta);
 	if (ret != 0) {
 		return ret;
 	}
@@ -445,39 +451,72 @@ static void unique_names(struct pcmk_cib *cib)
 	}
 }
 
-static int parse_locations(TALLOC_CTX *mem_ctx, const xmlNode *cons,
-			   struct pcmk_cib *cib)
+/* the attributes of a constraint, as const char * fields of its struct */
+struct attr_field {
+	const char *name;
+	size_t ofs;
+};
+
+#define LOC(name, member) { name, offsetof(struct pcmk_location, member) }
+static const struct attr_field location_attrs[] = {
+	LOC("id", id), LOC("rsc", rsc), LOC("node", node),
+	LOC("score", score), LOC("role", role), { NULL },
+};
+#undef LOC
+
+/* plain pairs only: an order of resource sets is not one dependency */
+#define ORD(name, member) { name, offsetof(struct pcmk_order, member) }
+static const struct attr_field order_attrs[] = {
+	ORD("id", id), ORD("first", first), ORD("then", then),
+	ORD("kind", kind), ORD("first-action", first_action),
+	ORD("then-action", then_action), { NULL },
+};
+#undef ORD
+
+static void parse_attrs(TALLOC_CTX *mem_ctx, const xmlNode *c, void *out,
+			const struct attr_field *fields)
+{
+	for (; fields->name != NULL; fields++) {
+		*(const char **)((char *)out + fields->ofs) =
+			attr(mem_ctx, c, fields->name);
+	}
+}
+
+/* the rsc_location and rsc_order constraints (with an id) */
+static int parse_constraints(TALLOC_CTX *mem_ctx, const xmlNode *cons,
+			     struct pcmk_cib *cib)
 {
 	const xmlNode *c;
-	size_t i = 0;
+	size_t l = 0, o = 0;
 
-	cib->locations = talloc_zero_array(mem_ctx, struct pcmk_location,
-					   count_children(cons,
-							  "rsc_location"));
-	if (cib->locations == NULL) {
+	cib->locations = talloc_zero_array(
+		mem_ctx, struct pcmk_location,
+		count_children(cons, "rsc_location"));
+	cib->orders = talloc_zero_array(mem_ctx, struct pcmk_order,
+					count_children(cons, "rsc_order"));
+	if (cib->locations == NULL || cib->orders == NULL) {
 		return ENOMEM;
 	}
 	for (c = cons ? cons->children : NULL; c != NULL; c = c->next) {
-		struct pcmk_location *l = &cib->locations[i];
-
-		if (!is_elem(c, "rsc_location")) {
-			continue;
+		if (is_elem(c, "rsc_location")) {
+			parse_attrs(mem_ctx, c, &cib->locations[l],
+				    location_attrs);
+			cib->locations[l].rule = child(c, "rule") != NULL;
+			l += cib->locations[l].id != NULL;
+		} else if (is_elem(c, "rsc_order")) {
+			parse_attrs(mem_ctx, c, &cib->orders[o], order_attrs);
+			o += cib->orders[o].id != NULL &&
+			     cib->orders[o].first != NULL &&
+			     cib->orders[o].then != NULL;
 		}
-		l->id = attr(mem_ctx, c, "id");
-		l->rsc = attr(mem_ctx, c, "rsc");
-		l->node = attr(mem_ctx, c, "node");
-		l->score = attr(mem_ctx, c, "score");
-		l->role = attr(mem_ctx, c, "role");
-		l->rule = child(c, "rule") != NULL;
-		i += l->id != NULL ? 1 : 0;
 	}
-	cib->num_locations = i;
+	cib->num_locations = l;
+	cib->num_orders = o;
 	return 0;
 }
 
-/* the index of the element of ARRAY whose string at OFFSET is KEY */
-static size_t find(const void *array, size_t num, size_t size,
-		   size_t offset, const char *key)
+void *pcmk_find(const void *array, size_t num, size_t size, size_t offset,
+		const char *key)
 {
 	const char *p = array;
 	size_t i;
@@ -486,28 +525,24 @@ static size_t find(const void *array, size_t num, size_t size,
 		const char *s = *(const char * const *)(p + offset);
 
 		if (s != NULL && strcmp(s, key) == 0) {
-			return i;
+			return (void *)(uintptr_t)p;
 		}
 	}
-	return num;
+	return NULL;
 }
 
 static struct pcmk_node *node_by_id(struct pcmk_cib *cib, const char *id)
 {
-	size_t i = find(cib->nodes, cib->num_nodes, sizeof(*cib->nodes),
-			offsetof(struct pcmk_node, id), id);
-
-	return i < cib->num_nodes ? &cib->nodes[i] : NULL;
+	return pcmk_find(cib->nodes, cib->num_nodes, sizeof(*cib->nodes),
+			 offsetof(struct pcmk_node, id), id);
 }
 
 static struct pcmk_primitive *primitive_by_id(struct pcmk_cib *cib,
 					      const char *id)
 {
-	size_t i = find(cib->primitives, cib->num_primitives,
-			sizeof(*cib->primitives),
-			offsetof(struct pcmk_primitive, id), id);
-
-	return i < cib->num_primitives ? &cib->primitives[i] : NULL;
+	return pcmk_find(cib->primitives, cib->num_primitives,
+			 sizeof(*cib->primitives),
+			 offsetof(struct pcmk_primitive, id), id);
 }
 
 struct last_ops {
@@ -667,19 +702,14 @@ static int parse_node_state(TALLOC_CTX *mem_ctx, const xmlNode *ns,
 static int parse_status(TALLOC_CTX *mem_ctx, const xmlNode *status,
 			struct pcmk_cib *cib)
 {
-	const xmlNode *c;
-	int ret;
+	const xmlNode *c = status ? status->children : NULL;
+	int ret = 0;
 
-	for (c = status ? status->children : NULL; c != NULL; c = c->next) {
-		if (!is_elem(c, "node_state")) {
-			continue;
-		}
-		ret = parse_node_state(mem_ctx, c, cib);
-		if (ret != 0) {
-			return ret;
-		}
+	for (; c != NULL && ret == 0; c = c->next) {
+		ret = is_elem(c, "node_state") ?
+			parse_node_state(mem_ctx, c, cib) : 0;
 	}
-	return 0;
+	return ret;
 }
 
 static void parse_header(TALLOC_CTX *mem_ctx, const xmlNode *x,
@@ -741,7 +771,7 @@ int pcmk_cib_parse(TALLOC_CTX *mem_ctx, const xmlNode *x,
 		unique_names(cib);
 	}
 	if (ret == 0) {
-		ret = parse_locations(cib, child(conf, "constraints"), cib);
+		ret = parse_constraints(cib, child(conf, "constraints"), cib);
 	}
 	if (ret == 0) {
 		ret = parse_status(cib, child(x, "status"), cib);
@@ -773,37 +803,29 @@ int pcmk_cib_parse_file(TALLOC_CTX *mem_ctx, const char *path,
 const struct pcmk_node *pcmk_cib_node(const struct pcmk_cib *cib,
 				      const char *name)
 {
-	size_t i = find(cib->nodes, cib->num_nodes, sizeof(*cib->nodes),
-			offsetof(struct pcmk_node, name), name);
-
-	return i < cib->num_nodes ? &cib->nodes[i] : NULL;
+	return pcmk_find(cib->nodes, cib->num_nodes, sizeof(*cib->nodes),
+			 offsetof(struct pcmk_node, name), name);
 }
 
 const struct pcmk_group *pcmk_cib_group(const struct pcmk_cib *cib,
 					const char *id)
 {
-	size_t i = find(cib->groups, cib->num_groups, sizeof(*cib->groups),
-			offsetof(struct pcmk_group, id), id);
-
-	return i < cib->num_groups ? &cib->groups[i] : NULL;
+	return pcmk_find(cib->groups, cib->num_groups, sizeof(*cib->groups),
+			 offsetof(struct pcmk_group, id), id);
 }
 
 const struct pcmk_primitive *pcmk_cib_primitive(const struct pcmk_cib *cib,
 						const char *id)
 {
-	size_t i = find(cib->primitives, cib->num_primitives,
-			sizeof(*cib->primitives),
-			offsetof(struct pcmk_primitive, id), id);
-
-	return i < cib->num_primitives ? &cib->primitives[i] : NULL;
+	return pcmk_find(cib->primitives, cib->num_primitives,
+			 sizeof(*cib->primitives),
+			 offsetof(struct pcmk_primitive, id), id);
 }
 
 const struct pcmk_location *pcmk_cib_location(const struct pcmk_cib *cib,
 					      const char *id)
 {
-	size_t i = find(cib->locations, cib->num_locations,
-			sizeof(*cib->locations),
-			offsetof(struct pcmk_location, id), id);
-
-	return i < cib->num_locations ? &cib->locations[i] : NULL;
+	return pcmk_find(cib->locations, cib->num_locations,
+			 sizeof(*cib->locations),
+			 offsetof(struct pcmk_location, id), id);
 }

@@ -18,6 +18,28 @@ bool pcmk_node_online(const struct pcmk_node *node)
 	return node->in_ccm && node->crmd && node->member;
 }
 
+/*
+ * votequorum with one vote a node (the tests' and pcs' default): a
+ * partition has quorum with more than half the nodes; two nodes run
+ * with two_node, where one keeps it.  Without quorum now, any loss
+ * keeps it lost.
+ */
+bool pcmk_voter_down_loses_quorum(const struct pcmk_cib *cib)
+{
+	size_t i, up = 0;
+
+	if (!cib->have_quorum) {
+		return true;
+	}
+	for (i = 0; i < cib->num_nodes; i++) {
+		up += pcmk_node_online(&cib->nodes[i]);
+	}
+	if (cib->num_nodes == 2) {
+		return up < 2;
+	}
+	return up - 1 < cib->num_nodes / 2 + 1;
+}
+
 uint32_t pcmk_node_state(const struct pcmk_node *node)
 {
 	if (!node->in_ccm) {

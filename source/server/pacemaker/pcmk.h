@@ -11,8 +11,12 @@
  *   into plain C structures, talloc'ed under one struct pcmk_cib;
  * - cib_state.c: the MS-CMRP states derived from it (the CM_* wire values
  *   of server/model/model.h) and the node that owns a group;
- * - cib_change.c: the CIB changes that move, start, stop and pause,
- *   as libxml2 trees with the section and operation they go to;
+ * - cib_change.c: the CIB changes that move, start, stop and pause
+ *   and set instance attributes, as libxml2 trees with the section and
+ *   operation they go to;
+ * - cib_constraints.c: dependencies, possible and preferred owners as
+ *   constraints, read and written;
+ * - cib_agent.c: an OCF agent's parameters, from its meta-data;
  * - glib_tevent.c: GLib's main context (libcib's IPC) driven from a
  *   tevent loop;
  * - controld.c: whether the DC's controller is idle (no transition
@@ -81,11 +85,15 @@ struct pcmk_nvpair {
 	const char *id;
 	const char *name;
 	const char *value;
+	const char *set;	/* the id of the set it is in */
 };
 
-/* one instance_attributes or meta_attributes set (the first one) */
+/*
+ * the instance_attributes or meta_attributes sets (without rules) of
+ * an element, merged: the first set naming a pair wins
+ */
 struct pcmk_nvset {
-	const char *id;		/* NULL: the element has none */
+	const char *id;		/* the first set's; NULL: none */
 	size_t num;
 	struct pcmk_nvpair *pairs;
 };
@@ -153,6 +161,16 @@ struct pcmk_location {
 	bool rule;
 };
 
+/* a plain <rsc_order> (first, then); not one of resource sets */
+struct pcmk_order {
+	const char *id;
+	const char *first;
+	const char *then;
+	const char *kind;		/* NULL: Mandatory */
+	const char *first_action;	/* NULL: start */
+	const char *then_action;	/* NULL: first_action */
+};
+
 struct pcmk_cib {
 	const char *cluster_name;
 	const char *dc_uuid;
@@ -168,6 +186,8 @@ struct pcmk_cib {
 	struct pcmk_group *groups;
 	size_t num_locations;
 	struct pcmk_location *locations;
+	size_t num_orders;
+	struct pcmk_order *orders;
 };
 
 /* cib_parse.c: 0, EINVAL (not a CIB) or ENOMEM */
@@ -183,10 +203,17 @@ const struct pcmk_primitive *pcmk_cib_primitive(const struct pcmk_cib *cib,
 						const char *id);
 const struct pcmk_location *pcmk_cib_location(const struct pcmk_cib *cib,
 					      const char *id);
+const struct pcmk_nvpair *pcmk_nvset_pair(const struct pcmk_nvset *set,
+					  const char *name);
 const char *pcmk_nvset_get(const struct pcmk_nvset *set, const char *name);
+/* the element of @array whose string at @offset is @key, or NULL */
+void *pcmk_find(const void *array, size_t num, size_t size, size_t offset,
+		const char *key);
 
 /* cib_state.c: CM_NODE_*, CM_DRAIN_*, CM_RES_*, CM_GROUP_* */
 bool pcmk_node_online(const struct pcmk_node *node);
+/* would one more node down lose quorum (CLUSCTL_CLUSTER_CHECK_VOTER_DOWN) */
+bool pcmk_voter_down_loses_quorum(const struct pcmk_cib *cib);
 uint32_t pcmk_node_state(const struct pcmk_node *node);
 uint32_t pcmk_node_drain_status(const struct pcmk_cib *cib,
 				const struct pcmk_node *node);
@@ -238,6 +265,20 @@ struct pcmk_change *pcmk_change_paused(TALLOC_CTX *mem_ctx,
 				       const struct pcmk_node *node,
 				       bool on);
 struct pcmk_change *pcmk_change_paused_rule(TALLOC_CTX *mem_ctx);
+/* the instance attributes @names[i] = @values[i] of primitive @rsc */
+struct pcmk_change *pcmk_change_params(TALLOC_CTX *mem_ctx,
+				       const struct pcmk_primitive *rsc,
+				       const char * const *names,
+				       const char * const *values,
+				       size_t num);
+/* instance attribute @name of @rsc removed */
+struct pcmk_change *pcmk_change_param_del(TALLOC_CTX *mem_ctx,
+					  const struct pcmk_primitive *rsc,
+					  const char *name);
+/* a change of @xml (taken, freed with the change) */
+struct pcmk_change *pcmk_change_adopt(TALLOC_CTX *mem_ctx,
+				      enum pcmk_change_op op,
+				      const char *section, xmlNode *xml);
 char *pcmk_change_string(TALLOC_CTX *mem_ctx,
 			 const struct pcmk_change *change);
 
@@ -265,6 +306,48 @@ struct pcmk_change *pcmk_change_primitive_move(TALLOC_CTX *mem_ctx,
 					       const xmlNode *xml,
 					       const char *id,
 					       const struct pcmk_group *g);
+/* cib_constraints.c: dependencies, possible and preferred owners */
+enum pcmk_aspect {
+	PCMK_ASPECT_DEPS,	/* the primitives a primitive depends on */
+	PCMK_ASPECT_BANS,	/* the nodes that are not possible owners */
+	PCMK_ASPECT_PREFERRED,	/* a group's preferred nodes, in order */
+};
+
+/* what the constraints give @rsc, no name twice */
+const char **pcmk_cib_aspect(TALLOC_CTX *mem_ctx, const struct pcmk_cib *cib,
+			     enum pcmk_aspect aspect, const char *rsc,
+			     size_t *num);
+/* the <constraints> element of a <cib>, or NULL */
+const xmlNode *pcmk_cib_constraints_xml(const xmlNode *cib);
+/*
+ * @constraints (of @cib, parsed) with @rsc's @aspect made @names: the
+ * constraints section to replace
+ */
+struct pcmk_change *pcmk_change_aspect(TALLOC_CTX *mem_ctx,
+				       const struct pcmk_cib *cib,
+				       const xmlNode *constraints,
+				       enum pcmk_aspect aspect,
+				       const char *rsc,
+				       const char * const *names, size_t num);
+
+/* cib_agent.c: an OCF agent's parameters (its meta-data) */
+struct pcmk_agent_param {
+	const char *name;
+	const char *type;	/* "string", "integer", "boolean", ... */
+};
+
+struct pcmk_agent {
+	size_t num;
+	struct pcmk_agent_param *params;
+};
+
+/* 0, EINVAL (not an agent's meta-data) or ENOMEM */
+int pcmk_agent_parse(TALLOC_CTX *mem_ctx, const char *text, size_t len,
+		     struct pcmk_agent **pagent);
+const struct pcmk_agent_param *pcmk_agent_param(const struct pcmk_agent *a,
+						const char *name);
+bool pcmk_agent_value_ok(const struct pcmk_agent_param *p,
+			 const char *value);
 
 /* glib_tevent.c: runs GLib's default main context from EV until freed */
 struct tevent_req *pcmk_glib_loop_send(TALLOC_CTX *mem_ctx,
@@ -298,7 +381,7 @@ int pcmk_conn_open(TALLOC_CTX *mem_ctx, const char *name,
 const struct pcmk_cib *pcmk_conn_cib(struct pcmk_conn *conn);
 int pcmk_conn_apply(struct pcmk_conn *conn,
 		    const struct pcmk_change *change);
-/* the whole CIB read again now (no callback); its tree */
+/* the CIB read again now (our copy as the last write left it) */
 int pcmk_conn_reload(struct pcmk_conn *conn);
 const xmlNode *pcmk_conn_xml(struct pcmk_conn *conn);
 

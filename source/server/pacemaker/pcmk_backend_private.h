@@ -21,10 +21,21 @@ struct pcmk_backend {
 	struct tevent_req *ping;	/* the DC's state asked */
 	struct timeval ping_sent;	/* when (the log says how long) */
 	struct tevent_immediate *im;	/* ending operations */
+	struct clus_hash *agents;	/* OCF meta-data read, by agent */
+	bool quorum_known;		/* have_quorum read from the CIB */
+	bool have_quorum;
 };
 
 /* backend.c: @change written to the CIB (and freed) */
 uint32_t pcmk_backend_apply(struct pcmk_backend *b,
+			    struct pcmk_change *change);
+/*
+ * @change (NULL: none) written, then the CIB read back and the model
+ * refreshed from it before the call returns.  Once written the change
+ * stands: a failed read back is logged and the next CIB notification
+ * shows it.
+ */
+uint32_t pcmk_backend_write(struct pcmk_backend *b,
 			    struct pcmk_change *change);
 
 /* backend_ops.c */
@@ -73,5 +84,29 @@ uint32_t pcmk_backend_sync_txn(struct clus_txn *t,
 /* "class:provider:type" (or "class:type"), on @mem_ctx */
 char *pcmk_backend_agent(TALLOC_CTX *mem_ctx,
 			 const struct pcmk_primitive *p);
+
+/* backend_constraints.c: the hooks for constraints, and their reading */
+uint32_t pcmk_resource_set_deps(struct clus_model *m, struct clus_resource *r,
+				struct clus_depexpr *deps);
+uint32_t pcmk_resource_possible_owner(struct clus_model *m,
+				      struct clus_resource *r,
+				      struct clus_node *node, bool add);
+uint32_t pcmk_group_set_preferred(struct clus_model *m, struct clus_group *g,
+				  struct clus_node **nodes, uint32_t num);
+/* private properties, dependencies, possible and preferred owners, quorum */
+void pcmk_backend_refresh_config(struct clus_txn *t,
+				 const struct pcmk_cib *cib);
+
+/* backend_props.c: private properties as instance attributes */
+uint32_t pcmk_resource_set_props(struct clus_model *m, struct clus_resource *r,
+				 const struct clus_prop *props, uint32_t num,
+				 bool remove);
+void pcmk_backend_refresh_props(struct clus_txn *t, struct clus_resource *r,
+				const struct pcmk_primitive *p);
+
+/* backend_quorum.c: the hook voter_down_loses_quorum; quorum changes */
+bool pcmk_voter_down(struct clus_model *m);
+void pcmk_backend_refresh_quorum(struct clus_txn *t,
+				 const struct pcmk_cib *cib);
 
 #endif /* CLUSAPI_PCMK_BACKEND_PRIVATE_H */

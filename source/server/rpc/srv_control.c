@@ -299,11 +299,9 @@ static WERROR ctl_output(TALLOC_CTX *mem_ctx, const struct clusrv_ctl_target *t,
 		if (t->type != CTL_CLUSTER) {
 			return WERR_INVALID_FUNCTION;
 		}
-		/*
-		 * TRUE would mean losing the node loses quorum; with every
-		 * node voting that takes half of them down.
-		 */
-		return dword_blob(mem_ctx, clus_model_num_nodes(t->m) < 3, b);
+		/* TRUE: losing the node loses quorum */
+		return dword_blob(mem_ctx,
+				  clus_model_voter_down_loses_quorum(t->m), b);
 	case CTL_GET_RO_COMMON_PROPERTIES:
 		return props_blob(mem_ctx, t, ro_common_props, b);
 	case CTL_GET_COMMON_PROPERTIES:

@@ -29,8 +29,14 @@
 #			drain (clusapi-paused and the -500 rule clusapid
 #			writes) and P1 started, simulated: G stays on node1,
 #			P1 starts on node3
+#   cib_constraints.xml	cib_running.xml with constraints as clusapid and
+#			Pacemaker's tools write them (crm_resource --ban,
+#			a pcs-style order, an optional order, a rule), a
+#			second instance_attributes set on A2 (crm_resource
+#			--set-parameter) and quorum lost
+#   agent_dummy.xml	ocf:pacemaker:Dummy's meta-data
 #
-# "make_cibs.sh simulated" makes only the last four, from the
+# "make_cibs.sh simulated" makes only the last six, from the
 # committed cib_running.xml, with no cluster.
 
 top=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -66,7 +72,36 @@ simulated() {
 	crm_simulate -Q -x "$sim/p.xml" -S -O "$out/cib_paused.xml" \
 		>/dev/null || exit 1
 	objects
+	constraints
 	chmod 0644 "$out"/cib_*.xml
+	OCF_ROOT=/usr/lib/ocf /usr/lib/ocf/resource.d/pacemaker/Dummy \
+		meta-data >"$out/agent_dummy.xml" || exit 1
+}
+
+constraints() {
+	cp "$out/cib_running.xml" "$sim/c.xml"
+	export CIB_file="$sim/c.xml"
+	crm_resource -r A2 --set-parameter fake --parameter-value viacrm \
+		>/dev/null || exit 1
+	crm_resource --ban -r A2 -N node3 -Q >/dev/null || exit 1
+	cibadmin --modify -o constraints -X '<constraints>
+<rsc_order id="clusapi-dep-A3-A1" first="A1" then="A3" kind="Mandatory"/>
+<rsc_order id="order-A1-A2-mandatory" first="A1" first-action="start"
+ then="A2" then-action="start" kind="Mandatory"/>
+<rsc_order id="order-P1-A3" first="P1" then="A3" kind="Optional"/>
+<rsc_location id="clusapi-owner-A1-node2" rsc="A1" node="node2"
+ score="-INFINITY"/>
+<rsc_location id="clusapi-pref-G-node2" rsc="G" node="node2" score="2"/>
+<rsc_location id="location-G-node3-50" rsc="G" node="node3" score="50"/>
+<rsc_location id="cli-prefer-G" rsc="G" role="Started" node="node1"
+ score="INFINITY"/>
+<rsc_location id="ruled-A3" rsc="A3"><rule id="ruled-A3-rule"
+ score="-INFINITY"><expression id="ruled-A3-expr" attribute="#uname"
+ operation="eq" value="node1"/></rule></rsc_location>
+</constraints>' || exit 1
+	unset CIB_file
+	sed 's/have-quorum="1"/have-quorum="0"/' "$sim/c.xml" \
+		>"$out/cib_constraints.xml" || exit 1
 }
 
 # names and empty groups, as clusapid writes them (cib_write.c)
