@@ -33,26 +33,29 @@ static const struct pcmk_cib *cib_of(struct clus_model *m)
 	return pcmk_conn_cib(backend_of(m)->conn);
 }
 
-/* @pg's members all gone in @second: first its empty-group entry */
+/*
+ * @pg's members all gone in @second: first its empty-group entry, taken
+ * back if @second is refused
+ */
 static uint32_t write_emptied(struct pcmk_backend *b,
 			      const struct pcmk_group *pg,
 			      struct pcmk_change *second)
 {
-	uint32_t err = pcmk_backend_apply(
-		b, pcmk_change_empty_group(b, pg->id, pg->name, true));
+	struct pcmk_change *c = pcmk_change_empty_group(b, pg->id, pg->name,
+							true);
 
-	if (err != CM_ERROR_SUCCESS) {
+	if (c == NULL || second == NULL) {
+		talloc_free(c);
 		talloc_free(second);
-		return err;
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	err = pcmk_backend_apply(b, second);
-	if (err != CM_ERROR_SUCCESS) {
-		pcmk_backend_apply(b, pcmk_change_empty_group(b, pg->id,
-							      pg->name,
-							      false));
-		return err;
+	c->undo = pcmk_change_empty_group(c, pg->id, pg->name, false);
+	c->next = talloc_steal(c, second);
+	if (c->undo == NULL) {
+		talloc_free(c);
+		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	return pcmk_backend_write(b, NULL);
+	return pcmk_backend_write(b, c);
 }
 
 /* The model's group @g as the CIB has it (out of step: not found) */

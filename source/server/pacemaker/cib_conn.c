@@ -208,11 +208,8 @@ const struct pcmk_cib *pcmk_conn_cib(struct pcmk_conn *conn)
 	return conn->parsed;
 }
 
-/* the change, and (file mode, which has no notifications) a new copy */
-int pcmk_conn_apply(struct pcmk_conn *conn,
-		    const struct pcmk_change *change)
+static int apply_one(cib_t *cib, const struct pcmk_change *change)
 {
-	cib_t *cib = conn->cib;
 	int rc;
 
 	switch (change->op) {
@@ -231,10 +228,44 @@ int pcmk_conn_apply(struct pcmk_conn *conn,
 	default:
 		return EINVAL;
 	}
-	if (rc != pcmk_ok) {
-		return pcmk_errno(rc);
+	return rc == pcmk_ok ? 0 : pcmk_errno(rc);
+}
+
+/* the undo of every update from @first up to @failed, last first */
+static void undo_before(cib_t *cib, const struct pcmk_change *first,
+			const struct pcmk_change *failed)
+{
+	const struct pcmk_change *u;
+
+	if (first == failed) {
+		return;
 	}
-	return cib->variant == cib_native ? 0 : conn_query(conn);
+	undo_before(cib, first->next, failed);
+	for (u = first->undo; u != NULL; u = u->next) {
+		apply_one(cib, u);
+	}
+}
+
+/* the change, and (file mode, which has no notifications) a new copy */
+int pcmk_conn_apply(struct pcmk_conn *conn,
+		    const struct pcmk_change *change)
+{
+	const struct pcmk_change *c;
+	int ret = 0;
+
+	for (c = change; c != NULL; c = c->next) {
+		ret = apply_one(conn->cib, c);
+		if (ret != 0) {
+			undo_before(conn->cib, change, c);
+			break;
+		}
+	}
+	if (conn->cib->variant != cib_native && c != change) {
+		int q = conn_query(conn);
+
+		ret = ret != 0 ? ret : q;
+	}
+	return ret;
 }
 
 int pcmk_conn_reload(struct pcmk_conn *conn)

@@ -22,9 +22,10 @@
  *			node with a positive score, not a move's (cli-*),
  *			highest score first.
  *
- * A write replaces the whole constraints section (libcib's replace,
- * one CIB update): what the reading rule finds for the object goes,
- * the new constraints come, every other constraint stays as it is.
+ * A write merges the new constraints in, then removes those the reading
+ * rule finds for the object that are not among them (two CIB updates,
+ * the first taken back if the second fails); every other constraint,
+ * and whatever another tool writes meanwhile, stays as it is.
  */
 
 #include <stdio.h>
@@ -244,25 +245,50 @@ const xmlNode *pcmk_cib_constraints_xml(const xmlNode *cib)
 	return NULL;
 }
 
-/* @cons without the elements whose ids are in @f */
-static void drop_found(xmlNode *cons, const struct found *f, size_t num)
+static bool id_in(const xmlNode *parent, const char *id)
 {
-	xmlNode *c, *next;
-	size_t i;
+	const xmlNode *c;
+	bool same = false;
 
-	for (c = cons->children; c != NULL; c = next) {
-		xmlChar *id = xmlGetProp(c, BAD_CAST "id");
+	for (c = parent->children; c != NULL && !same; c = c->next) {
+		xmlChar *cid = xmlGetProp(c, BAD_CAST "id");
 
-		next = c->next;
-		for (i = 0; id != NULL && i < num; i++) {
-			if (xmlStrcmp(id, BAD_CAST f[i].id) == 0) {
-				xmlUnlinkNode(c);
-				xmlFreeNode(c);
-				break;
-			}
-		}
-		xmlFree(id);
+		same = cid != NULL && xmlStrcmp(cid, BAD_CAST id) == 0;
+		xmlFree(cid);
 	}
+	return same;
+}
+
+static const xmlNode *child_by_id(const xmlNode *parent, const char *id)
+{
+	const xmlNode *c;
+
+	for (c = parent ? parent->children : NULL; c != NULL; c = c->next) {
+		xmlChar *cid = xmlGetProp(c, BAD_CAST "id");
+		bool same = cid != NULL && xmlStrcmp(cid, BAD_CAST id) == 0;
+
+		xmlFree(cid);
+		if (same) {
+			return c;
+		}
+	}
+	return NULL;
+}
+
+/* a copy of @old's child of id @id under @parent */
+static bool keep_copy(xmlNode *parent, const xmlNode *old, const char *id)
+{
+	const xmlNode *was = child_by_id(old, id);
+
+	return was != NULL &&
+	       xmlAddChild(parent, xmlCopyNode((xmlNode *)(uintptr_t)was,
+					       1)) != NULL;
+}
+
+/* <ELEM id=ID/> under @parent: what a removal names */
+static bool add_id(xmlNode *parent, const char *elem, const char *id)
+{
+	return pcmk_xml_add(parent, elem, "id", id, NULL) != NULL;
 }
 
 static bool add_new(xmlNode *cons, const struct aspect *a, const char *rsc,
@@ -283,6 +309,48 @@ static bool add_new(xmlNode *cons, const struct aspect *a, const char *rsc,
 	return true;
 }
 
+/*
+ * Taking back @add: what it created goes, what it merged into comes
+ * back as @old had it
+ */
+static bool undo_add(struct pcmk_change *add, const xmlNode *old)
+{
+	struct pcmk_change *gone, *back;
+	const xmlNode *n;
+	bool ok = true;
+
+	gone = pcmk_change_new(add, PCMK_CHANGE_REMOVE, "constraints",
+			       "constraints");
+	back = pcmk_change_new(add, PCMK_CHANGE_MODIFY, "constraints",
+			       "constraints");
+	if (gone == NULL || back == NULL) {
+		return false;
+	}
+	for (n = add->xml->children; ok && n != NULL; n = n->next) {
+		xmlChar *id = xmlGetProp(n, BAD_CAST "id");
+		const char *s = (const char *)id;
+
+		if (s == NULL) {
+			ok = false;
+		} else if (child_by_id(old, s) == NULL) {
+			ok = add_id(gone->xml, (const char *)n->name, s);
+		} else {
+			ok = keep_copy(back->xml, old, s);
+		}
+		xmlFree(id);
+	}
+	gone->next = back;
+	add->undo = gone;
+	return ok;
+}
+
+/*
+ * Two CIB updates, neither of which loses what another writer put in
+ * the section meanwhile: the new constraints merged in first (an id
+ * already there is updated), then the ones found for @rsc that are not
+ * among them removed.  Between the two the object has both, never
+ * neither: no moment with fewer bans than before or after.
+ */
 struct pcmk_change *pcmk_change_aspect(TALLOC_CTX *mem_ctx,
 				       const struct pcmk_cib *cib,
 				       const xmlNode *constraints,
@@ -291,24 +359,34 @@ struct pcmk_change *pcmk_change_aspect(TALLOC_CTX *mem_ctx,
 				       const char * const *names, size_t num)
 {
 	const struct aspect *a = &aspects[aspect];
-	struct pcmk_change *c;
+	const char *elem = a->add == dep_add ? "rsc_order" : "rsc_location";
+	struct pcmk_change *add, *drop;
 	struct found *f;
-	xmlNode *cons;
-	size_t n = 0;
+	size_t i, n = 0;
+	bool ok;
 
-	cons = constraints != NULL ?
-	       xmlCopyNode((xmlNode *)(uintptr_t)constraints, 1) :
-	       xmlNewNode(NULL, BAD_CAST "constraints");
-	c = pcmk_change_adopt(mem_ctx, PCMK_CHANGE_REPLACE, "constraints",
-			      cons);
-	f = c != NULL ? find_all(c, cib, a, rsc, &n) : NULL;
-	if (f == NULL) {
-		TALLOC_FREE(c);
+	add = pcmk_change_new(mem_ctx, PCMK_CHANGE_MODIFY, "constraints",
+			      "constraints");
+	drop = add ? pcmk_change_new(add, PCMK_CHANGE_REMOVE, "constraints",
+				     "constraints") : NULL;
+	f = drop ? find_all(drop, cib, a, rsc, &n) : NULL;
+	ok = f != NULL && add_new(add->xml, a, rsc, names, num) &&
+	     undo_add(add, constraints);
+	drop->undo = pcmk_change_new(drop, PCMK_CHANGE_MODIFY, "constraints",
+				     "constraints");
+	ok = ok && drop->undo != NULL;
+	for (i = 0; ok && i < n; i++) {
+		if (!id_in(add->xml, f[i].id)) {
+			ok = add_id(drop->xml, elem, f[i].id) &&
+			     keep_copy(drop->undo->xml, constraints, f[i].id);
+		}
+	}
+	if (!ok) {
+		TALLOC_FREE(add);
 		return NULL;
 	}
-	drop_found(cons, f, n);
-	if (!add_new(cons, a, rsc, names, num)) {
-		TALLOC_FREE(c);
+	if (drop->xml->children != NULL) {
+		add->next = drop;
 	}
-	return c;
+	return add;
 }

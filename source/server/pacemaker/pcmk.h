@@ -234,10 +234,18 @@ enum pcmk_change_op {
 	PCMK_CHANGE_REPLACE,	/* cib->cmds->replace (the whole section) */
 };
 
+/*
+ * One CIB update, or several in order (@next).  When one of them fails,
+ * the @undo of each update before it is applied, last first, so that a
+ * change made of several updates is either written whole or not at all
+ * (as long as the CIB takes the undo).
+ */
 struct pcmk_change {
 	enum pcmk_change_op op;
 	const char *section;	/* "constraints", "resources", "nodes" */
 	xmlNode *xml;		/* freed with the change */
+	struct pcmk_change *next;	/* children of the change */
+	struct pcmk_change *undo;
 };
 
 /* a change of @op to @section, its tree an empty <@root> */

@@ -88,8 +88,11 @@ static const struct pcmk_cib *rewrite(struct fix *f, enum pcmk_aspect a,
 	assert_non_null(cons);
 	c = pcmk_change_aspect(f, cib, cons, a, rsc, names, num);
 	assert_non_null(c);
-	assert_int_equal(c->op, PCMK_CHANGE_REPLACE);
+	/* merged in, then the old ones removed; no section replaced */
+	assert_int_equal(c->op, PCMK_CHANGE_MODIFY);
 	assert_string_equal(c->section, "constraints");
+	assert_true(c->next == NULL || c->next->op == PCMK_CHANGE_REMOVE);
+	assert_non_null(c->undo);
 	return apply(f, c);
 }
 
@@ -146,6 +149,39 @@ static void test_write_owners(void **state)
 	assert_non_null(pcmk_cib_location(cib, "cli-prefer-G"));
 	cib = rewrite(f, PCMK_ASPECT_PREFERRED, "G", NULL, 0);
 	assert_string_equal(aspect(f, cib, PCMK_ASPECT_PREFERRED, "G"), "");
+}
+
+/*
+ * A later update refused (here one to a section the CIB does not
+ * have): what the earlier ones wrote is taken back, the CIB is as it was
+ */
+static void test_write_undone(void **state)
+{
+	struct fix *f = *state;
+	const char *pref[] = { "node1", "node2" };
+	const struct pcmk_cib *cib = open_copy(f, "cib_constraints.xml");
+	size_t locations = cib->num_locations;
+	struct pcmk_change *c, *bad, *last;
+
+	c = pcmk_change_aspect(f, cib, pcmk_cib_constraints_xml(
+				       pcmk_conn_xml(f->conn)),
+			       PCMK_ASPECT_PREFERRED, "G", pref, 2);
+	bad = pcmk_change_new(c, PCMK_CHANGE_MODIFY, "no-such-section",
+			      "no-such-section");
+	assert_non_null(bad);
+	for (last = c; last->next != NULL; last = last->next) {
+	}
+	last->next = bad;
+	assert_int_not_equal(pcmk_conn_apply(f->conn, c), 0);
+	talloc_free(c);
+	cib = pcmk_conn_cib(f->conn);
+	assert_string_equal(aspect(f, cib, PCMK_ASPECT_PREFERRED, "G"),
+			    "node3 node2");
+	assert_string_equal(pcmk_cib_location(cib, "clusapi-pref-G-node2")
+			    ->score, "2");
+	assert_non_null(pcmk_cib_location(cib, "location-G-node3-50"));
+	assert_null(pcmk_cib_location(cib, "clusapi-pref-G-node1"));
+	assert_int_equal(cib->num_locations, locations);
 }
 
 static void test_params(void **state)
@@ -223,6 +259,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_write_deps, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_write_owners, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_write_undone, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_params, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_agent, setup, teardown),
