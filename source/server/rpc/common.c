@@ -100,16 +100,22 @@ WERROR clusrv_handle_open(struct dcesrv_call_state *dce_call,
 	return WERR_OK;
 }
 
+static struct dcesrv_handle *handle_find(struct dcesrv_call_state *dce_call,
+					 const struct policy_handle *h,
+					 enum clusrv_htype type)
+{
+	if (h == NULL) {
+		return NULL;
+	}
+	return clusrv_handle_find(dce_call, h, type);
+}
+
 struct clusrv_handle *clusrv_handle_get(struct dcesrv_call_state *dce_call,
 					const struct policy_handle *h,
 					enum clusrv_htype type)
 {
-	struct dcesrv_handle *dh;
+	struct dcesrv_handle *dh = handle_find(dce_call, h, type);
 
-	if (h == NULL) {
-		return NULL;
-	}
-	dh = clusrv_handle_find(dce_call, h, type);
 	if (dh == NULL) {
 		return NULL;
 	}
@@ -117,20 +123,22 @@ struct clusrv_handle *clusrv_handle_get(struct dcesrv_call_state *dce_call,
 }
 
 WERROR clusrv_handle_close(struct dcesrv_call_state *dce_call,
-			   struct policy_handle *h, enum clusrv_htype type)
+			   struct policy_handle *h, struct policy_handle *out,
+			   enum clusrv_htype type)
 {
-	struct dcesrv_handle *dh;
+	struct dcesrv_handle *dh = handle_find(dce_call, h, type);
+	WERROR werr = WERR_INVALID_HANDLE;
 
-	if (h == NULL) {
-		return WERR_INVALID_HANDLE;
+	if (dh != NULL) {
+		TALLOC_FREE(dh);
+		NDR_ZERO_STRUCTP(h);
+		werr = WERR_OK;
 	}
-	dh = clusrv_handle_find(dce_call, h, type);
-	if (dh == NULL) {
-		return WERR_INVALID_HANDLE;
+	/* the caller's handle comes back: zeroed, or as it was if refused */
+	if (out != NULL && h != NULL) {
+		*out = *h;
 	}
-	TALLOC_FREE(dh);
-	NDR_ZERO_STRUCTP(h);
-	return WERR_OK;
+	return werr;
 }
 
 WERROR clusrv_cluster_check_handle(struct dcesrv_call_state *dce_call,
@@ -143,50 +151,133 @@ WERROR clusrv_cluster_check_handle(struct dcesrv_call_state *dce_call,
 }
 
 /*
- * One lookup per family; the not-found code is what Windows returns
- * for an object deleted behind an open handle.
+ * The object of @type with @id.  One line a kind: the model's lookups
+ * return each kind's own type.
  */
-#define CLUSRV_FROM_HANDLE(fn, htype, ctype, by_id, notfound)		\
+static void *object_by_id(struct clus_model *m, enum clusrv_htype type,
+			  const char *id)
+{
+	switch (type) {
+	case CLUSRV_H_NODE: return clus_node_by_id(m, id);
+	case CLUSRV_H_GROUP: return clus_group_by_id(m, id);
+	case CLUSRV_H_RESOURCE: return clus_resource_by_id(m, id);
+	case CLUSRV_H_NETWORK: return clus_network_by_id(m, id);
+	case CLUSRV_H_NETIF: return clus_netif_by_id(m, id);
+	case CLUSRV_H_GROUPSET: return clus_groupset_by_id(m, id);
+	case CLUSRV_H_KEY: return clus_regkey_by_path(m, id);
+	default:
+		return NULL;
+	}
+}
+
+/* ERROR_KEY_DELETED; the model has no keys of its own to name it */
+#define CLUSRV_ERROR_KEY_DELETED 0x3fa
+
+/*
+ * What Windows returns for an object deleted behind an open handle; a
+ * key deleted behind its handle answers as RegOpenKey would.
+ */
+static const uint32_t object_not_found[] = {
+	[CLUSRV_H_NODE] = CM_ERROR_CLUSTER_NODE_NOT_FOUND,
+	[CLUSRV_H_GROUP] = CM_ERROR_GROUP_NOT_FOUND,
+	[CLUSRV_H_RESOURCE] = CM_ERROR_RESOURCE_NOT_FOUND,
+	[CLUSRV_H_NETWORK] = CM_ERROR_CLUSTER_NETWORK_NOT_FOUND,
+	[CLUSRV_H_NETIF] = CM_ERROR_CLUSTER_NETINTERFACE_NOT_FOUND,
+	[CLUSRV_H_GROUPSET] = CM_ERROR_GROUPSET_NOT_FOUND,
+	[CLUSRV_H_KEY] = CLUSRV_ERROR_KEY_DELETED,
+};
+
+void *clusrv_object(struct dcesrv_call_state *dce_call,
+		    const struct policy_handle *h, enum clusrv_htype type,
+		    const char **id, WERROR *werr)
+{
+	struct clusrv_handle *d = clusrv_handle_get(dce_call, h, type);
+	void *obj;
+
+	if (id != NULL) {
+		*id = NULL;
+	}
+	if (d == NULL) {
+		*werr = WERR_INVALID_HANDLE;
+		return NULL;
+	}
+	obj = object_by_id(clusrv_model(dce_call), type, d->id);
+	if (obj == NULL) {
+		*werr = W_ERROR(object_not_found[type]);
+		return NULL;
+	}
+	if (id != NULL) {
+		*id = d->id;
+	}
+	*werr = WERR_OK;
+	return obj;
+}
+
+WERROR clusrv_for_write(struct dcesrv_call_state *dce_call, WERROR lookup)
+{
+	if (!W_ERROR_IS_OK(lookup)) {
+		return lookup;
+	}
+	return clusrv_check_write(dce_call);
+}
+
+/*
+ * The typed lookups the handlers use, and for the kinds whose calls
+ * change them, the same with the write check
+ */
+#define CLUSRV_FROM_HANDLE(fn, htype, ctype)				\
 WERROR fn(struct dcesrv_call_state *dce_call,				\
 	  const struct policy_handle *h, ctype **pobj)			\
 {									\
-	struct clusrv_handle *d = clusrv_handle_get(dce_call, h, htype);\
-	ctype *obj;							\
+	WERROR werr;							\
 									\
-	*pobj = NULL;							\
-	if (d == NULL) {						\
-		return WERR_INVALID_HANDLE;				\
-	}								\
-	obj = by_id(clusrv_model(dce_call), d->id);			\
-	if (obj == NULL) {						\
-		return W_ERROR(notfound);				\
-	}								\
-	*pobj = obj;							\
-	return WERR_OK;							\
+	*pobj = clusrv_object(dce_call, h, htype, NULL, &werr);		\
+	return werr;							\
+}
+#define CLUSRV_FOR_WRITE(fn, from_handle, ctype)			\
+WERROR fn(struct dcesrv_call_state *dce_call,				\
+	  const struct policy_handle *h, ctype **pobj)			\
+{									\
+	return clusrv_for_write(dce_call, from_handle(dce_call, h, pobj));\
 }
 
-CLUSRV_FROM_HANDLE(clusrv_node_from_handle, CLUSRV_H_NODE,
-		   struct clus_node, clus_node_by_id,
-		   CM_ERROR_CLUSTER_NODE_NOT_FOUND)
+CLUSRV_FROM_HANDLE(clusrv_node_from_handle, CLUSRV_H_NODE, struct clus_node)
 CLUSRV_FROM_HANDLE(clusrv_group_from_handle, CLUSRV_H_GROUP,
-		   struct clus_group, clus_group_by_id,
-		   CM_ERROR_GROUP_NOT_FOUND)
+		   struct clus_group)
 CLUSRV_FROM_HANDLE(clusrv_resource_from_handle, CLUSRV_H_RESOURCE,
-		   struct clus_resource, clus_resource_by_id,
-		   CM_ERROR_RESOURCE_NOT_FOUND)
+		   struct clus_resource)
 CLUSRV_FROM_HANDLE(clusrv_network_from_handle, CLUSRV_H_NETWORK,
-		   struct clus_network, clus_network_by_id,
-		   CM_ERROR_CLUSTER_NETWORK_NOT_FOUND)
+		   struct clus_network)
 CLUSRV_FROM_HANDLE(clusrv_netif_from_handle, CLUSRV_H_NETIF,
-		   struct clus_netif, clus_netif_by_id,
-		   CM_ERROR_CLUSTER_NETINTERFACE_NOT_FOUND)
+		   struct clus_netif)
 CLUSRV_FROM_HANDLE(clusrv_groupset_from_handle, CLUSRV_H_GROUPSET,
-		   struct clus_groupset, clus_groupset_by_id,
-		   CM_ERROR_GROUPSET_NOT_FOUND)
-/* a key deleted behind the handle: as RegOpenKey would say */
+		   struct clus_groupset)
 CLUSRV_FROM_HANDLE(clusrv_regkey_from_handle, CLUSRV_H_KEY,
-		   struct clus_regkey, clus_regkey_by_path,
-		   W_ERROR_V(WERR_KEY_DELETED))
+		   struct clus_regkey)
+
+CLUSRV_FOR_WRITE(clusrv_node_for_write, clusrv_node_from_handle,
+		 struct clus_node)
+CLUSRV_FOR_WRITE(clusrv_group_for_write, clusrv_group_from_handle,
+		 struct clus_group)
+CLUSRV_FOR_WRITE(clusrv_resource_for_write, clusrv_resource_from_handle,
+		 struct clus_resource)
+CLUSRV_FOR_WRITE(clusrv_groupset_for_write, clusrv_groupset_from_handle,
+		 struct clus_groupset)
+CLUSRV_FOR_WRITE(clusrv_regkey_for_write, clusrv_regkey_from_handle,
+		 struct clus_regkey)
+
+WERROR clusrv_string_out(TALLOC_CTX *mem_ctx, const char *s,
+			 const char **out)
+{
+	*out = talloc_strdup(mem_ctx, s != NULL ? s : "");
+	return *out != NULL ? WERR_OK : WERR_NOT_ENOUGH_MEMORY;
+}
+
+WERROR clusrv_enum_new(TALLOC_CTX *mem_ctx, struct ENUM_LIST **plist)
+{
+	*plist = talloc_zero(mem_ctx, struct ENUM_LIST);
+	return *plist != NULL ? WERR_OK : WERR_NOT_ENOUGH_MEMORY;
+}
 
 WERROR clusrv_enum_add(struct ENUM_LIST *list, uint32_t type,
 		       const char *name)
@@ -364,6 +455,7 @@ CM_WIRE(CM_ERROR_CLUSTER_NODE_PAUSED, WERR_CLUSTER_NODE_PAUSED);
 CM_WIRE(CM_ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND,
 	WERR_CLUSTER_RESOURCE_TYPE_NOT_FOUND);
 CM_WIRE(CM_ERROR_CLUSTER_GROUP_MOVING, WERR_CLUSTER_GROUP_MOVING);
+CM_WIRE(CLUSRV_ERROR_KEY_DELETED, WERR_KEY_DELETED);
 
 #pragma pop_macro("W_ERROR")
 

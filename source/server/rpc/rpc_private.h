@@ -96,10 +96,29 @@ struct clusrv_handle *clusrv_handle_get(struct dcesrv_call_state *dce_call,
 /*
  * Close: WERR_INVALID_HANDLE if @h is not an open handle of @type;
  * otherwise frees it (and its priv, talloc'd on the clusrv_handle)
- * and zeroes *h.
+ * and zeroes *h.  @out (may be NULL), the Close call's out handle,
+ * gets *h either way.
  */
 WERROR clusrv_handle_close(struct dcesrv_call_state *dce_call,
-			   struct policy_handle *h, enum clusrv_htype type);
+			   struct policy_handle *h, struct policy_handle *out,
+			   enum clusrv_htype type);
+
+/*
+ * The object behind a handle of @type (node to key), NULL with *@werr
+ * WERR_INVALID_HANDLE for a bad handle or the family's not-found error
+ * when the object has been deleted.  @id (may be NULL) gets the
+ * object's id, valid while the handle is open.
+ */
+void *clusrv_object(struct dcesrv_call_state *dce_call,
+		    const struct policy_handle *h, enum clusrv_htype type,
+		    const char **id, WERROR *werr);
+
+/*
+ * For a call that changes the object it looked up: the lookup's error,
+ * or, the object found, clusrv_check_write()'s.  A bad handle is
+ * reported before a refused write, as Windows does.
+ */
+WERROR clusrv_for_write(struct dcesrv_call_state *dce_call, WERROR lookup);
 
 /*
  * The object behind a handle.  WERR_INVALID_HANDLE for a bad handle,
@@ -127,9 +146,32 @@ WERROR clusrv_groupset_from_handle(struct dcesrv_call_state *dce_call,
 WERROR clusrv_regkey_from_handle(struct dcesrv_call_state *dce_call,
 				 const struct policy_handle *h,
 				 struct clus_regkey **key);
+/* The same, then clusrv_check_write(): for the calls that change it */
+WERROR clusrv_node_for_write(struct dcesrv_call_state *dce_call,
+			     const struct policy_handle *h,
+			     struct clus_node **node);
+WERROR clusrv_group_for_write(struct dcesrv_call_state *dce_call,
+			      const struct policy_handle *h,
+			      struct clus_group **group);
+WERROR clusrv_resource_for_write(struct dcesrv_call_state *dce_call,
+				 const struct policy_handle *h,
+				 struct clus_resource **res);
+WERROR clusrv_groupset_for_write(struct dcesrv_call_state *dce_call,
+				 const struct policy_handle *h,
+				 struct clus_groupset **set);
+WERROR clusrv_regkey_for_write(struct dcesrv_call_state *dce_call,
+			       const struct policy_handle *h,
+			       struct clus_regkey **key);
 /* WERR_OK if @h is an open cluster handle */
 WERROR clusrv_cluster_check_handle(struct dcesrv_call_state *dce_call,
 				   const struct policy_handle *h);
+
+/* A copy of @s ("" for NULL) on @mem_ctx in *@out, for an out string */
+WERROR clusrv_string_out(TALLOC_CTX *mem_ctx, const char *s,
+			 const char **out);
+
+/* A new, empty ENUM_LIST */
+WERROR clusrv_enum_new(TALLOC_CTX *mem_ctx, struct ENUM_LIST **plist);
 
 /* Append one entry to an ENUM_LIST (the array talloc'd on @list) */
 WERROR clusrv_enum_add(struct ENUM_LIST *list, uint32_t type,

@@ -105,11 +105,7 @@ WERROR dcesrv_ApiExecuteBatch(struct dcesrv_call_state *dce_call,
 	WERROR werr;
 
 	*r->out.pdwFailedCommand = -1;
-	werr = clusrv_regkey_from_handle(dce_call, &r->in.hKey, &key);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	werr = clusrv_check_write(dce_call);
+	werr = clusrv_regkey_for_write(dce_call, &r->in.hKey, &key);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
@@ -482,14 +478,14 @@ WERROR dcesrv_ApiCreateBatchPort(struct dcesrv_call_state *dce_call,
 		werr = snap_take(bp, m, bp->path, &bp->keys, &bp->num_keys);
 	}
 	if (!W_ERROR_IS_OK(werr)) {
-		clusrv_handle_close(dce_call, r->out.phBatchPort,
+		clusrv_handle_close(dce_call, r->out.phBatchPort, NULL,
 				    CLUSRV_H_BATCH_PORT);
 		return werr;
 	}
 	h->priv = bp;
 	return WERR_OK;
 fail:
-	clusrv_handle_close(dce_call, r->out.phBatchPort,
+	clusrv_handle_close(dce_call, r->out.phBatchPort, NULL,
 			    CLUSRV_H_BATCH_PORT);
 	return WERR_NOT_ENOUGH_MEMORY;
 }
@@ -669,14 +665,11 @@ WERROR dcesrv_ApiCloseBatchPort(struct dcesrv_call_state *dce_call,
 				struct ApiCloseBatchPort *r)
 {
 	struct batch_port *bp = port_get(dce_call, r->in.phBatchPort);
-	WERROR werr;
 
 	/* pending ApiGetBatchNotification calls end first */
 	if (bp != NULL) {
 		clus_notify_port_close(bp->changes);
 	}
-	werr = clusrv_handle_close(dce_call, r->in.phBatchPort,
-				   CLUSRV_H_BATCH_PORT);
-	*r->out.phBatchPort = *r->in.phBatchPort;
-	return werr;
+	return clusrv_handle_close(dce_call, r->in.phBatchPort,
+				   r->out.phBatchPort, CLUSRV_H_BATCH_PORT);
 }

@@ -42,11 +42,8 @@ void dcesrv_ApiOpenClusterEx(struct dcesrv_call_state *dce_call,
 WERROR dcesrv_ApiCloseCluster(struct dcesrv_call_state *dce_call,
 			      TALLOC_CTX *mem_ctx, struct ApiCloseCluster *r)
 {
-	WERROR werr;
-
-	werr = clusrv_handle_close(dce_call, r->in.Cluster, CLUSRV_H_CLUSTER);
-	*r->out.Cluster = *r->in.Cluster;
-	return werr;
+	return clusrv_handle_close(dce_call, r->in.Cluster, r->out.Cluster,
+				   CLUSRV_H_CLUSTER);
 }
 
 WERROR dcesrv_ApiSetClusterName(struct dcesrv_call_state *dce_call,
@@ -181,11 +178,7 @@ WERROR dcesrv_ApiSetQuorumResource(struct dcesrv_call_state *dce_call,
 	struct clus_resource *res = NULL;
 	WERROR werr;
 
-	werr = clusrv_resource_from_handle(dce_call, &r->in.hResource, &res);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	werr = clusrv_check_write(dce_call);
+	werr = clusrv_resource_for_write(dce_call, &r->in.hResource, &res);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}

@@ -8,18 +8,6 @@
 #include "server/rpc/rpc_private.h"
 #include <charset.h>
 
-static WERROR group_for_write(struct dcesrv_call_state *dce_call,
-			      const struct policy_handle *h,
-			      struct clus_group **group)
-{
-	WERROR werr = clusrv_group_from_handle(dce_call, h, group);
-
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return clusrv_check_write(dce_call);
-}
-
 static void create_group(struct dcesrv_call_state *dce_call,
 			 const char *name, uint32_t group_type,
 			 WERROR *status, struct policy_handle *out)
@@ -77,7 +65,7 @@ WERROR dcesrv_ApiDeleteGroup(struct dcesrv_call_state *dce_call,
 			     TALLOC_CTX *mem_ctx, struct ApiDeleteGroup *r)
 {
 	struct clus_group *g = NULL;
-	WERROR werr = group_for_write(dce_call, &r->in.Group, &g);
+	WERROR werr = clusrv_group_for_write(dce_call, &r->in.Group, &g);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -89,11 +77,8 @@ WERROR dcesrv_ApiDeleteGroup(struct dcesrv_call_state *dce_call,
 WERROR dcesrv_ApiCloseGroup(struct dcesrv_call_state *dce_call,
 			    TALLOC_CTX *mem_ctx, struct ApiCloseGroup *r)
 {
-	WERROR werr = clusrv_handle_close(dce_call, r->in.Group,
-					  CLUSRV_H_GROUP);
-
-	*r->out.Group = *r->in.Group;
-	return werr;
+	return clusrv_handle_close(dce_call, r->in.Group, r->out.Group,
+				   CLUSRV_H_GROUP);
 }
 
 WERROR dcesrv_ApiGetGroupState(struct dcesrv_call_state *dce_call,
@@ -107,19 +92,15 @@ WERROR dcesrv_ApiGetGroupState(struct dcesrv_call_state *dce_call,
 		return werr;
 	}
 	*r->out.State = g->state;
-	*r->out.NodeName = talloc_strdup(mem_ctx, g->owner != NULL ?
-					 g->owner->name : "");
-	if (*r->out.NodeName == NULL) {
-		return WERR_NOT_ENOUGH_MEMORY;
-	}
-	return WERR_OK;
+	return clusrv_string_out(mem_ctx, g->owner != NULL ?
+				 g->owner->name : "", r->out.NodeName);
 }
 
 WERROR dcesrv_ApiSetGroupName(struct dcesrv_call_state *dce_call,
 			      TALLOC_CTX *mem_ctx, struct ApiSetGroupName *r)
 {
 	struct clus_group *g = NULL;
-	WERROR werr = group_for_write(dce_call, &r->in.hGroup, &g);
+	WERROR werr = clusrv_group_for_write(dce_call, &r->in.hGroup, &g);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -140,15 +121,14 @@ WERROR dcesrv_ApiGetGroupId(struct dcesrv_call_state *dce_call,
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	*r->out.pGuid = talloc_strdup(mem_ctx, g->id);
-	return *r->out.pGuid != NULL ? WERR_OK : WERR_NOT_ENOUGH_MEMORY;
+	return clusrv_string_out(mem_ctx, g->id, r->out.pGuid);
 }
 
 WERROR dcesrv_ApiOnlineGroup(struct dcesrv_call_state *dce_call,
 			     TALLOC_CTX *mem_ctx, struct ApiOnlineGroup *r)
 {
 	struct clus_group *g = NULL;
-	WERROR werr = group_for_write(dce_call, &r->in.hGroup, &g);
+	WERROR werr = clusrv_group_for_write(dce_call, &r->in.hGroup, &g);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -161,7 +141,7 @@ WERROR dcesrv_ApiOfflineGroup(struct dcesrv_call_state *dce_call,
 			      TALLOC_CTX *mem_ctx, struct ApiOfflineGroup *r)
 {
 	struct clus_group *g = NULL;
-	WERROR werr = group_for_write(dce_call, &r->in.hGroup, &g);
+	WERROR werr = clusrv_group_for_write(dce_call, &r->in.hGroup, &g);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -179,7 +159,7 @@ WERROR dcesrv_ApiOnlineGroupEx(struct dcesrv_call_state *dce_call,
 			       TALLOC_CTX *mem_ctx, struct ApiOnlineGroupEx *r)
 {
 	struct clus_group *g = NULL;
-	WERROR werr = group_for_write(dce_call, &r->in.hGroup, &g);
+	WERROR werr = clusrv_group_for_write(dce_call, &r->in.hGroup, &g);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -192,7 +172,7 @@ WERROR dcesrv_ApiOfflineGroupEx(struct dcesrv_call_state *dce_call,
 				struct ApiOfflineGroupEx *r)
 {
 	struct clus_group *g = NULL;
-	WERROR werr = group_for_write(dce_call, &r->in.hGroup, &g);
+	WERROR werr = clusrv_group_for_write(dce_call, &r->in.hGroup, &g);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -207,7 +187,7 @@ static WERROR move_group(struct dcesrv_call_state *dce_call,
 {
 	struct clus_group *g = NULL;
 	struct clus_node *target = NULL;
-	WERROR werr = group_for_write(dce_call, hgroup, &g);
+	WERROR werr = clusrv_group_for_write(dce_call, hgroup, &g);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -264,7 +244,7 @@ WERROR dcesrv_ApiCancelClusterGroupOperation(
 	struct ApiCancelClusterGroupOperation *r)
 {
 	struct clus_group *g = NULL;
-	WERROR werr = group_for_write(dce_call, &r->in.hGroup, &g);
+	WERROR werr = clusrv_group_for_write(dce_call, &r->in.hGroup, &g);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -344,7 +324,7 @@ WERROR dcesrv_ApiSetGroupNodeList(struct dcesrv_call_state *dce_call,
 	struct clus_group *g = NULL;
 	struct clus_node **nodes = NULL;
 	uint32_t num = 0, start = 0, i;
-	WERROR werr = group_for_write(dce_call, &r->in.hGroup, &g);
+	WERROR werr = clusrv_group_for_write(dce_call, &r->in.hGroup, &g);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -417,9 +397,6 @@ WERROR dcesrv_ApiCreateGroupSetEnum(struct dcesrv_call_state *dce_call,
 WERROR dcesrv_ApiCloseGroupSet(struct dcesrv_call_state *dce_call,
 			       TALLOC_CTX *mem_ctx, struct ApiCloseGroupSet *r)
 {
-	WERROR werr = clusrv_handle_close(dce_call, r->in.GroupSet,
-					  CLUSRV_H_GROUPSET);
-
-	*r->out.GroupSet = *r->in.GroupSet;
-	return werr;
+	return clusrv_handle_close(dce_call, r->in.GroupSet, r->out.GroupSet,
+				   CLUSRV_H_GROUPSET);
 }

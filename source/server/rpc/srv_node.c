@@ -7,18 +7,6 @@
 
 #include "server/rpc/rpc_private.h"
 
-static WERROR new_enum(TALLOC_CTX *mem_ctx, struct ENUM_LIST **plist)
-{
-	*plist = talloc_zero(mem_ctx, struct ENUM_LIST);
-	return *plist != NULL ? WERR_OK : WERR_NOT_ENOUGH_MEMORY;
-}
-
-static WERROR get_id(TALLOC_CTX *mem_ctx, const char *id, const char **out)
-{
-	*out = talloc_strdup(mem_ctx, id);
-	return *out != NULL ? WERR_OK : WERR_NOT_ENOUGH_MEMORY;
-}
-
 /*
  * MS-CMRP 3.1.4.2.69/70 and 3.1.4.2: a pause without drain takes effect
  * before ApiPauseNode returns, so every client that asks next sees the
@@ -45,11 +33,8 @@ static WERROR node_resume(struct dcesrv_call_state *dce_call,
 WERROR dcesrv_ApiCloseNode(struct dcesrv_call_state *dce_call,
 			   TALLOC_CTX *mem_ctx, struct ApiCloseNode *r)
 {
-	WERROR werr = clusrv_handle_close(dce_call, r->in.Node,
-					  CLUSRV_H_NODE);
-
-	*r->out.Node = *r->in.Node;
-	return werr;
+	return clusrv_handle_close(dce_call, r->in.Node, r->out.Node,
+				   CLUSRV_H_NODE);
 }
 
 WERROR dcesrv_ApiGetNodeState(struct dcesrv_call_state *dce_call,
@@ -75,27 +60,14 @@ WERROR dcesrv_ApiGetNodeId(struct dcesrv_call_state *dce_call,
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	return get_id(mem_ctx, node->id, r->out.pGuid);
-}
-
-/* The node of a handle, for a call that changes it */
-static WERROR node_for_write(struct dcesrv_call_state *dce_call,
-			     const struct policy_handle *h,
-			     struct clus_node **node)
-{
-	WERROR werr = clusrv_node_from_handle(dce_call, h, node);
-
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return clusrv_check_write(dce_call);
+	return clusrv_string_out(mem_ctx, node->id, r->out.pGuid);
 }
 
 WERROR dcesrv_ApiPauseNode(struct dcesrv_call_state *dce_call,
 			   TALLOC_CTX *mem_ctx, struct ApiPauseNode *r)
 {
 	struct clus_node *node = NULL;
-	WERROR werr = node_for_write(dce_call, &r->in.hNode, &node);
+	WERROR werr = clusrv_node_for_write(dce_call, &r->in.hNode, &node);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -107,7 +79,7 @@ WERROR dcesrv_ApiPauseNodeEx(struct dcesrv_call_state *dce_call,
 			     TALLOC_CTX *mem_ctx, struct ApiPauseNodeEx *r)
 {
 	struct clus_node *node = NULL;
-	WERROR werr = node_for_write(dce_call, &r->in.hNode, &node);
+	WERROR werr = clusrv_node_for_write(dce_call, &r->in.hNode, &node);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -126,7 +98,7 @@ WERROR dcesrv_ApiPauseNodeWithDrainTarget(
 	struct ApiPauseNodeWithDrainTarget *r)
 {
 	struct clus_node *node = NULL, *target = NULL;
-	WERROR werr = node_for_write(dce_call, &r->in.hNode, &node);
+	WERROR werr = clusrv_node_for_write(dce_call, &r->in.hNode, &node);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -143,7 +115,7 @@ WERROR dcesrv_ApiResumeNode(struct dcesrv_call_state *dce_call,
 			    TALLOC_CTX *mem_ctx, struct ApiResumeNode *r)
 {
 	struct clus_node *node = NULL;
-	WERROR werr = node_for_write(dce_call, &r->in.hNode, &node);
+	WERROR werr = clusrv_node_for_write(dce_call, &r->in.hNode, &node);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -155,7 +127,7 @@ WERROR dcesrv_ApiResumeNodeEx(struct dcesrv_call_state *dce_call,
 			      TALLOC_CTX *mem_ctx, struct ApiResumeNodeEx *r)
 {
 	struct clus_node *node = NULL;
-	WERROR werr = node_for_write(dce_call, &r->in.hNode, &node);
+	WERROR werr = clusrv_node_for_write(dce_call, &r->in.hNode, &node);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -172,7 +144,7 @@ WERROR dcesrv_ApiEvictNode(struct dcesrv_call_state *dce_call,
 			   TALLOC_CTX *mem_ctx, struct ApiEvictNode *r)
 {
 	struct clus_node *node = NULL;
-	WERROR werr = node_for_write(dce_call, &r->in.hNode, &node);
+	WERROR werr = clusrv_node_for_write(dce_call, &r->in.hNode, &node);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -250,7 +222,7 @@ WERROR dcesrv_ApiCreateNodeEnum(struct dcesrv_call_state *dce_call,
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	werr = new_enum(mem_ctx, &list);
+	werr = clusrv_enum_new(mem_ctx, &list);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
@@ -277,9 +249,9 @@ WERROR dcesrv_ApiCreateNodeEnumEx(struct dcesrv_call_state *dce_call,
 	if (r->in.dwOptions != 0) {
 		return WERR_INVALID_PARAMETER;
 	}
-	werr = new_enum(mem_ctx, &names);
+	werr = clusrv_enum_new(mem_ctx, &names);
 	if (W_ERROR_IS_OK(werr)) {
-		werr = new_enum(mem_ctx, &ids);
+		werr = clusrv_enum_new(mem_ctx, &ids);
 	}
 	if (W_ERROR_IS_OK(werr)) {
 		werr = node_enum(clusrv_model(dce_call), node, r->in.dwType,
@@ -298,11 +270,8 @@ WERROR dcesrv_ApiCreateNodeEnumEx(struct dcesrv_call_state *dce_call,
 WERROR dcesrv_ApiCloseNetwork(struct dcesrv_call_state *dce_call,
 			      TALLOC_CTX *mem_ctx, struct ApiCloseNetwork *r)
 {
-	WERROR werr = clusrv_handle_close(dce_call, r->in.Network,
-					  CLUSRV_H_NETWORK);
-
-	*r->out.Network = *r->in.Network;
-	return werr;
+	return clusrv_handle_close(dce_call, r->in.Network, r->out.Network,
+				   CLUSRV_H_NETWORK);
 }
 
 WERROR dcesrv_ApiGetNetworkState(struct dcesrv_call_state *dce_call,
@@ -331,7 +300,7 @@ WERROR dcesrv_ApiGetNetworkId(struct dcesrv_call_state *dce_call,
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	return get_id(mem_ctx, net->id, r->out.pGuid);
+	return clusrv_string_out(mem_ctx, net->id, r->out.pGuid);
 }
 
 WERROR dcesrv_ApiSetNetworkName(struct dcesrv_call_state *dce_call,
@@ -339,13 +308,10 @@ WERROR dcesrv_ApiSetNetworkName(struct dcesrv_call_state *dce_call,
 				struct ApiSetNetworkName *r)
 {
 	struct clus_network *net = NULL;
-	WERROR werr = clusrv_network_from_handle(dce_call, &r->in.hNetwork,
-						 &net);
+	WERROR werr = clusrv_for_write(
+		dce_call,
+		clusrv_network_from_handle(dce_call, &r->in.hNetwork, &net));
 
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	werr = clusrv_check_write(dce_call);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
@@ -373,7 +339,7 @@ WERROR dcesrv_ApiCreateNetworkEnum(struct dcesrv_call_state *dce_call,
 	if (r->in.dwType & ~CLUSTER_NETWORK_ENUM_NETINTERFACES) {
 		return WERR_INVALID_PARAMETER;
 	}
-	werr = new_enum(mem_ctx, &list);
+	werr = clusrv_enum_new(mem_ctx, &list);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
@@ -428,11 +394,8 @@ WERROR dcesrv_ApiCloseNetInterface(struct dcesrv_call_state *dce_call,
 				   TALLOC_CTX *mem_ctx,
 				   struct ApiCloseNetInterface *r)
 {
-	WERROR werr = clusrv_handle_close(dce_call, r->in.NetInterface,
-					  CLUSRV_H_NETIF);
-
-	*r->out.NetInterface = *r->in.NetInterface;
-	return werr;
+	return clusrv_handle_close(dce_call, r->in.NetInterface,
+				   r->out.NetInterface, CLUSRV_H_NETIF);
 }
 
 WERROR dcesrv_ApiGetNetInterfaceState(struct dcesrv_call_state *dce_call,
@@ -462,7 +425,7 @@ WERROR dcesrv_ApiGetNetInterfaceId(struct dcesrv_call_state *dce_call,
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	return get_id(mem_ctx, netif->id, r->out.pGuid);
+	return clusrv_string_out(mem_ctx, netif->id, r->out.pGuid);
 }
 
 WERROR dcesrv_ApiGetNetInterface(struct dcesrv_call_state *dce_call,
@@ -493,7 +456,8 @@ WERROR dcesrv_ApiGetNetInterface(struct dcesrv_call_state *dce_call,
 	if (err != CM_ERROR_SUCCESS) {
 		return W_ERROR(err);
 	}
-	return get_id(mem_ctx, netif->name, r->out.lppszInterfaceName);
+	return clusrv_string_out(mem_ctx, netif->name,
+				 r->out.lppszInterfaceName);
 }
 
 WERROR dcesrv_ApiCreateNetInterfaceEnum(struct dcesrv_call_state *dce_call,
@@ -526,7 +490,7 @@ WERROR dcesrv_ApiCreateNetInterfaceEnum(struct dcesrv_call_state *dce_call,
 			return W_ERROR(err);
 		}
 	}
-	werr = new_enum(mem_ctx, &list);
+	werr = clusrv_enum_new(mem_ctx, &list);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
@@ -611,7 +575,7 @@ WERROR dcesrv_ApiCreateResTypeEnum(struct dcesrv_call_state *dce_call,
 	if (err != CM_ERROR_SUCCESS) {
 		return W_ERROR(err);
 	}
-	werr = new_enum(mem_ctx, &list);
+	werr = clusrv_enum_new(mem_ctx, &list);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}

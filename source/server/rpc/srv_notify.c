@@ -61,14 +61,14 @@ static WERROR notify_open(struct dcesrv_call_state *dce_call,
 	}
 	n = talloc_zero(h, struct clusrv_notify);
 	if (n == NULL) {
-		clusrv_handle_close(dce_call, out, CLUSRV_H_NOTIFY);
+		clusrv_handle_close(dce_call, out, NULL, CLUSRV_H_NOTIFY);
 		return WERR_NOT_ENOUGH_MEMORY;
 	}
 	n->version = version;
 	err = clus_notify_port_create(n, clusrv_model(dce_call), version,
 				      &n->port);
 	if (err != CM_ERROR_SUCCESS) {
-		clusrv_handle_close(dce_call, out, CLUSRV_H_NOTIFY);
+		clusrv_handle_close(dce_call, out, NULL, CLUSRV_H_NOTIFY);
 		return W_ERROR(err);
 	}
 	h->priv = n;
@@ -115,15 +115,13 @@ WERROR dcesrv_ApiCloseNotify(struct dcesrv_call_state *dce_call,
 			     TALLOC_CTX *mem_ctx, struct ApiCloseNotify *r)
 {
 	struct clusrv_notify *n = notify_get(dce_call, r->in.Notify, 0);
-	WERROR werr;
 
 	if (n != NULL) {
 		/* waiting calls end now, undelivered events are dropped */
 		clus_notify_port_close(n->port);
 	}
-	werr = clusrv_handle_close(dce_call, r->in.Notify, CLUSRV_H_NOTIFY);
-	*r->out.Notify = *r->in.Notify;
-	return werr;
+	return clusrv_handle_close(dce_call, r->in.Notify, r->out.Notify,
+				   CLUSRV_H_NOTIFY);
 }
 
 WERROR dcesrv_ApiUnblockGetNotifyCall(struct dcesrv_call_state *dce_call,

@@ -7,25 +7,6 @@
 
 #include "server/rpc/rpc_private.h"
 
-static WERROR res_for_write(struct dcesrv_call_state *dce_call,
-			    const struct policy_handle *h,
-			    struct clus_resource **res)
-{
-	WERROR werr = clusrv_resource_from_handle(dce_call, h, res);
-
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return clusrv_check_write(dce_call);
-}
-
-static WERROR strdup_out(TALLOC_CTX *mem_ctx, const char *s,
-			 const char **out)
-{
-	*out = talloc_strdup(mem_ctx, s != NULL ? s : "");
-	return *out != NULL ? WERR_OK : WERR_NOT_ENOUGH_MEMORY;
-}
-
 void dcesrv_ApiCreateResource(struct dcesrv_call_state *dce_call,
 			      TALLOC_CTX *mem_ctx, struct ApiCreateResource *r)
 {
@@ -34,11 +15,7 @@ void dcesrv_ApiCreateResource(struct dcesrv_call_state *dce_call,
 	uint32_t access = 0;
 
 	NDR_ZERO_STRUCTP(r->out.hResource);
-	*r->out.Status = clusrv_group_from_handle(dce_call, &r->in.hGroup, &g);
-	if (!W_ERROR_IS_OK(*r->out.Status)) {
-		return;
-	}
-	*r->out.Status = clusrv_check_write(dce_call);
+	*r->out.Status = clusrv_group_for_write(dce_call, &r->in.hGroup, &g);
 	if (!W_ERROR_IS_OK(*r->out.Status)) {
 		return;
 	}
@@ -69,7 +46,8 @@ WERROR dcesrv_ApiDeleteResource(struct dcesrv_call_state *dce_call,
 				struct ApiDeleteResource *r)
 {
 	struct clus_resource *res = NULL;
-	WERROR werr = res_for_write(dce_call, &r->in.hResource, &res);
+	WERROR werr = clusrv_resource_for_write(dce_call, &r->in.hResource,
+						&res);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -80,11 +58,8 @@ WERROR dcesrv_ApiDeleteResource(struct dcesrv_call_state *dce_call,
 WERROR dcesrv_ApiCloseResource(struct dcesrv_call_state *dce_call,
 			       TALLOC_CTX *mem_ctx, struct ApiCloseResource *r)
 {
-	WERROR werr = clusrv_handle_close(dce_call, r->in.Resource,
-					  CLUSRV_H_RESOURCE);
-
-	*r->out.Resource = *r->in.Resource;
-	return werr;
+	return clusrv_handle_close(dce_call, r->in.Resource, r->out.Resource,
+				   CLUSRV_H_RESOURCE);
 }
 
 WERROR dcesrv_ApiGetResourceState(struct dcesrv_call_state *dce_call,
@@ -100,12 +75,13 @@ WERROR dcesrv_ApiGetResourceState(struct dcesrv_call_state *dce_call,
 		return werr;
 	}
 	*r->out.State = res->state;
-	werr = strdup_out(mem_ctx, res->group->owner != NULL ?
-			  res->group->owner->name : "", r->out.NodeName);
+	werr = clusrv_string_out(mem_ctx, res->group->owner != NULL ?
+				 res->group->owner->name : "", r->out.NodeName);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	return strdup_out(mem_ctx, res->group->name, r->out.GroupName);
+	return clusrv_string_out(mem_ctx, res->group->name,
+				 r->out.GroupName);
 }
 
 WERROR dcesrv_ApiSetResourceName(struct dcesrv_call_state *dce_call,
@@ -113,7 +89,8 @@ WERROR dcesrv_ApiSetResourceName(struct dcesrv_call_state *dce_call,
 				 struct ApiSetResourceName *r)
 {
 	struct clus_resource *res = NULL;
-	WERROR werr = res_for_write(dce_call, &r->in.hResource, &res);
+	WERROR werr = clusrv_resource_for_write(dce_call, &r->in.hResource,
+						&res);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -136,7 +113,7 @@ WERROR dcesrv_ApiGetResourceId(struct dcesrv_call_state *dce_call,
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	return strdup_out(mem_ctx, res->id, r->out.pGuid);
+	return clusrv_string_out(mem_ctx, res->id, r->out.pGuid);
 }
 
 WERROR dcesrv_ApiGetResourceType(struct dcesrv_call_state *dce_call,
@@ -150,14 +127,16 @@ WERROR dcesrv_ApiGetResourceType(struct dcesrv_call_state *dce_call,
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	return strdup_out(mem_ctx, res->type->name, r->out.lpszResourceType);
+	return clusrv_string_out(mem_ctx, res->type->name,
+				 r->out.lpszResourceType);
 }
 
 WERROR dcesrv_ApiFailResource(struct dcesrv_call_state *dce_call,
 			      TALLOC_CTX *mem_ctx, struct ApiFailResource *r)
 {
 	struct clus_resource *res = NULL;
-	WERROR werr = res_for_write(dce_call, &r->in.hResource, &res);
+	WERROR werr = clusrv_resource_for_write(dce_call, &r->in.hResource,
+						&res);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -175,7 +154,7 @@ static WERROR res_settle(struct dcesrv_call_state *dce_call,
 			 enum clusrv_settle_op op, WERROR *result)
 {
 	struct clus_resource *res = NULL;
-	WERROR werr = res_for_write(dce_call, h, &res);
+	WERROR werr = clusrv_resource_for_write(dce_call, h, &res);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -221,7 +200,8 @@ WERROR dcesrv_ApiRestartResource(struct dcesrv_call_state *dce_call,
 				 struct ApiRestartResource *r)
 {
 	struct clus_resource *res = NULL;
-	WERROR werr = res_for_write(dce_call, &r->in.hResource, &res);
+	WERROR werr = clusrv_resource_for_write(dce_call, &r->in.hResource,
+						&res);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -305,7 +285,7 @@ static WERROR res_and_node(struct dcesrv_call_state *dce_call,
 			   const struct policy_handle *hnode,
 			   struct clus_resource **res, struct clus_node **node)
 {
-	WERROR werr = res_for_write(dce_call, hres, res);
+	WERROR werr = clusrv_resource_for_write(dce_call, hres, res);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -351,7 +331,7 @@ static WERROR change_group(struct dcesrv_call_state *dce_call,
 {
 	struct clus_resource *res = NULL;
 	struct clus_group *g = NULL;
-	WERROR werr = res_for_write(dce_call, hres, &res);
+	WERROR werr = clusrv_resource_for_write(dce_call, hres, &res);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -438,7 +418,8 @@ WERROR dcesrv_ApiSetResourceDependencyExpression(
 	struct ApiSetResourceDependencyExpression *r)
 {
 	struct clus_resource *res = NULL;
-	WERROR werr = res_for_write(dce_call, &r->in.hResource, &res);
+	WERROR werr = clusrv_resource_for_write(dce_call, &r->in.hResource,
+						&res);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -481,7 +462,7 @@ WERROR dcesrv_ApiGetResourceNetworkName(struct dcesrv_call_state *dce_call,
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	return strdup_out(mem_ctx,
+	return clusrv_string_out(mem_ctx,
 			  clus_resource_network_name(clusrv_model(dce_call),
 						     res),
 			  r->out.lpszName);
@@ -493,7 +474,8 @@ WERROR dcesrv_ApiChangeCsvState(struct dcesrv_call_state *dce_call,
 				struct ApiChangeCsvState *r)
 {
 	struct clus_resource *res = NULL;
-	WERROR werr = res_for_write(dce_call, &r->in.hResource, &res);
+	WERROR werr = clusrv_resource_for_write(dce_call, &r->in.hResource,
+						&res);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -506,7 +488,8 @@ WERROR dcesrv_ApiChangeCsvStateEx(struct dcesrv_call_state *dce_call,
 				  struct ApiChangeCsvStateEx *r)
 {
 	struct clus_resource *res = NULL;
-	WERROR werr = res_for_write(dce_call, &r->in.hResource, &res);
+	WERROR werr = clusrv_resource_for_write(dce_call, &r->in.hResource,
+						&res);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
