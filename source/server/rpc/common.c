@@ -75,16 +75,15 @@ WERROR clusrv_handle_open(struct dcesrv_call_state *dce_call,
 	NDR_ZERO_STRUCTP(out);
 
 	data = talloc_zero(dce_call, struct clusrv_handle);
-	if (data == NULL) {
+	if (data != NULL) {
+		data->id = talloc_strdup(data, id);
+	}
+	if (data == NULL || data->id == NULL) {
+		TALLOC_FREE(data);
 		return WERR_NOT_ENOUGH_MEMORY;
 	}
 	data->type = type;
 	data->access = access;
-	data->id = talloc_strdup(data, id);
-	if (data->id == NULL) {
-		TALLOC_FREE(data);
-		return WERR_NOT_ENOUGH_MEMORY;
-	}
 	h = clusrv_handle_new(dce_call, type, data);
 	if (h == NULL) {
 		TALLOC_FREE(data);
@@ -173,19 +172,35 @@ static void *object_by_id(struct clus_model *m, enum clusrv_htype type,
 /* ERROR_KEY_DELETED; the model has no keys of its own to name it */
 #define CLUSRV_ERROR_KEY_DELETED 0x3fa
 
-/*
- * What Windows returns for an object deleted behind an open handle; a
- * key deleted behind its handle answers as RegOpenKey would.
- */
-static const uint32_t object_not_found[] = {
-	[CLUSRV_H_NODE] = CM_ERROR_CLUSTER_NODE_NOT_FOUND,
-	[CLUSRV_H_GROUP] = CM_ERROR_GROUP_NOT_FOUND,
-	[CLUSRV_H_RESOURCE] = CM_ERROR_RESOURCE_NOT_FOUND,
-	[CLUSRV_H_NETWORK] = CM_ERROR_CLUSTER_NETWORK_NOT_FOUND,
-	[CLUSRV_H_NETIF] = CM_ERROR_CLUSTER_NETINTERFACE_NOT_FOUND,
-	[CLUSRV_H_GROUPSET] = CM_ERROR_GROUPSET_NOT_FOUND,
-	[CLUSRV_H_KEY] = CLUSRV_ERROR_KEY_DELETED,
+/* What the handlers know of each kind of object a handle holds */
+static const struct {
+	uint32_t object_type;	/* CM_OBJ_*, as notifications name it */
+	uint32_t not_found;	/* for an object deleted behind its handle */
+} kinds[] = {
+	[CLUSRV_H_NODE] = { CM_OBJ_NODE, CM_ERROR_CLUSTER_NODE_NOT_FOUND },
+	[CLUSRV_H_GROUP] = { CM_OBJ_GROUP, CM_ERROR_GROUP_NOT_FOUND },
+	[CLUSRV_H_RESOURCE] = { CM_OBJ_RESOURCE, CM_ERROR_RESOURCE_NOT_FOUND },
+	[CLUSRV_H_NETWORK] = { CM_OBJ_NETWORK,
+			       CM_ERROR_CLUSTER_NETWORK_NOT_FOUND },
+	[CLUSRV_H_NETIF] = { CM_OBJ_NETINTERFACE,
+			     CM_ERROR_CLUSTER_NETINTERFACE_NOT_FOUND },
+	[CLUSRV_H_GROUPSET] = { CM_OBJ_GROUPSET, CM_ERROR_GROUPSET_NOT_FOUND },
+	/* a key deleted behind its handle: as RegOpenKey would say */
+	[CLUSRV_H_KEY] = { CM_OBJ_REGISTRY, CLUSRV_ERROR_KEY_DELETED },
 };
+
+enum clusrv_htype clusrv_object_htype(uint32_t object_type)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		if (kinds[i].object_type == object_type &&
+		    kinds[i].not_found != 0) {
+			return i;
+		}
+	}
+	return 0;
+}
 
 void *clusrv_object(struct dcesrv_call_state *dce_call,
 		    const struct policy_handle *h, enum clusrv_htype type,
@@ -203,7 +218,7 @@ void *clusrv_object(struct dcesrv_call_state *dce_call,
 	}
 	obj = object_by_id(clusrv_model(dce_call), type, d->id);
 	if (obj == NULL) {
-		*werr = W_ERROR(object_not_found[type]);
+		*werr = W_ERROR(kinds[type].not_found);
 		return NULL;
 	}
 	if (id != NULL) {

@@ -113,6 +113,9 @@ void *clusrv_object(struct dcesrv_call_state *dce_call,
 		    const struct policy_handle *h, enum clusrv_htype type,
 		    const char **id, WERROR *werr);
 
+/* The handle type of a CM_OBJ_* object type; 0 if no handle holds one */
+enum clusrv_htype clusrv_object_htype(uint32_t object_type);
+
 /*
  * For a call that changes the object it looked up: the lookup's error,
  * or, the object found, clusrv_check_write()'s.  A bad handle is

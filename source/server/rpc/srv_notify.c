@@ -150,13 +150,7 @@ static WERROR notify_v2_object(struct dcesrv_call_state *dce_call,
 			       const struct policy_handle *h,
 			       uint32_t object_type, const char **id)
 {
-	struct clus_model *m = clusrv_model(dce_call);
-	struct clus_node *node = NULL;
-	struct clus_group *group = NULL;
-	struct clus_resource *res = NULL;
-	struct clus_network *net = NULL;
-	struct clus_netif *netif = NULL;
-	struct clus_groupset *set = NULL;
+	enum clusrv_htype type;
 	WERROR werr;
 
 	*id = NULL;
@@ -164,7 +158,8 @@ static WERROR notify_v2_object(struct dcesrv_call_state *dce_call,
 	case CM_OBJ_CLUSTER:
 		werr = clusrv_cluster_check_handle(dce_call, h);
 		if (W_ERROR_IS_OK(werr)) {
-			*id = clus_model_cluster(m)->instance_id;
+			*id = clus_model_cluster(clusrv_model(dce_call))
+				->instance_id;
 		}
 		return werr;
 	case CM_OBJ_RESOURCE_TYPE:
@@ -177,44 +172,13 @@ static WERROR notify_v2_object(struct dcesrv_call_state *dce_call,
 			return WERR_INVALID_HANDLE;
 		}
 		return WERR_OK;
-	case CM_OBJ_NODE:
-		werr = clusrv_node_from_handle(dce_call, h, &node);
-		if (W_ERROR_IS_OK(werr)) {
-			*id = node->id;
-		}
-		return werr;
-	case CM_OBJ_GROUP:
-		werr = clusrv_group_from_handle(dce_call, h, &group);
-		if (W_ERROR_IS_OK(werr)) {
-			*id = group->id;
-		}
-		return werr;
-	case CM_OBJ_RESOURCE:
-		werr = clusrv_resource_from_handle(dce_call, h, &res);
-		if (W_ERROR_IS_OK(werr)) {
-			*id = res->id;
-		}
-		return werr;
-	case CM_OBJ_NETWORK:
-		werr = clusrv_network_from_handle(dce_call, h, &net);
-		if (W_ERROR_IS_OK(werr)) {
-			*id = net->id;
-		}
-		return werr;
-	case CM_OBJ_NETINTERFACE:
-		werr = clusrv_netif_from_handle(dce_call, h, &netif);
-		if (W_ERROR_IS_OK(werr)) {
-			*id = netif->id;
-		}
-		return werr;
-	case CM_OBJ_GROUPSET:
-		werr = clusrv_groupset_from_handle(dce_call, h, &set);
-		if (W_ERROR_IS_OK(werr)) {
-			*id = set->id;
-		}
-		return werr;
 	}
-	return WERR_INVALID_PARAMETER;
+	type = clusrv_object_htype(object_type);
+	if (type == 0) {
+		return WERR_INVALID_PARAMETER;
+	}
+	clusrv_object(dce_call, h, type, id, &werr);
+	return werr;
 }
 
 /* ---------------------------------------------------------------------
@@ -352,21 +316,19 @@ WERROR dcesrv_ApiAddNotifyKey(struct dcesrv_call_state *dce_call,
 			      TALLOC_CTX *mem_ctx, struct ApiAddNotifyKey *r)
 {
 	struct clusrv_notify *n;
-	struct clusrv_handle *key;
+	const char *path = NULL;
+	WERROR werr;
 
 	*r->out.rpc_status = WERR_OK;
 	n = notify_get(dce_call, &r->in.hNotify, 1);
 	if (n == NULL) {
 		return WERR_INVALID_HANDLE;
 	}
-	key = clusrv_handle_get(dce_call, &r->in.hKey, CLUSRV_H_KEY);
-	if (key == NULL) {
-		return WERR_INVALID_HANDLE;
+	clusrv_object(dce_call, &r->in.hKey, CLUSRV_H_KEY, &path, &werr);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
 	}
-	if (clus_regkey_by_path(clusrv_model(dce_call), key->id) == NULL) {
-		return WERR_KEY_DELETED;
-	}
-	return W_ERROR(clus_notify_add_v1(n->port, CM_OBJ_REGISTRY, key->id,
+	return W_ERROR(clus_notify_add_v1(n->port, CM_OBJ_REGISTRY, path,
 					  r->in.Filter, r->in.dwNotifyKey,
 					  r->in.WatchSubTree != 0, NULL));
 }
