@@ -234,12 +234,11 @@ static WERROR read_batch(struct dcesrv_call_state *dce_call,
 		werr = batch_push(ndr, CLUSREG_READ_ERROR, CM_REG_DWORD,
 				  c->name, err, 4);
 	}
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
+	if (W_ERROR_IS_OK(werr)) {
+		*out = ndr->data;
+		*out_len = ndr->offset;
 	}
-	*out = ndr->data;
-	*out_len = ndr->offset;
-	return WERR_OK;
+	return werr;
 }
 
 WERROR dcesrv_ApiExecuteReadBatch(struct dcesrv_call_state *dce_call,
