@@ -277,6 +277,36 @@ WERROR clusrv_settle_op(struct dcesrv_call_state *dce_call,
 			enum clusrv_settle_op op, const char *id,
 			WERROR *result);
 
+/*
+ * A call that waits for events on a notification port (srv_wait.c):
+ * the GetNotify calls and ApiGetBatchNotification.
+ */
+enum clusrv_wait_end {
+	CLUSRV_WAIT_CLOSED,	/* the port was closed or unblocked */
+	CLUSRV_WAIT_GONE,	/* the client went away */
+	CLUSRV_WAIT_FAILED,	/* waiting itself failed */
+};
+struct clusrv_wait_ops {
+	/*
+	 * Look the call's port up again and answer from what it has
+	 * queued: true with *@result (also for a port closed meanwhile),
+	 * or false with *@port, the port to wait on.
+	 */
+	bool (*answer)(struct dcesrv_call_state *dce_call, void *private_data,
+		       struct clus_notify_port **port, WERROR *result);
+	/* The answer of a call that ends without events */
+	WERROR (*end)(void *private_data, enum clusrv_wait_end why);
+	/* The call's result, set before the reply is sent */
+	WERROR *(*result)(void *private_data);
+};
+/*
+ * The answer if there is one now; otherwise the call goes asynchronous
+ * (WERR_IO_PENDING) and is answered when events come, or with
+ * WERR_NO_MORE_ITEMS where it may not wait.
+ */
+WERROR clusrv_wait_call(struct dcesrv_call_state *dce_call,
+			const struct clusrv_wait_ops *ops, void *private_data);
+
 /* The ClusAPI handlers (opnum order), called by PIDL's dispatch code */
 void dcesrv_ApiOpenCluster(struct dcesrv_call_state *dce_call,
 		TALLOC_CTX *mem_ctx, struct ApiOpenCluster *r);

@@ -8,25 +8,14 @@
  * data: ApiCloseNotify, or the association group going away, frees it,
  * and freeing it completes the GetNotify calls waiting on it.
  *
- * The GetNotify calls block (MS-CMRP 3.1.4.2.66): they go asynchronous
- * on clus_notify_wait_send() and answer from its callback.  The wait
- * hangs off the dce_call, never off the port, and the callback looks
- * the handle up again, because the port may have been closed from the
- * other connection of the association group meanwhile.
- *
- * The dcesrv core keeps a connection whose client went away for as long
- * as a call on it is pending.  Nothing would ever end such a wait, so a
- * timer checks for a terminated connection and answers the call, which
- * lets the core free the connection.
+ * The GetNotify calls block (MS-CMRP 3.1.4.2.66) until the port has
+ * events: srv_wait.c makes them asynchronous and answers them.
  */
 
 #include "server/rpc/rpc_private.h"
 
 /* Events handed out by one GetNotifyV2 or GetNotifyAsync call at most */
 #define NOTIFY_BATCH_MAX 256
-
-/* How often a waiting call checks whether its client is still there */
-#define NOTIFY_CONN_CHECK_SECS 1
 
 struct clusrv_notify {
 	struct clus_notify_port *port;
@@ -451,13 +440,10 @@ WERROR dcesrv_ApiAddNotifyResourceTypeV2(struct dcesrv_call_state *dce_call,
  * GetNotify, GetNotifyV2, GetNotifyAsync
  * --------------------------------------------------------------------- */
 
-struct notify_wait {
-	struct dcesrv_call_state *dce_call;
+/* What a waiting GetNotify call needs: which call it is */
+struct notify_call_state {
 	enum notify_call kind;
 	void *r;			/* struct ApiGetNotify* */
-	struct policy_handle hnotify;
-	struct tevent_req *subreq;
-	struct tevent_timer *check;
 };
 
 static const struct policy_handle *notify_call_handle(enum notify_call kind,
@@ -474,15 +460,17 @@ static const struct policy_handle *notify_call_handle(enum notify_call kind,
 	return NULL;
 }
 
-static WERROR *notify_call_result(enum notify_call kind, void *r)
+static WERROR *notify_call_result(void *private_data)
 {
-	switch (kind) {
+	struct notify_call_state *c = private_data;
+
+	switch (c->kind) {
 	case NOTIFY_CALL_V1:
-		return &((struct ApiGetNotify *)r)->out.result;
+		return &((struct ApiGetNotify *)c->r)->out.result;
 	case NOTIFY_CALL_V2:
-		return &((struct ApiGetNotifyV2 *)r)->out.result;
+		return &((struct ApiGetNotifyV2 *)c->r)->out.result;
 	case NOTIFY_CALL_ASYNC:
-		return &((struct ApiGetNotifyAsync *)r)->out.result;
+		return &((struct ApiGetNotifyAsync *)c->r)->out.result;
 	}
 	return NULL;
 }
@@ -493,9 +481,14 @@ static WERROR *notify_call_result(enum notify_call kind, void *r)
  * 3.1.4.2.143: ApiGetNotifyAsync ended by ApiUnblockGetNotifyCall or
  * ApiCloseNotify gives ERROR_INVALID_FUNCTION.
  */
-static WERROR notify_end_error(enum notify_call kind)
+static WERROR notify_end_error(void *private_data, enum clusrv_wait_end why)
 {
-	if (kind == NOTIFY_CALL_ASYNC) {
+	struct notify_call_state *c = private_data;
+
+	if (why == CLUSRV_WAIT_FAILED) {
+		return WERR_NOT_ENOUGH_MEMORY;
+	}
+	if (c->kind == NOTIFY_CALL_ASYNC) {
 		return WERR_INVALID_FUNCTION;
 	}
 	return WERR_NO_MORE_ITEMS;
@@ -659,143 +652,45 @@ static bool notify_try_fill(struct dcesrv_call_state *dce_call,
 	return true;
 }
 
-static void notify_wait_done(struct tevent_req *subreq);
-static void notify_conn_check(struct tevent_context *ev,
-			      struct tevent_timer *te,
-			      struct timeval now, void *private_data);
-
-static bool notify_wait_start(struct notify_wait *w, struct clusrv_notify *n)
+/* clusrv_wait_ops.answer: the port looked up again, then notify_try_fill */
+static bool notify_answer(struct dcesrv_call_state *dce_call,
+			  void *private_data, struct clus_notify_port **port,
+			  WERROR *result)
 {
-	struct tevent_context *ev = clus_model_ev(clusrv_model(w->dce_call));
-
-	TALLOC_FREE(w->subreq);
-	w->subreq = clus_notify_wait_send(w, ev, n->port);
-	if (w->subreq == NULL) {
-		return false;
-	}
-	tevent_req_set_callback(w->subreq, notify_wait_done, w);
-	if (w->check == NULL) {
-		w->check = tevent_add_timer(
-			ev, w, tevent_timeval_current_ofs(
-				NOTIFY_CONN_CHECK_SECS, 0),
-			notify_conn_check, w);
-		if (w->check == NULL) {
-			TALLOC_FREE(w->subreq);
-			return false;
-		}
-	}
-	return true;
-}
-
-static void notify_reply(struct notify_wait *w, WERROR result)
-{
-	struct dcesrv_call_state *dce_call = w->dce_call;
-	NTSTATUS status;
-
-	*notify_call_result(w->kind, w->r) = result;
-	/* the call's memory outlives the wait: drop the timer and request */
-	TALLOC_FREE(w);
-	status = dcesrv_reply(dce_call);
-	if (!NT_STATUS_IS_OK(status)) {
-		DBG_WARNING("cannot send the GetNotify reply: %s\n",
-			    nt_errstr(status));
-	}
-}
-
-static void notify_wait_done(struct tevent_req *subreq)
-{
-	struct notify_wait *w = tevent_req_callback_data(
-		subreq, struct notify_wait);
-	enum clus_notify_wait_result res = CLUS_NOTIFY_CLOSED;
+	struct notify_call_state *c = private_data;
 	struct clusrv_notify *n;
-	WERROR result = WERR_OK;
-	int ret;
 
-	ret = clus_notify_wait_recv(subreq, &res);
-	TALLOC_FREE(subreq);
-	w->subreq = NULL;
-	if (ret != 0) {
-		DBG_WARNING("waiting for events failed: %s\n", strerror(ret));
-		notify_reply(w, WERR_NOT_ENOUGH_MEMORY);
-		return;
+	n = notify_get(dce_call, notify_call_handle(c->kind, c->r), 0);
+	if (n == NULL) {
+		/* closed from another connection meanwhile */
+		*result = notify_end_error(c, CLUSRV_WAIT_CLOSED);
+		return true;
 	}
-
-	/* closed from another connection meanwhile? */
-	n = notify_get(w->dce_call, &w->hnotify, 0);
-	if (n == NULL || res == CLUS_NOTIFY_CLOSED ||
-	    res == CLUS_NOTIFY_UNBLOCKED) {
-		DBG_DEBUG("GetNotify ends: port %s\n",
-			  n == NULL || res == CLUS_NOTIFY_CLOSED ?
-			  "closed" : "unblocked");
-		notify_reply(w, notify_end_error(w->kind));
-		return;
-	}
-	if (notify_try_fill(w->dce_call, n, w->kind, w->r, &result)) {
-		notify_reply(w, result);
-		return;
-	}
-	/* another call on the port took the events: wait again */
-	if (!notify_wait_start(w, n)) {
-		notify_reply(w, WERR_NOT_ENOUGH_MEMORY);
-	}
+	*port = n->port;
+	return notify_try_fill(dce_call, n, c->kind, c->r, result);
 }
 
-static void notify_conn_check(struct tevent_context *ev,
-			      struct tevent_timer *te,
-			      struct timeval now, void *private_data)
-{
-	struct notify_wait *w = talloc_get_type_abort(private_data,
-						      struct notify_wait);
-
-	w->check = NULL;
-	if (w->dce_call->conn->terminate != NULL) {
-		DBG_INFO("client gone, GetNotify ends: %s\n",
-			 w->dce_call->conn->terminate);
-		notify_reply(w, notify_end_error(w->kind));
-		return;
-	}
-	w->check = tevent_add_timer(
-		ev, w, tevent_timeval_current_ofs(NOTIFY_CONN_CHECK_SECS, 0),
-		notify_conn_check, w);
-	if (w->check == NULL) {
-		notify_reply(w, WERR_NOT_ENOUGH_MEMORY);
-	}
-}
+static const struct clusrv_wait_ops notify_wait_ops = {
+	.answer = notify_answer,
+	.end = notify_end_error,
+	.result = notify_call_result,
+};
 
 static WERROR notify_get_call(struct dcesrv_call_state *dce_call,
 			      enum notify_call kind, void *r)
 {
 	const struct policy_handle *h = notify_call_handle(kind, r);
-	struct clusrv_notify *n;
-	struct notify_wait *w;
-	WERROR result = WERR_OK;
+	struct notify_call_state *c;
 
-	n = notify_get(dce_call, h, kind == NOTIFY_CALL_V2 ? 2 : 1);
-	if (n == NULL) {
+	if (notify_get(dce_call, h, kind == NOTIFY_CALL_V2 ? 2 : 1) == NULL) {
 		return WERR_INVALID_HANDLE;
 	}
-	if (notify_try_fill(dce_call, n, kind, r, &result)) {
-		return result;
-	}
-	if (!(dce_call->state_flags & DCESRV_CALL_STATE_FLAG_MAY_ASYNC)) {
-		/* cannot block here: say so rather than hang the caller */
-		return WERR_NO_MORE_ITEMS;
-	}
-
-	w = talloc_zero(dce_call, struct notify_wait);
-	if (w == NULL) {
+	c = talloc(dce_call, struct notify_call_state);
+	if (c == NULL) {
 		return WERR_NOT_ENOUGH_MEMORY;
 	}
-	w->dce_call = dce_call;
-	w->kind = kind;
-	w->r = r;
-	w->hnotify = *h;
-	if (!notify_wait_start(w, n)) {
-		TALLOC_FREE(w);
-		return WERR_NOT_ENOUGH_MEMORY;
-	}
-	dce_call->state_flags |= DCESRV_CALL_STATE_FLAG_ASYNC;
-	return WERR_IO_PENDING;
+	*c = (struct notify_call_state) { .kind = kind, .r = r };
+	return clusrv_wait_call(dce_call, &notify_wait_ops, c);
 }
 
 WERROR dcesrv_ApiGetNotify(struct dcesrv_call_state *dce_call,
