@@ -288,14 +288,22 @@ WERROR clusrv_string_out(TALLOC_CTX *mem_ctx, const char *s,
 	return *out != NULL ? WERR_OK : WERR_NOT_ENOUGH_MEMORY;
 }
 
-WERROR clusrv_enum_new(TALLOC_CTX *mem_ctx, struct ENUM_LIST **plist)
+void clusrv_enum_start(TALLOC_CTX *mem_ctx, struct clusrv_enum *e,
+		       bool with_ids)
 {
-	*plist = talloc_zero(mem_ctx, struct ENUM_LIST);
-	return *plist != NULL ? WERR_OK : WERR_NOT_ENOUGH_MEMORY;
+	*e = (struct clusrv_enum) { .werr = WERR_OK };
+	e->names = talloc_zero(mem_ctx, struct ENUM_LIST);
+	if (with_ids) {
+		e->ids = talloc_zero(mem_ctx, struct ENUM_LIST);
+	}
+	if (e->names == NULL || (with_ids && e->ids == NULL)) {
+		e->werr = WERR_NOT_ENOUGH_MEMORY;
+	}
 }
 
-WERROR clusrv_enum_add(struct ENUM_LIST *list, uint32_t type,
-		       const char *name)
+/* One entry more in @list (the array talloc'd on @list) */
+static WERROR enum_append(struct ENUM_LIST *list, uint32_t type,
+			  const char *name)
 {
 	struct ENUM_ENTRY *e;
 
@@ -312,6 +320,30 @@ WERROR clusrv_enum_add(struct ENUM_LIST *list, uint32_t type,
 		return WERR_NOT_ENOUGH_MEMORY;
 	}
 	list->EntryCount += 1;
+	return WERR_OK;
+}
+
+void clusrv_enum_add(struct clusrv_enum *e, uint32_t type, const char *name,
+		     const char *id)
+{
+	if (W_ERROR_IS_OK(e->werr)) {
+		e->werr = enum_append(e->names, type, name);
+	}
+	if (W_ERROR_IS_OK(e->werr) && e->ids != NULL) {
+		e->werr = enum_append(e->ids, type, id);
+	}
+}
+
+WERROR clusrv_enum_done(struct clusrv_enum *e, struct ENUM_LIST **names,
+			struct ENUM_LIST **ids)
+{
+	if (!W_ERROR_IS_OK(e->werr)) {
+		return e->werr;
+	}
+	*names = e->names;
+	if (ids != NULL) {
+		*ids = e->ids;
+	}
 	return WERR_OK;
 }
 

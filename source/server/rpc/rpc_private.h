@@ -173,12 +173,24 @@ WERROR clusrv_cluster_check_handle(struct dcesrv_call_state *dce_call,
 WERROR clusrv_string_out(TALLOC_CTX *mem_ctx, const char *s,
 			 const char **out);
 
-/* A new, empty ENUM_LIST */
-WERROR clusrv_enum_new(TALLOC_CTX *mem_ctx, struct ENUM_LIST **plist);
-
-/* Append one entry to an ENUM_LIST (the array talloc'd on @list) */
-WERROR clusrv_enum_add(struct ENUM_LIST *list, uint32_t type,
-		       const char *name);
+/*
+ * The ENUM_LIST of an Api*Enum call, or the name and id lists of an
+ * Ex call.  The first failed add sticks: later adds do nothing and
+ * clusrv_enum_done() returns it, so a run of adds needs no checks.
+ */
+struct clusrv_enum {
+	struct ENUM_LIST *names;
+	struct ENUM_LIST *ids;		/* NULL: the call lists names only */
+	WERROR werr;
+};
+void clusrv_enum_start(TALLOC_CTX *mem_ctx, struct clusrv_enum *e,
+		       bool with_ids);
+/* One entry: @name, and @id in the id list if there is one */
+void clusrv_enum_add(struct clusrv_enum *e, uint32_t type, const char *name,
+		     const char *id);
+/* The lists to the call's out parameters (@ids may be NULL), or the error */
+WERROR clusrv_enum_done(struct clusrv_enum *e, struct ENUM_LIST **names,
+			struct ENUM_LIST **ids);
 
 /*
  * The model's value form (REG_SZ, REG_EXPAND_SZ, REG_MULTI_SZ: UTF-8

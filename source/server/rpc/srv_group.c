@@ -263,56 +263,37 @@ WERROR dcesrv_ApiCreateGroupResourceEnum(struct dcesrv_call_state *dce_call,
 {
 	struct clus_model *m = clusrv_model(dce_call);
 	struct clus_group *g = NULL;
-	struct ENUM_LIST *list;
+	struct clus_resource *res;
+	struct clus_node *n;
+	struct clusrv_enum e;
+	bool nodes = (r->in.dwType & CLUSTER_GROUP_ENUM_NODES) != 0;
+	uint32_t i;
 	WERROR werr = clusrv_group_from_handle(dce_call, &r->in.hGroup, &g);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	list = talloc_zero(mem_ctx, struct ENUM_LIST);
-	if (list == NULL) {
-		return WERR_NOT_ENOUGH_MEMORY;
+	clusrv_enum_start(mem_ctx, &e, false);
+	for (res = clus_group_first_resource(g);
+	     res != NULL && (r->in.dwType & CLUSTER_GROUP_ENUM_CONTAINS);
+	     res = clus_group_next_resource(res)) {
+		clusrv_enum_add(&e, CLUSTER_GROUP_ENUM_CONTAINS, res->name,
+				NULL);
 	}
-	if (r->in.dwType & CLUSTER_GROUP_ENUM_CONTAINS) {
-		struct clus_resource *res;
-
-		for (res = clus_group_first_resource(g); res != NULL;
-		     res = clus_group_next_resource(res)) {
-			werr = clusrv_enum_add(list,
-					       CLUSTER_GROUP_ENUM_CONTAINS,
-					       res->name);
-			if (!W_ERROR_IS_OK(werr)) {
-				return werr;
-			}
+	/* the preferred owners, or every node that can host it */
+	for (i = 0; nodes && i < g->num_preferred; i++) {
+		clusrv_enum_add(&e, CLUSTER_GROUP_ENUM_NODES,
+				g->preferred[i]->name, NULL);
+	}
+	for (n = clus_node_first(m);
+	     nodes && n != NULL && g->num_preferred == 0;
+	     n = clus_node_next(n)) {
+		if (clus_group_node_is_possible(g, n)) {
+			clusrv_enum_add(&e, CLUSTER_GROUP_ENUM_NODES, n->name,
+					NULL);
 		}
 	}
-	if (r->in.dwType & CLUSTER_GROUP_ENUM_NODES) {
-		struct clus_node *n;
-		uint32_t i;
-
-		/* the preferred owners, or every node that can host it */
-		for (i = 0; i < g->num_preferred; i++) {
-			werr = clusrv_enum_add(list, CLUSTER_GROUP_ENUM_NODES,
-					       g->preferred[i]->name);
-			if (!W_ERROR_IS_OK(werr)) {
-				return werr;
-			}
-		}
-		for (n = clus_node_first(m);
-		     n != NULL && g->num_preferred == 0;
-		     n = clus_node_next(n)) {
-			if (!clus_group_node_is_possible(g, n)) {
-				continue;
-			}
-			werr = clusrv_enum_add(list, CLUSTER_GROUP_ENUM_NODES,
-					       n->name);
-			if (!W_ERROR_IS_OK(werr)) {
-				return werr;
-			}
-		}
-	}
-	*r->out.ReturnEnum = list;
-	return WERR_OK;
+	return clusrv_enum_done(&e, r->out.ReturnEnum, NULL);
 }
 
 /* multiSzNodeList: node ids, each NUL-terminated, then a final NUL */
@@ -373,25 +354,18 @@ WERROR dcesrv_ApiCreateGroupSetEnum(struct dcesrv_call_state *dce_call,
 {
 	struct clus_model *m = clusrv_model(dce_call);
 	struct clus_groupset *set;
-	struct ENUM_LIST *list;
+	struct clusrv_enum e;
 	WERROR werr = clusrv_cluster_check_handle(dce_call, &r->in.hCluster);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	list = talloc_zero(mem_ctx, struct ENUM_LIST);
-	if (list == NULL) {
-		return WERR_NOT_ENOUGH_MEMORY;
-	}
+	clusrv_enum_start(mem_ctx, &e, false);
 	for (set = clus_groupset_first(m); set != NULL;
 	     set = clus_groupset_next(set)) {
-		werr = clusrv_enum_add(list, CLUSTER_ENUM_GROUP, set->name);
-		if (!W_ERROR_IS_OK(werr)) {
-			return werr;
-		}
+		clusrv_enum_add(&e, CLUSTER_ENUM_GROUP, set->name, NULL);
 	}
-	*r->out.ReturnEnum = list;
-	return WERR_OK;
+	return clusrv_enum_done(&e, r->out.ReturnEnum, NULL);
 }
 
 WERROR dcesrv_ApiCloseGroupSet(struct dcesrv_call_state *dce_call,

@@ -367,50 +367,34 @@ WERROR dcesrv_ApiCreateResEnum(struct dcesrv_call_state *dce_call,
 {
 	struct clus_model *m = clusrv_model(dce_call);
 	struct clus_resource *res = NULL, *o;
-	struct ENUM_LIST *list;
+	struct clusrv_enum e;
+	uint32_t i;
 	WERROR werr;
 
 	werr = clusrv_resource_from_handle(dce_call, &r->in.hResource, &res);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	list = talloc_zero(mem_ctx, struct ENUM_LIST);
-	if (list == NULL) {
-		return WERR_NOT_ENOUGH_MEMORY;
-	}
+	clusrv_enum_start(mem_ctx, &e, false);
 	for (o = clus_resource_first(m); o != NULL;
 	     o = clus_resource_next(o)) {
 		if ((r->in.dwType & CLUSTER_RESOURCE_ENUM_DEPENDS) &&
 		    clus_resource_depends_on(res, o)) {
-			werr = clusrv_enum_add(list,
-					       CLUSTER_RESOURCE_ENUM_DEPENDS,
-					       o->name);
+			clusrv_enum_add(&e, CLUSTER_RESOURCE_ENUM_DEPENDS,
+					o->name, NULL);
 		}
-		if (W_ERROR_IS_OK(werr) &&
-		    (r->in.dwType & CLUSTER_RESOURCE_ENUM_PROVIDES) &&
+		if ((r->in.dwType & CLUSTER_RESOURCE_ENUM_PROVIDES) &&
 		    clus_resource_depends_on(o, res)) {
-			werr = clusrv_enum_add(list,
-					       CLUSTER_RESOURCE_ENUM_PROVIDES,
-					       o->name);
-		}
-		if (!W_ERROR_IS_OK(werr)) {
-			return werr;
+			clusrv_enum_add(&e, CLUSTER_RESOURCE_ENUM_PROVIDES,
+					o->name, NULL);
 		}
 	}
-	if (r->in.dwType & CLUSTER_RESOURCE_ENUM_NODES) {
-		uint32_t i;
-
-		for (i = 0; i < res->num_possible; i++) {
-			werr = clusrv_enum_add(list,
-					       CLUSTER_RESOURCE_ENUM_NODES,
-					       res->possible[i]->name);
-			if (!W_ERROR_IS_OK(werr)) {
-				return werr;
-			}
-		}
+	for (i = 0; (r->in.dwType & CLUSTER_RESOURCE_ENUM_NODES) &&
+		    i < res->num_possible; i++) {
+		clusrv_enum_add(&e, CLUSTER_RESOURCE_ENUM_NODES,
+				res->possible[i]->name, NULL);
 	}
-	*r->out.ReturnEnum = list;
-	return WERR_OK;
+	return clusrv_enum_done(&e, r->out.ReturnEnum, NULL);
 }
 
 WERROR dcesrv_ApiSetResourceDependencyExpression(
