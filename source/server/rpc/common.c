@@ -301,37 +301,35 @@ void clusrv_enum_start(TALLOC_CTX *mem_ctx, struct clusrv_enum *e,
 	}
 }
 
-/* One entry more in @list (the array talloc'd on @list) */
-static WERROR enum_append(struct ENUM_LIST *list, uint32_t type,
-			  const char *name)
+/* One entry more in @list (the array talloc'd on @list), unless failed */
+static void enum_append(struct clusrv_enum *e, struct ENUM_LIST *list,
+			uint32_t type, const char *name)
 {
-	struct ENUM_ENTRY *e;
+	struct ENUM_ENTRY *entry;
 
-	e = talloc_realloc(list, list->Entry, struct ENUM_ENTRY,
-			   list->EntryCount + 1);
-	if (e == NULL) {
-		return WERR_NOT_ENOUGH_MEMORY;
+	if (list == NULL || !W_ERROR_IS_OK(e->werr)) {
+		return;
 	}
-	list->Entry = e;
-	e = &list->Entry[list->EntryCount];
-	e->Type = type;
-	e->Name = talloc_strdup(list->Entry, name);
-	if (e->Name == NULL) {
-		return WERR_NOT_ENOUGH_MEMORY;
+	entry = talloc_realloc(list, list->Entry, struct ENUM_ENTRY,
+			       list->EntryCount + 1);
+	if (entry != NULL) {
+		list->Entry = entry;
+		entry = &list->Entry[list->EntryCount];
+		entry->Type = type;
+		entry->Name = talloc_strdup(list->Entry, name);
+	}
+	if (entry == NULL || entry->Name == NULL) {
+		e->werr = WERR_NOT_ENOUGH_MEMORY;
+		return;
 	}
 	list->EntryCount += 1;
-	return WERR_OK;
 }
 
 void clusrv_enum_add(struct clusrv_enum *e, uint32_t type, const char *name,
 		     const char *id)
 {
-	if (W_ERROR_IS_OK(e->werr)) {
-		e->werr = enum_append(e->names, type, name);
-	}
-	if (W_ERROR_IS_OK(e->werr) && e->ids != NULL) {
-		e->werr = enum_append(e->ids, type, id);
-	}
+	enum_append(e, e->names, type, name);
+	enum_append(e, e->ids, type, id);
 }
 
 WERROR clusrv_enum_done(struct clusrv_enum *e, struct ENUM_LIST **names,

@@ -10,7 +10,8 @@
  * srv_groupset.c, srv_registry.c, srv_notify.c, srv_batch.c,
  * srv_control.c (the Api*Control calls), srv_open.c (ApiOpen<Object> by
  * name) and srv_unused.c (the opnums MS-CMRP marks "not used on wire").
- * What they share is in common.c, srv_proplist.c and srv_settle.c.  PIDL's
+ * What they share is in common.c, srv_proplist.c, srv_settle.c and
+ * srv_wait.c (the calls that block on a notification port).  PIDL's
  * dispatch code (ndr_clusapi_s.c) is compiled into clusapi_srv.c and
  * calls the dcesrv_Api* functions declared at the end of this file, so
  * they are not static.
