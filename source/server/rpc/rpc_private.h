@@ -274,8 +274,9 @@ WERROR clusrv_multi_sz_pull(TALLOC_CTX *mem_ctx, const uint8_t *data,
 			    uint32_t len, const char ***pnames);
 
 /*
- * Online or offline a group or a resource (@id), queued behind an
- * operation still running on the group. Group operations answer when
+ * Online or offline the group or resource of @h (a handle of the
+ * group or resource the op names; its errors and the write check come
+ * first), queued behind an operation still running on the group. Group operations answer when
  * the group has settled. The handler returns what this returns; when
  * the call went asynchronous (WERR_IO_PENDING), *@result, which must be
  * the handler's r->out.result, is set before the reply is sent.
@@ -287,8 +288,8 @@ enum clusrv_settle_op {
 	CLUSRV_RES_OFFLINE,
 };
 WERROR clusrv_settle_op(struct dcesrv_call_state *dce_call,
-			enum clusrv_settle_op op, const char *id,
-			WERROR *result);
+			const struct policy_handle *h,
+			enum clusrv_settle_op op, WERROR *result);
 
 /*
  * A call that waits for events on a notification port (srv_wait.c):

@@ -124,29 +124,18 @@ WERROR dcesrv_ApiGetGroupId(struct dcesrv_call_state *dce_call,
 	return clusrv_string_out(mem_ctx, g->id, r->out.pGuid);
 }
 
+/* Online and offline answer when the group has settled (srv_settle.c) */
 WERROR dcesrv_ApiOnlineGroup(struct dcesrv_call_state *dce_call,
 			     TALLOC_CTX *mem_ctx, struct ApiOnlineGroup *r)
 {
-	struct clus_group *g = NULL;
-	WERROR werr = clusrv_group_for_write(dce_call, &r->in.hGroup, &g);
-
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return clusrv_settle_op(dce_call, CLUSRV_GROUP_ONLINE, g->id,
+	return clusrv_settle_op(dce_call, &r->in.hGroup, CLUSRV_GROUP_ONLINE,
 				&r->out.result);
 }
 
 WERROR dcesrv_ApiOfflineGroup(struct dcesrv_call_state *dce_call,
 			      TALLOC_CTX *mem_ctx, struct ApiOfflineGroup *r)
 {
-	struct clus_group *g = NULL;
-	WERROR werr = clusrv_group_for_write(dce_call, &r->in.hGroup, &g);
-
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return clusrv_settle_op(dce_call, CLUSRV_GROUP_OFFLINE, g->id,
+	return clusrv_settle_op(dce_call, &r->in.hGroup, CLUSRV_GROUP_OFFLINE,
 				&r->out.result);
 }
 

@@ -149,49 +149,36 @@ WERROR dcesrv_ApiFailResource(struct dcesrv_call_state *dce_call,
  * PROPERTY_LIST are for resource DLLs, which the simulation has none
  * of. Queued behind an operation running on the group (srv_settle.c).
  */
-static WERROR res_settle(struct dcesrv_call_state *dce_call,
-			 const struct policy_handle *h,
-			 enum clusrv_settle_op op, WERROR *result)
-{
-	struct clus_resource *res = NULL;
-	WERROR werr = clusrv_resource_for_write(dce_call, h, &res);
-
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return clusrv_settle_op(dce_call, op, res->id, result);
-}
-
 WERROR dcesrv_ApiOnlineResource(struct dcesrv_call_state *dce_call,
 				TALLOC_CTX *mem_ctx,
 				struct ApiOnlineResource *r)
 {
-	return res_settle(dce_call, &r->in.hResource, CLUSRV_RES_ONLINE,
-			  &r->out.result);
+	return clusrv_settle_op(dce_call, &r->in.hResource, CLUSRV_RES_ONLINE,
+				&r->out.result);
 }
 
 WERROR dcesrv_ApiOfflineResource(struct dcesrv_call_state *dce_call,
 				 TALLOC_CTX *mem_ctx,
 				 struct ApiOfflineResource *r)
 {
-	return res_settle(dce_call, &r->in.hResource, CLUSRV_RES_OFFLINE,
-			  &r->out.result);
+	return clusrv_settle_op(dce_call, &r->in.hResource, CLUSRV_RES_OFFLINE,
+				&r->out.result);
 }
 
 WERROR dcesrv_ApiOnlineResourceEx(struct dcesrv_call_state *dce_call,
 				  TALLOC_CTX *mem_ctx,
 				  struct ApiOnlineResourceEx *r)
 {
-	return res_settle(dce_call, &r->in.hResource, CLUSRV_RES_ONLINE,
-			  &r->out.result);
+	return clusrv_settle_op(dce_call, &r->in.hResource, CLUSRV_RES_ONLINE,
+				&r->out.result);
 }
 
 WERROR dcesrv_ApiOfflineResourceEx(struct dcesrv_call_state *dce_call,
 				   TALLOC_CTX *mem_ctx,
 				   struct ApiOfflineResourceEx *r)
 {
-	return res_settle(dce_call, &r->in.hResource, CLUSRV_RES_OFFLINE,
-			  &r->out.result);
+	return clusrv_settle_op(dce_call, &r->in.hResource, CLUSRV_RES_OFFLINE,
+				&r->out.result);
 }
 
 /* A restart is an offline followed by an online: fail, then recover */
