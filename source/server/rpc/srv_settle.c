@@ -174,14 +174,16 @@ WERROR clusrv_settle_op(struct dcesrv_call_state *dce_call,
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	s = talloc_zero(dce_call, struct settle_state);
+	s = talloc(dce_call, struct settle_state);
 	if (s == NULL) {
 		return WERR_NOT_ENOUGH_MEMORY;
 	}
-	s->dce_call = dce_call;
-	s->result = result;
-	s->op = op;
-	s->id = talloc_strdup(s, id);
+	*s = (struct settle_state) {
+		.dce_call = dce_call,
+		.result = result,
+		.op = op,
+		.id = talloc_strdup(s, id),
+	};
 	if (s->id == NULL) {
 		TALLOC_FREE(s);
 		return WERR_NOT_ENOUGH_MEMORY;
