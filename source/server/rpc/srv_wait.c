@@ -145,15 +145,14 @@ WERROR clusrv_wait_call(struct dcesrv_call_state *dce_call,
 		return WERR_NO_MORE_ITEMS;
 	}
 	w = talloc(dce_call, struct clusrv_wait);
-	if (w == NULL) {
-		return WERR_NOT_ENOUGH_MEMORY;
+	if (w != NULL) {
+		*w = (struct clusrv_wait) {
+			.dce_call = dce_call,
+			.ops = ops,
+			.private_data = private_data,
+		};
 	}
-	*w = (struct clusrv_wait) {
-		.dce_call = dce_call,
-		.ops = ops,
-		.private_data = private_data,
-	};
-	if (!wait_start(w, port)) {
+	if (w == NULL || !wait_start(w, port)) {
 		TALLOC_FREE(w);
 		return WERR_NOT_ENOUGH_MEMORY;
 	}
