@@ -139,6 +139,7 @@ static WERROR notify_v2_object(struct dcesrv_call_state *dce_call,
 			       const struct policy_handle *h,
 			       uint32_t object_type, const char **id)
 {
+	struct clus_model *m = clusrv_model(dce_call);
 	enum clusrv_htype type;
 	WERROR werr;
 
@@ -147,8 +148,7 @@ static WERROR notify_v2_object(struct dcesrv_call_state *dce_call,
 	case CM_OBJ_CLUSTER:
 		werr = clusrv_cluster_check_handle(dce_call, h);
 		if (W_ERROR_IS_OK(werr)) {
-			*id = clus_model_cluster(clusrv_model(dce_call))
-				->instance_id;
+			*id = clus_model_cluster(m)->instance_id;
 		}
 		return werr;
 	case CM_OBJ_RESOURCE_TYPE:
