@@ -212,7 +212,9 @@ void *clusrv_object(struct dcesrv_call_state *dce_call,
 	if (id != NULL) {
 		*id = NULL;
 	}
-	if (d == NULL) {
+	/* only the kinds of the table hold an object the model looks up */
+	if (d == NULL || type >= sizeof(kinds) / sizeof(kinds[0]) ||
+	    kinds[type].not_found == 0) {
 		*werr = WERR_INVALID_HANDLE;
 		return NULL;
 	}
