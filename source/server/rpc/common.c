@@ -75,16 +75,15 @@ WERROR clusrv_handle_open(struct dcesrv_call_state *dce_call,
 	NDR_ZERO_STRUCTP(out);
 
 	data = talloc_zero(dce_call, struct clusrv_handle);
-	if (data == NULL) {
+	if (data != NULL) {
+		data->id = talloc_strdup(data, id);
+	}
+	if (data == NULL || data->id == NULL) {
+		TALLOC_FREE(data);
 		return WERR_NOT_ENOUGH_MEMORY;
 	}
 	data->type = type;
 	data->access = access;
-	data->id = talloc_strdup(data, id);
-	if (data->id == NULL) {
-		TALLOC_FREE(data);
-		return WERR_NOT_ENOUGH_MEMORY;
-	}
 	h = clusrv_handle_new(dce_call, type, data);
 	if (h == NULL) {
 		TALLOC_FREE(data);
@@ -100,16 +99,22 @@ WERROR clusrv_handle_open(struct dcesrv_call_state *dce_call,
 	return WERR_OK;
 }
 
+static struct dcesrv_handle *handle_find(struct dcesrv_call_state *dce_call,
+					 const struct policy_handle *h,
+					 enum clusrv_htype type)
+{
+	if (h == NULL) {
+		return NULL;
+	}
+	return clusrv_handle_find(dce_call, h, type);
+}
+
 struct clusrv_handle *clusrv_handle_get(struct dcesrv_call_state *dce_call,
 					const struct policy_handle *h,
 					enum clusrv_htype type)
 {
-	struct dcesrv_handle *dh;
+	struct dcesrv_handle *dh = handle_find(dce_call, h, type);
 
-	if (h == NULL) {
-		return NULL;
-	}
-	dh = clusrv_handle_find(dce_call, h, type);
 	if (dh == NULL) {
 		return NULL;
 	}
@@ -117,20 +122,22 @@ struct clusrv_handle *clusrv_handle_get(struct dcesrv_call_state *dce_call,
 }
 
 WERROR clusrv_handle_close(struct dcesrv_call_state *dce_call,
-			   struct policy_handle *h, enum clusrv_htype type)
+			   struct policy_handle *h, struct policy_handle *out,
+			   enum clusrv_htype type)
 {
-	struct dcesrv_handle *dh;
+	struct dcesrv_handle *dh = handle_find(dce_call, h, type);
+	WERROR werr = WERR_INVALID_HANDLE;
 
-	if (h == NULL) {
-		return WERR_INVALID_HANDLE;
+	if (dh != NULL) {
+		TALLOC_FREE(dh);
+		NDR_ZERO_STRUCTP(h);
+		werr = WERR_OK;
 	}
-	dh = clusrv_handle_find(dce_call, h, type);
-	if (dh == NULL) {
-		return WERR_INVALID_HANDLE;
+	/* the caller's handle comes back: zeroed, or as it was if refused */
+	if (out != NULL && h != NULL) {
+		*out = *h;
 	}
-	TALLOC_FREE(dh);
-	NDR_ZERO_STRUCTP(h);
-	return WERR_OK;
+	return werr;
 }
 
 WERROR clusrv_cluster_check_handle(struct dcesrv_call_state *dce_call,
@@ -143,69 +150,200 @@ WERROR clusrv_cluster_check_handle(struct dcesrv_call_state *dce_call,
 }
 
 /*
- * One lookup per family; the not-found code is what Windows returns
- * for an object deleted behind an open handle.
+ * The object of @type with @id.  One line a kind: the model's lookups
+ * return each kind's own type.
  */
-#define CLUSRV_FROM_HANDLE(fn, htype, ctype, by_id, notfound)		\
+static void *object_by_id(struct clus_model *m, enum clusrv_htype type,
+			  const char *id)
+{
+	switch (type) {
+	case CLUSRV_H_NODE: return clus_node_by_id(m, id);
+	case CLUSRV_H_GROUP: return clus_group_by_id(m, id);
+	case CLUSRV_H_RESOURCE: return clus_resource_by_id(m, id);
+	case CLUSRV_H_NETWORK: return clus_network_by_id(m, id);
+	case CLUSRV_H_NETIF: return clus_netif_by_id(m, id);
+	case CLUSRV_H_GROUPSET: return clus_groupset_by_id(m, id);
+	case CLUSRV_H_KEY: return clus_regkey_by_path(m, id);
+	default:
+		return NULL;
+	}
+}
+
+/* ERROR_KEY_DELETED; the model has no keys of its own to name it */
+#define CLUSRV_ERROR_KEY_DELETED 0x3fa
+
+/* What the handlers know of each kind of object a handle holds */
+static const struct {
+	uint32_t object_type;	/* CM_OBJ_*, as notifications name it */
+	uint32_t not_found;	/* for an object deleted behind its handle */
+} kinds[] = {
+	[CLUSRV_H_NODE] = { CM_OBJ_NODE, CM_ERROR_CLUSTER_NODE_NOT_FOUND },
+	[CLUSRV_H_GROUP] = { CM_OBJ_GROUP, CM_ERROR_GROUP_NOT_FOUND },
+	[CLUSRV_H_RESOURCE] = { CM_OBJ_RESOURCE, CM_ERROR_RESOURCE_NOT_FOUND },
+	[CLUSRV_H_NETWORK] = { CM_OBJ_NETWORK,
+			       CM_ERROR_CLUSTER_NETWORK_NOT_FOUND },
+	[CLUSRV_H_NETIF] = { CM_OBJ_NETINTERFACE,
+			     CM_ERROR_CLUSTER_NETINTERFACE_NOT_FOUND },
+	[CLUSRV_H_GROUPSET] = { CM_OBJ_GROUPSET, CM_ERROR_GROUPSET_NOT_FOUND },
+	/* a key deleted behind its handle: as RegOpenKey would say */
+	[CLUSRV_H_KEY] = { CM_OBJ_REGISTRY, CLUSRV_ERROR_KEY_DELETED },
+};
+
+enum clusrv_htype clusrv_object_htype(uint32_t object_type)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		if (kinds[i].object_type == object_type &&
+		    kinds[i].not_found != 0) {
+			return i;
+		}
+	}
+	return 0;
+}
+
+void *clusrv_object(struct dcesrv_call_state *dce_call,
+		    const struct policy_handle *h, enum clusrv_htype type,
+		    const char **id, WERROR *werr)
+{
+	struct clusrv_handle *d = clusrv_handle_get(dce_call, h, type);
+	void *obj;
+
+	if (id != NULL) {
+		*id = NULL;
+	}
+	/* only the kinds of the table hold an object the model looks up */
+	if (d == NULL || type >= sizeof(kinds) / sizeof(kinds[0]) ||
+	    kinds[type].not_found == 0) {
+		*werr = WERR_INVALID_HANDLE;
+		return NULL;
+	}
+	obj = object_by_id(clusrv_model(dce_call), type, d->id);
+	if (obj == NULL) {
+		*werr = W_ERROR(kinds[type].not_found);
+		return NULL;
+	}
+	if (id != NULL) {
+		*id = d->id;
+	}
+	*werr = WERR_OK;
+	return obj;
+}
+
+WERROR clusrv_for_write(struct dcesrv_call_state *dce_call, WERROR lookup)
+{
+	if (!W_ERROR_IS_OK(lookup)) {
+		return lookup;
+	}
+	return clusrv_check_write(dce_call);
+}
+
+/*
+ * The typed lookups the handlers use, and for the kinds whose calls
+ * change them, the same with the write check
+ */
+#define CLUSRV_FROM_HANDLE(fn, htype, ctype)				\
 WERROR fn(struct dcesrv_call_state *dce_call,				\
 	  const struct policy_handle *h, ctype **pobj)			\
 {									\
-	struct clusrv_handle *d = clusrv_handle_get(dce_call, h, htype);\
-	ctype *obj;							\
+	WERROR werr;							\
 									\
-	*pobj = NULL;							\
-	if (d == NULL) {						\
-		return WERR_INVALID_HANDLE;				\
-	}								\
-	obj = by_id(clusrv_model(dce_call), d->id);			\
-	if (obj == NULL) {						\
-		return W_ERROR(notfound);				\
-	}								\
-	*pobj = obj;							\
-	return WERR_OK;							\
+	*pobj = clusrv_object(dce_call, h, htype, NULL, &werr);		\
+	return werr;							\
+}
+#define CLUSRV_FOR_WRITE(fn, from_handle, ctype)			\
+WERROR fn(struct dcesrv_call_state *dce_call,				\
+	  const struct policy_handle *h, ctype **pobj)			\
+{									\
+	return clusrv_for_write(dce_call, from_handle(dce_call, h, pobj));\
 }
 
-CLUSRV_FROM_HANDLE(clusrv_node_from_handle, CLUSRV_H_NODE,
-		   struct clus_node, clus_node_by_id,
-		   CM_ERROR_CLUSTER_NODE_NOT_FOUND)
+CLUSRV_FROM_HANDLE(clusrv_node_from_handle, CLUSRV_H_NODE, struct clus_node)
 CLUSRV_FROM_HANDLE(clusrv_group_from_handle, CLUSRV_H_GROUP,
-		   struct clus_group, clus_group_by_id,
-		   CM_ERROR_GROUP_NOT_FOUND)
+		   struct clus_group)
 CLUSRV_FROM_HANDLE(clusrv_resource_from_handle, CLUSRV_H_RESOURCE,
-		   struct clus_resource, clus_resource_by_id,
-		   CM_ERROR_RESOURCE_NOT_FOUND)
+		   struct clus_resource)
 CLUSRV_FROM_HANDLE(clusrv_network_from_handle, CLUSRV_H_NETWORK,
-		   struct clus_network, clus_network_by_id,
-		   CM_ERROR_CLUSTER_NETWORK_NOT_FOUND)
+		   struct clus_network)
 CLUSRV_FROM_HANDLE(clusrv_netif_from_handle, CLUSRV_H_NETIF,
-		   struct clus_netif, clus_netif_by_id,
-		   CM_ERROR_CLUSTER_NETINTERFACE_NOT_FOUND)
+		   struct clus_netif)
 CLUSRV_FROM_HANDLE(clusrv_groupset_from_handle, CLUSRV_H_GROUPSET,
-		   struct clus_groupset, clus_groupset_by_id,
-		   CM_ERROR_GROUPSET_NOT_FOUND)
-/* a key deleted behind the handle: as RegOpenKey would say */
+		   struct clus_groupset)
 CLUSRV_FROM_HANDLE(clusrv_regkey_from_handle, CLUSRV_H_KEY,
-		   struct clus_regkey, clus_regkey_by_path,
-		   W_ERROR_V(WERR_KEY_DELETED))
+		   struct clus_regkey)
 
-WERROR clusrv_enum_add(struct ENUM_LIST *list, uint32_t type,
-		       const char *name)
+CLUSRV_FOR_WRITE(clusrv_node_for_write, clusrv_node_from_handle,
+		 struct clus_node)
+CLUSRV_FOR_WRITE(clusrv_group_for_write, clusrv_group_from_handle,
+		 struct clus_group)
+CLUSRV_FOR_WRITE(clusrv_resource_for_write, clusrv_resource_from_handle,
+		 struct clus_resource)
+CLUSRV_FOR_WRITE(clusrv_groupset_for_write, clusrv_groupset_from_handle,
+		 struct clus_groupset)
+CLUSRV_FOR_WRITE(clusrv_regkey_for_write, clusrv_regkey_from_handle,
+		 struct clus_regkey)
+
+WERROR clusrv_string_out(TALLOC_CTX *mem_ctx, const char *s,
+			 const char **out)
 {
-	struct ENUM_ENTRY *e;
+	*out = talloc_strdup(mem_ctx, s != NULL ? s : "");
+	return *out != NULL ? WERR_OK : WERR_NOT_ENOUGH_MEMORY;
+}
 
-	e = talloc_realloc(list, list->Entry, struct ENUM_ENTRY,
-			   list->EntryCount + 1);
-	if (e == NULL) {
-		return WERR_NOT_ENOUGH_MEMORY;
+void clusrv_enum_start(TALLOC_CTX *mem_ctx, struct clusrv_enum *e,
+		       bool with_ids)
+{
+	*e = (struct clusrv_enum) { .werr = WERR_OK };
+	e->names = talloc_zero(mem_ctx, struct ENUM_LIST);
+	if (with_ids) {
+		e->ids = talloc_zero(mem_ctx, struct ENUM_LIST);
 	}
-	list->Entry = e;
-	e = &list->Entry[list->EntryCount];
-	e->Type = type;
-	e->Name = talloc_strdup(list->Entry, name);
-	if (e->Name == NULL) {
-		return WERR_NOT_ENOUGH_MEMORY;
+	if (e->names == NULL || (with_ids && e->ids == NULL)) {
+		e->werr = WERR_NOT_ENOUGH_MEMORY;
+	}
+}
+
+/* One entry more in @list (the array talloc'd on @list), unless failed */
+static void enum_append(struct clusrv_enum *e, struct ENUM_LIST *list,
+			uint32_t type, const char *name)
+{
+	struct ENUM_ENTRY *entry;
+
+	if (list == NULL || !W_ERROR_IS_OK(e->werr)) {
+		return;
+	}
+	entry = talloc_realloc(list, list->Entry, struct ENUM_ENTRY,
+			       list->EntryCount + 1);
+	if (entry != NULL) {
+		list->Entry = entry;
+		entry = &list->Entry[list->EntryCount];
+		entry->Type = type;
+		entry->Name = talloc_strdup(list->Entry, name);
+	}
+	if (entry == NULL || entry->Name == NULL) {
+		e->werr = WERR_NOT_ENOUGH_MEMORY;
+		return;
 	}
 	list->EntryCount += 1;
+}
+
+void clusrv_enum_add(struct clusrv_enum *e, uint32_t type, const char *name,
+		     const char *id)
+{
+	enum_append(e, e->names, type, name);
+	enum_append(e, e->ids, type, id);
+}
+
+WERROR clusrv_enum_done(struct clusrv_enum *e, struct ENUM_LIST **names,
+			struct ENUM_LIST **ids)
+{
+	if (!W_ERROR_IS_OK(e->werr)) {
+		return e->werr;
+	}
+	*names = e->names;
+	if (ids != NULL) {
+		*ids = e->ids;
+	}
 	return WERR_OK;
 }
 
@@ -364,6 +502,7 @@ CM_WIRE(CM_ERROR_CLUSTER_NODE_PAUSED, WERR_CLUSTER_NODE_PAUSED);
 CM_WIRE(CM_ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND,
 	WERR_CLUSTER_RESOURCE_TYPE_NOT_FOUND);
 CM_WIRE(CM_ERROR_CLUSTER_GROUP_MOVING, WERR_CLUSTER_GROUP_MOVING);
+CM_WIRE(CLUSRV_ERROR_KEY_DELETED, WERR_KEY_DELETED);
 
 #pragma pop_macro("W_ERROR")
 

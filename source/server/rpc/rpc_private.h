@@ -10,7 +10,8 @@
  * srv_groupset.c, srv_registry.c, srv_notify.c, srv_batch.c,
  * srv_control.c (the Api*Control calls), srv_open.c (ApiOpen<Object> by
  * name) and srv_unused.c (the opnums MS-CMRP marks "not used on wire").
- * What they share is in common.c, srv_proplist.c and srv_settle.c.  PIDL's
+ * What they share is in common.c, srv_proplist.c, srv_settle.c and
+ * srv_wait.c (the calls that block on a notification port).  PIDL's
  * dispatch code (ndr_clusapi_s.c) is compiled into clusapi_srv.c and
  * calls the dcesrv_Api* functions declared at the end of this file, so
  * they are not static.
@@ -96,10 +97,32 @@ struct clusrv_handle *clusrv_handle_get(struct dcesrv_call_state *dce_call,
 /*
  * Close: WERR_INVALID_HANDLE if @h is not an open handle of @type;
  * otherwise frees it (and its priv, talloc'd on the clusrv_handle)
- * and zeroes *h.
+ * and zeroes *h.  @out (may be NULL), the Close call's out handle,
+ * gets *h either way.
  */
 WERROR clusrv_handle_close(struct dcesrv_call_state *dce_call,
-			   struct policy_handle *h, enum clusrv_htype type);
+			   struct policy_handle *h, struct policy_handle *out,
+			   enum clusrv_htype type);
+
+/*
+ * The object behind a handle of @type (node to key), NULL with *@werr
+ * WERR_INVALID_HANDLE for a bad handle or the family's not-found error
+ * when the object has been deleted.  @id (may be NULL) gets the
+ * object's id, valid while the handle is open.
+ */
+void *clusrv_object(struct dcesrv_call_state *dce_call,
+		    const struct policy_handle *h, enum clusrv_htype type,
+		    const char **id, WERROR *werr);
+
+/* The handle type of a CM_OBJ_* object type; 0 if no handle holds one */
+enum clusrv_htype clusrv_object_htype(uint32_t object_type);
+
+/*
+ * For a call that changes the object it looked up: the lookup's error,
+ * or, the object found, clusrv_check_write()'s.  A bad handle is
+ * reported before a refused write, as Windows does.
+ */
+WERROR clusrv_for_write(struct dcesrv_call_state *dce_call, WERROR lookup);
 
 /*
  * The object behind a handle.  WERR_INVALID_HANDLE for a bad handle,
@@ -127,13 +150,48 @@ WERROR clusrv_groupset_from_handle(struct dcesrv_call_state *dce_call,
 WERROR clusrv_regkey_from_handle(struct dcesrv_call_state *dce_call,
 				 const struct policy_handle *h,
 				 struct clus_regkey **key);
+/* The same, then clusrv_check_write(): for the calls that change it */
+WERROR clusrv_node_for_write(struct dcesrv_call_state *dce_call,
+			     const struct policy_handle *h,
+			     struct clus_node **node);
+WERROR clusrv_group_for_write(struct dcesrv_call_state *dce_call,
+			      const struct policy_handle *h,
+			      struct clus_group **group);
+WERROR clusrv_resource_for_write(struct dcesrv_call_state *dce_call,
+				 const struct policy_handle *h,
+				 struct clus_resource **res);
+WERROR clusrv_groupset_for_write(struct dcesrv_call_state *dce_call,
+				 const struct policy_handle *h,
+				 struct clus_groupset **set);
+WERROR clusrv_regkey_for_write(struct dcesrv_call_state *dce_call,
+			       const struct policy_handle *h,
+			       struct clus_regkey **key);
 /* WERR_OK if @h is an open cluster handle */
 WERROR clusrv_cluster_check_handle(struct dcesrv_call_state *dce_call,
 				   const struct policy_handle *h);
 
-/* Append one entry to an ENUM_LIST (the array talloc'd on @list) */
-WERROR clusrv_enum_add(struct ENUM_LIST *list, uint32_t type,
-		       const char *name);
+/* A copy of @s ("" for NULL) on @mem_ctx in *@out, for an out string */
+WERROR clusrv_string_out(TALLOC_CTX *mem_ctx, const char *s,
+			 const char **out);
+
+/*
+ * The ENUM_LIST of an Api*Enum call, or the name and id lists of an
+ * Ex call.  The first failed add sticks: later adds do nothing and
+ * clusrv_enum_done() returns it, so a run of adds needs no checks.
+ */
+struct clusrv_enum {
+	struct ENUM_LIST *names;
+	struct ENUM_LIST *ids;		/* NULL: the call lists names only */
+	WERROR werr;
+};
+void clusrv_enum_start(TALLOC_CTX *mem_ctx, struct clusrv_enum *e,
+		       bool with_ids);
+/* One entry: @name, and @id in the id list if there is one */
+void clusrv_enum_add(struct clusrv_enum *e, uint32_t type, const char *name,
+		     const char *id);
+/* The lists to the call's out parameters (@ids may be NULL), or the error */
+WERROR clusrv_enum_done(struct clusrv_enum *e, struct ENUM_LIST **names,
+			struct ENUM_LIST **ids);
 
 /*
  * The model's value form (REG_SZ, REG_EXPAND_SZ, REG_MULTI_SZ: UTF-8
@@ -216,8 +274,9 @@ WERROR clusrv_multi_sz_pull(TALLOC_CTX *mem_ctx, const uint8_t *data,
 			    uint32_t len, const char ***pnames);
 
 /*
- * Online or offline a group or a resource (@id), queued behind an
- * operation still running on the group. Group operations answer when
+ * Online or offline the group or resource of @h (a handle of the
+ * group or resource the op names; its errors and the write check come
+ * first), queued behind an operation still running on the group. Group operations answer when
  * the group has settled. The handler returns what this returns; when
  * the call went asynchronous (WERR_IO_PENDING), *@result, which must be
  * the handler's r->out.result, is set before the reply is sent.
@@ -229,8 +288,38 @@ enum clusrv_settle_op {
 	CLUSRV_RES_OFFLINE,
 };
 WERROR clusrv_settle_op(struct dcesrv_call_state *dce_call,
-			enum clusrv_settle_op op, const char *id,
-			WERROR *result);
+			const struct policy_handle *h,
+			enum clusrv_settle_op op, WERROR *result);
+
+/*
+ * A call that waits for events on a notification port (srv_wait.c):
+ * the GetNotify calls and ApiGetBatchNotification.
+ */
+enum clusrv_wait_end {
+	CLUSRV_WAIT_CLOSED,	/* the port was closed or unblocked */
+	CLUSRV_WAIT_GONE,	/* the client went away */
+	CLUSRV_WAIT_FAILED,	/* waiting itself failed */
+};
+struct clusrv_wait_ops {
+	/*
+	 * Look the call's port up again and answer from what it has
+	 * queued: true with *@result (also for a port closed meanwhile),
+	 * or false with *@port, the port to wait on.
+	 */
+	bool (*answer)(struct dcesrv_call_state *dce_call, void *private_data,
+		       struct clus_notify_port **port, WERROR *result);
+	/* The answer of a call that ends without events */
+	WERROR (*end)(void *private_data, enum clusrv_wait_end why);
+	/* The call's result, set before the reply is sent */
+	WERROR *(*result)(void *private_data);
+};
+/*
+ * The answer if there is one now; otherwise the call goes asynchronous
+ * (WERR_IO_PENDING) and is answered when events come, or with
+ * WERR_NO_MORE_ITEMS where it may not wait.
+ */
+WERROR clusrv_wait_call(struct dcesrv_call_state *dce_call,
+			const struct clusrv_wait_ops *ops, void *private_data);
 
 /* The ClusAPI handlers (opnum order), called by PIDL's dispatch code */
 void dcesrv_ApiOpenCluster(struct dcesrv_call_state *dce_call,

@@ -105,11 +105,7 @@ WERROR dcesrv_ApiExecuteBatch(struct dcesrv_call_state *dce_call,
 	WERROR werr;
 
 	*r->out.pdwFailedCommand = -1;
-	werr = clusrv_regkey_from_handle(dce_call, &r->in.hKey, &key);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	werr = clusrv_check_write(dce_call);
+	werr = clusrv_regkey_for_write(dce_call, &r->in.hKey, &key);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
@@ -238,12 +234,11 @@ static WERROR read_batch(struct dcesrv_call_state *dce_call,
 		werr = batch_push(ndr, CLUSREG_READ_ERROR, CM_REG_DWORD,
 				  c->name, err, 4);
 	}
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
+	if (W_ERROR_IS_OK(werr)) {
+		*out = ndr->data;
+		*out_len = ndr->offset;
 	}
-	*out = ndr->data;
-	*out_len = ndr->offset;
-	return WERR_OK;
+	return werr;
 }
 
 WERROR dcesrv_ApiExecuteReadBatch(struct dcesrv_call_state *dce_call,
@@ -482,14 +477,14 @@ WERROR dcesrv_ApiCreateBatchPort(struct dcesrv_call_state *dce_call,
 		werr = snap_take(bp, m, bp->path, &bp->keys, &bp->num_keys);
 	}
 	if (!W_ERROR_IS_OK(werr)) {
-		clusrv_handle_close(dce_call, r->out.phBatchPort,
+		clusrv_handle_close(dce_call, r->out.phBatchPort, NULL,
 				    CLUSRV_H_BATCH_PORT);
 		return werr;
 	}
 	h->priv = bp;
 	return WERR_OK;
 fail:
-	clusrv_handle_close(dce_call, r->out.phBatchPort,
+	clusrv_handle_close(dce_call, r->out.phBatchPort, NULL,
 			    CLUSRV_H_BATCH_PORT);
 	return WERR_NOT_ENOUGH_MEMORY;
 }
@@ -546,122 +541,54 @@ static bool batch_port_fill(struct dcesrv_call_state *dce_call,
 	return true;
 }
 
-struct batch_wait {
-	struct dcesrv_call_state *dce_call;
-	struct ApiGetBatchNotification *r;
-	struct tevent_req *subreq;
-	struct tevent_timer *check;
+/*
+ * clusrv_wait_ops for ApiGetBatchNotification: the port looked up
+ * again; a port closed meanwhile, or a client gone, ends the call with
+ * ERROR_NO_MORE_ITEMS
+ */
+static bool batch_answer(struct dcesrv_call_state *dce_call,
+			 void *private_data, struct clus_notify_port **port,
+			 WERROR *result)
+{
+	struct ApiGetBatchNotification *r = private_data;
+	struct batch_port *bp = port_get(dce_call, &r->in.hBatchNotify);
+
+	if (bp == NULL) {
+		*result = WERR_NO_MORE_ITEMS;
+		return true;
+	}
+	*port = bp->changes;
+	return batch_port_fill(dce_call, bp, r, result);
+}
+
+static WERROR batch_end(void *private_data, enum clusrv_wait_end why)
+{
+	return WERR_NO_MORE_ITEMS;
+}
+
+static WERROR *batch_result(void *private_data)
+{
+	struct ApiGetBatchNotification *r = private_data;
+
+	return &r->out.result;
+}
+
+static const struct clusrv_wait_ops batch_wait_ops = {
+	.answer = batch_answer,
+	.end = batch_end,
+	.result = batch_result,
 };
-
-static void batch_wait_done(struct tevent_req *subreq);
-static void batch_conn_check(struct tevent_context *ev,
-			     struct tevent_timer *te, struct timeval now,
-			     void *private_data);
-
-static bool batch_wait_start(struct batch_wait *w, struct batch_port *bp)
-{
-	struct tevent_context *ev = clus_model_ev(clusrv_model(w->dce_call));
-
-	w->subreq = clus_notify_wait_send(w, ev, bp->changes);
-	if (w->subreq == NULL) {
-		return false;
-	}
-	tevent_req_set_callback(w->subreq, batch_wait_done, w);
-	TALLOC_FREE(w->check);
-	/* see srv_notify.c: a dead client's call would wait forever */
-	w->check = tevent_add_timer(ev, w, tevent_timeval_current_ofs(1, 0),
-				    batch_conn_check, w);
-	return w->check != NULL;
-}
-
-static void batch_reply(struct batch_wait *w, WERROR result)
-{
-	struct dcesrv_call_state *dce_call = w->dce_call;
-	NTSTATUS status;
-
-	w->r->out.result = result;
-	TALLOC_FREE(w);
-	status = dcesrv_reply(dce_call);
-	if (!NT_STATUS_IS_OK(status)) {
-		DBG_WARNING("cannot send the reply: %s\n", nt_errstr(status));
-	}
-}
-
-static void batch_wait_done(struct tevent_req *subreq)
-{
-	struct batch_wait *w = tevent_req_callback_data(subreq,
-							struct batch_wait);
-	enum clus_notify_wait_result res = CLUS_NOTIFY_CLOSED;
-	struct batch_port *bp;
-	WERROR result;
-	int ret;
-
-	ret = clus_notify_wait_recv(subreq, &res);
-	TALLOC_FREE(subreq);
-	w->subreq = NULL;
-	bp = port_get(w->dce_call, &w->r->in.hBatchNotify);
-	if (ret != 0 || bp == NULL || res != CLUS_NOTIFY_EVENTS) {
-		/* the port was closed meanwhile */
-		batch_reply(w, WERR_NO_MORE_ITEMS);
-		return;
-	}
-	if (batch_port_fill(w->dce_call, bp, w->r, &result)) {
-		batch_reply(w, result);
-		return;
-	}
-	if (!batch_wait_start(w, bp)) {
-		batch_reply(w, WERR_NOT_ENOUGH_MEMORY);
-	}
-}
-
-static void batch_conn_check(struct tevent_context *ev,
-			     struct tevent_timer *te, struct timeval now,
-			     void *private_data)
-{
-	struct batch_wait *w = talloc_get_type_abort(private_data,
-						     struct batch_wait);
-
-	w->check = NULL;
-	if (w->dce_call->conn->terminate != NULL) {
-		TALLOC_FREE(w->subreq);
-		batch_reply(w, WERR_NO_MORE_ITEMS);
-		return;
-	}
-	w->check = tevent_add_timer(ev, w, tevent_timeval_current_ofs(1, 0),
-				    batch_conn_check, w);
-}
 
 WERROR dcesrv_ApiGetBatchNotification(struct dcesrv_call_state *dce_call,
 				      TALLOC_CTX *mem_ctx,
 				      struct ApiGetBatchNotification *r)
 {
-	struct batch_port *bp = port_get(dce_call, &r->in.hBatchNotify);
-	struct batch_wait *w;
-	WERROR result = WERR_OK;
-
 	*r->out.cbData = 0;
 	*r->out.lpData = NULL;
-	if (bp == NULL) {
+	if (port_get(dce_call, &r->in.hBatchNotify) == NULL) {
 		return WERR_INVALID_HANDLE;
 	}
-	if (batch_port_fill(dce_call, bp, r, &result)) {
-		return result;
-	}
-	if (!(dce_call->state_flags & DCESRV_CALL_STATE_FLAG_MAY_ASYNC)) {
-		return WERR_NO_MORE_ITEMS;
-	}
-	w = talloc_zero(dce_call, struct batch_wait);
-	if (w == NULL) {
-		return WERR_NOT_ENOUGH_MEMORY;
-	}
-	w->dce_call = dce_call;
-	w->r = r;
-	if (!batch_wait_start(w, bp)) {
-		TALLOC_FREE(w);
-		return WERR_NOT_ENOUGH_MEMORY;
-	}
-	dce_call->state_flags |= DCESRV_CALL_STATE_FLAG_ASYNC;
-	return WERR_IO_PENDING;
+	return clusrv_wait_call(dce_call, &batch_wait_ops, r);
 }
 
 WERROR dcesrv_ApiCloseBatchPort(struct dcesrv_call_state *dce_call,
@@ -669,14 +596,11 @@ WERROR dcesrv_ApiCloseBatchPort(struct dcesrv_call_state *dce_call,
 				struct ApiCloseBatchPort *r)
 {
 	struct batch_port *bp = port_get(dce_call, r->in.phBatchPort);
-	WERROR werr;
 
 	/* pending ApiGetBatchNotification calls end first */
 	if (bp != NULL) {
 		clus_notify_port_close(bp->changes);
 	}
-	werr = clusrv_handle_close(dce_call, r->in.phBatchPort,
-				   CLUSRV_H_BATCH_PORT);
-	*r->out.phBatchPort = *r->in.phBatchPort;
-	return werr;
+	return clusrv_handle_close(dce_call, r->in.phBatchPort,
+				   r->out.phBatchPort, CLUSRV_H_BATCH_PORT);
 }

@@ -42,11 +42,8 @@ void dcesrv_ApiOpenClusterEx(struct dcesrv_call_state *dce_call,
 WERROR dcesrv_ApiCloseCluster(struct dcesrv_call_state *dce_call,
 			      TALLOC_CTX *mem_ctx, struct ApiCloseCluster *r)
 {
-	WERROR werr;
-
-	werr = clusrv_handle_close(dce_call, r->in.Cluster, CLUSRV_H_CLUSTER);
-	*r->out.Cluster = *r->in.Cluster;
-	return werr;
+	return clusrv_handle_close(dce_call, r->in.Cluster, r->out.Cluster,
+				   CLUSRV_H_CLUSTER);
 }
 
 WERROR dcesrv_ApiSetClusterName(struct dcesrv_call_state *dce_call,
@@ -181,11 +178,7 @@ WERROR dcesrv_ApiSetQuorumResource(struct dcesrv_call_state *dce_call,
 	struct clus_resource *res = NULL;
 	WERROR werr;
 
-	werr = clusrv_resource_from_handle(dce_call, &r->in.hResource, &res);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	werr = clusrv_check_write(dce_call);
+	werr = clusrv_resource_for_write(dce_call, &r->in.hResource, &res);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
@@ -201,138 +194,94 @@ static const uint32_t enum_known_types =
 	CLUSTER_ENUM_NETINTERFACE | CLUSTER_ENUM_SHARED_VOLUME_GROUP |
 	CLUSTER_ENUM_SHARED_VOLUME_RESOURCE | CLUSTER_ENUM_INTERNAL_NETWORK;
 
-/*
- * One ENUM_LIST for ApiCreateEnum, or two (ids and names) for
- * ApiCreateEnumEx; @ids may be NULL.
- */
+/* What ApiCreateEnum and ApiCreateEnumEx list */
 static WERROR cluster_enum(struct clus_model *m, uint32_t type,
-			   struct ENUM_LIST *names, struct ENUM_LIST *ids)
+			   struct clusrv_enum *e)
 {
-	WERROR werr = WERR_OK;
+	struct clus_node *n;
+	struct clus_restype *rt;
+	struct clus_resource *res;
+	struct clus_group *g;
+	struct clus_network *net;
+	struct clus_netif *i;
+	uint32_t nt = (type & CLUSTER_ENUM_NETWORK) ?
+		CLUSTER_ENUM_NETWORK : CLUSTER_ENUM_INTERNAL_NETWORK;
 
 	if ((type & ~enum_known_types) != 0) {
 		return WERR_INVALID_PARAMETER;
 	}
-
-#define ADD(t, obj) do { \
-	werr = clusrv_enum_add(names, (t), (obj)->name); \
-	if (W_ERROR_IS_OK(werr) && ids != NULL) { \
-		werr = clusrv_enum_add(ids, (t), (obj)->id); \
-	} \
-} while (0)
-
-	if (type & CLUSTER_ENUM_NODE) {
-		struct clus_node *n;
-
-		for (n = clus_node_first(m); n != NULL && W_ERROR_IS_OK(werr);
-		     n = clus_node_next(n)) {
-			ADD(CLUSTER_ENUM_NODE, n);
-		}
+	for (n = clus_node_first(m); n != NULL && (type & CLUSTER_ENUM_NODE);
+	     n = clus_node_next(n)) {
+		clusrv_enum_add(e, CLUSTER_ENUM_NODE, n->name, n->id);
 	}
-	if (type & CLUSTER_ENUM_RESTYPE) {
-		struct clus_restype *t;
-
-		for (t = clus_restype_first(m);
-		     t != NULL && W_ERROR_IS_OK(werr);
-		     t = clus_restype_next(t)) {
-			werr = clusrv_enum_add(names, CLUSTER_ENUM_RESTYPE,
-					       t->name);
-			if (W_ERROR_IS_OK(werr) && ids != NULL) {
-				werr = clusrv_enum_add(ids,
-						       CLUSTER_ENUM_RESTYPE,
-						       t->name);
-			}
-		}
+	/* a resource type's name is its id */
+	for (rt = clus_restype_first(m);
+	     rt != NULL && (type & CLUSTER_ENUM_RESTYPE);
+	     rt = clus_restype_next(rt)) {
+		clusrv_enum_add(e, CLUSTER_ENUM_RESTYPE, rt->name, rt->name);
 	}
-	if (type & CLUSTER_ENUM_RESOURCE) {
-		struct clus_resource *res;
-
-		for (res = clus_resource_first(m);
-		     res != NULL && W_ERROR_IS_OK(werr);
-		     res = clus_resource_next(res)) {
-			ADD(CLUSTER_ENUM_RESOURCE, res);
-		}
+	for (res = clus_resource_first(m);
+	     res != NULL && (type & CLUSTER_ENUM_RESOURCE);
+	     res = clus_resource_next(res)) {
+		clusrv_enum_add(e, CLUSTER_ENUM_RESOURCE, res->name, res->id);
 	}
-	if (type & CLUSTER_ENUM_GROUP) {
-		struct clus_group *g;
-
-		for (g = clus_group_first(m); g != NULL && W_ERROR_IS_OK(werr);
-		     g = clus_group_next(g)) {
-			ADD(CLUSTER_ENUM_GROUP, g);
-		}
+	for (g = clus_group_first(m); g != NULL && (type & CLUSTER_ENUM_GROUP);
+	     g = clus_group_next(g)) {
+		clusrv_enum_add(e, CLUSTER_ENUM_GROUP, g->name, g->id);
 	}
-	if (type & (CLUSTER_ENUM_NETWORK | CLUSTER_ENUM_INTERNAL_NETWORK)) {
-		struct clus_network *net;
-		uint32_t t = (type & CLUSTER_ENUM_NETWORK) ?
-			CLUSTER_ENUM_NETWORK : CLUSTER_ENUM_INTERNAL_NETWORK;
-
-		for (net = clus_network_first(m);
-		     net != NULL && W_ERROR_IS_OK(werr);
-		     net = clus_network_next(net)) {
-			if (t == CLUSTER_ENUM_INTERNAL_NETWORK &&
-			    !(net->role & CM_NETWORK_ROLE_INTERNAL)) {
-				continue;
-			}
-			ADD(t, net);
+	for (net = clus_network_first(m);
+	     net != NULL && (type & (CLUSTER_ENUM_NETWORK |
+				     CLUSTER_ENUM_INTERNAL_NETWORK));
+	     net = clus_network_next(net)) {
+		if (nt == CLUSTER_ENUM_INTERNAL_NETWORK &&
+		    !(net->role & CM_NETWORK_ROLE_INTERNAL)) {
+			continue;
 		}
+		clusrv_enum_add(e, nt, net->name, net->id);
 	}
-	if (type & CLUSTER_ENUM_NETINTERFACE) {
-		struct clus_netif *i;
-
-		for (i = clus_netif_first(m); i != NULL && W_ERROR_IS_OK(werr);
-		     i = clus_netif_next(i)) {
-			ADD(CLUSTER_ENUM_NETINTERFACE, i);
-		}
+	for (i = clus_netif_first(m);
+	     i != NULL && (type & CLUSTER_ENUM_NETINTERFACE);
+	     i = clus_netif_next(i)) {
+		clusrv_enum_add(e, CLUSTER_ENUM_NETINTERFACE, i->name, i->id);
 	}
-#undef ADD
 	/* No Cluster Shared Volumes in the simulation: nothing to list */
-	return werr;
+	return WERR_OK;
 }
 
 WERROR dcesrv_ApiCreateEnum(struct dcesrv_call_state *dce_call,
 			    TALLOC_CTX *mem_ctx, struct ApiCreateEnum *r)
 {
-	struct ENUM_LIST *list;
+	struct clusrv_enum e;
 	WERROR werr = clusrv_check_read(dce_call);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	list = talloc_zero(mem_ctx, struct ENUM_LIST);
-	if (list == NULL) {
-		return WERR_NOT_ENOUGH_MEMORY;
-	}
-	werr = cluster_enum(clusrv_model(dce_call), r->in.dwType, list, NULL);
+	clusrv_enum_start(mem_ctx, &e, false);
+	werr = cluster_enum(clusrv_model(dce_call), r->in.dwType, &e);
 	if (!W_ERROR_IS_OK(werr)) {
-		TALLOC_FREE(list);
 		return werr;
 	}
-	*r->out.ReturnEnum = list;
-	return WERR_OK;
+	return clusrv_enum_done(&e, r->out.ReturnEnum, NULL);
 }
 
 WERROR dcesrv_ApiCreateEnumEx(struct dcesrv_call_state *dce_call,
 			      TALLOC_CTX *mem_ctx, struct ApiCreateEnumEx *r)
 {
-	struct ENUM_LIST *names, *ids;
+	struct clusrv_enum e;
 	WERROR werr;
 
 	werr = clusrv_cluster_check_handle(dce_call, &r->in.hCluster);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	names = talloc_zero(mem_ctx, struct ENUM_LIST);
-	ids = talloc_zero(mem_ctx, struct ENUM_LIST);
-	if (names == NULL || ids == NULL) {
-		return WERR_NOT_ENOUGH_MEMORY;
-	}
-	werr = cluster_enum(clusrv_model(dce_call), r->in.dwType, names, ids);
+	clusrv_enum_start(mem_ctx, &e, true);
+	werr = cluster_enum(clusrv_model(dce_call), r->in.dwType, &e);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	*r->out.ReturnNameEnum = names;
-	*r->out.ReturnIdEnum = ids;
-	return WERR_OK;
+	return clusrv_enum_done(&e, r->out.ReturnNameEnum,
+				r->out.ReturnIdEnum);
 }
 
 /* No backups in the simulation; Windows answers this to remote callers */

@@ -8,18 +8,6 @@
 #include "server/rpc/rpc_private.h"
 #include <charset.h>
 
-static WERROR group_for_write(struct dcesrv_call_state *dce_call,
-			      const struct policy_handle *h,
-			      struct clus_group **group)
-{
-	WERROR werr = clusrv_group_from_handle(dce_call, h, group);
-
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return clusrv_check_write(dce_call);
-}
-
 static void create_group(struct dcesrv_call_state *dce_call,
 			 const char *name, uint32_t group_type,
 			 WERROR *status, struct policy_handle *out)
@@ -77,7 +65,7 @@ WERROR dcesrv_ApiDeleteGroup(struct dcesrv_call_state *dce_call,
 			     TALLOC_CTX *mem_ctx, struct ApiDeleteGroup *r)
 {
 	struct clus_group *g = NULL;
-	WERROR werr = group_for_write(dce_call, &r->in.Group, &g);
+	WERROR werr = clusrv_group_for_write(dce_call, &r->in.Group, &g);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -89,11 +77,8 @@ WERROR dcesrv_ApiDeleteGroup(struct dcesrv_call_state *dce_call,
 WERROR dcesrv_ApiCloseGroup(struct dcesrv_call_state *dce_call,
 			    TALLOC_CTX *mem_ctx, struct ApiCloseGroup *r)
 {
-	WERROR werr = clusrv_handle_close(dce_call, r->in.Group,
-					  CLUSRV_H_GROUP);
-
-	*r->out.Group = *r->in.Group;
-	return werr;
+	return clusrv_handle_close(dce_call, r->in.Group, r->out.Group,
+				   CLUSRV_H_GROUP);
 }
 
 WERROR dcesrv_ApiGetGroupState(struct dcesrv_call_state *dce_call,
@@ -107,19 +92,15 @@ WERROR dcesrv_ApiGetGroupState(struct dcesrv_call_state *dce_call,
 		return werr;
 	}
 	*r->out.State = g->state;
-	*r->out.NodeName = talloc_strdup(mem_ctx, g->owner != NULL ?
-					 g->owner->name : "");
-	if (*r->out.NodeName == NULL) {
-		return WERR_NOT_ENOUGH_MEMORY;
-	}
-	return WERR_OK;
+	return clusrv_string_out(mem_ctx, g->owner != NULL ?
+				 g->owner->name : "", r->out.NodeName);
 }
 
 WERROR dcesrv_ApiSetGroupName(struct dcesrv_call_state *dce_call,
 			      TALLOC_CTX *mem_ctx, struct ApiSetGroupName *r)
 {
 	struct clus_group *g = NULL;
-	WERROR werr = group_for_write(dce_call, &r->in.hGroup, &g);
+	WERROR werr = clusrv_group_for_write(dce_call, &r->in.hGroup, &g);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -140,33 +121,21 @@ WERROR dcesrv_ApiGetGroupId(struct dcesrv_call_state *dce_call,
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	*r->out.pGuid = talloc_strdup(mem_ctx, g->id);
-	return *r->out.pGuid != NULL ? WERR_OK : WERR_NOT_ENOUGH_MEMORY;
+	return clusrv_string_out(mem_ctx, g->id, r->out.pGuid);
 }
 
+/* Online and offline answer when the group has settled (srv_settle.c) */
 WERROR dcesrv_ApiOnlineGroup(struct dcesrv_call_state *dce_call,
 			     TALLOC_CTX *mem_ctx, struct ApiOnlineGroup *r)
 {
-	struct clus_group *g = NULL;
-	WERROR werr = group_for_write(dce_call, &r->in.hGroup, &g);
-
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return clusrv_settle_op(dce_call, CLUSRV_GROUP_ONLINE, g->id,
+	return clusrv_settle_op(dce_call, &r->in.hGroup, CLUSRV_GROUP_ONLINE,
 				&r->out.result);
 }
 
 WERROR dcesrv_ApiOfflineGroup(struct dcesrv_call_state *dce_call,
 			      TALLOC_CTX *mem_ctx, struct ApiOfflineGroup *r)
 {
-	struct clus_group *g = NULL;
-	WERROR werr = group_for_write(dce_call, &r->in.hGroup, &g);
-
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return clusrv_settle_op(dce_call, CLUSRV_GROUP_OFFLINE, g->id,
+	return clusrv_settle_op(dce_call, &r->in.hGroup, CLUSRV_GROUP_OFFLINE,
 				&r->out.result);
 }
 
@@ -179,7 +148,7 @@ WERROR dcesrv_ApiOnlineGroupEx(struct dcesrv_call_state *dce_call,
 			       TALLOC_CTX *mem_ctx, struct ApiOnlineGroupEx *r)
 {
 	struct clus_group *g = NULL;
-	WERROR werr = group_for_write(dce_call, &r->in.hGroup, &g);
+	WERROR werr = clusrv_group_for_write(dce_call, &r->in.hGroup, &g);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -192,7 +161,7 @@ WERROR dcesrv_ApiOfflineGroupEx(struct dcesrv_call_state *dce_call,
 				struct ApiOfflineGroupEx *r)
 {
 	struct clus_group *g = NULL;
-	WERROR werr = group_for_write(dce_call, &r->in.hGroup, &g);
+	WERROR werr = clusrv_group_for_write(dce_call, &r->in.hGroup, &g);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -207,7 +176,7 @@ static WERROR move_group(struct dcesrv_call_state *dce_call,
 {
 	struct clus_group *g = NULL;
 	struct clus_node *target = NULL;
-	WERROR werr = group_for_write(dce_call, hgroup, &g);
+	WERROR werr = clusrv_group_for_write(dce_call, hgroup, &g);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -264,7 +233,7 @@ WERROR dcesrv_ApiCancelClusterGroupOperation(
 	struct ApiCancelClusterGroupOperation *r)
 {
 	struct clus_group *g = NULL;
-	WERROR werr = group_for_write(dce_call, &r->in.hGroup, &g);
+	WERROR werr = clusrv_group_for_write(dce_call, &r->in.hGroup, &g);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -283,56 +252,37 @@ WERROR dcesrv_ApiCreateGroupResourceEnum(struct dcesrv_call_state *dce_call,
 {
 	struct clus_model *m = clusrv_model(dce_call);
 	struct clus_group *g = NULL;
-	struct ENUM_LIST *list;
+	struct clus_resource *res;
+	struct clus_node *n;
+	struct clusrv_enum e;
+	bool nodes = (r->in.dwType & CLUSTER_GROUP_ENUM_NODES) != 0;
+	uint32_t i;
 	WERROR werr = clusrv_group_from_handle(dce_call, &r->in.hGroup, &g);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	list = talloc_zero(mem_ctx, struct ENUM_LIST);
-	if (list == NULL) {
-		return WERR_NOT_ENOUGH_MEMORY;
+	clusrv_enum_start(mem_ctx, &e, false);
+	for (res = clus_group_first_resource(g);
+	     res != NULL && (r->in.dwType & CLUSTER_GROUP_ENUM_CONTAINS);
+	     res = clus_group_next_resource(res)) {
+		clusrv_enum_add(&e, CLUSTER_GROUP_ENUM_CONTAINS, res->name,
+				NULL);
 	}
-	if (r->in.dwType & CLUSTER_GROUP_ENUM_CONTAINS) {
-		struct clus_resource *res;
-
-		for (res = clus_group_first_resource(g); res != NULL;
-		     res = clus_group_next_resource(res)) {
-			werr = clusrv_enum_add(list,
-					       CLUSTER_GROUP_ENUM_CONTAINS,
-					       res->name);
-			if (!W_ERROR_IS_OK(werr)) {
-				return werr;
-			}
+	/* the preferred owners, or every node that can host it */
+	for (i = 0; nodes && i < g->num_preferred; i++) {
+		clusrv_enum_add(&e, CLUSTER_GROUP_ENUM_NODES,
+				g->preferred[i]->name, NULL);
+	}
+	for (n = clus_node_first(m);
+	     nodes && n != NULL && g->num_preferred == 0;
+	     n = clus_node_next(n)) {
+		if (clus_group_node_is_possible(g, n)) {
+			clusrv_enum_add(&e, CLUSTER_GROUP_ENUM_NODES, n->name,
+					NULL);
 		}
 	}
-	if (r->in.dwType & CLUSTER_GROUP_ENUM_NODES) {
-		struct clus_node *n;
-		uint32_t i;
-
-		/* the preferred owners, or every node that can host it */
-		for (i = 0; i < g->num_preferred; i++) {
-			werr = clusrv_enum_add(list, CLUSTER_GROUP_ENUM_NODES,
-					       g->preferred[i]->name);
-			if (!W_ERROR_IS_OK(werr)) {
-				return werr;
-			}
-		}
-		for (n = clus_node_first(m);
-		     n != NULL && g->num_preferred == 0;
-		     n = clus_node_next(n)) {
-			if (!clus_group_node_is_possible(g, n)) {
-				continue;
-			}
-			werr = clusrv_enum_add(list, CLUSTER_GROUP_ENUM_NODES,
-					       n->name);
-			if (!W_ERROR_IS_OK(werr)) {
-				return werr;
-			}
-		}
-	}
-	*r->out.ReturnEnum = list;
-	return WERR_OK;
+	return clusrv_enum_done(&e, r->out.ReturnEnum, NULL);
 }
 
 /* multiSzNodeList: node ids, each NUL-terminated, then a final NUL */
@@ -344,7 +294,7 @@ WERROR dcesrv_ApiSetGroupNodeList(struct dcesrv_call_state *dce_call,
 	struct clus_group *g = NULL;
 	struct clus_node **nodes = NULL;
 	uint32_t num = 0, start = 0, i;
-	WERROR werr = group_for_write(dce_call, &r->in.hGroup, &g);
+	WERROR werr = clusrv_group_for_write(dce_call, &r->in.hGroup, &g);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -393,33 +343,23 @@ WERROR dcesrv_ApiCreateGroupSetEnum(struct dcesrv_call_state *dce_call,
 {
 	struct clus_model *m = clusrv_model(dce_call);
 	struct clus_groupset *set;
-	struct ENUM_LIST *list;
+	struct clusrv_enum e;
 	WERROR werr = clusrv_cluster_check_handle(dce_call, &r->in.hCluster);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	list = talloc_zero(mem_ctx, struct ENUM_LIST);
-	if (list == NULL) {
-		return WERR_NOT_ENOUGH_MEMORY;
-	}
+	clusrv_enum_start(mem_ctx, &e, false);
 	for (set = clus_groupset_first(m); set != NULL;
 	     set = clus_groupset_next(set)) {
-		werr = clusrv_enum_add(list, CLUSTER_ENUM_GROUP, set->name);
-		if (!W_ERROR_IS_OK(werr)) {
-			return werr;
-		}
+		clusrv_enum_add(&e, CLUSTER_ENUM_GROUP, set->name, NULL);
 	}
-	*r->out.ReturnEnum = list;
-	return WERR_OK;
+	return clusrv_enum_done(&e, r->out.ReturnEnum, NULL);
 }
 
 WERROR dcesrv_ApiCloseGroupSet(struct dcesrv_call_state *dce_call,
 			       TALLOC_CTX *mem_ctx, struct ApiCloseGroupSet *r)
 {
-	WERROR werr = clusrv_handle_close(dce_call, r->in.GroupSet,
-					  CLUSRV_H_GROUPSET);
-
-	*r->out.GroupSet = *r->in.GroupSet;
-	return werr;
+	return clusrv_handle_close(dce_call, r->in.GroupSet, r->out.GroupSet,
+				   CLUSRV_H_GROUPSET);
 }

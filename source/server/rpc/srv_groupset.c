@@ -10,25 +10,13 @@
 
 #include "server/rpc/rpc_private.h"
 
-static WERROR set_for_write(struct dcesrv_call_state *dce_call,
-			    const struct policy_handle *h,
-			    struct clus_groupset **set)
-{
-	WERROR werr = clusrv_groupset_from_handle(dce_call, h, set);
-
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return clusrv_check_write(dce_call);
-}
-
 static WERROR set_and_group(struct dcesrv_call_state *dce_call,
 			    const struct policy_handle *hset,
 			    const struct policy_handle *hgroup,
 			    struct clus_groupset **set,
 			    struct clus_group **group)
 {
-	WERROR werr = set_for_write(dce_call, hset, set);
+	WERROR werr = clusrv_groupset_for_write(dce_call, hset, set);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -69,7 +57,8 @@ WERROR dcesrv_ApiDeleteGroupSet(struct dcesrv_call_state *dce_call,
 				struct ApiDeleteGroupSet *r)
 {
 	struct clus_groupset *set = NULL;
-	WERROR werr = set_for_write(dce_call, &r->in.GroupSet, &set);
+	WERROR werr = clusrv_groupset_for_write(dce_call, &r->in.GroupSet,
+						&set);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -118,12 +107,8 @@ WERROR dcesrv_ApiRemoveGroupFromGroupSet(struct dcesrv_call_state *dce_call,
 					 struct ApiRemoveGroupFromGroupSet *r)
 {
 	struct clus_group *g = NULL;
-	WERROR werr = clusrv_group_from_handle(dce_call, &r->in.Group, &g);
+	WERROR werr = clusrv_group_for_write(dce_call, &r->in.Group, &g);
 
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	werr = clusrv_check_write(dce_call);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
@@ -151,7 +136,7 @@ static WERROR two_sets(struct dcesrv_call_state *dce_call,
 		       const struct policy_handle *h2,
 		       struct clus_groupset **s1, struct clus_groupset **s2)
 {
-	WERROR werr = set_for_write(dce_call, h1, s1);
+	WERROR werr = clusrv_groupset_for_write(dce_call, h1, s1);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -194,7 +179,8 @@ WERROR dcesrv_ApiSetGroupSetDependencyExpression(
 	struct ApiSetGroupSetDependencyExpression *r)
 {
 	struct clus_groupset *set = NULL;
-	WERROR werr = set_for_write(dce_call, &r->in.hGroupSet, &set);
+	WERROR werr = clusrv_groupset_for_write(dce_call, &r->in.hGroupSet,
+						&set);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -259,12 +245,8 @@ WERROR dcesrv_ApiSetGroupDependencyExpression(
 	struct ApiSetGroupDependencyExpression *r)
 {
 	struct clus_group *g = NULL;
-	WERROR werr = clusrv_group_from_handle(dce_call, &r->in.hGroup, &g);
+	WERROR werr = clusrv_group_for_write(dce_call, &r->in.hGroup, &g);
 
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	werr = clusrv_check_write(dce_call);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
@@ -284,11 +266,10 @@ WERROR dcesrv_ApiRemoveClusterGroupDependency(
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	werr = clusrv_group_from_handle(dce_call, &r->in.hDependsOn, &prov);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	werr = clusrv_check_write(dce_call);
+	werr = clusrv_for_write(dce_call,
+				clusrv_group_from_handle(dce_call,
+							 &r->in.hDependsOn,
+							 &prov));
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}

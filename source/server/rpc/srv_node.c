@@ -7,18 +7,6 @@
 
 #include "server/rpc/rpc_private.h"
 
-static WERROR new_enum(TALLOC_CTX *mem_ctx, struct ENUM_LIST **plist)
-{
-	*plist = talloc_zero(mem_ctx, struct ENUM_LIST);
-	return *plist != NULL ? WERR_OK : WERR_NOT_ENOUGH_MEMORY;
-}
-
-static WERROR get_id(TALLOC_CTX *mem_ctx, const char *id, const char **out)
-{
-	*out = talloc_strdup(mem_ctx, id);
-	return *out != NULL ? WERR_OK : WERR_NOT_ENOUGH_MEMORY;
-}
-
 /*
  * MS-CMRP 3.1.4.2.69/70 and 3.1.4.2: a pause without drain takes effect
  * before ApiPauseNode returns, so every client that asks next sees the
@@ -45,11 +33,8 @@ static WERROR node_resume(struct dcesrv_call_state *dce_call,
 WERROR dcesrv_ApiCloseNode(struct dcesrv_call_state *dce_call,
 			   TALLOC_CTX *mem_ctx, struct ApiCloseNode *r)
 {
-	WERROR werr = clusrv_handle_close(dce_call, r->in.Node,
-					  CLUSRV_H_NODE);
-
-	*r->out.Node = *r->in.Node;
-	return werr;
+	return clusrv_handle_close(dce_call, r->in.Node, r->out.Node,
+				   CLUSRV_H_NODE);
 }
 
 WERROR dcesrv_ApiGetNodeState(struct dcesrv_call_state *dce_call,
@@ -75,27 +60,14 @@ WERROR dcesrv_ApiGetNodeId(struct dcesrv_call_state *dce_call,
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	return get_id(mem_ctx, node->id, r->out.pGuid);
-}
-
-/* The node of a handle, for a call that changes it */
-static WERROR node_for_write(struct dcesrv_call_state *dce_call,
-			     const struct policy_handle *h,
-			     struct clus_node **node)
-{
-	WERROR werr = clusrv_node_from_handle(dce_call, h, node);
-
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return clusrv_check_write(dce_call);
+	return clusrv_string_out(mem_ctx, node->id, r->out.pGuid);
 }
 
 WERROR dcesrv_ApiPauseNode(struct dcesrv_call_state *dce_call,
 			   TALLOC_CTX *mem_ctx, struct ApiPauseNode *r)
 {
 	struct clus_node *node = NULL;
-	WERROR werr = node_for_write(dce_call, &r->in.hNode, &node);
+	WERROR werr = clusrv_node_for_write(dce_call, &r->in.hNode, &node);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -107,7 +79,7 @@ WERROR dcesrv_ApiPauseNodeEx(struct dcesrv_call_state *dce_call,
 			     TALLOC_CTX *mem_ctx, struct ApiPauseNodeEx *r)
 {
 	struct clus_node *node = NULL;
-	WERROR werr = node_for_write(dce_call, &r->in.hNode, &node);
+	WERROR werr = clusrv_node_for_write(dce_call, &r->in.hNode, &node);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -126,7 +98,7 @@ WERROR dcesrv_ApiPauseNodeWithDrainTarget(
 	struct ApiPauseNodeWithDrainTarget *r)
 {
 	struct clus_node *node = NULL, *target = NULL;
-	WERROR werr = node_for_write(dce_call, &r->in.hNode, &node);
+	WERROR werr = clusrv_node_for_write(dce_call, &r->in.hNode, &node);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -143,7 +115,7 @@ WERROR dcesrv_ApiResumeNode(struct dcesrv_call_state *dce_call,
 			    TALLOC_CTX *mem_ctx, struct ApiResumeNode *r)
 {
 	struct clus_node *node = NULL;
-	WERROR werr = node_for_write(dce_call, &r->in.hNode, &node);
+	WERROR werr = clusrv_node_for_write(dce_call, &r->in.hNode, &node);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -155,7 +127,7 @@ WERROR dcesrv_ApiResumeNodeEx(struct dcesrv_call_state *dce_call,
 			      TALLOC_CTX *mem_ctx, struct ApiResumeNodeEx *r)
 {
 	struct clus_node *node = NULL;
-	WERROR werr = node_for_write(dce_call, &r->in.hNode, &node);
+	WERROR werr = clusrv_node_for_write(dce_call, &r->in.hNode, &node);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -172,7 +144,7 @@ WERROR dcesrv_ApiEvictNode(struct dcesrv_call_state *dce_call,
 			   TALLOC_CTX *mem_ctx, struct ApiEvictNode *r)
 {
 	struct clus_node *node = NULL;
-	WERROR werr = node_for_write(dce_call, &r->in.hNode, &node);
+	WERROR werr = clusrv_node_for_write(dce_call, &r->in.hNode, &node);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -194,49 +166,35 @@ static bool group_prefers(const struct clus_group *g,
 }
 
 static WERROR node_enum(struct clus_model *m, struct clus_node *node,
-			uint32_t type, struct ENUM_LIST *names,
-			struct ENUM_LIST *ids)
+			uint32_t type, struct clusrv_enum *e)
 {
 	struct clus_netif *i;
 	struct clus_group *g;
-	WERROR werr = WERR_OK;
 
 	if (type & ~(CLUSTER_NODE_ENUM_NETINTERFACES |
 		     CLUSTER_NODE_ENUM_GROUPS |
 		     CLUSTER_NODE_ENUM_PREFERRED_GROUPS)) {
 		return WERR_INVALID_PARAMETER;
 	}
-	for (i = clus_netif_first(m); i != NULL && W_ERROR_IS_OK(werr);
+	for (i = clus_netif_first(m);
+	     i != NULL && (type & CLUSTER_NODE_ENUM_NETINTERFACES);
 	     i = clus_netif_next(i)) {
-		if (!(type & CLUSTER_NODE_ENUM_NETINTERFACES) ||
-		    i->node != node) {
-			continue;
-		}
-		werr = clusrv_enum_add(names, CLUSTER_NODE_ENUM_NETINTERFACES,
-				       i->name);
-		if (W_ERROR_IS_OK(werr) && ids != NULL) {
-			werr = clusrv_enum_add(
-				ids, CLUSTER_NODE_ENUM_NETINTERFACES, i->id);
+		if (i->node == node) {
+			clusrv_enum_add(e, CLUSTER_NODE_ENUM_NETINTERFACES,
+					i->name, i->id);
 		}
 	}
-	for (g = clus_group_first(m); g != NULL && W_ERROR_IS_OK(werr);
-	     g = clus_group_next(g)) {
-		uint32_t t;
-
+	for (g = clus_group_first(m); g != NULL; g = clus_group_next(g)) {
 		if ((type & CLUSTER_NODE_ENUM_GROUPS) && g->owner == node) {
-			t = CLUSTER_NODE_ENUM_GROUPS;
+			clusrv_enum_add(e, CLUSTER_NODE_ENUM_GROUPS, g->name,
+					g->id);
 		} else if ((type & CLUSTER_NODE_ENUM_PREFERRED_GROUPS) &&
 			   group_prefers(g, node)) {
-			t = CLUSTER_NODE_ENUM_PREFERRED_GROUPS;
-		} else {
-			continue;
-		}
-		werr = clusrv_enum_add(names, t, g->name);
-		if (W_ERROR_IS_OK(werr) && ids != NULL) {
-			werr = clusrv_enum_add(ids, t, g->id);
+			clusrv_enum_add(e, CLUSTER_NODE_ENUM_PREFERRED_GROUPS,
+					g->name, g->id);
 		}
 	}
-	return werr;
+	return WERR_OK;
 }
 
 WERROR dcesrv_ApiCreateNodeEnum(struct dcesrv_call_state *dce_call,
@@ -244,23 +202,18 @@ WERROR dcesrv_ApiCreateNodeEnum(struct dcesrv_call_state *dce_call,
 				struct ApiCreateNodeEnum *r)
 {
 	struct clus_node *node = NULL;
-	struct ENUM_LIST *list = NULL;
+	struct clusrv_enum e;
 	WERROR werr = clusrv_node_from_handle(dce_call, &r->in.hNode, &node);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	werr = new_enum(mem_ctx, &list);
+	clusrv_enum_start(mem_ctx, &e, false);
+	werr = node_enum(clusrv_model(dce_call), node, r->in.dwType, &e);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	werr = node_enum(clusrv_model(dce_call), node, r->in.dwType, list,
-			 NULL);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	*r->out.ReturnEnum = list;
-	return WERR_OK;
+	return clusrv_enum_done(&e, r->out.ReturnEnum, NULL);
 }
 
 WERROR dcesrv_ApiCreateNodeEnumEx(struct dcesrv_call_state *dce_call,
@@ -268,7 +221,7 @@ WERROR dcesrv_ApiCreateNodeEnumEx(struct dcesrv_call_state *dce_call,
 				  struct ApiCreateNodeEnumEx *r)
 {
 	struct clus_node *node = NULL;
-	struct ENUM_LIST *names = NULL, *ids = NULL;
+	struct clusrv_enum e;
 	WERROR werr = clusrv_node_from_handle(dce_call, &r->in.hNode, &node);
 
 	if (!W_ERROR_IS_OK(werr)) {
@@ -277,20 +230,13 @@ WERROR dcesrv_ApiCreateNodeEnumEx(struct dcesrv_call_state *dce_call,
 	if (r->in.dwOptions != 0) {
 		return WERR_INVALID_PARAMETER;
 	}
-	werr = new_enum(mem_ctx, &names);
-	if (W_ERROR_IS_OK(werr)) {
-		werr = new_enum(mem_ctx, &ids);
-	}
-	if (W_ERROR_IS_OK(werr)) {
-		werr = node_enum(clusrv_model(dce_call), node, r->in.dwType,
-				 names, ids);
-	}
+	clusrv_enum_start(mem_ctx, &e, true);
+	werr = node_enum(clusrv_model(dce_call), node, r->in.dwType, &e);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	*r->out.ReturnNameEnum = names;
-	*r->out.ReturnIdEnum = ids;
-	return WERR_OK;
+	return clusrv_enum_done(&e, r->out.ReturnNameEnum,
+				r->out.ReturnIdEnum);
 }
 
 /* Networks ------------------------------------------------------------- */
@@ -298,11 +244,8 @@ WERROR dcesrv_ApiCreateNodeEnumEx(struct dcesrv_call_state *dce_call,
 WERROR dcesrv_ApiCloseNetwork(struct dcesrv_call_state *dce_call,
 			      TALLOC_CTX *mem_ctx, struct ApiCloseNetwork *r)
 {
-	WERROR werr = clusrv_handle_close(dce_call, r->in.Network,
-					  CLUSRV_H_NETWORK);
-
-	*r->out.Network = *r->in.Network;
-	return werr;
+	return clusrv_handle_close(dce_call, r->in.Network, r->out.Network,
+				   CLUSRV_H_NETWORK);
 }
 
 WERROR dcesrv_ApiGetNetworkState(struct dcesrv_call_state *dce_call,
@@ -331,7 +274,7 @@ WERROR dcesrv_ApiGetNetworkId(struct dcesrv_call_state *dce_call,
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	return get_id(mem_ctx, net->id, r->out.pGuid);
+	return clusrv_string_out(mem_ctx, net->id, r->out.pGuid);
 }
 
 WERROR dcesrv_ApiSetNetworkName(struct dcesrv_call_state *dce_call,
@@ -339,13 +282,10 @@ WERROR dcesrv_ApiSetNetworkName(struct dcesrv_call_state *dce_call,
 				struct ApiSetNetworkName *r)
 {
 	struct clus_network *net = NULL;
-	WERROR werr = clusrv_network_from_handle(dce_call, &r->in.hNetwork,
-						 &net);
+	WERROR werr = clusrv_for_write(
+		dce_call,
+		clusrv_network_from_handle(dce_call, &r->in.hNetwork, &net));
 
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	werr = clusrv_check_write(dce_call);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
@@ -362,7 +302,7 @@ WERROR dcesrv_ApiCreateNetworkEnum(struct dcesrv_call_state *dce_call,
 {
 	struct clus_model *m = clusrv_model(dce_call);
 	struct clus_network *net = NULL;
-	struct ENUM_LIST *list = NULL;
+	struct clusrv_enum e;
 	struct clus_netif *i;
 	WERROR werr;
 
@@ -373,24 +313,17 @@ WERROR dcesrv_ApiCreateNetworkEnum(struct dcesrv_call_state *dce_call,
 	if (r->in.dwType & ~CLUSTER_NETWORK_ENUM_NETINTERFACES) {
 		return WERR_INVALID_PARAMETER;
 	}
-	werr = new_enum(mem_ctx, &list);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
+	clusrv_enum_start(mem_ctx, &e, false);
 	for (i = clus_netif_first(m);
 	     i != NULL && (r->in.dwType & CLUSTER_NETWORK_ENUM_NETINTERFACES);
 	     i = clus_netif_next(i)) {
-		if (i->network != net) {
-			continue;
-		}
-		werr = clusrv_enum_add(list, CLUSTER_NETWORK_ENUM_NETINTERFACES,
-				       i->name);
-		if (!W_ERROR_IS_OK(werr)) {
-			return werr;
+		if (i->network == net) {
+			clusrv_enum_add(&e,
+					CLUSTER_NETWORK_ENUM_NETINTERFACES,
+					i->name, NULL);
 		}
 	}
-	*r->out.ReturnEnum = list;
-	return WERR_OK;
+	return clusrv_enum_done(&e, r->out.ReturnEnum, NULL);
 }
 
 WERROR dcesrv_ApiSetNetworkPriorityOrder(struct dcesrv_call_state *dce_call,
@@ -428,11 +361,8 @@ WERROR dcesrv_ApiCloseNetInterface(struct dcesrv_call_state *dce_call,
 				   TALLOC_CTX *mem_ctx,
 				   struct ApiCloseNetInterface *r)
 {
-	WERROR werr = clusrv_handle_close(dce_call, r->in.NetInterface,
-					  CLUSRV_H_NETIF);
-
-	*r->out.NetInterface = *r->in.NetInterface;
-	return werr;
+	return clusrv_handle_close(dce_call, r->in.NetInterface,
+				   r->out.NetInterface, CLUSRV_H_NETIF);
 }
 
 WERROR dcesrv_ApiGetNetInterfaceState(struct dcesrv_call_state *dce_call,
@@ -462,7 +392,7 @@ WERROR dcesrv_ApiGetNetInterfaceId(struct dcesrv_call_state *dce_call,
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	return get_id(mem_ctx, netif->id, r->out.pGuid);
+	return clusrv_string_out(mem_ctx, netif->id, r->out.pGuid);
 }
 
 WERROR dcesrv_ApiGetNetInterface(struct dcesrv_call_state *dce_call,
@@ -493,7 +423,8 @@ WERROR dcesrv_ApiGetNetInterface(struct dcesrv_call_state *dce_call,
 	if (err != CM_ERROR_SUCCESS) {
 		return W_ERROR(err);
 	}
-	return get_id(mem_ctx, netif->name, r->out.lppszInterfaceName);
+	return clusrv_string_out(mem_ctx, netif->name,
+				 r->out.lppszInterfaceName);
 }
 
 WERROR dcesrv_ApiCreateNetInterfaceEnum(struct dcesrv_call_state *dce_call,
@@ -503,7 +434,7 @@ WERROR dcesrv_ApiCreateNetInterfaceEnum(struct dcesrv_call_state *dce_call,
 	struct clus_model *m = clusrv_model(dce_call);
 	struct clus_node *node = NULL;
 	struct clus_network *net = NULL;
-	struct ENUM_LIST *list = NULL;
+	struct clusrv_enum e;
 	struct clus_netif *i;
 	uint32_t err;
 	WERROR werr;
@@ -526,23 +457,15 @@ WERROR dcesrv_ApiCreateNetInterfaceEnum(struct dcesrv_call_state *dce_call,
 			return W_ERROR(err);
 		}
 	}
-	werr = new_enum(mem_ctx, &list);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
+	clusrv_enum_start(mem_ctx, &e, false);
 	for (i = clus_netif_first(m); i != NULL; i = clus_netif_next(i)) {
-		if ((node != NULL && i->node != node) ||
-		    (net != NULL && i->network != net)) {
-			continue;
-		}
-		werr = clusrv_enum_add(list, CLUSTER_ENUM_NETINTERFACE,
-				       i->name);
-		if (!W_ERROR_IS_OK(werr)) {
-			return werr;
+		if ((node == NULL || i->node == node) &&
+		    (net == NULL || i->network == net)) {
+			clusrv_enum_add(&e, CLUSTER_ENUM_NETINTERFACE, i->name,
+					NULL);
 		}
 	}
-	*r->out.ReturnEnum = list;
-	return WERR_OK;
+	return clusrv_enum_done(&e, r->out.ReturnEnum, NULL);
 }
 
 /* Resource types ------------------------------------------------------- */
@@ -598,7 +521,9 @@ WERROR dcesrv_ApiCreateResTypeEnum(struct dcesrv_call_state *dce_call,
 {
 	struct clus_model *m = clusrv_model(dce_call);
 	struct clus_restype *type = NULL;
-	struct ENUM_LIST *list = NULL;
+	struct clus_node *n;
+	struct clus_resource *res;
+	struct clusrv_enum e;
 	uint32_t err;
 	WERROR werr;
 
@@ -611,38 +536,23 @@ WERROR dcesrv_ApiCreateResTypeEnum(struct dcesrv_call_state *dce_call,
 	if (err != CM_ERROR_SUCCESS) {
 		return W_ERROR(err);
 	}
-	werr = new_enum(mem_ctx, &list);
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
+	clusrv_enum_start(mem_ctx, &e, false);
 	if (r->in.dwType & CLUSTER_RESOURCE_TYPE_ENUM_NODES) {
-		struct clus_node *n;
-
 		for (n = clus_node_first(m); n != NULL; n = clus_node_next(n)) {
-			werr = clusrv_enum_add(
-				list, CLUSTER_RESOURCE_TYPE_ENUM_NODES,
-				n->name);
-			if (!W_ERROR_IS_OK(werr)) {
-				return werr;
-			}
+			clusrv_enum_add(&e, CLUSTER_RESOURCE_TYPE_ENUM_NODES,
+					n->name, NULL);
 		}
 	}
 	if (r->in.dwType & CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES) {
-		struct clus_resource *res;
-
 		for (res = clus_resource_first(m); res != NULL;
 		     res = clus_resource_next(res)) {
 			if (res->type != type) {
 				continue;
 			}
-			werr = clusrv_enum_add(
-				list, CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES,
-				res->name);
-			if (!W_ERROR_IS_OK(werr)) {
-				return werr;
-			}
+			clusrv_enum_add(&e,
+					CLUSTER_RESOURCE_TYPE_ENUM_RESOURCES,
+					res->name, NULL);
 		}
 	}
-	*r->out.ReturnEnum = list;
-	return WERR_OK;
+	return clusrv_enum_done(&e, r->out.ReturnEnum, NULL);
 }

@@ -8,25 +8,14 @@
  * data: ApiCloseNotify, or the association group going away, frees it,
  * and freeing it completes the GetNotify calls waiting on it.
  *
- * The GetNotify calls block (MS-CMRP 3.1.4.2.66): they go asynchronous
- * on clus_notify_wait_send() and answer from its callback.  The wait
- * hangs off the dce_call, never off the port, and the callback looks
- * the handle up again, because the port may have been closed from the
- * other connection of the association group meanwhile.
- *
- * The dcesrv core keeps a connection whose client went away for as long
- * as a call on it is pending.  Nothing would ever end such a wait, so a
- * timer checks for a terminated connection and answers the call, which
- * lets the core free the connection.
+ * The GetNotify calls block (MS-CMRP 3.1.4.2.66) until the port has
+ * events: srv_wait.c makes them asynchronous and answers them.
  */
 
 #include "server/rpc/rpc_private.h"
 
 /* Events handed out by one GetNotifyV2 or GetNotifyAsync call at most */
 #define NOTIFY_BATCH_MAX 256
-
-/* How often a waiting call checks whether its client is still there */
-#define NOTIFY_CONN_CHECK_SECS 1
 
 struct clusrv_notify {
 	struct clus_notify_port *port;
@@ -61,14 +50,14 @@ static WERROR notify_open(struct dcesrv_call_state *dce_call,
 	}
 	n = talloc_zero(h, struct clusrv_notify);
 	if (n == NULL) {
-		clusrv_handle_close(dce_call, out, CLUSRV_H_NOTIFY);
+		clusrv_handle_close(dce_call, out, NULL, CLUSRV_H_NOTIFY);
 		return WERR_NOT_ENOUGH_MEMORY;
 	}
 	n->version = version;
 	err = clus_notify_port_create(n, clusrv_model(dce_call), version,
 				      &n->port);
 	if (err != CM_ERROR_SUCCESS) {
-		clusrv_handle_close(dce_call, out, CLUSRV_H_NOTIFY);
+		clusrv_handle_close(dce_call, out, NULL, CLUSRV_H_NOTIFY);
 		return W_ERROR(err);
 	}
 	h->priv = n;
@@ -115,15 +104,13 @@ WERROR dcesrv_ApiCloseNotify(struct dcesrv_call_state *dce_call,
 			     TALLOC_CTX *mem_ctx, struct ApiCloseNotify *r)
 {
 	struct clusrv_notify *n = notify_get(dce_call, r->in.Notify, 0);
-	WERROR werr;
 
 	if (n != NULL) {
 		/* waiting calls end now, undelivered events are dropped */
 		clus_notify_port_close(n->port);
 	}
-	werr = clusrv_handle_close(dce_call, r->in.Notify, CLUSRV_H_NOTIFY);
-	*r->out.Notify = *r->in.Notify;
-	return werr;
+	return clusrv_handle_close(dce_call, r->in.Notify, r->out.Notify,
+				   CLUSRV_H_NOTIFY);
 }
 
 WERROR dcesrv_ApiUnblockGetNotifyCall(struct dcesrv_call_state *dce_call,
@@ -153,12 +140,7 @@ static WERROR notify_v2_object(struct dcesrv_call_state *dce_call,
 			       uint32_t object_type, const char **id)
 {
 	struct clus_model *m = clusrv_model(dce_call);
-	struct clus_node *node = NULL;
-	struct clus_group *group = NULL;
-	struct clus_resource *res = NULL;
-	struct clus_network *net = NULL;
-	struct clus_netif *netif = NULL;
-	struct clus_groupset *set = NULL;
+	enum clusrv_htype type;
 	WERROR werr;
 
 	*id = NULL;
@@ -179,44 +161,13 @@ static WERROR notify_v2_object(struct dcesrv_call_state *dce_call,
 			return WERR_INVALID_HANDLE;
 		}
 		return WERR_OK;
-	case CM_OBJ_NODE:
-		werr = clusrv_node_from_handle(dce_call, h, &node);
-		if (W_ERROR_IS_OK(werr)) {
-			*id = node->id;
-		}
-		return werr;
-	case CM_OBJ_GROUP:
-		werr = clusrv_group_from_handle(dce_call, h, &group);
-		if (W_ERROR_IS_OK(werr)) {
-			*id = group->id;
-		}
-		return werr;
-	case CM_OBJ_RESOURCE:
-		werr = clusrv_resource_from_handle(dce_call, h, &res);
-		if (W_ERROR_IS_OK(werr)) {
-			*id = res->id;
-		}
-		return werr;
-	case CM_OBJ_NETWORK:
-		werr = clusrv_network_from_handle(dce_call, h, &net);
-		if (W_ERROR_IS_OK(werr)) {
-			*id = net->id;
-		}
-		return werr;
-	case CM_OBJ_NETINTERFACE:
-		werr = clusrv_netif_from_handle(dce_call, h, &netif);
-		if (W_ERROR_IS_OK(werr)) {
-			*id = netif->id;
-		}
-		return werr;
-	case CM_OBJ_GROUPSET:
-		werr = clusrv_groupset_from_handle(dce_call, h, &set);
-		if (W_ERROR_IS_OK(werr)) {
-			*id = set->id;
-		}
-		return werr;
 	}
-	return WERR_INVALID_PARAMETER;
+	type = clusrv_object_htype(object_type);
+	if (type == 0) {
+		return WERR_INVALID_PARAMETER;
+	}
+	clusrv_object(dce_call, h, type, id, &werr);
+	return werr;
 }
 
 /* ---------------------------------------------------------------------
@@ -354,21 +305,19 @@ WERROR dcesrv_ApiAddNotifyKey(struct dcesrv_call_state *dce_call,
 			      TALLOC_CTX *mem_ctx, struct ApiAddNotifyKey *r)
 {
 	struct clusrv_notify *n;
-	struct clusrv_handle *key;
+	const char *path = NULL;
+	WERROR werr;
 
 	*r->out.rpc_status = WERR_OK;
 	n = notify_get(dce_call, &r->in.hNotify, 1);
 	if (n == NULL) {
 		return WERR_INVALID_HANDLE;
 	}
-	key = clusrv_handle_get(dce_call, &r->in.hKey, CLUSRV_H_KEY);
-	if (key == NULL) {
-		return WERR_INVALID_HANDLE;
+	clusrv_object(dce_call, &r->in.hKey, CLUSRV_H_KEY, &path, &werr);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
 	}
-	if (clus_regkey_by_path(clusrv_model(dce_call), key->id) == NULL) {
-		return WERR_KEY_DELETED;
-	}
-	return W_ERROR(clus_notify_add_v1(n->port, CM_OBJ_REGISTRY, key->id,
+	return W_ERROR(clus_notify_add_v1(n->port, CM_OBJ_REGISTRY, path,
 					  r->in.Filter, r->in.dwNotifyKey,
 					  r->in.WatchSubTree != 0, NULL));
 }
@@ -491,13 +440,10 @@ WERROR dcesrv_ApiAddNotifyResourceTypeV2(struct dcesrv_call_state *dce_call,
  * GetNotify, GetNotifyV2, GetNotifyAsync
  * --------------------------------------------------------------------- */
 
-struct notify_wait {
-	struct dcesrv_call_state *dce_call;
+/* What a waiting GetNotify call needs: which call it is */
+struct notify_call_state {
 	enum notify_call kind;
 	void *r;			/* struct ApiGetNotify* */
-	struct policy_handle hnotify;
-	struct tevent_req *subreq;
-	struct tevent_timer *check;
 };
 
 static const struct policy_handle *notify_call_handle(enum notify_call kind,
@@ -514,15 +460,17 @@ static const struct policy_handle *notify_call_handle(enum notify_call kind,
 	return NULL;
 }
 
-static WERROR *notify_call_result(enum notify_call kind, void *r)
+static WERROR *notify_call_result(void *private_data)
 {
-	switch (kind) {
+	struct notify_call_state *c = private_data;
+
+	switch (c->kind) {
 	case NOTIFY_CALL_V1:
-		return &((struct ApiGetNotify *)r)->out.result;
+		return &((struct ApiGetNotify *)c->r)->out.result;
 	case NOTIFY_CALL_V2:
-		return &((struct ApiGetNotifyV2 *)r)->out.result;
+		return &((struct ApiGetNotifyV2 *)c->r)->out.result;
 	case NOTIFY_CALL_ASYNC:
-		return &((struct ApiGetNotifyAsync *)r)->out.result;
+		return &((struct ApiGetNotifyAsync *)c->r)->out.result;
 	}
 	return NULL;
 }
@@ -533,9 +481,14 @@ static WERROR *notify_call_result(enum notify_call kind, void *r)
  * 3.1.4.2.143: ApiGetNotifyAsync ended by ApiUnblockGetNotifyCall or
  * ApiCloseNotify gives ERROR_INVALID_FUNCTION.
  */
-static WERROR notify_end_error(enum notify_call kind)
+static WERROR notify_end_error(void *private_data, enum clusrv_wait_end why)
 {
-	if (kind == NOTIFY_CALL_ASYNC) {
+	struct notify_call_state *c = private_data;
+
+	if (why == CLUSRV_WAIT_FAILED) {
+		return WERR_NOT_ENOUGH_MEMORY;
+	}
+	if (c->kind == NOTIFY_CALL_ASYNC) {
 		return WERR_INVALID_FUNCTION;
 	}
 	return WERR_NO_MORE_ITEMS;
@@ -699,143 +652,45 @@ static bool notify_try_fill(struct dcesrv_call_state *dce_call,
 	return true;
 }
 
-static void notify_wait_done(struct tevent_req *subreq);
-static void notify_conn_check(struct tevent_context *ev,
-			      struct tevent_timer *te,
-			      struct timeval now, void *private_data);
-
-static bool notify_wait_start(struct notify_wait *w, struct clusrv_notify *n)
+/* clusrv_wait_ops.answer: the port looked up again, then notify_try_fill */
+static bool notify_answer(struct dcesrv_call_state *dce_call,
+			  void *private_data, struct clus_notify_port **port,
+			  WERROR *result)
 {
-	struct tevent_context *ev = clus_model_ev(clusrv_model(w->dce_call));
-
-	TALLOC_FREE(w->subreq);
-	w->subreq = clus_notify_wait_send(w, ev, n->port);
-	if (w->subreq == NULL) {
-		return false;
-	}
-	tevent_req_set_callback(w->subreq, notify_wait_done, w);
-	if (w->check == NULL) {
-		w->check = tevent_add_timer(
-			ev, w, tevent_timeval_current_ofs(
-				NOTIFY_CONN_CHECK_SECS, 0),
-			notify_conn_check, w);
-		if (w->check == NULL) {
-			TALLOC_FREE(w->subreq);
-			return false;
-		}
-	}
-	return true;
-}
-
-static void notify_reply(struct notify_wait *w, WERROR result)
-{
-	struct dcesrv_call_state *dce_call = w->dce_call;
-	NTSTATUS status;
-
-	*notify_call_result(w->kind, w->r) = result;
-	/* the call's memory outlives the wait: drop the timer and request */
-	TALLOC_FREE(w);
-	status = dcesrv_reply(dce_call);
-	if (!NT_STATUS_IS_OK(status)) {
-		DBG_WARNING("cannot send the GetNotify reply: %s\n",
-			    nt_errstr(status));
-	}
-}
-
-static void notify_wait_done(struct tevent_req *subreq)
-{
-	struct notify_wait *w = tevent_req_callback_data(
-		subreq, struct notify_wait);
-	enum clus_notify_wait_result res = CLUS_NOTIFY_CLOSED;
+	struct notify_call_state *c = private_data;
 	struct clusrv_notify *n;
-	WERROR result = WERR_OK;
-	int ret;
 
-	ret = clus_notify_wait_recv(subreq, &res);
-	TALLOC_FREE(subreq);
-	w->subreq = NULL;
-	if (ret != 0) {
-		DBG_WARNING("waiting for events failed: %s\n", strerror(ret));
-		notify_reply(w, WERR_NOT_ENOUGH_MEMORY);
-		return;
+	n = notify_get(dce_call, notify_call_handle(c->kind, c->r), 0);
+	if (n == NULL) {
+		/* closed from another connection meanwhile */
+		*result = notify_end_error(c, CLUSRV_WAIT_CLOSED);
+		return true;
 	}
-
-	/* closed from another connection meanwhile? */
-	n = notify_get(w->dce_call, &w->hnotify, 0);
-	if (n == NULL || res == CLUS_NOTIFY_CLOSED ||
-	    res == CLUS_NOTIFY_UNBLOCKED) {
-		DBG_DEBUG("GetNotify ends: port %s\n",
-			  n == NULL || res == CLUS_NOTIFY_CLOSED ?
-			  "closed" : "unblocked");
-		notify_reply(w, notify_end_error(w->kind));
-		return;
-	}
-	if (notify_try_fill(w->dce_call, n, w->kind, w->r, &result)) {
-		notify_reply(w, result);
-		return;
-	}
-	/* another call on the port took the events: wait again */
-	if (!notify_wait_start(w, n)) {
-		notify_reply(w, WERR_NOT_ENOUGH_MEMORY);
-	}
+	*port = n->port;
+	return notify_try_fill(dce_call, n, c->kind, c->r, result);
 }
 
-static void notify_conn_check(struct tevent_context *ev,
-			      struct tevent_timer *te,
-			      struct timeval now, void *private_data)
-{
-	struct notify_wait *w = talloc_get_type_abort(private_data,
-						      struct notify_wait);
-
-	w->check = NULL;
-	if (w->dce_call->conn->terminate != NULL) {
-		DBG_INFO("client gone, GetNotify ends: %s\n",
-			 w->dce_call->conn->terminate);
-		notify_reply(w, notify_end_error(w->kind));
-		return;
-	}
-	w->check = tevent_add_timer(
-		ev, w, tevent_timeval_current_ofs(NOTIFY_CONN_CHECK_SECS, 0),
-		notify_conn_check, w);
-	if (w->check == NULL) {
-		notify_reply(w, WERR_NOT_ENOUGH_MEMORY);
-	}
-}
+static const struct clusrv_wait_ops notify_wait_ops = {
+	.answer = notify_answer,
+	.end = notify_end_error,
+	.result = notify_call_result,
+};
 
 static WERROR notify_get_call(struct dcesrv_call_state *dce_call,
 			      enum notify_call kind, void *r)
 {
 	const struct policy_handle *h = notify_call_handle(kind, r);
-	struct clusrv_notify *n;
-	struct notify_wait *w;
-	WERROR result = WERR_OK;
+	struct notify_call_state *c;
 
-	n = notify_get(dce_call, h, kind == NOTIFY_CALL_V2 ? 2 : 1);
-	if (n == NULL) {
+	if (notify_get(dce_call, h, kind == NOTIFY_CALL_V2 ? 2 : 1) == NULL) {
 		return WERR_INVALID_HANDLE;
 	}
-	if (notify_try_fill(dce_call, n, kind, r, &result)) {
-		return result;
-	}
-	if (!(dce_call->state_flags & DCESRV_CALL_STATE_FLAG_MAY_ASYNC)) {
-		/* cannot block here: say so rather than hang the caller */
-		return WERR_NO_MORE_ITEMS;
-	}
-
-	w = talloc_zero(dce_call, struct notify_wait);
-	if (w == NULL) {
+	c = talloc(dce_call, struct notify_call_state);
+	if (c == NULL) {
 		return WERR_NOT_ENOUGH_MEMORY;
 	}
-	w->dce_call = dce_call;
-	w->kind = kind;
-	w->r = r;
-	w->hnotify = *h;
-	if (!notify_wait_start(w, n)) {
-		TALLOC_FREE(w);
-		return WERR_NOT_ENOUGH_MEMORY;
-	}
-	dce_call->state_flags |= DCESRV_CALL_STATE_FLAG_ASYNC;
-	return WERR_IO_PENDING;
+	*c = (struct notify_call_state) { .kind = kind, .r = r };
+	return clusrv_wait_call(dce_call, &notify_wait_ops, c);
 }
 
 WERROR dcesrv_ApiGetNotify(struct dcesrv_call_state *dce_call,

@@ -12,18 +12,6 @@
 
 #include "server/rpc/rpc_private.h"
 
-static WERROR key_for_write(struct dcesrv_call_state *dce_call,
-			    const struct policy_handle *h,
-			    struct clus_regkey **key)
-{
-	WERROR werr = clusrv_regkey_from_handle(dce_call, h, key);
-
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return clusrv_check_write(dce_call);
-}
-
 static void open_key(struct dcesrv_call_state *dce_call,
 		     struct clus_regkey *key, uint32_t sam_desired,
 		     WERROR *status, struct policy_handle *out)
@@ -76,7 +64,8 @@ void dcesrv_ApiCreateKey(struct dcesrv_call_state *dce_call,
 
 	NDR_ZERO_STRUCTP(r->out.phKey);
 	*r->out.lpdwDisposition = 0;
-	*r->out.Status = key_for_write(dce_call, &r->in.hKey, &parent);
+	*r->out.Status = clusrv_regkey_for_write(dce_call, &r->in.hKey,
+						 &parent);
 	if (!W_ERROR_IS_OK(*r->out.Status)) {
 		return;
 	}
@@ -99,11 +88,8 @@ void dcesrv_ApiCreateKey(struct dcesrv_call_state *dce_call,
 WERROR dcesrv_ApiCloseKey(struct dcesrv_call_state *dce_call,
 			  TALLOC_CTX *mem_ctx, struct ApiCloseKey *r)
 {
-	WERROR werr = clusrv_handle_close(dce_call, r->in.pKey,
-					  CLUSRV_H_KEY);
-
-	*r->out.pKey = *r->in.pKey;
-	return werr;
+	return clusrv_handle_close(dce_call, r->in.pKey, r->out.pKey,
+				   CLUSRV_H_KEY);
 }
 
 WERROR dcesrv_ApiEnumKey(struct dcesrv_call_state *dce_call,
@@ -132,7 +118,7 @@ WERROR dcesrv_ApiDeleteKey(struct dcesrv_call_state *dce_call,
 {
 	struct clus_model *m = clusrv_model(dce_call);
 	struct clus_regkey *parent = NULL, *key = NULL;
-	WERROR werr = key_for_write(dce_call, &r->in.hKey, &parent);
+	WERROR werr = clusrv_regkey_for_write(dce_call, &r->in.hKey, &parent);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -153,7 +139,7 @@ WERROR dcesrv_ApiSetValue(struct dcesrv_call_state *dce_call,
 	struct clus_regkey *key = NULL;
 	uint8_t *data = NULL;
 	uint32_t len = 0;
-	WERROR werr = key_for_write(dce_call, &r->in.hKey, &key);
+	WERROR werr = clusrv_regkey_for_write(dce_call, &r->in.hKey, &key);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -173,7 +159,7 @@ WERROR dcesrv_ApiDeleteValue(struct dcesrv_call_state *dce_call,
 			     TALLOC_CTX *mem_ctx, struct ApiDeleteValue *r)
 {
 	struct clus_regkey *key = NULL;
-	WERROR werr = key_for_write(dce_call, &r->in.hKey, &key);
+	WERROR werr = clusrv_regkey_for_write(dce_call, &r->in.hKey, &key);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -323,7 +309,7 @@ WERROR dcesrv_ApiSetKeySecurity(struct dcesrv_call_state *dce_call,
 {
 	struct RPC_SECURITY_DESCRIPTOR *sd = r->in.pRpcSecurityDescriptor;
 	struct clus_regkey *key = NULL;
-	WERROR werr = key_for_write(dce_call, &r->in.hKey, &key);
+	WERROR werr = clusrv_regkey_for_write(dce_call, &r->in.hKey, &key);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;

@@ -7,25 +7,6 @@
 
 #include "server/rpc/rpc_private.h"
 
-static WERROR res_for_write(struct dcesrv_call_state *dce_call,
-			    const struct policy_handle *h,
-			    struct clus_resource **res)
-{
-	WERROR werr = clusrv_resource_from_handle(dce_call, h, res);
-
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return clusrv_check_write(dce_call);
-}
-
-static WERROR strdup_out(TALLOC_CTX *mem_ctx, const char *s,
-			 const char **out)
-{
-	*out = talloc_strdup(mem_ctx, s != NULL ? s : "");
-	return *out != NULL ? WERR_OK : WERR_NOT_ENOUGH_MEMORY;
-}
-
 void dcesrv_ApiCreateResource(struct dcesrv_call_state *dce_call,
 			      TALLOC_CTX *mem_ctx, struct ApiCreateResource *r)
 {
@@ -34,11 +15,7 @@ void dcesrv_ApiCreateResource(struct dcesrv_call_state *dce_call,
 	uint32_t access = 0;
 
 	NDR_ZERO_STRUCTP(r->out.hResource);
-	*r->out.Status = clusrv_group_from_handle(dce_call, &r->in.hGroup, &g);
-	if (!W_ERROR_IS_OK(*r->out.Status)) {
-		return;
-	}
-	*r->out.Status = clusrv_check_write(dce_call);
+	*r->out.Status = clusrv_group_for_write(dce_call, &r->in.hGroup, &g);
 	if (!W_ERROR_IS_OK(*r->out.Status)) {
 		return;
 	}
@@ -69,7 +46,8 @@ WERROR dcesrv_ApiDeleteResource(struct dcesrv_call_state *dce_call,
 				struct ApiDeleteResource *r)
 {
 	struct clus_resource *res = NULL;
-	WERROR werr = res_for_write(dce_call, &r->in.hResource, &res);
+	WERROR werr = clusrv_resource_for_write(dce_call, &r->in.hResource,
+						&res);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -80,11 +58,8 @@ WERROR dcesrv_ApiDeleteResource(struct dcesrv_call_state *dce_call,
 WERROR dcesrv_ApiCloseResource(struct dcesrv_call_state *dce_call,
 			       TALLOC_CTX *mem_ctx, struct ApiCloseResource *r)
 {
-	WERROR werr = clusrv_handle_close(dce_call, r->in.Resource,
-					  CLUSRV_H_RESOURCE);
-
-	*r->out.Resource = *r->in.Resource;
-	return werr;
+	return clusrv_handle_close(dce_call, r->in.Resource, r->out.Resource,
+				   CLUSRV_H_RESOURCE);
 }
 
 WERROR dcesrv_ApiGetResourceState(struct dcesrv_call_state *dce_call,
@@ -100,12 +75,13 @@ WERROR dcesrv_ApiGetResourceState(struct dcesrv_call_state *dce_call,
 		return werr;
 	}
 	*r->out.State = res->state;
-	werr = strdup_out(mem_ctx, res->group->owner != NULL ?
-			  res->group->owner->name : "", r->out.NodeName);
+	werr = clusrv_string_out(mem_ctx, res->group->owner != NULL ?
+				 res->group->owner->name : "", r->out.NodeName);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	return strdup_out(mem_ctx, res->group->name, r->out.GroupName);
+	return clusrv_string_out(mem_ctx, res->group->name,
+				 r->out.GroupName);
 }
 
 WERROR dcesrv_ApiSetResourceName(struct dcesrv_call_state *dce_call,
@@ -113,7 +89,8 @@ WERROR dcesrv_ApiSetResourceName(struct dcesrv_call_state *dce_call,
 				 struct ApiSetResourceName *r)
 {
 	struct clus_resource *res = NULL;
-	WERROR werr = res_for_write(dce_call, &r->in.hResource, &res);
+	WERROR werr = clusrv_resource_for_write(dce_call, &r->in.hResource,
+						&res);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -136,7 +113,7 @@ WERROR dcesrv_ApiGetResourceId(struct dcesrv_call_state *dce_call,
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	return strdup_out(mem_ctx, res->id, r->out.pGuid);
+	return clusrv_string_out(mem_ctx, res->id, r->out.pGuid);
 }
 
 WERROR dcesrv_ApiGetResourceType(struct dcesrv_call_state *dce_call,
@@ -150,14 +127,16 @@ WERROR dcesrv_ApiGetResourceType(struct dcesrv_call_state *dce_call,
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	return strdup_out(mem_ctx, res->type->name, r->out.lpszResourceType);
+	return clusrv_string_out(mem_ctx, res->type->name,
+				 r->out.lpszResourceType);
 }
 
 WERROR dcesrv_ApiFailResource(struct dcesrv_call_state *dce_call,
 			      TALLOC_CTX *mem_ctx, struct ApiFailResource *r)
 {
 	struct clus_resource *res = NULL;
-	WERROR werr = res_for_write(dce_call, &r->in.hResource, &res);
+	WERROR werr = clusrv_resource_for_write(dce_call, &r->in.hResource,
+						&res);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -170,49 +149,36 @@ WERROR dcesrv_ApiFailResource(struct dcesrv_call_state *dce_call,
  * PROPERTY_LIST are for resource DLLs, which the simulation has none
  * of. Queued behind an operation running on the group (srv_settle.c).
  */
-static WERROR res_settle(struct dcesrv_call_state *dce_call,
-			 const struct policy_handle *h,
-			 enum clusrv_settle_op op, WERROR *result)
-{
-	struct clus_resource *res = NULL;
-	WERROR werr = res_for_write(dce_call, h, &res);
-
-	if (!W_ERROR_IS_OK(werr)) {
-		return werr;
-	}
-	return clusrv_settle_op(dce_call, op, res->id, result);
-}
-
 WERROR dcesrv_ApiOnlineResource(struct dcesrv_call_state *dce_call,
 				TALLOC_CTX *mem_ctx,
 				struct ApiOnlineResource *r)
 {
-	return res_settle(dce_call, &r->in.hResource, CLUSRV_RES_ONLINE,
-			  &r->out.result);
+	return clusrv_settle_op(dce_call, &r->in.hResource, CLUSRV_RES_ONLINE,
+				&r->out.result);
 }
 
 WERROR dcesrv_ApiOfflineResource(struct dcesrv_call_state *dce_call,
 				 TALLOC_CTX *mem_ctx,
 				 struct ApiOfflineResource *r)
 {
-	return res_settle(dce_call, &r->in.hResource, CLUSRV_RES_OFFLINE,
-			  &r->out.result);
+	return clusrv_settle_op(dce_call, &r->in.hResource, CLUSRV_RES_OFFLINE,
+				&r->out.result);
 }
 
 WERROR dcesrv_ApiOnlineResourceEx(struct dcesrv_call_state *dce_call,
 				  TALLOC_CTX *mem_ctx,
 				  struct ApiOnlineResourceEx *r)
 {
-	return res_settle(dce_call, &r->in.hResource, CLUSRV_RES_ONLINE,
-			  &r->out.result);
+	return clusrv_settle_op(dce_call, &r->in.hResource, CLUSRV_RES_ONLINE,
+				&r->out.result);
 }
 
 WERROR dcesrv_ApiOfflineResourceEx(struct dcesrv_call_state *dce_call,
 				   TALLOC_CTX *mem_ctx,
 				   struct ApiOfflineResourceEx *r)
 {
-	return res_settle(dce_call, &r->in.hResource, CLUSRV_RES_OFFLINE,
-			  &r->out.result);
+	return clusrv_settle_op(dce_call, &r->in.hResource, CLUSRV_RES_OFFLINE,
+				&r->out.result);
 }
 
 /* A restart is an offline followed by an online: fail, then recover */
@@ -221,7 +187,8 @@ WERROR dcesrv_ApiRestartResource(struct dcesrv_call_state *dce_call,
 				 struct ApiRestartResource *r)
 {
 	struct clus_resource *res = NULL;
-	WERROR werr = res_for_write(dce_call, &r->in.hResource, &res);
+	WERROR werr = clusrv_resource_for_write(dce_call, &r->in.hResource,
+						&res);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -305,7 +272,7 @@ static WERROR res_and_node(struct dcesrv_call_state *dce_call,
 			   const struct policy_handle *hnode,
 			   struct clus_resource **res, struct clus_node **node)
 {
-	WERROR werr = res_for_write(dce_call, hres, res);
+	WERROR werr = clusrv_resource_for_write(dce_call, hres, res);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -351,7 +318,7 @@ static WERROR change_group(struct dcesrv_call_state *dce_call,
 {
 	struct clus_resource *res = NULL;
 	struct clus_group *g = NULL;
-	WERROR werr = res_for_write(dce_call, hres, &res);
+	WERROR werr = clusrv_resource_for_write(dce_call, hres, &res);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -387,50 +354,34 @@ WERROR dcesrv_ApiCreateResEnum(struct dcesrv_call_state *dce_call,
 {
 	struct clus_model *m = clusrv_model(dce_call);
 	struct clus_resource *res = NULL, *o;
-	struct ENUM_LIST *list;
+	struct clusrv_enum e;
+	uint32_t i;
 	WERROR werr;
 
 	werr = clusrv_resource_from_handle(dce_call, &r->in.hResource, &res);
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	list = talloc_zero(mem_ctx, struct ENUM_LIST);
-	if (list == NULL) {
-		return WERR_NOT_ENOUGH_MEMORY;
-	}
+	clusrv_enum_start(mem_ctx, &e, false);
 	for (o = clus_resource_first(m); o != NULL;
 	     o = clus_resource_next(o)) {
 		if ((r->in.dwType & CLUSTER_RESOURCE_ENUM_DEPENDS) &&
 		    clus_resource_depends_on(res, o)) {
-			werr = clusrv_enum_add(list,
-					       CLUSTER_RESOURCE_ENUM_DEPENDS,
-					       o->name);
+			clusrv_enum_add(&e, CLUSTER_RESOURCE_ENUM_DEPENDS,
+					o->name, NULL);
 		}
-		if (W_ERROR_IS_OK(werr) &&
-		    (r->in.dwType & CLUSTER_RESOURCE_ENUM_PROVIDES) &&
+		if ((r->in.dwType & CLUSTER_RESOURCE_ENUM_PROVIDES) &&
 		    clus_resource_depends_on(o, res)) {
-			werr = clusrv_enum_add(list,
-					       CLUSTER_RESOURCE_ENUM_PROVIDES,
-					       o->name);
-		}
-		if (!W_ERROR_IS_OK(werr)) {
-			return werr;
+			clusrv_enum_add(&e, CLUSTER_RESOURCE_ENUM_PROVIDES,
+					o->name, NULL);
 		}
 	}
-	if (r->in.dwType & CLUSTER_RESOURCE_ENUM_NODES) {
-		uint32_t i;
-
-		for (i = 0; i < res->num_possible; i++) {
-			werr = clusrv_enum_add(list,
-					       CLUSTER_RESOURCE_ENUM_NODES,
-					       res->possible[i]->name);
-			if (!W_ERROR_IS_OK(werr)) {
-				return werr;
-			}
-		}
+	for (i = 0; (r->in.dwType & CLUSTER_RESOURCE_ENUM_NODES) &&
+		    i < res->num_possible; i++) {
+		clusrv_enum_add(&e, CLUSTER_RESOURCE_ENUM_NODES,
+				res->possible[i]->name, NULL);
 	}
-	*r->out.ReturnEnum = list;
-	return WERR_OK;
+	return clusrv_enum_done(&e, r->out.ReturnEnum, NULL);
 }
 
 WERROR dcesrv_ApiSetResourceDependencyExpression(
@@ -438,7 +389,8 @@ WERROR dcesrv_ApiSetResourceDependencyExpression(
 	struct ApiSetResourceDependencyExpression *r)
 {
 	struct clus_resource *res = NULL;
-	WERROR werr = res_for_write(dce_call, &r->in.hResource, &res);
+	WERROR werr = clusrv_resource_for_write(dce_call, &r->in.hResource,
+						&res);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -481,7 +433,7 @@ WERROR dcesrv_ApiGetResourceNetworkName(struct dcesrv_call_state *dce_call,
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
 	}
-	return strdup_out(mem_ctx,
+	return clusrv_string_out(mem_ctx,
 			  clus_resource_network_name(clusrv_model(dce_call),
 						     res),
 			  r->out.lpszName);
@@ -493,7 +445,8 @@ WERROR dcesrv_ApiChangeCsvState(struct dcesrv_call_state *dce_call,
 				struct ApiChangeCsvState *r)
 {
 	struct clus_resource *res = NULL;
-	WERROR werr = res_for_write(dce_call, &r->in.hResource, &res);
+	WERROR werr = clusrv_resource_for_write(dce_call, &r->in.hResource,
+						&res);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;
@@ -506,7 +459,8 @@ WERROR dcesrv_ApiChangeCsvStateEx(struct dcesrv_call_state *dce_call,
 				  struct ApiChangeCsvStateEx *r)
 {
 	struct clus_resource *res = NULL;
-	WERROR werr = res_for_write(dce_call, &r->in.hResource, &res);
+	WERROR werr = clusrv_resource_for_write(dce_call, &r->in.hResource,
+						&res);
 
 	if (!W_ERROR_IS_OK(werr)) {
 		return werr;

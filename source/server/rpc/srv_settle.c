@@ -160,19 +160,30 @@ static void settle_done(struct tevent_req *subreq)
 }
 
 WERROR clusrv_settle_op(struct dcesrv_call_state *dce_call,
-			enum clusrv_settle_op op, const char *id,
-			WERROR *result)
+			const struct policy_handle *h,
+			enum clusrv_settle_op op, WERROR *result)
 {
+	enum clusrv_htype type = op_is_group(op) ?
+		CLUSRV_H_GROUP : CLUSRV_H_RESOURCE;
 	struct settle_state *s;
+	const char *id = NULL;
+	WERROR werr;
 
-	s = talloc_zero(dce_call, struct settle_state);
+	clusrv_object(dce_call, h, type, &id, &werr);
+	werr = clusrv_for_write(dce_call, werr);
+	if (!W_ERROR_IS_OK(werr)) {
+		return werr;
+	}
+	s = talloc(dce_call, struct settle_state);
 	if (s == NULL) {
 		return WERR_NOT_ENOUGH_MEMORY;
 	}
-	s->dce_call = dce_call;
-	s->result = result;
-	s->op = op;
-	s->id = talloc_strdup(s, id);
+	*s = (struct settle_state) {
+		.dce_call = dce_call,
+		.result = result,
+		.op = op,
+		.id = talloc_strdup(s, id),
+	};
 	if (s->id == NULL) {
 		TALLOC_FREE(s);
 		return WERR_NOT_ENOUGH_MEMORY;
