@@ -415,19 +415,65 @@ static const struct {
 	{ CLUSTER_OBJECT_TYPE_NETWORK_INTERFACE, 0x02, "common-property" },
 	{ CLUSTER_OBJECT_TYPE_NETWORK_INTERFACE, 0x04, "private-property" },
 	{ CLUSTER_OBJECT_TYPE_CLUSTER, 0x200, "lost-notifications" },
-	{ 0, 0x00000001, "node-state" },
-	{ 0, 0x00000002, "node-deleted" },
-	{ 0, 0x00000004, "node-added" },
-	{ 0, 0x00000100, "resource-state" },
-	{ 0, 0x00000200, "resource-deleted" },
-	{ 0, 0x00000400, "resource-added" },
-	{ 0, 0x00000800, "resource-property" },
-	{ 0, 0x00001000, "group-state" },
-	{ 0, 0x00002000, "group-deleted" },
-	{ 0, 0x00004000, "group-added" },
-	{ 0, 0x00008000, "group-property" },
-	{ 0, 0x10000000, "quorum-state" },
+	{ 0, CLUSTER_CHANGE_NODE_STATE, "node-state" },
+	{ 0, CLUSTER_CHANGE_NODE_DELETED, "node-deleted" },
+	{ 0, CLUSTER_CHANGE_NODE_ADDED, "node-added" },
+	{ 0, CLUSTER_CHANGE_NODE_PROPERTY, "node-property" },
+	{ 0, CLUSTER_CHANGE_REGISTRY_NAME, "key-name" },
+	{ 0, CLUSTER_CHANGE_REGISTRY_ATTRIBUTES, "key-attributes" },
+	{ 0, CLUSTER_CHANGE_REGISTRY_VALUE, "key-value" },
+	{ 0, CLUSTER_CHANGE_REGISTRY_SUBTREE, "key-subtree" },
+	{ 0, CLUSTER_CHANGE_RESOURCE_STATE, "resource-state" },
+	{ 0, CLUSTER_CHANGE_RESOURCE_DELETED, "resource-deleted" },
+	{ 0, CLUSTER_CHANGE_RESOURCE_ADDED, "resource-added" },
+	{ 0, CLUSTER_CHANGE_RESOURCE_PROPERTY, "resource-property" },
+	{ 0, CLUSTER_CHANGE_GROUP_STATE, "group-state" },
+	{ 0, CLUSTER_CHANGE_GROUP_DELETED, "group-deleted" },
+	{ 0, CLUSTER_CHANGE_GROUP_ADDED, "group-added" },
+	{ 0, CLUSTER_CHANGE_GROUP_PROPERTY, "group-property" },
+	{ 0, CLUSTER_CHANGE_RESOURCE_TYPE_DELETED, "restype-deleted" },
+	{ 0, CLUSTER_CHANGE_RESOURCE_TYPE_ADDED, "restype-added" },
+	{ 0, CLUSTER_CHANGE_RESOURCE_TYPE_PROPERTY, "restype-property" },
+	{ 0, CLUSTER_CHANGE_CLUSTER_RECONNECT, "reconnect" },
+	{ 0, CLUSTER_CHANGE_NETWORK_STATE, "network-state" },
+	{ 0, CLUSTER_CHANGE_NETWORK_DELETED, "network-deleted" },
+	{ 0, CLUSTER_CHANGE_NETWORK_ADDED, "network-added" },
+	{ 0, CLUSTER_CHANGE_NETWORK_PROPERTY, "network-property" },
+	{ 0, CLUSTER_CHANGE_NETINTERFACE_STATE, "interface-state" },
+	{ 0, CLUSTER_CHANGE_NETINTERFACE_DELETED, "interface-deleted" },
+	{ 0, CLUSTER_CHANGE_NETINTERFACE_ADDED, "interface-added" },
+	{ 0, CLUSTER_CHANGE_NETINTERFACE_PROPERTY, "interface-property" },
+	{ 0, CLUSTER_CHANGE_QUORUM_STATE, "quorum-state" },
+	{ 0, CLUSTER_CHANGE_CLUSTER_STATE, "cluster-state" },
+	{ 0, CLUSTER_CHANGE_CLUSTER_PROPERTY, "cluster-property" },
+	{ 0, CLUSTER_CHANGE_HANDLE_CLOSE, "handle-close" },
 };
+
+/* version 1: the object a CLUSTER_CHANGE filter speaks of */
+static const struct {
+	uint32_t mask;
+	const char *name;
+} v1_objects[] = {
+	{ 0x0000000f, "node" },
+	{ 0x000000f0, "key" },
+	{ 0x00000f00, "resource" },
+	{ 0x0000f000, "group" },
+	{ 0x00070000, "restype" },
+	{ 0x00f00000, "network" },
+	{ 0x0f000000, "interface" },
+};
+
+static const char *v1_object_name(uint32_t filter)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(v1_objects) / sizeof(v1_objects[0]); i++) {
+		if (filter & v1_objects[i].mask) {
+			return v1_objects[i].name;
+		}
+	}
+	return "cluster";
+}
 
 const char *clusapi_notification_object_name(
 	const struct clusapi_notification *n)
@@ -440,14 +486,7 @@ const char *clusapi_notification_object_name(
 	case CLUSTER_OBJECT_TYPE_NETWORK: return "network";
 	case CLUSTER_OBJECT_TYPE_NETWORK_INTERFACE: return "interface";
 	case 0:
-		if (n->filter & 0x0000000f) {
-			return "node";
-		} else if (n->filter & 0x00000f00) {
-			return "resource";
-		} else if (n->filter & 0x0000f000) {
-			return "group";
-		}
-		return "cluster";
+		return v1_object_name(n->filter);
 	default:
 		return "object";
 	}

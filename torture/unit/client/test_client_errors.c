@@ -170,6 +170,39 @@ static void test_event_strings(void **state)
 	talloc_free(mem_ctx);
 }
 
+/* version 1 notifications: the object and the change by the filter */
+static void test_v1_notifications(void **state)
+{
+	static const struct {
+		uint32_t filter;
+		const char *object;
+		const char *change;
+	} v1[] = {
+		{ 0x00000001, "node", "node-state" },
+		{ 0x00001000, "group", "group-state" },
+		{ 0x00000800, "resource", "resource-property" },
+		{ 0x00000040, "key", "key-value" },
+		{ 0x00020000, "restype", "restype-added" },
+		{ 0x00100000, "network", "network-state" },
+		{ 0x01000000, "interface", "interface-state" },
+		{ 0x10000000, "cluster", "quorum-state" },
+		{ 0x40000000, "cluster", "cluster-property" },
+	};
+	TALLOC_CTX *mem_ctx = talloc_new(NULL);
+	struct clusapi_notification n = { .version = 1 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(v1) / sizeof(v1[0]); i++) {
+		n.filter = v1[i].filter;
+		assert_string_equal(clusapi_notification_object_name(&n),
+				    v1[i].object);
+		assert_string_equal(clusapi_notification_change(mem_ctx, &n),
+				    v1[i].change);
+	}
+	talloc_free(mem_ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -178,6 +211,7 @@ int main(void)
 		cmocka_unit_test(test_error_strings),
 		cmocka_unit_test(test_state_names),
 		cmocka_unit_test(test_event_strings),
+		cmocka_unit_test(test_v1_notifications),
 	};
 
 	return cmocka_run_group_tests_name("client_errors", tests, NULL,
