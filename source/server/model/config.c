@@ -30,18 +30,20 @@
  *               priority
  *   [netif N]   node, network (names; required), adapter, address,
  *               description, id
- *   [group N]   owner (default the local node), preferred (list),
- *               state (online, offline; default offline), type,
- *               priority, flags, description, prop.<Name> = <value>
+ *   [group N]   id (default a new GUID), owner (default the local
+ *               node), preferred (list), state (online, offline;
+ *               default offline), type, priority, flags, description,
+ *               prop.<Name> = <value>
  *   [groups]    bulk groups for benchmarks: count (required), prefix
  *               ("Group "), start (1), digits (zero padding, 0),
  *               owner (a node name, or "spread": round robin), preferred,
  *               state, type, resources (per group, 0), resource_type
  *               ("Generic Application").  Group i is named
  *               <prefix><i>, its resources "<group> Resource <j>".
- *   [resource N] group, type (required), state (default: the group's),
- *               core (yes/no), description, possible (list; default
- *               all nodes), depends (list: "[a] and [b]") or dependency
+ *   [resource N] id (default a new GUID), group, type (required),
+ *               state (default: the group's), core (yes/no),
+ *               description, possible (list; default all nodes),
+ *               depends (list: "[a] and [b]") or dependency
  *               (an expression), prop.<Name> = <value>
  *   [groupset N] members (list of groups), depends (list of sets),
  *               startup_delay_trigger, startup_count, startup_delay,
@@ -445,7 +447,8 @@ static uint32_t cfg_group(struct cfg *cfg, struct cfg_sec *s)
 	/* a backend's own id (Pacemaker: the CIB id), else a new GUID */
 	id = sec_get(s, "id");
 	if (id != NULL && clus_group_by_id(cfg->m, id) != NULL) {
-		return cfg_err(cfg, s->line, "group id '%s' twice", id);
+		return cfg_err(cfg, s->line, "group '%s' needs a unique id",
+			       s->name);
 	}
 	set_str(g, &g->id, id);
 	set_str(g, &g->description, sec_get(s, "description"));
@@ -469,9 +472,13 @@ static struct clus_resource *cfg_new_resource(struct cfg *cfg, unsigned line,
 	uint32_t i = 0;
 	char *guid = NULL;
 
-	if (clus_resource_by_name(cfg->m, name) != NULL ||
-	    (id != NULL && clus_resource_by_id(cfg->m, id) != NULL)) {
+	if (clus_resource_by_name(cfg->m, name) != NULL) {
 		*err = cfg_err(cfg, line, "resource '%s' defined twice", name);
+		return NULL;
+	}
+	if (id != NULL && clus_resource_by_id(cfg->m, id) != NULL) {
+		*err = cfg_err(cfg, line, "resource '%s' needs a unique id",
+			       name);
 		return NULL;
 	}
 	if (id == NULL) {

@@ -213,6 +213,25 @@ static void test_config_errors(void **state)
 	expect_error(f, "[node a]\n[network N]\nid = x\n[netif i]\n"
 		     "id = x\nnode = a\nnetwork = N\n[netif j]\nid = x\n",
 		     "<config>:8: interface 'j' needs a unique id");
+	expect_error(f, "[node a]\n[group g]\nid = x\n[group h]\nid = x\n",
+		     "<config>:4: group 'h' needs a unique id");
+	expect_error(f, "[node a]\n[restype T]\n[group g]\n[resource r]\n"
+		     "id = x\ngroup = g\ntype = T\n[resource s]\nid = x\n"
+		     "group = g\ntype = T\n",
+		     "<config>:8: resource 's' needs a unique id");
+}
+
+/* a group's and a resource's id as the file gives it */
+static void test_config_ids(void **state)
+{
+	struct tfix *f = *state;
+
+	assert_err(tfix_open(f, "[node a]\n[restype T]\n[group g]\n"
+			     "id = web\n[resource r]\nid = web-ip\n"
+			     "group = g\ntype = T\n"), CM_ERROR_SUCCESS);
+	assert_ptr_equal(clus_group_by_id(f->m, "web"), tfix_group(f, "g"));
+	assert_ptr_equal(clus_resource_by_id(f->m, "web-ip"),
+			 tfix_res(f, "r"));
 }
 
 static void test_config_file(void **state)
@@ -469,6 +488,8 @@ int main(void)
 						tfix_teardown),
 		cmocka_unit_test_setup_teardown(test_config_errors,
 						setup_empty, tfix_teardown),
+		cmocka_unit_test_setup_teardown(test_config_ids, setup_empty,
+						tfix_teardown),
 		cmocka_unit_test_setup_teardown(test_config_file, setup_empty,
 						tfix_teardown),
 		cmocka_unit_test_setup_teardown(test_objects,
