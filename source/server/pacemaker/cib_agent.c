@@ -19,19 +19,6 @@
 
 #include "pcmk.h"
 
-static const xmlNode *elem_child(const xmlNode *n, const char *name)
-{
-	const xmlNode *c;
-
-	for (c = n ? n->children : NULL; c != NULL; c = c->next) {
-		if (c->type == XML_ELEMENT_NODE &&
-		    xmlStrcmp(c->name, BAD_CAST name) == 0) {
-			return c;
-		}
-	}
-	return NULL;
-}
-
 static char *prop_dup(TALLOC_CTX *mem_ctx, const xmlNode *n,
 		      const char *name, const char *dflt)
 {
@@ -62,8 +49,8 @@ static int agent_fill(struct pcmk_agent *a, const xmlNode *params)
 			continue;
 		}
 		p->name = prop_dup(a, c, "name", NULL);
-		p->type = prop_dup(a, elem_child(c, "content"), "type",
-				   "string");
+		p->type = prop_dup(a, pcmk_xml_child(c, "content", NULL),
+				   "type", "string");
 		if (p->name == NULL || p->type == NULL) {
 			return ENOMEM;
 		}
@@ -89,7 +76,7 @@ int pcmk_agent_parse(TALLOC_CTX *mem_ctx, const char *text, size_t len,
 	}
 	a = talloc_zero(mem_ctx, struct pcmk_agent);
 	if (a != NULL) {
-		ret = agent_fill(a, elem_child(root, "parameters"));
+		ret = agent_fill(a, pcmk_xml_child(root, "parameters", NULL));
 	}
 	xmlFreeDoc(doc);
 	if (a == NULL || ret != 0) {

@@ -25,7 +25,6 @@
  *   private props	instance attributes (nvpairs) of the primitive
  */
 
-#include <stdarg.h>
 #include <string.h>
 
 #include "pcmk.h"
@@ -63,33 +62,6 @@ struct pcmk_change *pcmk_change_new(TALLOC_CTX *mem_ctx,
 {
 	return pcmk_change_adopt(mem_ctx, op, section,
 				 xmlNewNode(NULL, BAD_CAST root));
-}
-
-/* a child element with attributes: NAME, VALUE pairs up to a NULL */
-xmlNode *pcmk_xml_add(xmlNode *parent, const char *name, ...)
-{
-	xmlNode *n;
-	const char *a, *v;
-	va_list ap;
-
-	if (parent == NULL) {
-		return NULL;
-	}
-	n = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
-	if (n == NULL) {
-		return NULL;
-	}
-	va_start(ap, name);
-	while ((a = va_arg(ap, const char *)) != NULL) {
-		v = va_arg(ap, const char *);
-		if (v != NULL &&
-		    xmlNewProp(n, BAD_CAST a, BAD_CAST v) == NULL) {
-			n = NULL;
-			break;
-		}
-	}
-	va_end(ap);
-	return n;
 }
 
 static bool set_props(xmlNode *n, const char *a1, const char *v1,
@@ -150,18 +122,10 @@ static const char *nvpair_id(TALLOC_CTX *mem_ctx,
 static xmlNode *set_elem_of(xmlNode *parent, const char *set_elem,
 			    const char *set_id)
 {
-	xmlNode *n;
+	xmlNode *n = pcmk_xml_child(parent, set_elem, set_id);
 
-	for (n = parent->children; n != NULL; n = n->next) {
-		xmlChar *id = xmlGetProp(n, BAD_CAST "id");
-		bool same = id != NULL && xmlStrcmp(id, BAD_CAST set_id) == 0;
-
-		xmlFree(id);
-		if (same) {
-			return n;
-		}
-	}
-	return pcmk_xml_add(parent, set_elem, "id", set_id, NULL);
+	return n != NULL ? n :
+		pcmk_xml_add(parent, set_elem, "id", set_id, NULL);
 }
 
 /*

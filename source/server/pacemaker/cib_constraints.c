@@ -228,57 +228,14 @@ const char **pcmk_cib_aspect(TALLOC_CTX *mem_ctx, const struct pcmk_cib *cib,
 
 const xmlNode *pcmk_cib_constraints_xml(const xmlNode *cib)
 {
-	const xmlNode *c;
-
-	for (c = cib ? cib->children : NULL; c != NULL; c = c->next) {
-		if (c->type == XML_ELEMENT_NODE &&
-		    xmlStrcmp(c->name, BAD_CAST "configuration") == 0) {
-			break;
-		}
-	}
-	for (c = c ? c->children : NULL; c != NULL; c = c->next) {
-		if (c->type == XML_ELEMENT_NODE &&
-		    xmlStrcmp(c->name, BAD_CAST "constraints") == 0) {
-			return c;
-		}
-	}
-	return NULL;
-}
-
-static bool id_in(const xmlNode *parent, const char *id)
-{
-	const xmlNode *c;
-	bool same = false;
-
-	for (c = parent->children; c != NULL && !same; c = c->next) {
-		xmlChar *cid = xmlGetProp(c, BAD_CAST "id");
-
-		same = cid != NULL && xmlStrcmp(cid, BAD_CAST id) == 0;
-		xmlFree(cid);
-	}
-	return same;
-}
-
-static const xmlNode *child_by_id(const xmlNode *parent, const char *id)
-{
-	const xmlNode *c;
-
-	for (c = parent ? parent->children : NULL; c != NULL; c = c->next) {
-		xmlChar *cid = xmlGetProp(c, BAD_CAST "id");
-		bool same = cid != NULL && xmlStrcmp(cid, BAD_CAST id) == 0;
-
-		xmlFree(cid);
-		if (same) {
-			return c;
-		}
-	}
-	return NULL;
+	return pcmk_xml_child(pcmk_xml_child(cib, "configuration", NULL),
+			      "constraints", NULL);
 }
 
 /* a copy of @old's child of id @id under @parent */
 static bool keep_copy(xmlNode *parent, const xmlNode *old, const char *id)
 {
-	const xmlNode *was = child_by_id(old, id);
+	const xmlNode *was = pcmk_xml_child(old, NULL, id);
 
 	return was != NULL &&
 	       xmlAddChild(parent, xmlCopyNode((xmlNode *)(uintptr_t)was,
@@ -332,7 +289,7 @@ static bool undo_add(struct pcmk_change *add, const xmlNode *old)
 
 		if (s == NULL) {
 			ok = false;
-		} else if (child_by_id(old, s) == NULL) {
+		} else if (pcmk_xml_child(old, NULL, s) == NULL) {
 			ok = add_id(gone->xml, (const char *)n->name, s);
 		} else {
 			ok = keep_copy(back->xml, old, s);
@@ -376,7 +333,7 @@ struct pcmk_change *pcmk_change_aspect(TALLOC_CTX *mem_ctx,
 				     "constraints");
 	ok = ok && drop->undo != NULL;
 	for (i = 0; ok && i < n; i++) {
-		if (!id_in(add->xml, f[i].id)) {
+		if (pcmk_xml_child(add->xml, NULL, f[i].id) == NULL) {
 			ok = add_id(drop->xml, elem, f[i].id) &&
 			     keep_copy(drop->undo->xml, constraints, f[i].id);
 		}

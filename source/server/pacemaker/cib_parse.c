@@ -22,27 +22,6 @@
 
 #include "pcmk.h"
 
-static bool is_elem(const xmlNode *n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE &&
-	       xmlStrcmp(n->name, BAD_CAST name) == 0;
-}
-
-static const xmlNode *child(const xmlNode *n, const char *name)
-{
-	const xmlNode *c;
-
-	if (n == NULL) {
-		return NULL;
-	}
-	for (c = n->children; c != NULL; c = c->next) {
-		if (is_elem(c, name)) {
-			return c;
-		}
-	}
-	return NULL;
-}
-
 static size_t count_children(const xmlNode *n, const char *name)
 {
 	const xmlNode *c;
@@ -52,7 +31,7 @@ static size_t count_children(const xmlNode *n, const char *name)
 		return 0;
 	}
 	for (c = n->children; c != NULL; c = c->next) {
-		num += is_elem(c, name) ? 1 : 0;
+		num += pcmk_xml_is(c, name) ? 1 : 0;
 	}
 	return num;
 }
@@ -108,7 +87,7 @@ static void parse_pairs(TALLOC_CTX *mem_ctx, const xmlNode *set,
 	for (c = set->children; c != NULL; c = c->next) {
 		struct pcmk_nvpair *p = &out->pairs[out->num];
 
-		if (!is_elem(c, "nvpair")) {
+		if (!pcmk_xml_is(c, "nvpair")) {
 			continue;
 		}
 		p->name = attr(mem_ctx, c, "name");
@@ -134,14 +113,15 @@ static int parse_nvset(TALLOC_CTX *mem_ctx, const xmlNode *x,
 
 	*out = (struct pcmk_nvset) { .id = NULL };
 	for (c = x->children; c != NULL; c = c->next) {
-		num += is_elem(c, name) ? count_children(c, "nvpair") : 0;
+		num += pcmk_xml_is(c, name) ? count_children(c, "nvpair") : 0;
 	}
 	out->pairs = talloc_zero_array(mem_ctx, struct pcmk_nvpair, num + 1);
 	if (out->pairs == NULL) {
 		return ENOMEM;
 	}
 	for (c = x->children; c != NULL; c = c->next) {
-		if (!is_elem(c, name) || child(c, "rule") != NULL) {
+		if (!pcmk_xml_is(c, name) ||
+		    pcmk_xml_child(c, "rule", NULL) != NULL) {
 			continue;
 		}
 		if (out->id == NULL) {
@@ -182,7 +162,7 @@ static int parse_nodes(TALLOC_CTX *mem_ctx, const xmlNode *nodes,
 		struct pcmk_node *n = &cib->nodes[i];
 		const char *v;
 
-		if (!is_elem(c, "node")) {
+		if (!pcmk_xml_is(c, "node")) {
 			continue;
 		}
 		n->id = attr(mem_ctx, c, "id");
@@ -239,9 +219,9 @@ static size_t count_primitives(const xmlNode *resources)
 	size_t num = 0;
 
 	for (c = resources->children; c != NULL; c = c->next) {
-		if (is_elem(c, "primitive")) {
+		if (pcmk_xml_is(c, "primitive")) {
 			num++;
-		} else if (is_elem(c, "group")) {
+		} else if (pcmk_xml_is(c, "group")) {
 			num += count_children(c, "primitive");
 		}
 	}
@@ -274,7 +254,7 @@ static int parse_group(TALLOC_CTX *mem_ctx, const xmlNode *x,
 		struct pcmk_primitive *p =
 			&cib->primitives[cib->num_primitives];
 
-		if (!is_elem(c, "primitive")) {
+		if (!pcmk_xml_is(c, "primitive")) {
 			continue;
 		}
 		ret = parse_primitive(mem_ctx, c, g->id, p);
@@ -339,9 +319,9 @@ static int parse_resources(TALLOC_CTX *mem_ctx, const xmlNode *resources,
 		return ENOMEM;
 	}
 	for (c = resources->children; c != NULL; c = c->next) {
-		if (is_elem(c, "primitive")) {
+		if (pcmk_xml_is(c, "primitive")) {
 			ret = parse_solo(mem_ctx, c, cib);
-		} else if (is_elem(c, "group")) {
+		} else if (pcmk_xml_is(c, "group")) {
 			ret = parse_group(mem_ctx, c, cib,
 					  &cib->groups[cib->num_groups]);
 			cib->num_groups += ret == 0 ? 1 : 0;
@@ -363,7 +343,7 @@ static int parse_empty_groups(TALLOC_CTX *mem_ctx, const xmlNode *crm,
 	struct pcmk_group *g;
 
 	for (set = crm ? crm->children : NULL; set != NULL; set = set->next) {
-		if (is_elem(set, "cluster_property_set") &&
+		if (pcmk_xml_is(set, "cluster_property_set") &&
 		    attr_is(set, "id", PCMK_GROUPS_SET)) {
 			break;
 		}
@@ -380,7 +360,7 @@ static int parse_empty_groups(TALLOC_CTX *mem_ctx, const xmlNode *crm,
 	for (c = set ? set->children : NULL; c != NULL; c = c->next) {
 		g = &cib->groups[cib->num_groups];
 		*g = (struct pcmk_group) { .empty = true };
-		g->id = is_elem(c, "nvpair") ? attr(mem_ctx, c, "name") : NULL;
+		g->id = pcmk_xml_is(c, "nvpair") ? attr(mem_ctx, c, "name") : NULL;
 		g->name = g->id ? attr(mem_ctx, c, "value") : NULL;
 		/* once it has a <group>, that one counts */
 		if (g->name == NULL || pcmk_cib_group(cib, g->id) != NULL ||
@@ -498,12 +478,13 @@ static int parse_constraints(TALLOC_CTX *mem_ctx, const xmlNode *cons,
 		return ENOMEM;
 	}
 	for (c = cons ? cons->children : NULL; c != NULL; c = c->next) {
-		if (is_elem(c, "rsc_location")) {
+		if (pcmk_xml_is(c, "rsc_location")) {
 			parse_attrs(mem_ctx, c, &cib->locations[l],
 				    location_attrs);
-			cib->locations[l].rule = child(c, "rule") != NULL;
+			cib->locations[l].rule =
+				pcmk_xml_child(c, "rule", NULL) != NULL;
 			l += cib->locations[l].id != NULL;
-		} else if (is_elem(c, "rsc_order")) {
+		} else if (pcmk_xml_is(c, "rsc_order")) {
 			parse_attrs(mem_ctx, c, &cib->orders[o], order_attrs);
 			o += cib->orders[o].id != NULL &&
 			     cib->orders[o].first != NULL &&
@@ -572,7 +553,7 @@ static void find_last_ops(const xmlNode *lrm_rsc, struct last_ops *ops)
 
 	*ops = (struct last_ops) { .last = NULL };
 	for (c = lrm_rsc->children; c != NULL; c = c->next) {
-		if (!is_elem(c, "lrm_rsc_op") ||
+		if (!pcmk_xml_is(c, "lrm_rsc_op") ||
 		    attr_int(c, "interval", 0) != 0) {
 			continue;
 		}
@@ -593,7 +574,7 @@ static void find_last_ops(const xmlNode *lrm_rsc, struct last_ops *ops)
 	for (c = lrm_rsc->children; c != NULL; c = c->next) {
 		int rc;
 
-		if (!is_elem(c, "lrm_rsc_op") ||
+		if (!pcmk_xml_is(c, "lrm_rsc_op") ||
 		    attr_int(c, "interval", 0) == 0 ||
 		    ops->last_call == -1 ||
 		    attr_int(c, "call-id", 0) < ops->last_call) {
@@ -678,12 +659,13 @@ static int parse_node_state(TALLOC_CTX *mem_ctx, const xmlNode *ns,
 		/* what it ran is stopped, as far as the cluster goes */
 		return 0;
 	}
-	c = child(child(ns, "lrm"), "lrm_resources");
+	c = pcmk_xml_child(pcmk_xml_child(ns, "lrm", NULL), "lrm_resources",
+			   NULL);
 	for (c = c ? c->children : NULL; c != NULL; c = c->next) {
 		const char *rid;
 		struct pcmk_primitive *p;
 
-		if (!is_elem(c, "lrm_resource")) {
+		if (!pcmk_xml_is(c, "lrm_resource")) {
 			continue;
 		}
 		rid = attr(mem_ctx, c, "id");
@@ -706,7 +688,7 @@ static int parse_status(TALLOC_CTX *mem_ctx, const xmlNode *status,
 	int ret = 0;
 
 	for (; c != NULL && ret == 0; c = c->next) {
-		ret = is_elem(c, "node_state") ?
+		ret = pcmk_xml_is(c, "node_state") ?
 			parse_node_state(mem_ctx, c, cib) : 0;
 	}
 	return ret;
@@ -724,15 +706,16 @@ static void parse_header(TALLOC_CTX *mem_ctx, const xmlNode *x,
 	cib->epoch = attr_int(x, "epoch", 0);
 	cib->num_updates = attr_int(x, "num_updates", 0);
 
-	c = child(child(x, "configuration"), "crm_config");
+	c = pcmk_xml_child(pcmk_xml_child(x, "configuration", NULL),
+			   "crm_config", NULL);
 	for (c = c ? c->children : NULL; c != NULL; c = c->next) {
 		const xmlNode *p;
 
-		if (!is_elem(c, "cluster_property_set")) {
+		if (!pcmk_xml_is(c, "cluster_property_set")) {
 			continue;
 		}
 		for (p = c->children; p != NULL; p = p->next) {
-			if (is_elem(p, "nvpair") &&
+			if (pcmk_xml_is(p, "nvpair") &&
 			    attr_is(p, "name", "cluster-name")) {
 				cib->cluster_name = attr(mem_ctx, p,
 							 "value");
@@ -748,10 +731,10 @@ int pcmk_cib_parse(TALLOC_CTX *mem_ctx, const xmlNode *x,
 	struct pcmk_cib *cib;
 	int ret;
 
-	if (x == NULL || !is_elem(x, "cib")) {
+	if (x == NULL || !pcmk_xml_is(x, "cib")) {
 		return EINVAL;
 	}
-	conf = child(x, "configuration");
+	conf = pcmk_xml_child(x, "configuration", NULL);
 	if (conf == NULL) {
 		return EINVAL;
 	}
@@ -760,21 +743,24 @@ int pcmk_cib_parse(TALLOC_CTX *mem_ctx, const xmlNode *x,
 		return ENOMEM;
 	}
 	parse_header(cib, x, cib);
-	ret = parse_nodes(cib, child(conf, "nodes"), cib);
+	ret = parse_nodes(cib, pcmk_xml_child(conf, "nodes", NULL), cib);
 	if (ret == 0) {
-		ret = parse_resources(cib, child(conf, "resources"), cib);
+		ret = parse_resources(
+			cib, pcmk_xml_child(conf, "resources", NULL), cib);
 	}
 	if (ret == 0) {
-		ret = parse_empty_groups(cib, child(conf, "crm_config"), cib);
+		ret = parse_empty_groups(
+			cib, pcmk_xml_child(conf, "crm_config", NULL), cib);
 	}
 	if (ret == 0) {
 		unique_names(cib);
 	}
 	if (ret == 0) {
-		ret = parse_constraints(cib, child(conf, "constraints"), cib);
+		ret = parse_constraints(
+			cib, pcmk_xml_child(conf, "constraints", NULL), cib);
 	}
 	if (ret == 0) {
-		ret = parse_status(cib, child(x, "status"), cib);
+		ret = parse_status(cib, pcmk_xml_child(x, "status", NULL), cib);
 	}
 	if (ret != 0) {
 		TALLOC_FREE(cib);

@@ -25,13 +25,11 @@
 
 #include "pcmk.h"
 
-static bool has_id(const xmlNode *n, const char *id);
-
 static bool xml_has_id(const xmlNode *n, const char *id)
 {
 	for (; n != NULL; n = n->next) {
 		if (n->type == XML_ELEMENT_NODE &&
-		    (has_id(n, id) || xml_has_id(n->children, id))) {
+		    (pcmk_xml_has_id(n, id) || xml_has_id(n->children, id))) {
 			return true;
 		}
 	}
@@ -195,45 +193,16 @@ struct pcmk_change *pcmk_change_rsc_remove(TALLOC_CTX *mem_ctx,
 	return c;
 }
 
-static bool is_elem(const xmlNode *n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE &&
-	       strcmp((const char *)n->name, name) == 0;
-}
-
-static bool has_id(const xmlNode *n, const char *id)
-{
-	xmlChar *v = xmlGetProp(n, BAD_CAST "id");
-	bool eq = v != NULL && strcmp((const char *)v, id) == 0;
-
-	xmlFree(v);
-	return eq;
-}
-
-/* the first child of @parent named @name (and with id @id unless NULL) */
-static xmlNode *find_child(const xmlNode *parent, const char *name,
-			   const char *id)
-{
-	xmlNode *n;
-
-	for (n = parent ? parent->children : NULL; n != NULL; n = n->next) {
-		if (is_elem(n, name) && (id == NULL || has_id(n, id))) {
-			return n;
-		}
-	}
-	return NULL;
-}
-
 /* primitive @id in <resources> @res or in one of its groups */
 static xmlNode *find_primitive(xmlNode *res, const char *id,
 			       xmlNode **parent)
 {
-	xmlNode *n, *p = find_child(res, "primitive", id);
+	xmlNode *n, *p = pcmk_xml_child(res, "primitive", id);
 
 	*parent = res;
 	for (n = res->children; p == NULL && n != NULL; n = n->next) {
-		if (is_elem(n, "group")) {
-			p = find_child(n, "primitive", id);
+		if (pcmk_xml_is(n, "group")) {
+			p = pcmk_xml_child(n, "primitive", id);
 			*parent = n;
 		}
 	}
@@ -245,8 +214,8 @@ struct pcmk_change *pcmk_change_primitive_move(TALLOC_CTX *mem_ctx,
 					       const char *id,
 					       const struct pcmk_group *g)
 {
-	xmlNode *res = find_child(find_child(xml, "configuration", NULL),
-				  "resources", NULL);
+	xmlNode *res = pcmk_xml_child(
+		pcmk_xml_child(xml, "configuration", NULL), "resources", NULL);
 	xmlNode *p, *from, *to;
 	struct pcmk_change *c = NULL;
 
@@ -260,7 +229,7 @@ struct pcmk_change *pcmk_change_primitive_move(TALLOC_CTX *mem_ctx,
 	xmlFreeNode(c->xml);
 	c->xml = xmlCopyNode(res, 1);
 	p = c->xml ? find_primitive(c->xml, id, &from) : NULL;
-	to = c->xml ? find_child(c->xml, "group", g->id) : NULL;
+	to = c->xml ? pcmk_xml_child(c->xml, "group", g->id) : NULL;
 	if (to == NULL && c->xml != NULL) {
 		to = group_elem(c->xml, g);
 	}
@@ -271,7 +240,7 @@ struct pcmk_change *pcmk_change_primitive_move(TALLOC_CTX *mem_ctx,
 	xmlUnlinkNode(p);
 	xmlAddChild(to, p);
 	/* a <group> left without a primitive goes (PCMK_GROUPS_SET) */
-	if (from != c->xml && find_child(from, "primitive", NULL) == NULL) {
+	if (from != c->xml && pcmk_xml_child(from, "primitive", NULL) == NULL) {
 		xmlUnlinkNode(from);
 		xmlFreeNode(from);
 	}

@@ -227,6 +227,18 @@ uint32_t pcmk_group_state(const struct pcmk_cib *cib,
 			  const struct pcmk_group *group, bool busy,
 			  const char **owner);
 
+/* cib_xml.c: element helpers */
+/* @n is an element named @name */
+bool pcmk_xml_is(const xmlNode *n, const char *name);
+/* @n has the attribute id="@id" */
+bool pcmk_xml_has_id(const xmlNode *n, const char *id);
+/* the first child element of @parent named @name and of id @id (either
+ * NULL: any), or NULL; @parent may be NULL */
+xmlNode *pcmk_xml_child(const xmlNode *parent, const char *name,
+			const char *id);
+/* a child element with attributes: NAME, VALUE pairs up to a NULL */
+xmlNode *pcmk_xml_add(xmlNode *parent, const char *name, ...);
+
 /* cib_change.c */
 enum pcmk_change_op {
 	PCMK_CHANGE_MODIFY,	/* cib->cmds->modify (create or merge) */
@@ -252,8 +264,6 @@ struct pcmk_change {
 struct pcmk_change *pcmk_change_new(TALLOC_CTX *mem_ctx,
 				    enum pcmk_change_op op,
 				    const char *section, const char *root);
-/* a child element with attributes: NAME, VALUE pairs up to a NULL */
-xmlNode *pcmk_xml_add(xmlNode *parent, const char *name, ...);
 /* the meta attribute @name of group or primitive @rsc (a CIB id) */
 struct pcmk_change *pcmk_change_meta(TALLOC_CTX *mem_ctx,
 				     const struct pcmk_cib *cib,
