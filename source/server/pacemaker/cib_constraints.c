@@ -232,11 +232,9 @@ const xmlNode *pcmk_cib_constraints_xml(const xmlNode *cib)
 			      "constraints", NULL);
 }
 
-/* a copy of @old's child of id @id under @parent */
-static bool keep_copy(xmlNode *parent, const xmlNode *old, const char *id)
+/* a copy of @was (NULL: none, false) under @parent */
+static bool add_copy(xmlNode *parent, const xmlNode *was)
 {
-	const xmlNode *was = pcmk_xml_child(old, NULL, id);
-
 	return was != NULL &&
 	       xmlAddChild(parent, xmlCopyNode((xmlNode *)(uintptr_t)was,
 					       1)) != NULL;
@@ -285,14 +283,16 @@ static bool undo_add(struct pcmk_change *add, const xmlNode *old)
 	}
 	for (n = add->xml->children; ok && n != NULL; n = n->next) {
 		xmlChar *id = xmlGetProp(n, BAD_CAST "id");
-		const char *s = (const char *)id;
+		const xmlNode *was = id != NULL ?
+			pcmk_xml_child(old, NULL, (const char *)id) : NULL;
 
-		if (s == NULL) {
+		if (id == NULL) {
 			ok = false;
-		} else if (pcmk_xml_child(old, NULL, s) == NULL) {
-			ok = add_id(gone->xml, (const char *)n->name, s);
+		} else if (was == NULL) {
+			ok = add_id(gone->xml, (const char *)n->name,
+				    (const char *)id);
 		} else {
-			ok = keep_copy(back->xml, old, s);
+			ok = add_copy(back->xml, was);
 		}
 		xmlFree(id);
 	}
@@ -324,18 +324,26 @@ struct pcmk_change *pcmk_change_aspect(TALLOC_CTX *mem_ctx,
 
 	add = pcmk_change_new(mem_ctx, PCMK_CHANGE_MODIFY, "constraints",
 			      "constraints");
-	drop = add ? pcmk_change_new(add, PCMK_CHANGE_REMOVE, "constraints",
-				     "constraints") : NULL;
+	if (add == NULL) {
+		return NULL;
+	}
+	drop = pcmk_change_new(add, PCMK_CHANGE_REMOVE, "constraints",
+			       "constraints");
 	f = drop ? find_all(drop, cib, a, rsc, &n) : NULL;
 	ok = f != NULL && add_new(add->xml, a, rsc, names, num) &&
 	     undo_add(add, constraints);
-	drop->undo = pcmk_change_new(drop, PCMK_CHANGE_MODIFY, "constraints",
-				     "constraints");
-	ok = ok && drop->undo != NULL;
+	if (ok) {
+		/* what the removal takes, put back as it was */
+		drop->undo = pcmk_change_new(drop, PCMK_CHANGE_MODIFY,
+					     "constraints", "constraints");
+		ok = drop->undo != NULL;
+	}
 	for (i = 0; ok && i < n; i++) {
 		if (pcmk_xml_child(add->xml, NULL, f[i].id) == NULL) {
 			ok = add_id(drop->xml, elem, f[i].id) &&
-			     keep_copy(drop->undo->xml, constraints, f[i].id);
+			     add_copy(drop->undo->xml,
+				      pcmk_xml_child(constraints, NULL,
+						     f[i].id));
 		}
 	}
 	if (!ok) {

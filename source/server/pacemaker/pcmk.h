@@ -256,8 +256,8 @@ struct pcmk_change {
 	enum pcmk_change_op op;
 	const char *section;	/* "constraints", "resources", "nodes" */
 	xmlNode *xml;		/* freed with the change */
-	struct pcmk_change *next;	/* children of the change */
-	struct pcmk_change *undo;
+	struct pcmk_change *next;	/* talloc children of the change */
+	struct pcmk_change *undo;	/* (either may be NULL) */
 };
 
 /* a change of @op to @section, its tree an empty <@root> */
