@@ -42,20 +42,11 @@ uint32_t pcmk_backend_apply(struct pcmk_backend *b,
 	return CM_ERROR_SUCCESS;
 }
 
-/* the diff notification comes later: the CIB is read now */
-uint32_t pcmk_backend_write(struct pcmk_backend *b,
-			    struct pcmk_change *change)
+uint32_t pcmk_backend_show(struct pcmk_backend *b)
 {
-	uint32_t err = CM_ERROR_SUCCESS;
-	int ret;
+	/* the diff notification comes later: the CIB is read now */
+	int ret = pcmk_conn_reload(b->conn);
 
-	if (change != NULL) {
-		err = pcmk_backend_apply(b, change);
-	}
-	if (err != CM_ERROR_SUCCESS) {
-		return err;
-	}
-	ret = pcmk_conn_reload(b->conn);
 	if (ret != 0) {
 		clus_log(b->m, 0, "pacemaker: CIB written but not read back "
 			 "(%s); clients see it with the next change",
@@ -64,6 +55,14 @@ uint32_t pcmk_backend_write(struct pcmk_backend *b,
 	}
 	pcmk_backend_refresh(b, pcmk_conn_cib(b->conn));
 	return CM_ERROR_SUCCESS;
+}
+
+uint32_t pcmk_backend_write(struct pcmk_backend *b,
+			    struct pcmk_change *change)
+{
+	uint32_t err = pcmk_backend_apply(b, change);
+
+	return err != CM_ERROR_SUCCESS ? err : pcmk_backend_show(b);
 }
 
 static void pcmk_backend_changed(struct pcmk_conn *conn,

@@ -34,12 +34,13 @@ static const struct pcmk_cib *cib_of(struct clus_model *m)
 }
 
 /*
- * @pg's members all gone in @second: first its empty-group entry, taken
- * back if @second is refused
+ * @second, which takes @pg's last member away, after @pg's entry among
+ * the empty groups (taken back if @second is refused); NULL when out of
+ * memory
  */
-static uint32_t write_emptied(struct pcmk_backend *b,
-			      const struct pcmk_group *pg,
-			      struct pcmk_change *second)
+static struct pcmk_change *emptied(struct pcmk_backend *b,
+				   const struct pcmk_group *pg,
+				   struct pcmk_change *second)
 {
 	struct pcmk_change *c = pcmk_change_empty_group(b, pg->id, pg->name,
 							true);
@@ -47,15 +48,14 @@ static uint32_t write_emptied(struct pcmk_backend *b,
 	if (c == NULL || second == NULL) {
 		talloc_free(c);
 		talloc_free(second);
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
+		return NULL;
 	}
 	c->undo = pcmk_change_empty_group(c, pg->id, pg->name, false);
 	c->next = talloc_steal(c, second);
 	if (c->undo == NULL) {
-		talloc_free(c);
-		return CM_ERROR_NOT_ENOUGH_MEMORY;
+		TALLOC_FREE(c);
 	}
-	return pcmk_backend_write(b, c);
+	return c;
 }
 
 /* The model's group @g as the CIB has it (out of step: not found) */
@@ -63,6 +63,23 @@ static const struct pcmk_group *cib_group(struct clus_model *m,
 					  const struct clus_group *g)
 {
 	return pcmk_cib_group(cib_of(m), g->id);
+}
+
+/*
+ * @c, which puts a member into the group of id @id; when the group was
+ * empty (@was_empty), its entry among the empty groups goes after it (a
+ * leftover entry beside the <group> is not read)
+ */
+static uint32_t apply_into(struct pcmk_backend *b, struct pcmk_change *c,
+			   const char *id, bool was_empty)
+{
+	uint32_t err = pcmk_backend_apply(b, c);
+
+	if (err == CM_ERROR_SUCCESS && was_empty) {
+		pcmk_backend_apply(b, pcmk_change_empty_group(b, id, NULL,
+							      false));
+	}
+	return err;
 }
 
 uint32_t pcmk_obj_group_create(struct clus_model *m, const char *name,
@@ -147,13 +164,8 @@ uint32_t pcmk_obj_resource_create(struct clus_model *m,
 		return id ? CM_ERROR_CLUSTER_RESOURCE_TYPE_NOT_FOUND :
 			CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
-	err = pcmk_backend_apply(b, c);
-	if (err == CM_ERROR_SUCCESS && was_empty) {
-		/* a leftover entry beside the <group> is not read */
-		pcmk_backend_apply(b, pcmk_change_empty_group(b, g->id, NULL,
-							      false));
-	}
-	err = err != CM_ERROR_SUCCESS ? err : pcmk_backend_write(b, NULL);
+	err = apply_into(b, c, g->id, was_empty);
+	err = err != CM_ERROR_SUCCESS ? err : pcmk_backend_show(b);
 	*res = clus_resource_by_id(m, id);
 	talloc_free(id);
 	if (err == CM_ERROR_SUCCESS && *res == NULL) {
@@ -172,13 +184,13 @@ uint32_t pcmk_obj_resource_delete(struct clus_model *m,
 		return CM_ERROR_RESOURCE_NOT_FOUND;
 	}
 	if (pg->num_members > 1) {
-		return pcmk_backend_write(b, pcmk_change_rsc_remove(b, "primitive",
-							    r->id));
+		return pcmk_backend_write(
+			b, pcmk_change_rsc_remove(b, "primitive", r->id));
 	}
 	/* the group stays, empty (MS-CMRP: a resource leaves its group) */
-	return write_emptied(b, pg, pcmk_change_rsc_remove(
+	return pcmk_backend_write(b, emptied(b, pg, pcmk_change_rsc_remove(
 				     b, pg->solo ? "primitive" : "group",
-				     pg->id));
+				     pg->id)));
 }
 
 uint32_t pcmk_obj_resource_rename(struct clus_model *m,
@@ -186,8 +198,11 @@ uint32_t pcmk_obj_resource_rename(struct clus_model *m,
 {
 	struct pcmk_backend *b = backend_of(m);
 
+	if (pcmk_cib_primitive(cib_of(m), r->id) == NULL) {
+		return CM_ERROR_RESOURCE_NOT_FOUND;
+	}
 	return pcmk_backend_write(b, pcmk_change_meta(b, cib_of(m), r->id,
-					      PCMK_NAME_ATTR, name));
+						      PCMK_NAME_ATTR, name));
 }
 
 uint32_t pcmk_obj_resource_change_group(struct clus_model *m,
@@ -218,13 +233,8 @@ uint32_t pcmk_obj_resource_change_group(struct clus_model *m,
 		return CM_ERROR_NOT_ENOUGH_MEMORY;
 	}
 	if (from->num_members == 1 && !from->solo) {
-		err = write_emptied(b, from, c);
-	} else {
-		err = pcmk_backend_apply(b, c);
+		c = emptied(b, from, c);
 	}
-	if (err == CM_ERROR_SUCCESS && to_empty) {
-		pcmk_backend_apply(b, pcmk_change_empty_group(b, g->id, NULL,
-							      false));
-	}
-	return err != CM_ERROR_SUCCESS ? err : pcmk_backend_write(b, NULL);
+	err = apply_into(b, c, g->id, to_empty);
+	return err != CM_ERROR_SUCCESS ? err : pcmk_backend_show(b);
 }

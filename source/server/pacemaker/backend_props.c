@@ -164,8 +164,7 @@ uint32_t pcmk_resource_set_props(struct clus_model *m, struct clus_resource *r,
 	}
 	if (remove) {
 		err = props_delete(b, p, props, num);
-		return err != CM_ERROR_SUCCESS ? err :
-			pcmk_backend_write(b, NULL);
+		return err != CM_ERROR_SUCCESS ? err : pcmk_backend_show(b);
 	}
 	names = talloc_zero_array(b, const char *, num + 1);
 	values = talloc_zero_array(names, const char *, num + 1);

@@ -30,11 +30,13 @@ struct pcmk_backend {
 uint32_t pcmk_backend_apply(struct pcmk_backend *b,
 			    struct pcmk_change *change);
 /*
- * @change (NULL: none) written, then the CIB read back and the model
- * refreshed from it before the call returns.  Once written the change
+ * The CIB read back and the model refreshed from it, so that every
+ * client sees what was written when the call returns.  What is written
  * stands: a failed read back is logged and the next CIB notification
  * shows it.
  */
+uint32_t pcmk_backend_show(struct pcmk_backend *b);
+/* pcmk_backend_apply(), then pcmk_backend_show() */
 uint32_t pcmk_backend_write(struct pcmk_backend *b,
 			    struct pcmk_change *change);
 
